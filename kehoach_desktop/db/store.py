@@ -1,0 +1,159 @@
+"""Every SQL statement of the program. Functions take a Database and plain values.
+
+Callers group them into one transaction per user action with :func:`transaction`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import sqlite_utils
+
+PROFILE_FIELDS = (
+    "name", "kind", "governing_body", "place", "symbol", "signer_name", "signer_title", "authority",
+)
+PROGRESS_FIELDS = (
+    "status", "percent", "result", "completed_on", "score", "difficulties", "proposals", "updated_at",
+)
+EVIDENCE_FIELDS = (
+    "task_id", "number", "date", "issuer", "abstract", "file_sha256", "file_name", "file_size", "added_at",
+)
+
+
+def _one(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> dict | None:
+    rows = list(db.query(sql, list(params)))
+    return rows[0] if rows else None
+
+
+# --- profile -------------------------------------------------------------------------------
+
+def get_profile(db: sqlite_utils.Database) -> dict | None:
+    return _one(db, "SELECT * FROM profile WHERE id = 1")
+
+
+def save_profile(db: sqlite_utils.Database, values: dict) -> None:
+    row = {"id": 1, **{key: values[key] for key in PROFILE_FIELDS}}
+    db["profile"].upsert(row, pk="id")
+
+
+# --- plans, indices, criteria, tasks ------------------------------------------------------
+
+def find_plan(db: sqlite_utils.Database, number: str, date: str | None) -> dict | None:
+    return _one(db, "SELECT * FROM plan WHERE number = ? AND date IS ?", (number, date))
+
+
+def list_plans(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT * FROM plan ORDER BY date, id"))
+
+
+def insert_plan(db: sqlite_utils.Database, values: dict) -> int:
+    return db["plan"].insert(values).last_pk
+
+
+def update_plan(db: sqlite_utils.Database, plan_id: int, values: dict) -> None:
+    db["plan"].update(plan_id, values)
+
+
+def list_indices(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM plan_index WHERE plan_id = ? ORDER BY position", [plan_id]))
+
+
+def insert_index(db: sqlite_utils.Database, values: dict) -> int:
+    return db["plan_index"].insert(values).last_pk
+
+
+def update_index(db: sqlite_utils.Database, index_id: int, values: dict) -> None:
+    db["plan_index"].update(index_id, values)
+
+
+def list_criteria(db: sqlite_utils.Database, index_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM criterion WHERE index_id = ? ORDER BY position", [index_id]))
+
+
+def insert_criterion(db: sqlite_utils.Database, values: dict) -> int:
+    return db["criterion"].insert(values).last_pk
+
+
+def update_criterion(db: sqlite_utils.Database, criterion_id: int, values: dict) -> None:
+    db["criterion"].update(criterion_id, values)
+
+
+def get_criterion(db: sqlite_utils.Database, criterion_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM criterion WHERE id = ?", [criterion_id])
+
+
+def list_plan_tasks(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM task WHERE plan_id = ? ORDER BY position", [plan_id]))
+
+
+def insert_task(db: sqlite_utils.Database, values: dict) -> int:
+    return db["task"].insert(values).last_pk
+
+
+def update_task(db: sqlite_utils.Database, task_id: int, values: dict) -> None:
+    db["task"].update(task_id, values)
+
+
+def get_task(db: sqlite_utils.Database, task_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM task WHERE id = ?", [task_id])
+
+
+_TASK_ROWS = """
+SELECT t.*, i.kind AS index_kind, i.name AS index_name, i.position AS index_position,
+       c.code AS criterion_code, c.title AS criterion_title, c.max_score AS max_score,
+       c.parent_id AS criterion_parent_id,
+       p.status, p.percent, p.result, p.completed_on, p.score, p.difficulties, p.proposals,
+       p.updated_at, pl.year AS plan_year,
+       (SELECT count(*) FROM evidence e WHERE e.task_id = t.id) AS evidence_count
+FROM task t
+JOIN plan pl ON pl.id = t.plan_id
+JOIN plan_index i ON i.id = t.index_id
+LEFT JOIN criterion c ON c.id = t.criterion_id
+LEFT JOIN progress p ON p.task_id = t.id
+"""
+
+
+def task_rows(db: sqlite_utils.Database, task_id: int | None = None) -> list[dict]:
+    """Tasks joined with their index, criterion, progress and evidence count, in annex order."""
+    if task_id is not None:
+        return list(db.query(_TASK_ROWS + " WHERE t.id = ?", [task_id]))
+    return list(db.query(_TASK_ROWS + " ORDER BY pl.id, i.position, t.position"))
+
+
+def all_criteria(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT * FROM criterion ORDER BY index_id, position"))
+
+
+# --- progress and evidence ------------------------------------------------------------------
+
+def get_progress(db: sqlite_utils.Database, task_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM progress WHERE task_id = ?", [task_id])
+
+
+def save_progress(db: sqlite_utils.Database, task_id: int, values: dict) -> None:
+    row = {"task_id": task_id, **{key: values[key] for key in PROGRESS_FIELDS}}
+    db["progress"].upsert(row, pk="task_id")
+
+
+def list_evidence(db: sqlite_utils.Database, task_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM evidence WHERE task_id = ? ORDER BY id", [task_id]))
+
+
+def get_evidence(db: sqlite_utils.Database, evidence_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM evidence WHERE id = ?", [evidence_id])
+
+
+def insert_evidence(db: sqlite_utils.Database, values: dict) -> int:
+    return db["evidence"].insert({key: values.get(key) for key in EVIDENCE_FIELDS}).last_pk
+
+
+def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> None:
+    db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+
+
+def evidence_file_references(db: sqlite_utils.Database, sha256: str) -> int:
+    return db.execute("SELECT count(*) FROM evidence WHERE file_sha256 = ?", [sha256]).fetchone()[0]
+
+
+def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    return {name: db[name].count for name in db.table_names()}

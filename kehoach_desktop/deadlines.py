@@ -1,0 +1,81 @@
+"""Deadlines written as free text → due dates, without losing the text.
+
+"31/12/2025", "Trước ngày 20/3/2024", "Quý II và Quý III", "Trong năm 2025",
+"6 tháng đầu năm", "Thường xuyên", "Hằng năm", "Sau khi ban hành" …
+When the text names no year, the plan's year is used.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .text import fold
+
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str
+    dates: tuple[dt.date, ...] = field(default_factory=tuple)
+    recurring: bool = False  # "Thường xuyên", "Hằng năm": due at each reporting period
+
+    @property
+    def due_date(self) -> dt.date | None:
+        """The final date the text sets (several dates stand for several reports)."""
+        return max(self.dates) if self.dates else None
+
+    def next_due(self, today: dt.date) -> dt.date | None:
+        """The first date not yet passed, else the last one."""
+        upcoming = [d for d in sorted(self.dates) if d >= today]
+        return upcoming[0] if upcoming else self.due_date
+
+
+def _end_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _explicit_dates(text: str, year: int | None) -> list[dt.date]:
+    found = []
+    for day, month, yr in re.findall(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?!\d)", text):
+        use_year = int(yr) if yr else year
+        if use_year is None:
+            continue
+        try:
+            found.append(dt.date(use_year, int(month), int(day)))
+        except ValueError:
+            continue
+    return found
+
+
+def _quarter_dates(folded: str, year: int | None) -> list[dt.date]:
+    if year is None:
+        return []
+    found = []
+    for match in re.finditer(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", folded):
+        quarter = _ROMAN_QUARTERS[match.group(1)]
+        found.append(_end_of_month(year, quarter * 3))
+    return found
+
+
+def parse_deadline(text: str, plan_year: int | None = None) -> Deadline:
+    """Due dates for a deadline text; texts with no date stay undated."""
+    raw = (text or "").strip()
+    folded = fold(raw)
+    year_match = re.search(r"\b(?:nam\s+)(20\d\d)\b", folded)
+    year = int(year_match.group(1)) if year_match else plan_year
+
+    dates = _explicit_dates(folded, year)
+    dates += _quarter_dates(folded, year)
+    if not dates and year is not None:
+        if re.search(r"\b6 thang dau nam\b|\bsau thang dau nam\b", folded):
+            dates.append(dt.date(year, 6, 30))
+        elif re.search(r"\b9 thang dau nam\b", folded):
+            dates.append(dt.date(year, 9, 30))
+        elif re.search(r"\b(trong |ca )?nam 20\d\d\b", folded) and not re.search(r"\bhang nam\b", folded):
+            dates.append(dt.date(year, 12, 31))
+    recurring = bool(re.search(r"\b(thuong xuyen|hang nam|hàng nam|dinh ky|lien tuc)\b", folded))
+    return Deadline(raw, tuple(sorted(set(dates))), recurring)

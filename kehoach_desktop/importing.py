@@ -1,0 +1,248 @@
+"""Import service: read an annex file, preview it, and apply it in one transaction.
+
+Importing the same file again changes nothing; a revised annex of the same plan updates
+tasks in place and keeps every progress record and evidence; tasks that disappeared are
+marked as removed from the plan, never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from .db import store, transaction
+from .errors import ImportRefusedError
+from .importer import ParsedAnnex, parse_grids, read_excel_grids
+from .matching import resolve_role
+from .model import AgencyProfile, Role
+from .text import fold
+
+ProgressCallback = Callable[[int, int, str], None]  # (done, total, what)
+
+
+@dataclass
+class ImportSummary:
+    """What an import found (and, when applied, what it changed)."""
+
+    file_name: str
+    plan: dict
+    indices: list[dict]
+    criteria: int
+    tasks: int
+    mine: dict[str, int]
+    warnings: list[dict]
+    applied: bool = False
+    changes: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file_name,
+            "plan": self.plan,
+            "indices": self.indices,
+            "criteria": self.criteria,
+            "tasks": self.tasks,
+            "mine": self.mine,
+            "warnings": self.warnings,
+            "applied": self.applied,
+            "changes": self.changes,
+        }
+
+
+def read_annex(path: Path | str) -> ParsedAnnex:
+    """Parse an annex file of a supported format; refuse anything else with a reason."""
+    path = Path(path)
+    if not path.exists():
+        raise ImportRefusedError(f"Không tìm thấy tệp “{path}”.")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        grids = read_excel_grids(path)
+    elif suffix == ".xls":
+        raise ImportRefusedError(
+            f"Tệp “{path.name}” là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu lại dạng .xlsx rồi nhập lại."
+        )
+    else:
+        raise ImportRefusedError(
+            f"Tệp “{path.name}” không phải là phụ lục dạng Excel (.xlsx); chương trình chưa đọc được loại tệp này."
+        )
+    annex = parse_grids(grids, path.name)
+    if not annex.indices or annex.task_count == 0:
+        raise ImportRefusedError(
+            f"Tệp “{path.name}” không phải là phụ lục phân công nhiệm vụ: không tìm thấy bảng có các cột "
+            "như STT, Nhiệm vụ, Thời gian, Đơn vị chủ trì, Đơn vị phối hợp."
+        )
+    if not annex.plan_number:
+        annex.plan_number = path.stem
+    return annex
+
+
+def summarize(annex: ParsedAnnex, profile: AgencyProfile | None) -> ImportSummary:
+    mine = {role.value: 0 for role in Role}
+    for index in annex.indices:
+        for task in index.tasks:
+            found = resolve_role(profile, task.lead, task.implementing, task.cooperating)
+            if found.role:
+                mine[found.role.value] += 1
+    return ImportSummary(
+        file_name=annex.file_name,
+        plan={
+            "number": annex.plan_number,
+            "date": annex.plan_date.isoformat() if annex.plan_date else None,
+            "issuer": annex.plan_issuer,
+            "year": annex.plan_year,
+            "title": annex.plan_title,
+        },
+        indices=[
+            {"kind": index.kind.value, "name": index.name, "sheet": index.sheet,
+             "criteria": len(index.criteria), "tasks": len(index.tasks)}
+            for index in annex.indices
+        ],
+        criteria=annex.criteria_count,
+        tasks=annex.task_count,
+        mine=mine,
+        warnings=[w.to_json() for w in annex.warnings],
+    )
+
+
+def apply_annex(
+    db: sqlite_utils.Database,
+    annex: ParsedAnnex,
+    source_file: str,
+    progress: ProgressCallback | None = None,
+) -> dict[str, int]:
+    """Write the parsed annex in one transaction; return counts of added/updated/removed tasks."""
+    changes = {"added": 0, "updated": 0, "unchanged": 0, "removed": 0, "restored": 0}
+    total = annex.task_count
+    done = 0
+    with transaction(db):
+        plan_id = _upsert_plan(db, annex, source_file)
+        existing_indices = {(row["kind"], row["name"]): row for row in store.list_indices(db, plan_id)}
+        criterion_keys = {row["id"]: _criterion_key(row) for row in store.all_criteria(db)}
+        existing_tasks = {}
+        for row in store.list_plan_tasks(db, plan_id):
+            key = (row["index_id"], criterion_keys.get(row["criterion_id"], ""), fold(row["content"]))
+            existing_tasks[key] = row
+        seen: set[int] = set()
+        for position, index in enumerate(annex.indices):
+            found = existing_indices.get((index.kind.value, index.name))
+            if found:
+                index_id = found["id"]
+                store.update_index(db, index_id, {"position": position})
+            else:
+                index_id = store.insert_index(
+                    db, {"plan_id": plan_id, "kind": index.kind.value, "name": index.name, "position": position}
+                )
+            criterion_ids = _upsert_criteria(db, index_id, index.criteria)
+            for task_position, task in enumerate(index.tasks):
+                values = {
+                    "plan_id": plan_id,
+                    "index_id": index_id,
+                    "criterion_id": criterion_ids.get(task.criterion_key or ""),
+                    "position": task_position,
+                    "content": task.content,
+                    "deadline_text": task.deadline_text,
+                    "evidence_required": task.evidence_required,
+                    "lead": task.lead,
+                    "implementing": task.implementing,
+                    "cooperating": task.cooperating,
+                    "source_sheet": task.sheet,
+                    "source_row": task.row,
+                    "removed": 0,
+                }
+                key = (index_id, task.criterion_key or "", fold(task.content))
+                old = existing_tasks.get(key)
+                if old is None or old["id"] in seen:
+                    seen.add(store.insert_task(db, values))
+                    changes["added"] += 1
+                else:
+                    seen.add(old["id"])
+                    differs = {k: v for k, v in values.items() if old.get(k) != v}
+                    if differs:
+                        store.update_task(db, old["id"], differs)
+                        if old["removed"]:
+                            changes["restored"] += 1
+                        elif set(differs) - {"position", "source_row", "source_sheet"}:
+                            changes["updated"] += 1
+                        else:
+                            changes["unchanged"] += 1
+                    else:
+                        changes["unchanged"] += 1
+                done += 1
+                if progress and done % 25 == 0:
+                    progress(done, total, "Đang ghi nhiệm vụ")
+        for row in existing_tasks.values():
+            if row["id"] not in seen and not row["removed"]:
+                store.update_task(db, row["id"], {"removed": 1})
+                changes["removed"] += 1
+    return changes
+
+
+def _criterion_key(row: dict) -> str:
+    return row["code"] or "#" + fold(row["title"])
+
+
+def _upsert_plan(db: sqlite_utils.Database, annex: ParsedAnnex, source_file: str) -> int:
+    date = annex.plan_date.isoformat() if annex.plan_date else None
+    values = {
+        "number": annex.plan_number,
+        "date": date,
+        "issuer": annex.plan_issuer,
+        "year": annex.plan_year,
+        "title": annex.plan_title,
+        "source_file": source_file,
+    }
+    found = store.find_plan(db, annex.plan_number, date)
+    if found:
+        changed = {k: v for k, v in values.items() if found.get(k) != v}
+        if changed:
+            store.update_plan(db, found["id"], changed)
+        return found["id"]
+    values["imported_at"] = dt.datetime.now().isoformat(timespec="seconds")
+    return store.insert_plan(db, values)
+
+
+def _upsert_criteria(db: sqlite_utils.Database, index_id: int, criteria) -> dict[str, int]:
+    """Insert or update the index's criteria; return code → id (areas without a code by title)."""
+    existing = {_criterion_key(row): row for row in store.list_criteria(db, index_id)}
+    ids: dict[str, int] = {}
+    current_area_id = None
+    for position, criterion in enumerate(criteria):
+        key = criterion.key
+        parent_id = _parent_id(criterion.code, ids) if criterion.code else None
+        if parent_id is None and not criterion.is_area:
+            parent_id = current_area_id
+        values = {
+            "index_id": index_id,
+            "parent_id": parent_id,
+            "code": criterion.code,
+            "title": criterion.title,
+            "max_score": criterion.max_score,
+            "prior_result": criterion.prior_result,
+            "target": criterion.target,
+            "position": position,
+        }
+        old = existing.get(key)
+        if old is None:
+            criterion_id = store.insert_criterion(db, values)
+        else:
+            criterion_id = old["id"]
+            differs = {k: v for k, v in values.items() if old.get(k) != v}
+            if differs:
+                store.update_criterion(db, criterion_id, differs)
+        ids[key] = criterion_id
+        if criterion.is_area:
+            current_area_id = criterion_id
+    return ids
+
+
+def _parent_id(code: str, ids: dict[str, int]) -> int | None:
+    parts = code.split(".")
+    while len(parts) > 1:
+        parts.pop()
+        parent = ids.get(".".join(parts))
+        if parent is not None:
+            return parent
+    return None

@@ -1,0 +1,177 @@
+"""Which tasks are this agency's: resolve responsibility phrases into names and groups.
+
+A responsibility cell ("Các sở, ban, ngành; UBND cấp xã", "Sở Tư pháp", "UBND các xã,
+phường, thị trấn") names agencies directly or through groups. A task is the agency's in a
+role when that role's cell names the agency or a group that contains its kind. The
+strongest role wins: lead > implementing > cooperating.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import AgencyKind, AgencyProfile, Role
+from .text import fold, nfc
+
+# Abbreviations written in annexes, expanded so that "Sở KH&CN" and
+# "Sở Khoa học và Công nghệ" compare equal. Keys and values are folded text.
+_ABBREVIATIONS = [
+    (r"\bvp ubnd\b", "van phong uy ban nhan dan"),
+    (r"\bvp\b", "van phong"),
+    (r"\bubnd\b", "uy ban nhan dan"),
+    (r"\bhdnd\b", "hoi dong nhan dan"),
+    (r"\bub mttq\b", "uy ban mat tran to quoc"),
+    (r"\bmttq\b", "mat tran to quoc"),
+    (r"\bkh ?& ?cn\b|\bkhcn\b", "khoa hoc va cong nghe"),
+    (r"\bkh ?& ?dt\b|\bkhdt\b", "ke hoach va dau tu"),
+    (r"\btt ?& ?tt\b|\btttt\b", "thong tin va truyen thong"),
+    (r"\bgd ?& ?dt\b|\bgddt\b", "giao duc va dao tao"),
+    (r"\bnn ?& ?ptnt\b|\bnnptnt\b", "nong nghiep va phat trien nong thon"),
+    (r"\bnn ?& ?mt\b", "nong nghiep va moi truong"),
+    (r"\btn ?& ?mt\b|\btnmt\b", "tai nguyen va moi truong"),
+    (r"\bld ?, ?tb ?& ?xh\b|\bldtbxh\b", "lao dong thuong binh va xa hoi"),
+    (r"\bvh ?, ?tt ?& ?dl\b|\bvhttdl\b", "van hoa the thao va du lich"),
+    (r"\bcqcm\b", "co quan chuyen mon"),
+    (r"&", " va "),
+]
+
+
+def canonical(text: str) -> str:
+    """Folded text with abbreviations expanded and punctuation reduced to spaces."""
+    folded = fold(text)
+    for pattern, replacement in _ABBREVIATIONS:
+        folded = re.sub(pattern, replacement, folded)
+    folded = re.sub(r"[^\w,;:]+", " ", folded)
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str  # how we name the group to the user
+    pattern: re.Pattern
+    kinds: frozenset[AgencyKind]
+
+
+def _group(label: str, pattern: str, *kinds: AgencyKind) -> Group:
+    return Group(label, re.compile(pattern), frozenset(kinds))
+
+
+_ALL = (AgencyKind.SO, AgencyKind.HUYEN, AgencyKind.XA, AgencyKind.KHAC)
+_UB = "uy ban nhan dan"
+
+# Order matters only for the reason shown: the most specific wording first.
+GROUPS: list[Group] = [
+    _group("Các sở, ban, ngành", r"\b(cac )?so, (ban, )?nganh\b", AgencyKind.SO),
+    _group("Các sở, ban, ngành", r"\bcac so\b(?! ?:)", AgencyKind.SO),
+    _group("Các cơ quan chuyên môn", r"\bcac co quan chuyen mon\b", AgencyKind.SO),
+    _group("UBND cấp xã", rf"\b({_UB} )?cap xa\b", AgencyKind.XA),
+    _group("UBND các xã, phường", rf"\b({_UB} )?cac xa\b", AgencyKind.XA),
+    _group("UBND các xã, phường", r"\bxa, phuong\b", AgencyKind.XA),
+    _group("UBND cấp huyện", rf"\b({_UB} )?cap huyen\b", AgencyKind.HUYEN),
+    _group("UBND các huyện, thành phố", rf"\b({_UB} )?cac huyen\b", AgencyKind.HUYEN),
+    _group("UBND các cấp", rf"\b{_UB} cac cap\b", AgencyKind.HUYEN, AgencyKind.XA),
+    _group(
+        "Các cơ quan, đơn vị, địa phương",
+        r"\b(cac )?co quan, don vi(, dia phuong)?\b|\bcac don vi, dia phuong\b",
+        *_ALL,
+    ),
+    _group("Địa phương", r"\b(cac )?dia phuong\b", AgencyKind.HUYEN, AgencyKind.XA),
+]
+
+# Words after a group that restrict it to some of its members.
+_CONDITION = re.compile(
+    r"\b(co lien quan|lien quan|duoc giao|thuc hien tuyen dung|co don vi|co tuyen dung"
+    r"|duoc kiem tra|duoc lua chon|duoc chon|theo chuc nang|theo tham quyen|co \w+)\b"
+)
+
+
+def split_phrases(cell: str) -> list[str]:
+    """A responsibility cell as its list of phrases, exactly as written.
+
+    Items are separated by ';' or line breaks (commas stay inside: "Các sở, ban, ngành"
+    is one group). Bullets and trailing punctuation are trimmed.
+    """
+    phrases = []
+    for piece in re.split(r"[;\n]+", nfc(cell)):
+        piece = re.sub(r"^\s*[-–•+*]\s*", "", piece).strip().rstrip(".,;")
+        if piece:
+            phrases.append(piece.strip())
+    return phrases
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    reason: str
+    conditional: bool
+
+
+def _name_variants(profile: AgencyProfile) -> list[str]:
+    """Canonical forms under which the agency may be named (abbreviations expanded)."""
+    name = canonical(profile.name)
+    return [name] if name else []
+
+
+def match_phrase(phrase: str, profile: AgencyProfile, factored_prefix: str = "") -> PhraseMatch | None:
+    """Does this one phrase name the agency, directly or through a group?"""
+    text = canonical(phrase)
+    if factored_prefix and not text.startswith(factored_prefix):
+        text = f"{factored_prefix} {text}"
+    for variant in _name_variants(profile):
+        if re.search(rf"(?<!\w){re.escape(variant)}(?!\w)", text):
+            return PhraseMatch(f"tên “{profile.name}”", False)
+    for group in GROUPS:
+        found = group.pattern.search(text)
+        if found and profile.kind in group.kinds:
+            tail = text[found.end():]
+            conditional = bool(_CONDITION.match(tail.lstrip(" ,")))
+            return PhraseMatch(f"nhóm “{group.label}”", conditional)
+    return None
+
+
+def _factored_prefix(phrase: str) -> str:
+    """'các sở: Thông tin…; Tư pháp' → 'so' carried into the items after the colon."""
+    head = canonical(phrase.split(":", 1)[0]) if ":" in phrase else ""
+    if head in ("cac so", "so"):
+        return "so"
+    if head in ("cac ban", "ban"):
+        return "ban"
+    return ""
+
+
+def match_cell(cell: str, profile: AgencyProfile) -> PhraseMatch | None:
+    """The first phrase of a cell that names the agency."""
+    prefix = ""
+    for raw in re.split(r"[;\n]+", nfc(cell)):
+        if ":" in raw and _factored_prefix(raw):
+            prefix = _factored_prefix(raw)
+            raw = raw.split(":", 1)[1]
+        for phrase in split_phrases(raw):
+            found = match_phrase(phrase, profile, prefix)
+            if found:
+                return found
+    return None
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    role: Role | None
+    reason: str  # "nhóm “UBND cấp xã” trong cột Chủ trì"
+    conditional: bool
+
+
+_COLUMN_LABELS = {Role.LEAD: "Chủ trì", Role.IMPLEMENTING: "Thực hiện", Role.COOPERATING: "Phối hợp"}
+
+
+def resolve_role(profile: AgencyProfile | None, lead: str, implementing: str, cooperating: str) -> RoleMatch:
+    """The agency's strongest role in a task, with the reason, or no role."""
+    if profile is None:
+        return RoleMatch(None, "", False)
+    for role, cell in ((Role.LEAD, lead), (Role.IMPLEMENTING, implementing), (Role.COOPERATING, cooperating)):
+        found = match_cell(cell or "", profile)
+        if found:
+            reason = f"{found.reason} trong cột {_COLUMN_LABELS[role]}"
+            if found.conditional:
+                reason += " (có điều kiện)"
+            return RoleMatch(role, reason, found.conditional)
+    return RoleMatch(None, "", False)

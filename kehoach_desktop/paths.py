@@ -1,0 +1,34 @@
+"""Where the data lives: --data-dir, else $KEHOACH_DATA_DIR, else the platform's user data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "kehoach_desktop"
+DB_FILE_NAME = "kehoach.sqlite3"
+ENV_DATA_DIR = "KEHOACH_DATA_DIR"
+
+
+def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def resources_dir() -> Path:
+    """The shipped resources folder (next to the package in a checkout or an install)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "resources", here / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "resources"
+
+
+def sample_workbook() -> Path:
+    return resources_dir() / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx"

@@ -1,0 +1,286 @@
+"""The services the window and the command line share, over one agency's data folder.
+
+A Workspace owns the SQLite connection and the evidence store of one data folder. Every
+method that changes data runs as one transaction and returns plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import db as storage
+from .db import store, transaction
+from .deadlines import parse_deadline
+from .errors import InvalidInputError, NotFoundError
+from .evidence_store import EvidenceStore
+from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
+from .matching import resolve_role, split_phrases
+from .model import (
+    AgencyKind, AgencyProfile, Authority, Evidence, Progress, Role, Status, TaskRow,
+)
+from .paths import DB_FILE_NAME, resolve_data_dir
+from .text import clean_cell, format_decimal, nfc
+
+DUE_SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Counts:
+    total: int
+    mine: int
+    done: int
+    overdue: int
+    due_soon: int
+
+
+class Workspace:
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.db_path = self.data_dir / DB_FILE_NAME
+        self.db = storage.open_database(self.db_path)
+        try:
+            storage.migrate(self.db, db_name=str(self.db_path))
+        except Exception:
+            self.db.close()
+            raise
+        self.evidence = EvidenceStore(self.data_dir / "evidence")
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None) -> "Workspace":
+        return cls(resolve_data_dir(data_dir))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- profile ----------------------------------------------------------------------------
+
+    def profile(self) -> AgencyProfile | None:
+        row = store.get_profile(self.db)
+        if row is None:
+            return None
+        return AgencyProfile(
+            name=row["name"], kind=AgencyKind(row["kind"]), governing_body=row["governing_body"],
+            place=row["place"], symbol=row["symbol"], signer_name=row["signer_name"],
+            signer_title=row["signer_title"], authority=Authority(row["authority"]),
+        )
+
+    def save_profile(self, profile: AgencyProfile) -> AgencyProfile:
+        cleaned = AgencyProfile(
+            name=clean_cell(profile.name), kind=AgencyKind(profile.kind),
+            governing_body=clean_cell(profile.governing_body), place=clean_cell(profile.place),
+            symbol=clean_cell(profile.symbol), signer_name=clean_cell(profile.signer_name),
+            signer_title=clean_cell(profile.signer_title), authority=Authority(profile.authority),
+        )
+        if not cleaned.name:
+            raise InvalidInputError("Tên cơ quan, đơn vị không được để trống.")
+        with transaction(self.db):
+            store.save_profile(self.db, cleaned.to_json())
+        return cleaned
+
+    # --- import -----------------------------------------------------------------------------
+
+    def preview_import(self, path: str | Path) -> ImportSummary:
+        """Read and summarize an annex without writing anything."""
+        return summarize(read_annex(path), self.profile())
+
+    def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
+        annex = read_annex(path)
+        summary = summarize(annex, self.profile())
+        summary.changes = apply_annex(self.db, annex, Path(path).name, progress)
+        summary.applied = True
+        return summary
+
+    def has_plans(self) -> bool:
+        return bool(store.list_plans(self.db))
+
+    def plans(self) -> list[dict]:
+        return store.list_plans(self.db)
+
+    # --- tasks ------------------------------------------------------------------------------
+
+    def tasks(self, *, mine_only: bool = False, today: dt.date | None = None) -> list[TaskRow]:
+        profile = self.profile()
+        criteria = {row["id"]: row for row in store.all_criteria(self.db)}
+        rows = [self._task_row(row, profile, criteria) for row in store.task_rows(self.db)]
+        if mine_only:
+            rows = [row for row in rows if row.role is not None]
+        return rows
+
+    def task(self, task_id: int) -> TaskRow:
+        found = store.task_rows(self.db, task_id)
+        if not found:
+            raise NotFoundError(f"Không có nhiệm vụ số {task_id}.")
+        criteria = {row["id"]: row for row in store.all_criteria(self.db)}
+        return self._task_row(found[0], self.profile(), criteria)
+
+    def _task_row(self, row: dict, profile: AgencyProfile | None, criteria: dict[int, dict]) -> TaskRow:
+        match = resolve_role(profile, row["lead"], row["implementing"], row["cooperating"])
+        role, reason = match.role, match.reason
+        override = row["role_override"]
+        if override:
+            role = None if override == "none" else Role(override)
+            reason = "Người dùng tự đặt vai trò"
+        deadline = parse_deadline(row["deadline_text"], row["plan_year"])
+        area = criteria.get(row["criterion_id"])
+        while area is not None and area["parent_id"] is not None:
+            area = criteria.get(area["parent_id"])
+        return TaskRow(
+            id=row["id"], plan_id=row["plan_id"],
+            index_name=row["index_name"], index_kind=row["index_kind"],
+            area_code=area["code"] if area else "", area_title=area["title"] if area else "",
+            code=row["criterion_code"] or "", criterion=row["criterion_title"] or "",
+            max_score=row["max_score"], content=row["content"],
+            deadline_text=row["deadline_text"], due_date=deadline.due_date, recurring=deadline.recurring,
+            evidence_required=row["evidence_required"],
+            lead=split_phrases(row["lead"]), implementing=split_phrases(row["implementing"]),
+            cooperating=split_phrases(row["cooperating"]),
+            role=role, role_reason=reason, role_overridden=bool(override), conditional=match.conditional,
+            removed=bool(row["removed"]),
+            status=Status(row["status"]) if row["status"] else Status.NOT_STARTED,
+            percent=row["percent"] or 0, result=row["result"] or "",
+            completed_on=dt.date.fromisoformat(row["completed_on"]) if row["completed_on"] else None,
+            score=row["score"], evidence_count=row["evidence_count"], updated_at=row["updated_at"],
+        )
+
+    def set_role_override(self, task_id: int, role: Role | None | str) -> TaskRow:
+        """Fix the agency's role in a task by hand; "auto" (or None) returns to matching."""
+        self.task(task_id)
+        value = None if role in (None, "auto") else ("none" if role == "none" else Role(role).value)
+        with transaction(self.db):
+            store.update_task(self.db, task_id, {"role_override": value})
+        return self.task(task_id)
+
+    def counts(self, today: dt.date | None = None) -> Counts:
+        today = today or dt.date.today()
+        rows = [row for row in self.tasks() if not row.removed]
+        mine = [row for row in rows if row.role]
+        return Counts(
+            total=len(rows),
+            mine=len(mine),
+            done=sum(row.status == Status.DONE for row in mine),
+            overdue=sum(is_overdue(row, today) for row in mine),
+            due_soon=sum(is_due_soon(row, today) for row in mine),
+        )
+
+    # --- progress ---------------------------------------------------------------------------
+
+    def progress(self, task_id: int) -> Progress:
+        self.task(task_id)
+        row = store.get_progress(self.db, task_id)
+        if row is None:
+            return Progress(task_id=task_id)
+        return Progress(
+            task_id=task_id, status=Status(row["status"]), percent=row["percent"], result=row["result"],
+            completed_on=dt.date.fromisoformat(row["completed_on"]) if row["completed_on"] else None,
+            score=row["score"], difficulties=row["difficulties"], proposals=row["proposals"],
+            updated_at=row["updated_at"],
+        )
+
+    def save_progress(
+        self, progress: Progress, new_evidence: list[tuple[Evidence, Path | None]] = ()
+    ) -> Progress:
+        """Validate and save a task's progress, with any new evidence, as one transaction."""
+        task = self.task(progress.task_id)
+        self._validate(progress, task)
+        stored = [(item, self.evidence.add(Path(path)) if path else None) for item, path in new_evidence]
+        now = dt.datetime.now().isoformat(timespec="seconds")
+        values = {
+            "status": progress.status.value, "percent": int(progress.percent),
+            "result": nfc(progress.result).strip(),
+            "completed_on": progress.completed_on.isoformat() if progress.completed_on else None,
+            "score": progress.score, "difficulties": nfc(progress.difficulties).strip(),
+            "proposals": nfc(progress.proposals).strip(), "updated_at": now,
+        }
+        with transaction(self.db):
+            store.save_progress(self.db, progress.task_id, values)
+            for item, file in stored:
+                store.insert_evidence(self.db, self._evidence_values(progress.task_id, item, file, now))
+        return self.progress(progress.task_id)
+
+    def _validate(self, progress: Progress, task: TaskRow) -> None:
+        if not isinstance(progress.status, Status):
+            progress.status = Status.parse(str(progress.status))
+        if not 0 <= int(progress.percent) <= 100:
+            raise InvalidInputError(f"Tỷ lệ hoàn thành {progress.percent}% không hợp lệ (phải từ 0 đến 100).")
+        if progress.score is not None:
+            if progress.score < 0:
+                raise InvalidInputError("Điểm tự chấm không được âm.")
+            if task.max_score is not None and progress.score > task.max_score + 1e-9:
+                raise InvalidInputError(
+                    f"Điểm tự chấm {format_decimal(progress.score, 4)} vượt điểm tối đa "
+                    f"{format_decimal(task.max_score, 4)} của tiêu chí {task.code}."
+                )
+            if task.max_score is None and task.code == "" and progress.score > 100:
+                raise InvalidInputError("Điểm tự chấm không hợp lệ.")
+        if progress.completed_on and progress.completed_on > dt.date.today() + dt.timedelta(days=1):
+            raise InvalidInputError("Ngày hoàn thành không thể ở tương lai.")
+
+    # --- evidence ---------------------------------------------------------------------------
+
+    def evidence_list(self, task_id: int) -> list[Evidence]:
+        return [self._evidence(row) for row in store.list_evidence(self.db, task_id)]
+
+    def add_evidence(self, task_id: int, evidence: Evidence, file: str | Path | None = None) -> Evidence:
+        self.task(task_id)
+        stored = self.evidence.add(Path(file)) if file else None
+        now = dt.datetime.now().isoformat(timespec="seconds")
+        with transaction(self.db):
+            new_id = store.insert_evidence(self.db, self._evidence_values(task_id, evidence, stored, now))
+        return self._evidence(store.get_evidence(self.db, new_id))
+
+    def remove_evidence(self, evidence_id: int) -> None:
+        """Forget an evidence record. Its file stays in the store: backups may refer to it."""
+        if store.get_evidence(self.db, evidence_id) is None:
+            raise NotFoundError(f"Không có tài liệu kiểm chứng số {evidence_id}.")
+        with transaction(self.db):
+            store.delete_evidence(self.db, evidence_id)
+
+    def evidence_copy_to_open(self, evidence_id: int) -> Path:
+        row = store.get_evidence(self.db, evidence_id)
+        if row is None or not row["file_sha256"]:
+            raise NotFoundError("Tài liệu này không có tệp đính kèm.")
+        return self.evidence.open_copy(row["file_sha256"], row["file_name"] or "tai-lieu", self.data_dir / "tmp")
+
+    def _evidence_values(self, task_id: int, item: Evidence, stored, now: str) -> dict:
+        if not (item.number or item.abstract or stored):
+            raise InvalidInputError("Tài liệu kiểm chứng cần có số, ký hiệu, trích yếu hoặc tệp đính kèm.")
+        return {
+            "task_id": task_id, "number": nfc(item.number).strip(),
+            "date": item.date.isoformat() if item.date else None,
+            "issuer": nfc(item.issuer).strip(), "abstract": nfc(item.abstract).strip(),
+            "file_sha256": stored.sha256 if stored else None,
+            "file_name": nfc(stored.name) if stored else None,
+            "file_size": stored.size if stored else None, "added_at": now,
+        }
+
+    @staticmethod
+    def _evidence(row: dict) -> Evidence:
+        return Evidence(
+            id=row["id"], task_id=row["task_id"], number=row["number"],
+            date=dt.date.fromisoformat(row["date"]) if row["date"] else None,
+            issuer=row["issuer"], abstract=row["abstract"], file_sha256=row["file_sha256"],
+            file_name=row["file_name"], file_size=row["file_size"], added_at=row["added_at"],
+        )
+
+
+def is_overdue(row: TaskRow, today: dt.date) -> bool:
+    return (
+        row.due_date is not None and row.due_date < today
+        and row.status not in (Status.DONE, Status.NOT_FEASIBLE) and not row.removed
+    )
+
+
+def is_due_soon(row: TaskRow, today: dt.date) -> bool:
+    return (
+        row.due_date is not None and today <= row.due_date <= today + dt.timedelta(days=DUE_SOON_DAYS)
+        and row.status not in (Status.DONE, Status.NOT_FEASIBLE) and not row.removed
+    )
