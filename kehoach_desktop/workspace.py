@@ -206,6 +206,10 @@ class Workspace:
                 store.insert_evidence(self.db, self._evidence_values(progress.task_id, item, file, now))
         return self.progress(progress.task_id)
 
+    def validate_progress(self, progress: Progress) -> None:
+        """Raise InvalidInputError when the progress could not be saved as it is."""
+        self._validate(progress, self.task(progress.task_id))
+
     def _validate(self, progress: Progress, task: TaskRow) -> None:
         if not isinstance(progress.status, Status):
             progress.status = Status.parse(str(progress.status))

@@ -138,7 +138,7 @@ _COLUMN_RULES: list[tuple[str, re.Pattern]] = [
     ("cooperating", re.compile(r"\bphoi hop\b")),
     ("max_score", re.compile(r"\bdiem toi da\b|\bdiem chuan\b")),
     ("prior", re.compile(r"\bnam truoc\b|\bdiem dat duoc\b|\bket qua nam 20\d\d\b|\bnam 20\d\d\b.*\bdiem\b")),
-    ("target", re.compile(r"\bmuc tieu\b|\bchi tieu\b")),
+    ("target", re.compile(r"\bmuc tieu\b")),
     ("evidence", re.compile(r"\bkiem chung\b|\bsan pham\b")),
     ("task", re.compile(r"\bnhiem vu\b|\bnoi dung thuc hien\b|\bgiai phap\b|\bcong viec\b|\bhoat dong\b")),
     ("implementing", re.compile(r"\bthuc hien\b")),

@@ -1,0 +1,360 @@
+"""The right-hand pane: what the task asks, who does it, and the agency's progress and evidence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..model import Progress, Role, Status, TaskRow
+from ..text import format_date, format_decimal
+from ..workspace import Workspace
+from .evidence_dialog import EvidenceDialog
+from .operations import OperationRunner, describe_error
+from .task_tree import STATUS_LABELS, deadline_label
+from .widgets import OptionalDateEdit, ScoreEdit
+
+ROLE_CHOICES = [
+    ("auto", "Tự động theo phụ lục"),
+    (Role.LEAD.value, "Chủ trì"),
+    (Role.IMPLEMENTING.value, "Thực hiện"),
+    (Role.COOPERATING.value, "Phối hợp"),
+    ("none", "Không phải việc của đơn vị"),
+]
+
+
+def _wrap_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse)
+    return label
+
+
+class DetailPane(QWidget):
+    saved = Signal(int)  # task id whose progress, evidence or role changed
+
+    def __init__(self, workspace: Workspace, runner: OperationRunner, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.task: TaskRow | None = None
+        self._loading = False
+        self._dirty = False
+        self._build()
+        self.show_task(None)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = _wrap_label()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.criterion = _wrap_label()
+        self.criterion.setStyleSheet("color: #455a64;")
+        self.content = _wrap_label()
+        self.deadline = _wrap_label()
+        self.lead = _wrap_label()
+        self.implementing = _wrap_label()
+        self.cooperating = _wrap_label()
+        self.evidence_required = _wrap_label()
+        self.role_reason = _wrap_label()
+        self.role_reason.setStyleSheet("color: #455a64;")
+        self.role_choice = QComboBox()
+        for value, label in ROLE_CHOICES:
+            self.role_choice.addItem(label, value)
+        self.role_choice.activated.connect(self._role_changed)
+
+        about = QGroupBox("Nhiệm vụ")
+        about_form = QFormLayout(about)
+        about_form.addRow(self.heading)
+        about_form.addRow(self.criterion)
+        about_form.addRow("Nội dung:", self.content)
+        about_form.addRow("Thời hạn:", self.deadline)
+        about_form.addRow("Chủ trì:", self.lead)
+        self._implementing_row = QLabel("Thực hiện:")
+        about_form.addRow(self._implementing_row, self.implementing)
+        about_form.addRow("Phối hợp:", self.cooperating)
+        self._evidence_required_row = QLabel("Sản phẩm:")
+        about_form.addRow(self._evidence_required_row, self.evidence_required)
+        role_row = QWidget()
+        role_layout = QVBoxLayout(role_row)
+        role_layout.setContentsMargins(0, 0, 0, 0)
+        role_layout.addWidget(self.role_choice)
+        role_layout.addWidget(self.role_reason)
+        about_form.addRow("Vai trò của đơn vị:", role_row)
+
+        self.status = QComboBox()
+        for status in Status:
+            self.status.addItem(STATUS_LABELS[status], status.value)
+        self.percent = QSpinBox()
+        self.percent.setRange(0, 100)
+        self.percent.setSuffix(" %")
+        self.result = QPlainTextEdit()
+        self.result.setPlaceholderText("Kết quả đã thực hiện: văn bản ban hành, số liệu, công việc đã làm…")
+        self.result.setMinimumHeight(70)
+        self.result.setMaximumHeight(120)
+        self.completed_on = OptionalDateEdit("Đã hoàn thành ngày")
+        self.score = ScoreEdit()
+        self.score_label = QLabel("Điểm tự chấm:")
+        self.difficulties = QPlainTextEdit()
+        self.difficulties.setPlaceholderText("Khó khăn, vướng mắc (nếu có)")
+        self.difficulties.setFixedHeight(56)
+        self.proposals = QPlainTextEdit()
+        self.proposals.setPlaceholderText("Đề xuất, kiến nghị (nếu có)")
+        self.proposals.setFixedHeight(56)
+        self.updated = QLabel()
+        self.updated.setStyleSheet("color: #607d8b;")
+        self.save_button = QPushButton("Lưu kết quả")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.Save, self, activated=self.save)
+
+        progress = QGroupBox("Kết quả thực hiện của đơn vị")
+        form = QFormLayout(progress)
+        form.addRow("Tình trạng:", self.status)
+        form.addRow("Tỷ lệ hoàn thành:", self.percent)
+        form.addRow("Kết quả:", self.result)
+        form.addRow("", self.completed_on)
+        form.addRow(self.score_label, self.score)
+        form.addRow("Khó khăn:", self.difficulties)
+        form.addRow("Đề xuất:", self.proposals)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.updated, 1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+
+        self.evidence = QTableWidget(0, 5)
+        self.evidence.setHorizontalHeaderLabels(["Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu", "Tệp"])
+        self.evidence.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.evidence.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.evidence.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.evidence.verticalHeader().setVisible(False)
+        self.evidence.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.evidence.setMinimumHeight(120)
+        self.evidence.doubleClicked.connect(lambda *_: self.open_evidence())
+        self.add_evidence_button = QPushButton("Thêm tài liệu…")
+        self.add_evidence_button.clicked.connect(self.add_evidence)
+        self.open_evidence_button = QPushButton("Mở tệp")
+        self.open_evidence_button.clicked.connect(self.open_evidence)
+        self.remove_evidence_button = QPushButton("Xóa")
+        self.remove_evidence_button.clicked.connect(self.remove_evidence)
+        evidence_box = QGroupBox("Tài liệu kiểm chứng")
+        evidence_layout = QVBoxLayout(evidence_box)
+        evidence_layout.addWidget(self.evidence)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_evidence_button)
+        buttons.addWidget(self.open_evidence_button)
+        buttons.addWidget(self.remove_evidence_button)
+        buttons.addStretch(1)
+        evidence_layout.addLayout(buttons)
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addWidget(about)
+        layout.addWidget(progress)
+        layout.addWidget(evidence_box)
+        layout.addStretch(1)
+        self.placeholder = QLabel("Chọn một nhiệm vụ trong danh sách để xem và cập nhật kết quả thực hiện.")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #607d8b; padding: 24px;")
+        layout.insertWidget(0, self.placeholder)
+        self._sections = [about, progress, evidence_box]
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        for signal in (self.status.currentIndexChanged, self.percent.valueChanged, self.result.textChanged,
+                       self.completed_on.changed, self.completed_on.edit.dateChanged, self.score.valueChanged,
+                       self.difficulties.textChanged, self.proposals.textChanged):
+            signal.connect(self._mark_dirty)
+        self.status.currentIndexChanged.connect(self._status_changed)
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def show_task(self, task: TaskRow | None) -> None:
+        self._loading = True
+        self.task = task
+        self.placeholder.setVisible(task is None)
+        for section in self._sections:
+            section.setVisible(task is not None)
+        if task is not None:
+            self._show_about(task)
+            self._show_progress(self.workspace.progress(task.id), task)
+            self._show_evidence()
+        self._dirty = False
+        self._loading = False
+
+    def _show_about(self, task: TaskRow) -> None:
+        title = f"{task.code} — {task.criterion}" if task.code else (task.criterion or "Nhiệm vụ")
+        self.heading.setText(title)
+        area = f"{task.index_kind}" + (f" · {task.area_code}. {task.area_title}" if task.area_title else "")
+        if task.max_score is not None:
+            area += f" · Điểm tối đa: {format_decimal(task.max_score, 4)}"
+        self.criterion.setText(area + (" · ĐÃ BỎ KHỎI KẾ HOẠCH" if task.removed else ""))
+        self.content.setText(task.content)
+        due = f" — hạn: {format_date(task.due_date)}" if task.due_date else ""
+        recurring = " — định kỳ, báo cáo theo từng kỳ" if task.recurring else ""
+        self.deadline.setText((task.deadline_text or "(không ghi)") + due + recurring)
+        self.lead.setText("\n".join(task.lead) or "—")
+        self.implementing.setText("\n".join(task.implementing))
+        self.implementing.setVisible(bool(task.implementing))
+        self._implementing_row.setVisible(bool(task.implementing))
+        self.cooperating.setText("\n".join(task.cooperating) or "—")
+        self.evidence_required.setText(task.evidence_required)
+        self.evidence_required.setVisible(bool(task.evidence_required))
+        self._evidence_required_row.setVisible(bool(task.evidence_required))
+        choice = "auto"
+        if task.role_overridden:
+            choice = task.role.value if task.role else "none"
+        self.role_choice.setCurrentIndex(self.role_choice.findData(choice))
+        if task.role:
+            self.role_reason.setText(f"{task.role.label}: {task.role_reason}")
+        else:
+            self.role_reason.setText("Phụ lục không giao nhiệm vụ này cho đơn vị.")
+
+    def _show_progress(self, progress: Progress, task: TaskRow) -> None:
+        self.status.setCurrentIndex(self.status.findData(progress.status.value))
+        self.percent.setValue(progress.percent)
+        self.result.setPlainText(progress.result)
+        self.completed_on.set_value(progress.completed_on)
+        self.score.set_maximum_score(task.max_score)
+        self.score.set_score(progress.score)
+        suffix = f" (tối đa {format_decimal(task.max_score, 4)})" if task.max_score is not None else ""
+        self.score_label.setText(f"Điểm tự chấm{suffix}:")
+        self.difficulties.setPlainText(progress.difficulties)
+        self.proposals.setPlainText(progress.proposals)
+        if progress.updated_at:
+            self.updated.setText(f"Cập nhật lần cuối: {progress.updated_at[8:10]}/{progress.updated_at[5:7]}/"
+                                 f"{progress.updated_at[:4]} {progress.updated_at[11:16]}")
+        else:
+            self.updated.setText("Chưa ghi kết quả.")
+
+    def _show_evidence(self) -> None:
+        items = self.workspace.evidence_list(self.task.id) if self.task else []
+        self.evidence.setRowCount(len(items))
+        for row, item in enumerate(items):
+            values = [item.number, format_date(item.date), item.issuer, item.abstract, item.file_name or ""]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(256, item.id)
+                cell.setToolTip(value)
+                self.evidence.setItem(row, column, cell)
+        self.evidence.resizeColumnsToContents()
+        self.evidence.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+
+    # --- editing ------------------------------------------------------------------------------
+
+    def _mark_dirty(self, *_) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _status_changed(self, *_) -> None:
+        if self._loading:
+            return
+        status = Status(self.status.currentData())
+        if status == Status.DONE:
+            self.percent.setValue(100)
+            if self.completed_on.value() is None:
+                self.completed_on.check.setChecked(True)
+
+    def current_progress(self) -> Progress:
+        return Progress(
+            task_id=self.task.id, status=Status(self.status.currentData()), percent=self.percent.value(),
+            result=self.result.toPlainText(), completed_on=self.completed_on.value(),
+            score=self.score.score(), difficulties=self.difficulties.toPlainText(),
+            proposals=self.proposals.toPlainText(),
+        )
+
+    def save(self) -> bool:
+        """Save the progress now; True when saved (or nothing to save)."""
+        if self.task is None:
+            return True
+        progress = self.current_progress()
+        try:  # refuse on the spot, before the user moves on, so nothing typed is lost
+            self.workspace.validate_progress(progress)
+        except Exception as error:
+            QMessageBox.warning(self, "Chưa lưu được", describe_error(error))
+            return False
+        self._dirty = False
+
+        def failed(error):
+            self._dirty = True
+            QMessageBox.warning(self, "Không lưu được", describe_error(error))
+
+        self.runner.run(
+            self, "Đang lưu…", lambda ctx: ctx.workspace.save_progress(progress),
+            lambda _: self.saved.emit(progress.task_id), failed,
+        )
+        return True
+
+    def save_if_dirty(self) -> bool:
+        return self.save() if self._dirty else True
+
+    def _role_changed(self, *_) -> None:
+        if self.task is None or self._loading:
+            return
+        task_id, choice = self.task.id, self.role_choice.currentData()
+        self.runner.run(
+            self, "Đang lưu…", lambda ctx: ctx.workspace.set_role_override(task_id, choice),
+            lambda _: self.saved.emit(task_id),
+            lambda error: QMessageBox.warning(self, "Không lưu được", describe_error(error)),
+        )
+
+    def add_evidence(self) -> None:
+        if self.task is None:
+            return
+        profile = self.workspace.profile()
+        dialog = EvidenceDialog(self.task.id, self, default_issuer=profile.name if profile else "")
+        if dialog.exec() != EvidenceDialog.Accepted:
+            return
+        item, path = dialog.evidence()
+        task_id = self.task.id
+        self.runner.run(
+            self, "Đang lưu tài liệu kiểm chứng…",
+            lambda ctx: ctx.workspace.add_evidence(task_id, item, path),
+            lambda _: self.saved.emit(task_id),
+            lambda error: QMessageBox.warning(self, "Không thêm được tài liệu", describe_error(error)),
+        )
+
+    def _selected_evidence_id(self) -> int | None:
+        rows = self.evidence.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.evidence.item(rows[0].row(), 0).data(256)
+
+    def open_evidence(self) -> None:
+        evidence_id = self._selected_evidence_id()
+        if evidence_id is None:
+            QMessageBox.information(self, "Mở tệp", "Hãy chọn một tài liệu trong danh sách.")
+            return
+        try:
+            path = self.workspace.evidence_copy_to_open(evidence_id)
+        except Exception as error:
+            QMessageBox.warning(self, "Không mở được tệp", describe_error(error))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove_evidence(self) -> None:
+        evidence_id = self._selected_evidence_id()
+        if evidence_id is None or self.task is None:
+            return
+        answer = QMessageBox.question(self, "Xóa tài liệu kiểm chứng",
+                                      "Xóa tài liệu này khỏi nhiệm vụ? Tệp đã lưu vẫn được giữ trong bản sao lưu.")
+        if answer != QMessageBox.Yes:
+            return
+        task_id = self.task.id
+        self.runner.run(
+            self, "Đang xóa…", lambda ctx: ctx.workspace.remove_evidence(evidence_id),
+            lambda _: self.saved.emit(task_id),
+            lambda error: QMessageBox.warning(self, "Không xóa được", describe_error(error)),
+        )

@@ -1,0 +1,60 @@
+"""The preview shown before an annex is imported: what was found, and every warning."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QHeaderView,
+)
+
+from ..importing import ImportSummary
+from ..text import format_date
+
+
+def summary_text(summary: ImportSummary) -> str:
+    plan = summary.plan
+    date = f" ngày {format_date(plan['date'])}" if plan["date"] else ""
+    lines = [
+        f"<b>Kế hoạch số {plan['number']}{date}</b>" + (f" của {plan['issuer']}" if plan["issuer"] else ""),
+        f"Tệp: {summary.file_name}",
+        "",
+    ]
+    for index in summary.indices:
+        lines.append(f"• {index['name']}: {index['criteria']} tiêu chí, {index['tasks']} nhiệm vụ")
+    mine = summary.mine
+    lines += [
+        "",
+        f"Tổng cộng <b>{summary.tasks}</b> nhiệm vụ, {summary.criteria} tiêu chí.",
+        f"Giao cho đơn vị: chủ trì <b>{mine['lead']}</b>, thực hiện <b>{mine['implementing']}</b>, "
+        f"phối hợp <b>{mine['cooperating']}</b>.",
+    ]
+    return "<br>".join(lines)
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, summary: ImportSummary, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Xem trước phụ lục trước khi nhập")
+        self.setMinimumSize(640, 420)
+        layout = QVBoxLayout(self)
+        text = QLabel(summary_text(summary))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        if summary.warnings:
+            layout.addWidget(QLabel(f"Cảnh báo ({len(summary.warnings)}):"))
+            table = QTableWidget(len(summary.warnings), 3)
+            table.setHorizontalHeaderLabels(["Trang", "Dòng", "Nội dung"])
+            table.verticalHeader().setVisible(False)
+            for row, warning in enumerate(summary.warnings):
+                for column, value in enumerate((warning["sheet"], str(warning["row"] or ""), warning["message"])):
+                    table.setItem(row, column, QTableWidgetItem(value))
+            table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+            layout.addWidget(table, 1)
+        else:
+            layout.addWidget(QLabel("Không có cảnh báo."))
+            layout.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Nhập vào dữ liệu")
+        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,267 @@
+"""The main window: the task tree with its filters on the left, the selected task on the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QMessageBox, QSplitter, QTreeView, QVBoxLayout, QWidget,
+)
+
+from ..model import Role, Status
+from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
+from ..workspace import Workspace
+from .detail_pane import DetailPane
+from .import_dialog import ImportPreviewDialog
+from .operations import OperationRunner, describe_error
+from .profile_dialog import ProfileDialog
+from .task_tree import (
+    COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
+    CollatingProxy, TaskTreeModel,
+)
+
+SCOPE_CHOICES = [
+    (MINE_ANY, "Việc của tôi (mọi vai trò)"),
+    (Role.LEAD.value, "Việc của tôi — chủ trì"),
+    (Role.IMPLEMENTING.value, "Việc của tôi — thực hiện"),
+    (Role.COOPERATING.value, "Việc của tôi — phối hợp"),
+    (ALL, "Tất cả nhiệm vụ của kế hoạch"),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, runner: OperationRunner, today: dt.date | None = None):
+        super().__init__()
+        self.workspace = workspace
+        self.runner = runner
+        self.today = today or dt.date.today()
+        self.filter = TaskFilter()
+        self._rows = []
+        self.setWindowTitle("Kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI")
+        self.resize(1360, 820)
+        self._build_actions()
+        self._build_central()
+        self.reload()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.import_action = QAction("Nhập phụ lục kế hoạch…", self)
+        self.import_action.setShortcut(QKeySequence.Open)
+        self.import_action.triggered.connect(self.choose_and_import)
+        self.profile_action = QAction("Thông tin đơn vị…", self)
+        self.profile_action.triggered.connect(self.edit_profile)
+        quit_action = QAction("Thoát", self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu("&Tệp")
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        unit_menu = self.menuBar().addMenu("Đơn &vị")
+        unit_menu.addAction(self.profile_action)
+        toolbar = self.addToolBar("Công cụ")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.profile_action)
+
+    def _build_central(self) -> None:
+        self.agency_label = QLabel()
+        self.agency_label.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 0;")
+        self.scope = QComboBox()
+        for value, label in SCOPE_CHOICES:
+            self.scope.addItem(label, value)
+        self.scope.currentIndexChanged.connect(self._filters_changed)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("Mọi tình trạng", None)
+        for status in Status:
+            self.status_filter.addItem(STATUS_LABELS[status], status.value)
+        self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        self.overdue_only = QCheckBox("Chỉ việc quá hạn")
+        self.overdue_only.toggled.connect(self._filters_changed)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm nhiệm vụ (gõ không dấu cũng được)…")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._filters_changed)
+        self.search.textChanged.connect(lambda *_: self._search_timer.start())
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.scope)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.overdue_only)
+        filters.addWidget(self.search, 1)
+
+        self.model = TaskTreeModel(self)
+        self.proxy = CollatingProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(-1, Qt.AscendingOrder)
+        header = self.tree.header()
+        header.setSectionResizeMode(COL_TASK, QHeaderView.Stretch)
+        header.setStretchLastSection(False)
+        self.tree.setIndentation(14)
+        for column, width in ((COL_CODE, 96), (COL_ROLE, 150), (COL_DEADLINE, 180), (COL_STATUS, 190)):
+            header.resizeSection(column, width)
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.agency_label)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.tree, 1)
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #607d8b; padding: 8px;")
+        left_layout.addWidget(self.empty_hint)
+
+        self.detail = DetailPane(self.workspace, self.runner)
+        self.detail.saved.connect(self._task_saved)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 520])
+        self.setCentralWidget(splitter)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    # --- data ---------------------------------------------------------------------------------
+
+    def reload(self, keep_task: int | None = None) -> None:
+        """Re-read the tasks from the services and redraw the tree with the current filters."""
+        profile = self.workspace.profile()
+        self.agency_label.setText(profile.name if profile else "Chưa khai báo đơn vị")
+        self._rows = self.workspace.tasks(today=self.today)
+        self._refresh_tree(keep_task)
+        self._refresh_counts()
+
+    def _refresh_tree(self, keep_task: int | None = None) -> None:
+        visible = apply_filter(self._rows, self.filter, self.today)
+        self.model.populate(visible, self.today)
+        self.tree.expandAll()
+        if not self._rows:
+            self.empty_hint.setText("Chưa có kế hoạch nào. Chọn “Nhập phụ lục kế hoạch…” để nạp tệp Excel phụ lục.")
+        elif not visible:
+            self.empty_hint.setText("Không có nhiệm vụ nào khớp bộ lọc hoặc từ khóa tìm kiếm.")
+        else:
+            self.empty_hint.setText(f"Đang hiện {len(visible)} nhiệm vụ.")
+        if keep_task is not None and self.select_task(keep_task):
+            self.detail.show_task(self.workspace.task(keep_task))  # fresh progress and evidence
+            return
+        self.detail.show_task(None)
+
+    def _refresh_counts(self) -> None:
+        counts = self.workspace.counts(self.today)
+        self.counts_label.setText(
+            f"Việc của tôi: {counts.mine}   ·   Hoàn thành: {counts.done}   ·   "
+            f"Quá hạn: {counts.overdue}   ·   Sắp đến hạn: {counts.due_soon}   ·   Tổng nhiệm vụ: {counts.total}"
+        )
+
+    def select_task(self, task_id: int) -> bool:
+        source = self.model.index_of_task(task_id)
+        if source is None:
+            return False
+        index = self.proxy.mapFromSource(source)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def visible_task_ids(self) -> list[int]:
+        return list(self.model._task_items)
+
+    # --- reactions ----------------------------------------------------------------------------
+
+    def _filters_changed(self, *_) -> None:
+        if not self.detail.save_if_dirty():
+            return
+        status = self.status_filter.currentData()
+        self.filter = TaskFilter(
+            scope=self.scope.currentData(), status=Status(status) if status else None,
+            overdue_only=self.overdue_only.isChecked(), query=self.search.text(),
+        )
+        current = self.detail.task.id if self.detail.task else None
+        self._refresh_tree(current)
+
+    def _current_changed(self, current, previous) -> None:
+        task_id = current.data(TASK_ID_ROLE) if current.isValid() else None
+        if self.detail.task is not None and self.detail.task.id == task_id:
+            return
+        if not self.detail.save_if_dirty():
+            previous_id = self.detail.task.id if self.detail.task else None
+            if previous_id is not None:
+                QTimer.singleShot(0, lambda: self.select_task(previous_id))
+            return
+        self.detail.show_task(self.workspace.task(task_id) if task_id else None)
+
+    def _task_saved(self, task_id: int) -> None:
+        self._rows = self.workspace.tasks(today=self.today)
+        self._refresh_tree(task_id)
+        self._refresh_counts()
+        self.statusBar().showMessage("Đã lưu.", 4000)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def edit_profile(self) -> None:
+        dialog = ProfileDialog(self.workspace.profile(), self)
+        if dialog.exec() != ProfileDialog.Accepted:
+            return
+        profile = dialog.profile()
+        self.runner.run(
+            self, "Đang lưu…", lambda ctx: ctx.workspace.save_profile(profile),
+            lambda _: self.reload(),
+            lambda error: QMessageBox.warning(self, "Không lưu được", describe_error(error)),
+        )
+
+    def choose_and_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Chọn tệp phụ lục kế hoạch", str(Path.home()), "Phụ lục Excel (*.xlsx *.xlsm);;Mọi tệp (*)"
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path, *, confirm: bool = True) -> None:
+        """Preview the annex (off the GUI thread), then import it after the user agrees."""
+        if not self.detail.save_if_dirty():
+            return
+
+        def previewed(summary) -> None:
+            if confirm and ImportPreviewDialog(summary, self).exec() != ImportPreviewDialog.Accepted:
+                return
+            self.runner.run(
+                self, f"Đang nhập {path.name}…",
+                lambda ctx: ctx.workspace.import_annex(path, progress=ctx.report),
+                imported, failed,
+            )
+
+        def imported(summary) -> None:
+            self.reload()
+            c = summary.changes
+            self.statusBar().showMessage(
+                f"Đã nhập {path.name}: thêm {c['added']}, cập nhật {c['updated']}, "
+                f"giữ nguyên {c['unchanged']}, bỏ khỏi kế hoạch {c['removed']}.", 10000)
+
+        def failed(error) -> None:
+            QMessageBox.warning(self, "Không nhập được phụ lục", describe_error(error))
+
+        self.runner.run(self, f"Đang đọc {path.name}…", lambda ctx: ctx.workspace.preview_import(path), previewed, failed)
+
+    def closeEvent(self, event) -> None:
+        if not self.detail.save_if_dirty():
+            event.ignore()
+            return
+        self.runner.wait()
+        event.accept()

@@ -1,0 +1,140 @@
+"""Long work off the GUI thread, with a progress dialog that appears after a short delay.
+
+Modelled on Anki's CollectionOp: the operation runs in a worker thread on its own
+Workspace (its own SQLite connection), reports progress through a callback, may be
+cancelled, and hands its result or its error back to the GUI thread. Tests set
+`synchronous=True` to run operations inline (as Picard does).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..errors import KehoachError
+from ..workspace import Workspace
+
+SHOW_AFTER_MS = 400
+
+
+class Cancelled(Exception):
+    """Raised inside an operation when the user pressed Hủy."""
+
+
+@dataclass
+class OperationContext:
+    """What an operation function receives: its own workspace, progress, cancellation."""
+
+    workspace: Workspace
+    _report: Callable[[int, int, str], None]
+    _cancel: threading.Event
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._report(done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, data_dir: Path, fn, signals: _Signals, cancel: threading.Event):
+        super().__init__()
+        self.data_dir, self.fn, self.signals, self.cancel = data_dir, fn, signals, cancel
+
+    def run(self) -> None:
+        try:
+            with Workspace(self.data_dir) as workspace:
+                context = OperationContext(workspace, self.signals.progress.emit, self.cancel)
+                result = self.fn(context)
+        except BaseException as error:  # handed to the GUI thread, never lost
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)
+
+
+def describe_error(error: BaseException) -> str:
+    if isinstance(error, KehoachError):
+        return str(error)
+    if isinstance(error, Cancelled):
+        return "Đã hủy theo yêu cầu; dữ liệu không thay đổi."
+    detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+    return f"Đã xảy ra lỗi không mong muốn, dữ liệu không thay đổi.\nChi tiết: {detail}"
+
+
+class OperationRunner:
+    """Runs operations for one data folder; one instance per window, no global state."""
+
+    def __init__(self, data_dir: Path, *, synchronous: bool = False):
+        self.data_dir = Path(data_dir)
+        self.synchronous = synchronous
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)  # one writer at a time
+        self._keep: set = set()
+
+    def run(
+        self,
+        parent: QWidget | None,
+        title: str,
+        fn: Callable[[OperationContext], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        cancel = threading.Event()
+        if self.synchronous:
+            try:
+                with Workspace(self.data_dir) as workspace:
+                    result = fn(OperationContext(workspace, lambda *a: None, cancel))
+            except BaseException as error:
+                on_error(error)
+            else:
+                on_done(result)
+            return
+        dialog = QProgressDialog(title, "Hủy", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(SHOW_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(cancel.set)
+        timer = QTimer(dialog)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: None if cancel.is_set() else dialog.show())
+        timer.start(SHOW_AFTER_MS)
+        signals = _Signals()
+        self._keep.add(signals)
+
+        def progress(done: int, total: int, text: str) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+            if text:
+                dialog.setLabelText(text)
+
+        def finish(callback, value) -> None:
+            timer.stop()
+            dialog.close()
+            dialog.deleteLater()
+            self._keep.discard(signals)
+            callback(value)
+
+        signals.progress.connect(progress)
+        signals.finished.connect(lambda result: finish(on_done, result))
+        signals.failed.connect(lambda error: finish(on_error, error))
+        self._pool.start(_Job(self.data_dir, fn, signals, cancel))
+
+    def wait(self) -> None:
+        self._pool.waitForDone()

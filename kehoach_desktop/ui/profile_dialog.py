@@ -1,0 +1,84 @@
+"""The agency's profile: who we are, for matching tasks and for the report's header and signature."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+)
+
+from ..model import AGENCY_KIND_LABELS, AgencyKind, AgencyProfile, Authority
+
+AUTHORITY_LABELS = {
+    Authority.TM: "TM. (thay mặt tập thể, ví dụ TM. ỦY BAN NHÂN DÂN)",
+    Authority.KT: "KT. (ký thay người đứng đầu)",
+    Authority.Q: "Q. (quyền)",
+    Authority.NONE: "Người đứng đầu ký trực tiếp",
+}
+
+DEFAULT_PROFILE = AgencyProfile(
+    name="UBND xã Hòa An", kind=AgencyKind.XA, governing_body="UBND tỉnh Cao Bằng", place="Hòa An",
+    symbol="UBND", signer_name="", signer_title="CHỦ TỊCH", authority=Authority.TM,
+)
+
+
+class ProfileDialog(QDialog):
+    def __init__(self, profile: AgencyProfile | None, parent=None, *, first_run: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle("Thông tin cơ quan, đơn vị")
+        self.setMinimumWidth(560)
+        profile = profile or DEFAULT_PROFILE
+        form = QFormLayout(self)
+        if first_run:
+            intro = QLabel(
+                "Chào mừng! Hãy cho biết cơ quan, đơn vị của anh/chị. Chương trình dùng thông tin này để "
+                "tìm các nhiệm vụ được giao cho đơn vị trong phụ lục kế hoạch và để in báo cáo đúng thể thức."
+            )
+            intro.setWordWrap(True)
+            form.addRow(intro)
+        self.name = QLineEdit(profile.name)
+        self.name.setPlaceholderText("ví dụ: UBND xã Hòa An, Sở Tư pháp")
+        self.kind = QComboBox()
+        for kind in AgencyKind:
+            self.kind.addItem(AGENCY_KIND_LABELS[kind], kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(profile.kind.value))
+        self.governing_body = QLineEdit(profile.governing_body)
+        self.governing_body.setPlaceholderText("ví dụ: UBND tỉnh Cao Bằng (để trống nếu không có)")
+        self.place = QLineEdit(profile.place)
+        self.place.setPlaceholderText("địa danh ghi ở dòng ngày tháng, ví dụ: Hòa An")
+        self.symbol = QLineEdit(profile.symbol)
+        self.symbol.setPlaceholderText("chữ viết tắt tên cơ quan trong số ký hiệu, ví dụ: UBND, STP")
+        self.signer_name = QLineEdit(profile.signer_name)
+        self.signer_title = QLineEdit(profile.signer_title)
+        self.signer_title.setPlaceholderText("ví dụ: CHỦ TỊCH, PHÓ CHỦ TỊCH, GIÁM ĐỐC")
+        self.authority = QComboBox()
+        for authority in Authority:
+            self.authority.addItem(AUTHORITY_LABELS[authority], authority.value)
+        self.authority.setCurrentIndex(self.authority.findData(profile.authority.value))
+        form.addRow("Tên cơ quan, đơn vị:", self.name)
+        form.addRow("Loại:", self.kind)
+        form.addRow("Cơ quan chủ quản:", self.governing_body)
+        form.addRow("Địa danh:", self.place)
+        form.addRow("Chữ viết tắt (ký hiệu):", self.symbol)
+        form.addRow("Người ký:", self.signer_name)
+        form.addRow("Chức vụ người ký:", self.signer_title)
+        form.addRow("Thẩm quyền ký:", self.authority)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Lưu")
+        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def profile(self) -> AgencyProfile:
+        return AgencyProfile(
+            name=self.name.text().strip(), kind=AgencyKind(self.kind.currentData()),
+            governing_body=self.governing_body.text().strip(), place=self.place.text().strip(),
+            symbol=self.symbol.text().strip(), signer_name=self.signer_name.text().strip(),
+            signer_title=self.signer_title.text().strip(), authority=Authority(self.authority.currentData()),
+        )
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            QMessageBox.warning(self, "Thiếu tên đơn vị", "Hãy nhập tên cơ quan, đơn vị.")
+            return
+        super().accept()
