@@ -121,10 +121,6 @@ class DetailPane(QWidget):
         form.addRow(self.score_label, self.score)
         form.addRow("Khó khăn:", self.difficulties)
         form.addRow("Đề xuất:", self.proposals)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.updated, 1)
-        save_row.addWidget(self.save_button)
-        form.addRow(save_row)
 
         self.evidence = QTableWidget(0, 5)
         self.evidence.setHorizontalHeaderLabels(["Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu", "Tệp"])
@@ -165,9 +161,16 @@ class DetailPane(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        # The save bar stays visible below the scrolling form.
+        self.save_bar = QWidget()
+        save_row = QHBoxLayout(self.save_bar)
+        save_row.setContentsMargins(8, 4, 8, 4)
+        save_row.addWidget(self.updated, 1)
+        save_row.addWidget(self.save_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.save_bar)
 
         for signal in (self.status.currentIndexChanged, self.percent.valueChanged, self.result.textChanged,
                        self.completed_on.changed, self.completed_on.edit.dateChanged, self.score.valueChanged,
@@ -181,6 +184,7 @@ class DetailPane(QWidget):
         self._loading = True
         self.task = task
         self.placeholder.setVisible(task is None)
+        self.save_bar.setVisible(task is not None)
         for section in self._sections:
             section.setVisible(task is not None)
         if task is not None:

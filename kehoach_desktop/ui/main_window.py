@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_TASK, QHeaderView.Stretch)
         header.setStretchLastSection(False)
         self.tree.setIndentation(14)
-        for column, width in ((COL_CODE, 96), (COL_ROLE, 150), (COL_DEADLINE, 180), (COL_STATUS, 190)):
+        for column, width in ((COL_CODE, 92), (COL_ROLE, 82), (COL_DEADLINE, 150), (COL_STATUS, 130)):
             header.resizeSection(column, width)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
         elif not visible:
             self.empty_hint.setText("Không có nhiệm vụ nào khớp bộ lọc hoặc từ khóa tìm kiếm.")
         else:
-            self.empty_hint.setText(f"Đang hiện {len(visible)} nhiệm vụ.")
+            conditional = " Dấu * ở cột Vai trò: được giao có điều kiện (ví dụ “… có liên quan”)." if any(
+                row.conditional for row in visible) else ""
+            self.empty_hint.setText(f"Đang hiện {len(visible)} nhiệm vụ. Nền đỏ: quá hạn; nền vàng: sắp đến hạn.{conditional}")
         if keep_task is not None and self.select_task(keep_task):
             self.detail.show_task(self.workspace.task(keep_task))  # fresh progress and evidence
             return

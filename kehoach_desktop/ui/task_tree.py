@@ -39,9 +39,17 @@ def vietnamese_collator() -> QCollator:
 
 
 def deadline_label(row: TaskRow) -> str:
+    """The deadline as written, with the date it was read as when the text is not a date."""
     if row.due_date and row.due_date.strftime("%d/%m/%Y") not in row.deadline_text:
         return f"{row.deadline_text} ({format_date(row.due_date)})"
     return row.deadline_text
+
+
+def short_deadline(row: TaskRow) -> str:
+    """For the narrow list column: the due date when there is one, else the text."""
+    if row.due_date:
+        return format_date(row.due_date)
+    return " ".join(row.deadline_text.split())
 
 
 def _group_item(text: str, bold: bool = True) -> QStandardItem:
@@ -107,22 +115,24 @@ class TaskTreeModel(QStandardItemModel):
     def _task_cells(self, row: TaskRow, today: dt.date) -> list[QStandardItem]:
         role = row.role.label if row.role else ""
         if row.role and row.conditional:
-            role += " (có điều kiện)"
+            role += " *"
         status = STATUS_LABELS[row.status]
         if row.status == Status.IN_PROGRESS and row.percent:
             status += f" ({row.percent}%)"
         overdue, soon = is_overdue(row, today), is_due_soon(row, today)
+        deadline = short_deadline(row)
         if overdue:
-            status += " — quá hạn"
+            deadline += " · quá hạn"
         elif soon:
-            status += " — sắp đến hạn"
-        texts = ["", row.content, role, deadline_label(row), status]
+            deadline += " · sắp đến hạn"
+        texts = ["", " ".join(row.content.split()), role, deadline, status]
+        tooltips = ["", row.content, row.role_reason, deadline_label(row), status]
         cells = []
         for column, text in enumerate(texts):
             cell = QStandardItem(text)
             cell.setEditable(False)
             cell.setData(row.id, TASK_ID_ROLE)
-            cell.setToolTip(row.content if column == COL_TASK else text)
+            cell.setToolTip(tooltips[column] or text)
             if overdue:
                 cell.setBackground(QBrush(OVERDUE_BG))
                 if column in (COL_DEADLINE, COL_STATUS):
