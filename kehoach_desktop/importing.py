@@ -17,6 +17,7 @@ import sqlite_utils
 from .db import store, transaction
 from .errors import ImportRefusedError
 from .importer import ParsedAnnex, parse_grids, read_excel_grids
+from .importer.word import read_word_grids
 from .matching import resolve_role
 from .model import AgencyProfile, Role
 from .text import fold
@@ -60,13 +61,20 @@ def read_annex(path: Path | str) -> ParsedAnnex:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         grids = read_excel_grids(path)
+    elif suffix == ".docx":
+        grids = read_word_grids(path)
     elif suffix == ".xls":
         raise ImportRefusedError(
             f"Tệp “{path.name}” là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu lại dạng .xlsx rồi nhập lại."
         )
+    elif suffix == ".doc":
+        raise ImportRefusedError(
+            f"Tệp “{path.name}” là định dạng Word cũ (.doc). Hãy mở bằng Word và lưu lại dạng .docx rồi nhập lại."
+        )
     else:
         raise ImportRefusedError(
-            f"Tệp “{path.name}” không phải là phụ lục dạng Excel (.xlsx); chương trình chưa đọc được loại tệp này."
+            f"Tệp “{path.name}” không phải là phụ lục dạng Excel (.xlsx) hoặc Word (.docx); "
+            "chương trình không đọc được loại tệp này."
         )
     annex = parse_grids(grids, path.name)
     if not annex.indices or annex.task_count == 0:

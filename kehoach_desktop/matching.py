@@ -8,6 +8,7 @@ strongest role wins: lead > implementing > cooperating.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -59,17 +60,21 @@ def _group(label: str, pattern: str, *kinds: AgencyKind) -> Group:
 
 _ALL = (AgencyKind.SO, AgencyKind.HUYEN, AgencyKind.XA, AgencyKind.KHAC)
 _UB = "uy ban nhan dan"
+# "cấp xã", "các huyện" name People's Committees only when written alone, after UBND or
+# "chính quyền", or factored after a comma ("UBND cấp huyện, cấp xã"); "Công an cấp xã" is
+# the commune police, not the commune.
+_LEVEL = rf"(?:^|(?<=[,;:] )|\b{_UB} |\bchinh quyen )"
 
 # Order matters only for the reason shown: the most specific wording first.
 GROUPS: list[Group] = [
     _group("Các sở, ban, ngành", r"\b(cac )?so, (ban, )?nganh\b", AgencyKind.SO),
     _group("Các sở, ban, ngành", r"\bcac so\b(?! ?:)", AgencyKind.SO),
     _group("Các cơ quan chuyên môn", r"\bcac co quan chuyen mon\b", AgencyKind.SO),
-    _group("UBND cấp xã", rf"\b({_UB} )?cap xa\b", AgencyKind.XA),
-    _group("UBND các xã, phường", rf"\b({_UB} )?cac xa\b", AgencyKind.XA),
+    _group("UBND cấp xã", rf"{_LEVEL}cap xa\b", AgencyKind.XA),
+    _group("UBND các xã, phường", rf"{_LEVEL}cac xa\b", AgencyKind.XA),
     _group("UBND các xã, phường", r"\bxa, phuong\b", AgencyKind.XA),
-    _group("UBND cấp huyện", rf"\b({_UB} )?cap huyen\b", AgencyKind.HUYEN),
-    _group("UBND các huyện, thành phố", rf"\b({_UB} )?cac huyen\b", AgencyKind.HUYEN),
+    _group("UBND cấp huyện", rf"{_LEVEL}cap huyen\b", AgencyKind.HUYEN),
+    _group("UBND các huyện, thành phố", rf"{_LEVEL}cac huyen\b", AgencyKind.HUYEN),
     _group("UBND các cấp", rf"\b{_UB} cac cap\b", AgencyKind.HUYEN, AgencyKind.XA),
     _group(
         "Các cơ quan, đơn vị, địa phương",
@@ -123,10 +128,24 @@ def match_phrase(phrase: str, profile: AgencyProfile, factored_prefix: str = "")
     for group in GROUPS:
         found = group.pattern.search(text)
         if found and profile.kind in group.kinds:
-            tail = text[found.end():]
+            # A qualifier after a list of groups ("Các sở, ngành, địa phương thực hiện tuyển
+            # dụng") restricts every group of the list, not only the last one.
+            tail = text[_end_of_groups(text, found.end()):]
             conditional = bool(_CONDITION.match(tail.lstrip(" ,")))
             return PhraseMatch(f"nhóm “{group.label}”", conditional)
     return None
+
+
+def _end_of_groups(text: str, end: int) -> int:
+    """Where the run of groups that ends at or after `end` stops (groups joined by commas)."""
+    moved = True
+    while moved:
+        moved = False
+        for group in GROUPS:
+            following = group.pattern.match(text, end + 2) if text[end:end + 2] == ", " else None
+            if following and following.end() > end:
+                end, moved = following.end(), True
+    return end
 
 
 def _factored_prefix(phrase: str) -> str:
@@ -141,6 +160,12 @@ def _factored_prefix(phrase: str) -> str:
 
 def match_cell(cell: str, profile: AgencyProfile) -> PhraseMatch | None:
     """The first phrase of a cell that names the agency."""
+    return _match_cell(nfc(cell), profile.name, profile.kind)
+
+
+@functools.lru_cache(maxsize=16384)  # the same cells recur on many rows
+def _match_cell(cell: str, name: str, kind: AgencyKind) -> PhraseMatch | None:
+    profile = AgencyProfile(name=name, kind=kind)
     prefix = ""
     for raw in re.split(r"[;\n]+", nfc(cell)):
         if ":" in raw and _factored_prefix(raw):

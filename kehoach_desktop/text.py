@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -34,6 +35,11 @@ def fold(text: str | None) -> str:
     """Lower-case, diacritics removed, đ→d, spaces collapsed: the key for search and matching."""
     if not text:
         return ""
+    return _fold(str(text))
+
+
+@functools.lru_cache(maxsize=65536)  # annex cells and phrases repeat a great deal
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", str(text).casefold())
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     stripped = stripped.replace("đ", "d").replace("ð", "d")

@@ -23,6 +23,14 @@ def open_database(path: Path | str) -> sqlite_utils.Database:
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Switching to WAL rewrites the file header: refuse a newer program's file before that.
+    from .migrations import refuse_if_too_new  # deferred: migrations imports this module
+
+    try:
+        refuse_if_too_new(conn.execute("PRAGMA user_version").fetchone()[0], str(path))
+    except BaseException:
+        conn.close()
+        raise
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     return sqlite_utils.Database(conn)

@@ -117,6 +117,17 @@ def migrate(db: sqlite_utils.Database, *, target: int = SCHEMA_VERSION, db_name:
     Returns the version found before migrating.
     """
     found = current_version(db)
+    refuse_if_too_new(found, db_name)
+    for version in range(found, target):
+        with transaction(db):
+            for statement in _statements(MIGRATIONS[version]):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+    return found
+
+
+def refuse_if_too_new(found: int, db_name: str = "") -> None:
+    """Raise DatabaseTooNewError for a file written by a newer program (user_version above ours)."""
     if found > SCHEMA_VERSION:
         where = f" “{db_name}”" if db_name else ""
         raise DatabaseTooNewError(
@@ -124,12 +135,6 @@ def migrate(db: sqlite_utils.Database, *, target: int = SCHEMA_VERSION, db_name:
             f"(phiên bản dữ liệu {found}, chương trình này chỉ đọc được đến {SCHEMA_VERSION}). "
             "Hãy cài phiên bản mới nhất của chương trình; dữ liệu không bị thay đổi."
         )
-    for version in range(found, target):
-        with transaction(db):
-            for statement in _statements(MIGRATIONS[version]):
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {version + 1}")
-    return found
 
 
 def _statements(script: str) -> list[str]:

@@ -71,7 +71,7 @@ def list_criteria(db: sqlite_utils.Database, index_id: int) -> list[dict]:
 
 
 def insert_criterion(db: sqlite_utils.Database, values: dict) -> int:
-    return db["criterion"].insert(values).last_pk
+    return _insert(db, "criterion", values)
 
 
 def update_criterion(db: sqlite_utils.Database, criterion_id: int, values: dict) -> None:
@@ -86,8 +86,15 @@ def list_plan_tasks(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
     return list(db.query("SELECT * FROM task WHERE plan_id = ? ORDER BY position", [plan_id]))
 
 
+def _insert(db: sqlite_utils.Database, table: str, values: dict) -> int:
+    """A plain INSERT: sqlite-utils' table.insert() re-reads the schema on every call."""
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values())).lastrowid
+
+
 def insert_task(db: sqlite_utils.Database, values: dict) -> int:
-    return db["task"].insert(values).last_pk
+    return _insert(db, "task", values)
 
 
 def update_task(db: sqlite_utils.Database, task_id: int, values: dict) -> None:

@@ -47,6 +47,11 @@ EMPTY = Cell("")
 class Grid:
     name: str  # sheet name, or "Bảng 2" for a Word table
     rows: list[list[Cell]]
+    title_rows: int = 0  # leading rows that are not part of the sheet/table (Word titles)
+
+    def line_number(self, row: int) -> int:
+        """The row number the user sees: Excel's row, or the row within the Word table."""
+        return row + 1 - self.title_rows
 
     def cell(self, row: int, col: int | None) -> Cell:
         if col is None or row >= len(self.rows) or col >= len(self.rows[row]):
@@ -148,6 +153,8 @@ _COLUMN_RULES: list[tuple[str, re.Pattern]] = [
 
 
 def _column_role(text: str) -> str | None:
+    if len(text) > 120:  # header cells are short; task texts are not headers
+        return None
     folded = fold(text).replace(".", "").replace("/", " ")
     if not folded:
         return None
@@ -386,7 +393,7 @@ def _text(grid: Grid, row: int, header: Header, role: str, *, fresh_only: bool =
 
 
 def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _Walk) -> None:
-    line = row + 1  # rows as the user sees them in Excel
+    line = grid.line_number(row)
     stt_cell = grid.cell(row, header.col("stt"))
     crit_cell = grid.cell(row, header.col("criterion"))
     stt = "" if stt_cell.merged_up else stt_cell.text

@@ -2,49 +2,16 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from ..errors import ImportRefusedError
 from .annex import Cell, Grid
+from .container import check_office_file
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 MAX_SHEETS = 50
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
 MAX_CELLS = 400_000
-
-
-def _check_container(path: Path) -> None:
-    name = path.name
-    if not path.is_file():
-        raise ImportRefusedError(f"Không tìm thấy tệp “{path}”.")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ImportRefusedError(
-            f"Tệp “{name}” quá lớn ({size // (1024 * 1024)} MB) để là một phụ lục kế hoạch."
-        )
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportRefusedError(
-            f"Tệp “{name}” là sổ Excel cũ (.xls) hoặc đã đặt mật khẩu. Hãy mở bằng Excel, "
-            "bỏ mật khẩu nếu có và lưu lại dạng .xlsx (Excel Workbook) rồi nhập lại."
-        )
-    if not zipfile.is_zipfile(path):
-        raise ImportRefusedError(f"Tệp “{name}” không phải là sổ Excel .xlsx hợp lệ (tệp hỏng hoặc sai định dạng).")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if "xl/workbook.xml" not in archive.namelist():
-                raise ImportRefusedError(f"Tệp “{name}” không phải là sổ Excel (thiếu phần workbook).")
-    except zipfile.BadZipFile:
-        raise ImportRefusedError(f"Tệp “{name}” bị hỏng, không đọc được.") from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportRefusedError(
-            f"Tệp “{name}” khi giải nén quá lớn ({unpacked // (1024 * 1024)} MB) để là một phụ lục."
-        )
 
 
 def read_excel_grids(path: Path | str) -> list[Grid]:
@@ -52,7 +19,8 @@ def read_excel_grids(path: Path | str) -> list[Grid]:
     import openpyxl  # deferred: importing the package must stay light
 
     path = Path(path)
-    _check_container(path)
+    check_office_file(path, "xl/workbook.xml", "Excel (.xlsx)",
+                      "Hãy mở bằng Excel, bỏ mật khẩu nếu có và lưu lại dạng .xlsx (Excel Workbook) rồi nhập lại.")
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file

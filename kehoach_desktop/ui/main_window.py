@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Chọn tệp phụ lục kế hoạch", str(Path.home()), "Phụ lục Excel (*.xlsx *.xlsm);;Mọi tệp (*)"
+            self, "Chọn tệp phụ lục kế hoạch", str(Path.home()), "Phụ lục Excel hoặc Word (*.xlsx *.xlsm *.docx);;Mọi tệp (*)"
         )
         if path:
             self.import_file(Path(path))
