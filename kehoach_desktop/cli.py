@@ -23,14 +23,37 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
-        print(f"Lỗi: tham số không hợp lệ — {message}", file=sys.stderr)
+        print(f"Lỗi: tham số không hợp lệ — {_vietnamese(message)}", file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
 
 
+_ARGPARSE_MESSAGES = [
+    (r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)", r"\1: giá trị \2 không hợp lệ (chọn một trong: \3)"),
+    (r"argument (\S+): invalid int value: (.+)", r"\1: \2 không phải là số nguyên"),
+    (r"argument (\S+): expected one argument", r"\1: thiếu giá trị"),
+    (r"the following arguments are required: (.+)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.+)", r"tham số không nhận ra: \1"),
+    (r"argument (\S+): invalid choice: (.+)", r"\1: lệnh \2 không có"),
+]
+
+
+def _vietnamese(message: str) -> str:
+    """argparse speaks English; say its usual complaints in Vietnamese."""
+    import re
+
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
 def build_parser() -> argparse.ArgumentParser:
+    data_dir_help = "thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng, hoặc $KEHOACH_DATA_DIR)"
+    parser = _Parser(prog="kehoach", description="Theo dõi, báo cáo thực hiện kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI.")
+    parser.add_argument("--data-dir", help=data_dir_help)
+    # Accepted after the subcommand too; SUPPRESS keeps a value given before it.
     common = _Parser(add_help=False)
-    common.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng, hoặc $KEHOACH_DATA_DIR)")
-    parser = _Parser(prog="kehoach", description="Theo dõi, báo cáo thực hiện kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI.", parents=[common])
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_dir_help)
     sub = parser.add_subparsers(dest="command")
 
     profile = sub.add_parser("profile", parents=[common], help="xem hoặc đặt thông tin cơ quan, đơn vị")

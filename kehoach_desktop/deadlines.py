@@ -51,13 +51,28 @@ def _explicit_dates(text: str, year: int | None) -> list[dt.date]:
     return found
 
 
+_QUARTER = r"(iv|iii|ii|i|[1-4])"
+
+
 def _quarter_dates(folded: str, year: int | None) -> list[dt.date]:
-    if year is None:
-        return []
+    """"Quý IV", "Quý II và Quý III", "Quý III-IV/2023": the end of each quarter named."""
     found = []
-    for match in re.finditer(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", folded):
-        quarter = _ROMAN_QUARTERS[match.group(1)]
-        found.append(_end_of_month(year, quarter * 3))
+    for match in re.finditer(rf"\bquy\s+{_QUARTER}(?:\s*[-–]\s*{_QUARTER})?(?:\s*/\s*(20\d\d))?\b", folded):
+        first = _ROMAN_QUARTERS[match.group(1)]
+        last = _ROMAN_QUARTERS[match.group(2)] if match.group(2) else first
+        use_year = int(match.group(3)) if match.group(3) else year
+        if use_year is None:
+            continue
+        found += [_end_of_month(use_year, quarter * 3) for quarter in range(first, max(first, last) + 1)]
+    return found
+
+
+def _month_dates(folded: str) -> list[dt.date]:
+    """"Tháng 01/2024": the end of that month."""
+    found = []
+    for month, year in re.findall(r"\bthang\s+(\d{1,2})\s*/\s*(20\d\d)\b", folded):
+        if 1 <= int(month) <= 12:
+            found.append(_end_of_month(int(year), int(month)))
     return found
 
 
@@ -70,10 +85,11 @@ def parse_deadline(text: str, plan_year: int | None = None) -> Deadline:
 
     dates = _explicit_dates(folded, year)
     dates += _quarter_dates(folded, year)
+    dates += _month_dates(folded)
     if not dates and year is not None:
-        if re.search(r"\b6 thang dau nam\b|\bsau thang dau nam\b", folded):
+        if re.search(r"\b0?6 thang dau nam\b|\bsau thang dau nam\b", folded):
             dates.append(dt.date(year, 6, 30))
-        elif re.search(r"\b9 thang dau nam\b", folded):
+        elif re.search(r"\b0?9 thang dau nam\b", folded):
             dates.append(dt.date(year, 9, 30))
         elif re.search(r"\b(trong |ca )?nam 20\d\d\b", folded) and not re.search(r"\bhang nam\b", folded):
             dates.append(dt.date(year, 12, 31))

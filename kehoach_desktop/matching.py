@@ -87,7 +87,8 @@ GROUPS: list[Group] = [
 # Words after a group that restrict it to some of its members.
 _CONDITION = re.compile(
     r"\b(co lien quan|lien quan|duoc giao|thuc hien tuyen dung|co don vi|co tuyen dung"
-    r"|duoc kiem tra|duoc lua chon|duoc chon|theo chuc nang|theo tham quyen|co \w+)\b"
+    r"|duoc kiem tra|duoc thanh tra|duoc lua chon|duoc chon|theo chuc nang|theo tham quyen|tuyen dung"
+    r"|co \w+)\b"
 )
 
 
@@ -114,7 +115,13 @@ class PhraseMatch:
 def _name_variants(profile: AgencyProfile) -> list[str]:
     """Canonical forms under which the agency may be named (abbreviations expanded)."""
     name = canonical(profile.name)
-    return [name] if name else []
+    if not name:
+        return []
+    # "Sở Tư pháp tỉnh Cao Bằng" is written "Sở Tư pháp" in the province's own annex.
+    short = re.sub(r"\s+(tinh|thanh pho)\s+[\w ]+$", "", name)
+    if short != name and re.match(r"(so|ban) \w+", short):
+        return [name, short]
+    return [name]
 
 
 def match_phrase(phrase: str, profile: AgencyProfile, factored_prefix: str = "") -> PhraseMatch | None:

@@ -112,7 +112,7 @@ class Workspace:
         criteria = {row["id"]: row for row in store.all_criteria(self.db)}
         rows = [self._task_row(row, profile, criteria) for row in store.task_rows(self.db)]
         if mine_only:
-            rows = [row for row in rows if row.role is not None]
+            rows = [row for row in rows if row.role is not None and not row.removed]
         return rows
 
     def task(self, task_id: int) -> TaskRow:
@@ -191,6 +191,8 @@ class Workspace:
         """Validate and save a task's progress, with any new evidence, as one transaction."""
         task = self.task(progress.task_id)
         self._validate(progress, task)
+        for item, path in new_evidence:  # refuse before any file is copied
+            _check_evidence(item, path)
         stored = [(item, self.evidence.add(Path(path)) if path else None) for item, path in new_evidence]
         now = dt.datetime.now().isoformat(timespec="seconds")
         values = {
@@ -235,6 +237,7 @@ class Workspace:
 
     def add_evidence(self, task_id: int, evidence: Evidence, file: str | Path | None = None) -> Evidence:
         self.task(task_id)
+        _check_evidence(evidence, file)
         stored = self.evidence.add(Path(file)) if file else None
         now = dt.datetime.now().isoformat(timespec="seconds")
         with transaction(self.db):
@@ -255,8 +258,6 @@ class Workspace:
         return self.evidence.open_copy(row["file_sha256"], row["file_name"] or "tai-lieu", self.data_dir / "tmp")
 
     def _evidence_values(self, task_id: int, item: Evidence, stored, now: str) -> dict:
-        if not (item.number or item.abstract or stored):
-            raise InvalidInputError("Tài liệu kiểm chứng cần có số, ký hiệu, trích yếu hoặc tệp đính kèm.")
         return {
             "task_id": task_id, "number": nfc(item.number).strip(),
             "date": item.date.isoformat() if item.date else None,
@@ -274,6 +275,13 @@ class Workspace:
             issuer=row["issuer"], abstract=row["abstract"], file_sha256=row["file_sha256"],
             file_name=row["file_name"], file_size=row["file_size"], added_at=row["added_at"],
         )
+
+
+def _check_evidence(item: Evidence, file: str | Path | None) -> None:
+    if not (item.number.strip() or item.abstract.strip() or file):
+        raise InvalidInputError("Tài liệu kiểm chứng cần có số, ký hiệu, trích yếu hoặc tệp đính kèm.")
+    if file and not Path(file).is_file():
+        raise NotFoundError(f"Không tìm thấy tệp tài liệu kiểm chứng “{file}”.")
 
 
 def is_overdue(row: TaskRow, today: dt.date) -> bool:

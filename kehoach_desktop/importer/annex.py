@@ -181,39 +181,75 @@ def _row_texts(grid: Grid, row: int) -> list[str]:
 
 
 def _header_at(grid: Grid, row: int) -> Header | None:
-    """A header starting at `row` (one row, or two when the next row holds sub-headers)."""
+    """A header starting at `row`: one row, or two when the next row holds sub-headers
+    (cells merged down from this row, or group headers such as "Phân công trách nhiệm"
+    over "Chủ trì | Phối hợp")."""
+    if _looks_like_data(grid, row) or sum(1 for c in grid.rows[row] if c.text and not c.merged_up) < 2:
+        return None
     texts = _row_texts(grid, row)
-    roles = [_column_role(t) for t in texts]
-    found = {r for r in roles if r}
-    if not ({"task", "criterion"} & found) or not ({"lead", "deadline", "implementing", "cooperating"} & found):
-        return None
-    if len(found) < 3:
-        return None
-    last = row
-    combined = list(texts)
-    if row + 1 < len(grid.rows):
+    last, combined, own = row, list(texts), list(texts)
+    if row + 1 < len(grid.rows) and _is_subheader_row(grid, row + 1):
         below = grid.rows[row + 1]
-        sub_roles = [_column_role(c.text) if not c.merged_up else None for c in below]
-        if any(sub_roles) and not _looks_like_data(grid, row + 1):
-            last = row + 1
-            combined = [
-                f"{above} {cell.text}".strip() if cell.text and not cell.merged_up and cell.text != above else above
-                for above, cell in zip(texts, below)
-            ]
+        last = row + 1
+        own = [cell.text if cell.text and not cell.merged_up else above for above, cell in zip(texts, below)]
+        combined = [
+            f"{above} {cell.text}".strip() if cell.text and not cell.merged_up and cell.text != above else above
+            for above, cell in zip(texts, below)
+        ]
     columns: dict[str, list[int]] = {}
     for col, text in enumerate(combined):
         role = _column_role(text)
         if role:
             columns.setdefault(role, []).append(col)
-    # A second "criterion" column (e.g. "Nội dung" beside "Nhiệm vụ") is kept only once.
-    if "task" not in columns and len(columns.get("criterion", [])) >= 2:
-        columns["task"] = [columns["criterion"].pop()]
+    if not _plausible_header(columns, combined):
+        return None
+    _choose_task_column(columns, own)
     if "task" not in columns:
-        if "criterion" not in columns:
-            return None
-        columns["task"] = columns.pop("criterion")
+        return None
     signature = tuple(fold(t) for t in combined)
     return Header(row, last, columns, signature)
+
+
+def _is_subheader_row(grid: Grid, row: int) -> bool:
+    cells = grid.rows[row]
+    if _looks_like_data(grid, row):
+        return False
+    fresh = [c for c in cells if c.text and not c.merged_up and not c.merged_left]
+    if not fresh or any(len(c.text) > 120 for c in fresh):
+        return False
+    merged_down = any(c.merged_up for c in cells)
+    return merged_down or any(_column_role(c.text) for c in fresh)
+
+
+def _plausible_header(columns: dict[str, list[int]], texts: list[str]) -> bool:
+    """Enough known column names, a task or criterion column and someone or some time."""
+    found = set(columns)
+    if not ({"task", "criterion", "evidence"} & found):
+        return False
+    if not ({"lead", "deadline", "implementing", "cooperating"} & found) or len(found) < 3:
+        return False
+    named = sum(len(cols) for cols in columns.values())
+    filled = len({t for t in texts if t})
+    return named * 2 >= filled
+
+
+def _choose_task_column(columns: dict[str, list[int]], own: list[str]) -> None:
+    """Which column holds the task when the header has no "Nhiệm vụ" column."""
+    if "task" in columns:
+        return
+    # Hà Giang: the task is the "Chất lượng/ Nội dung" sub-column of the evidence group.
+    for col in columns.get("evidence", []):
+        if re.search(r"\bnoi dung\b", fold(own[col])):
+            columns["evidence"].remove(col)
+            columns["task"] = [col]
+            return
+    # Cao Bằng PAPI: "Nội dung" (the criterion) beside "Nhiệm vụ năm 2025"; else the lone
+    # "Nội dung" column of a flat list is the task.
+    criteria = columns.get("criterion", [])
+    if len(criteria) >= 2:
+        columns["task"] = [criteria.pop()]
+    elif criteria:
+        columns["task"] = columns.pop("criterion")
 
 
 def _looks_like_data(grid: Grid, row: int) -> bool:

@@ -42,12 +42,20 @@ class MainWindow(QMainWindow):
         self.filter = TaskFilter()
         self._rows = []
         self.setWindowTitle("Kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI")
-        self.resize(1360, 820)
+        self._fit_to_screen()
         self._build_actions()
         self._build_central()
         self.reload()
 
     # --- construction -------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """1360×820 when it fits; office screens are often 1366×768."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1360, 820
+        if screen is not None and screen.width() > 0:
+            width, height = min(width, int(screen.width() * 0.96)), min(height, int(screen.height() * 0.92))
+        self.resize(width, height)
 
     def _build_actions(self) -> None:
         self.import_action = QAction("Nhập phụ lục kế hoạch…", self)

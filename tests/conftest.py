@@ -1,0 +1,56 @@
+"""Fixtures for the service-level (non-GUI) tests. No Qt here: these tests must run without a display."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kehoach_desktop.model import AgencyKind, AgencyProfile
+from kehoach_desktop.paths import ENV_DATA_DIR
+from kehoach_desktop.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_XLSX = ROOT / "resources" / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx"
+
+COMMUNE = AgencyProfile(name="UBND xã Hòa An", kind=AgencyKind.XA, governing_body="UBND tỉnh Cao Bằng")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _never_the_real_data_folder(tmp_path_factory):
+    """A test that forgets --data-dir must not write into the user's real data folder."""
+    fallback = tmp_path_factory.mktemp("fallback-data-dir")
+    before = os.environ.get(ENV_DATA_DIR)
+    os.environ[ENV_DATA_DIR] = str(fallback)
+    yield fallback
+    if before is None:
+        os.environ.pop(ENV_DATA_DIR, None)
+    else:
+        os.environ[ENV_DATA_DIR] = before
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def workspace(data_dir):
+    ws = Workspace(data_dir)
+    ws.save_profile(COMMUNE)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def sample_xlsx() -> Path:
+    assert SAMPLE_XLSX.is_file(), f"missing sample workbook {SAMPLE_XLSX}"
+    return SAMPLE_XLSX
+
+
+@pytest.fixture
+def imported_workspace(workspace, sample_xlsx):
+    summary = workspace.import_annex(sample_xlsx)
+    assert summary.applied and summary.tasks == 94
+    return workspace

@@ -1,0 +1,337 @@
+"""Storage: connection settings, round trips, refusing newer data files, migrations, one transaction per action."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import sqlite3
+
+import pytest
+
+from kehoach_desktop.db import SCHEMA_VERSION, current_version, migrate, migrations, open_database, store
+from kehoach_desktop.errors import DatabaseTooNewError, InvalidInputError
+from kehoach_desktop.model import AgencyKind, AgencyProfile, Authority, Evidence, Progress, Status
+from kehoach_desktop.paths import DB_FILE_NAME
+from kehoach_desktop.workspace import Workspace
+
+from _support import evidence_files, snapshot, table_counts
+
+
+def _pragmas(db) -> dict:
+    return {
+        name: db.execute(f"PRAGMA {name}").fetchone()[0]
+        for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
+    }
+
+
+def _assert_safe_pragmas(db) -> None:
+    values = _pragmas(db)
+    assert values["foreign_keys"] == 1
+    assert values["journal_mode"].lower() == "wal"
+    assert values["synchronous"] == 2  # FULL
+    assert values["busy_timeout"] > 0
+
+
+def test_open_database_sets_the_pragmas(tmp_path):
+    db = open_database(tmp_path / "a.sqlite3")
+    try:
+        _assert_safe_pragmas(db)
+    finally:
+        db.close()
+
+
+def test_every_workspace_connection_has_the_pragmas(data_dir):
+    with Workspace(data_dir) as first:
+        _assert_safe_pragmas(first.db)
+        with Workspace(data_dir) as second:  # a second window or the CLI on the same folder
+            _assert_safe_pragmas(second.db)
+
+
+def test_foreign_keys_are_enforced(workspace):
+    with pytest.raises(sqlite3.IntegrityError):
+        workspace.db.execute(
+            "INSERT INTO task (plan_id, index_id, position, content) VALUES (999, 999, 0, 'x')"
+        )
+
+
+# --- round trips ---------------------------------------------------------------------------------
+
+
+def test_profile_round_trip(data_dir):
+    profile = AgencyProfile(
+        name="UBND xã Hòa An", kind=AgencyKind.XA, governing_body="UBND tỉnh Cao Bằng", place="Hòa An",
+        symbol="UBND", signer_name="Nông Văn Bình", signer_title="Chủ tịch", authority=Authority.TM,
+    )
+    with Workspace(data_dir) as ws:
+        ws.save_profile(profile)
+    with Workspace(data_dir) as ws:
+        assert ws.profile() == profile
+
+
+def test_profile_with_blank_name_is_refused_and_not_saved(workspace):
+    with pytest.raises(InvalidInputError) as refused:
+        workspace.save_profile(AgencyProfile(name="   ", kind=AgencyKind.SO))
+    assert "Tên cơ quan" in str(refused.value)
+    assert workspace.profile().name == "UBND xã Hòa An"
+
+
+def test_plan_progress_and_evidence_round_trip(imported_workspace, data_dir, tmp_path):
+    ws = imported_workspace
+    task = next(row for row in ws.tasks() if row.index_kind == "PAPI" and row.code == "1.1")
+    attachment = tmp_path / "Báo cáo tuyên truyền.pdf"
+    attachment.write_bytes(b"%PDF-1.4 bao cao")
+    ws.save_progress(
+        Progress(
+            task_id=task.id, status=Status.DONE, percent=100, result="Đã tổ chức 3 hội nghị",
+            completed_on=dt.date(2025, 6, 15), score=0.75, difficulties="Thiếu kinh phí", proposals="Bổ sung kinh phí",
+        ),
+        [(Evidence(task_id=task.id, number="15/BC-UBND", date=dt.date(2025, 6, 16), issuer="UBND xã Hòa An",
+                   abstract="Báo cáo kết quả tuyên truyền"), attachment)],
+    )
+    plans, tasks = ws.plans(), [row.to_json() for row in ws.tasks()]
+    progress, evidence = ws.progress(task.id), ws.evidence_list(task.id)
+    ws.close()
+
+    with Workspace(data_dir) as reopened:
+        assert reopened.plans() == plans
+        assert plans[0]["number"] == "2163/KH-UBND" and plans[0]["date"] == "2025-07-12"
+        assert [row.to_json() for row in reopened.tasks()] == tasks
+        assert reopened.progress(task.id) == progress
+        assert progress.status == Status.DONE and progress.percent == 100
+        assert progress.result == "Đã tổ chức 3 hội nghị" and progress.completed_on == dt.date(2025, 6, 15)
+        assert progress.score == 0.75 and progress.difficulties == "Thiếu kinh phí"
+        assert reopened.evidence_list(task.id) == evidence
+        [item] = evidence
+        assert (item.number, item.date, item.issuer, item.abstract) == (
+            "15/BC-UBND", dt.date(2025, 6, 16), "UBND xã Hòa An", "Báo cáo kết quả tuyên truyền")
+        assert item.file_name == "Báo cáo tuyên truyền.pdf"
+        assert item.file_sha256 == hashlib.sha256(b"%PDF-1.4 bao cao").hexdigest()
+        assert reopened.evidence.path_for(item.file_sha256).read_bytes() == b"%PDF-1.4 bao cao"
+
+
+# --- a data file from a newer program -------------------------------------------------------------
+
+
+def _write_db_with_version(path, version: int, *, wal: bool = False) -> None:
+    conn = sqlite3.connect(path)
+    if wal:
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE future_table (x TEXT)")
+    conn.execute("INSERT INTO future_table VALUES ('dữ liệu của phiên bản sau')")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("wal", [False, True], ids=["rollback-journal", "wal"])
+def test_newer_database_is_refused_and_left_untouched(data_dir, wal):
+    data_dir.mkdir(parents=True)
+    path = data_dir / DB_FILE_NAME
+    newer = SCHEMA_VERSION + 5
+    _write_db_with_version(path, newer, wal=wal)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    files = sorted(p.name for p in data_dir.iterdir())
+
+    with pytest.raises(DatabaseTooNewError) as refused:
+        Workspace(data_dir)
+
+    message = str(refused.value)
+    assert str(newer) in message and str(SCHEMA_VERSION) in message
+    assert "phiên bản" in message and "mới hơn" in message  # Vietnamese, for the user
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in data_dir.iterdir()) == files
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == newer
+    finally:
+        conn.close()
+
+
+def test_migrate_refuses_newer_database_too(tmp_path):
+    path = tmp_path / "x.sqlite3"
+    _write_db_with_version(path, SCHEMA_VERSION + 1)
+    conn = sqlite3.connect(path, isolation_level=None)
+    import sqlite_utils
+
+    with pytest.raises(DatabaseTooNewError):
+        migrate(sqlite_utils.Database(conn))
+    conn.close()
+
+
+# --- migrations ------------------------------------------------------------------------------------
+
+# Rows that are valid once the schema has reached a version, inserted with plain SQL as the
+# program of that version would have written them.
+SEED_ROWS: dict[int, list[tuple[str, dict]]] = {
+    1: [
+        ("profile", {"id": 1, "name": "UBND xã Hòa An", "kind": "xa", "governing_body": "UBND tỉnh Cao Bằng",
+                     "place": "Hòa An", "symbol": "UBND", "signer_name": "Nông Văn Bình",
+                     "signer_title": "Chủ tịch", "authority": "TM."}),
+        ("plan", {"id": 1, "number": "2163/KH-UBND", "date": "2025-07-12", "issuer": "UBND tỉnh Cao Bằng",
+                  "year": 2025, "title": "Kế hoạch cải thiện", "source_file": "phu-luc.xlsx",
+                  "imported_at": "2025-07-20T08:00:00"}),
+        ("plan_index", {"id": 1, "plan_id": 1, "kind": "PAPI", "name": "PHỤ LỤC 2 — PAPI", "position": 0}),
+        ("criterion", {"id": 1, "index_id": 1, "parent_id": None, "code": "1", "title": "Tham gia của người dân",
+                       "max_score": None, "prior_result": "", "target": "", "position": 0}),
+        ("criterion", {"id": 2, "index_id": 1, "parent_id": 1, "code": "1.1", "title": "Tri thức công dân",
+                       "max_score": 1.5, "prior_result": "1,2", "target": "1,4", "position": 1}),
+        ("task", {"id": 1, "plan_id": 1, "index_id": 1, "criterion_id": 2, "position": 0,
+                  "content": "Thực hiện tuyên truyền, phổ biến", "deadline_text": "Quý IV",
+                  "evidence_required": "Báo cáo", "lead": "UBND cấp xã", "implementing": "",
+                  "cooperating": "Sở Nội vụ", "source_sheet": "Phụ lục 2", "source_row": 8, "removed": 0,
+                  "role_override": None}),
+    ],
+    2: [
+        ("progress", {"task_id": 1, "status": "đang thực hiện", "percent": 40, "result": "Đã tổ chức 1 hội nghị",
+                      "completed_on": None, "score": 1.0, "difficulties": "", "proposals": "",
+                      "updated_at": "2025-08-01T09:00:00"}),
+        ("evidence", {"id": 1, "task_id": 1, "number": "15/BC-UBND", "date": "2025-07-30",
+                      "issuer": "UBND xã Hòa An", "abstract": "Báo cáo", "file_sha256": None, "file_name": None,
+                      "file_size": None, "added_at": "2025-08-01T09:00:00"}),
+    ],
+}
+
+
+def test_every_schema_version_has_representative_rows():
+    """Adding a migration means adding rows here, so that upgrading from it is tested."""
+    assert set(SEED_ROWS) == set(range(1, SCHEMA_VERSION + 1))
+
+
+def _build_db_at(path, version: int) -> list[tuple[str, dict]]:
+    db = open_database(path)
+    try:
+        migrate(db, target=version)
+        assert current_version(db) == version
+        inserted = [item for v in range(1, version + 1) for item in SEED_ROWS[v]]
+        for table, row in inserted:
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+        return inserted
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_upgrading_from_every_older_version_keeps_the_data(data_dir, version):
+    data_dir.mkdir(parents=True)
+    inserted = _build_db_at(data_dir / DB_FILE_NAME, version)
+
+    with Workspace(data_dir) as ws:
+        assert current_version(ws.db) == SCHEMA_VERSION
+        for table, row in inserted:
+            pk = "task_id" if table == "progress" else "id"
+            stored = list(ws.db.query(f"SELECT * FROM {table} WHERE {pk} = ?", [row[pk]]))
+            assert stored and {k: stored[0][k] for k in row} == row, table
+        # The upgraded data is usable through the services.
+        if version >= 1:
+            assert ws.profile().signer_name == "Nông Văn Bình"
+            [task] = ws.tasks(mine_only=True)
+            assert task.code == "1.1" and task.role is not None and task.due_date == dt.date(2025, 12, 31)
+            ws.save_progress(Progress(task_id=task.id, status=Status.DONE, percent=100))
+            assert ws.progress(task.id).status == Status.DONE
+        else:
+            assert ws.profile() is None and ws.tasks() == []
+
+
+def test_opening_an_up_to_date_database_migrates_nothing(data_dir):
+    with Workspace(data_dir) as ws:
+        schema = list(ws.db.query("SELECT * FROM sqlite_master ORDER BY name"))
+    with Workspace(data_dir) as ws:
+        assert list(ws.db.query("SELECT * FROM sqlite_master ORDER BY name")) == schema
+        assert current_version(ws.db) == SCHEMA_VERSION
+
+
+def _schema_and_version(path):
+    conn = sqlite3.connect(path)
+    try:
+        schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+        return schema, conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_a_failing_migration_changes_nothing(data_dir, monkeypatch, version):
+    data_dir.mkdir(parents=True)
+    path = data_dir / DB_FILE_NAME
+    _build_db_at(path, version)
+    before = _schema_and_version(path)
+    broken = list(migrations.MIGRATIONS)
+    broken[version] = broken[version] + ";\nINSERT INTO no_such_table VALUES (1)"
+    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
+
+    with pytest.raises(sqlite3.OperationalError):
+        Workspace(data_dir)
+
+    assert _schema_and_version(path) == before
+    assert before[1] == version
+
+
+# --- one transaction per action ------------------------------------------------------------------
+
+
+def test_progress_with_an_invalid_new_evidence_is_not_saved(imported_workspace):
+    ws = imported_workspace
+    task = ws.tasks(mine_only=True)[0]
+    ws.save_progress(Progress(task_id=task.id, status=Status.IN_PROGRESS, percent=30, result="Bước đầu"))
+    before = snapshot(ws.db)
+
+    with pytest.raises(InvalidInputError) as refused:
+        ws.save_progress(
+            Progress(task_id=task.id, status=Status.DONE, percent=100, result="Xong"),
+            [(Evidence(task_id=task.id, number="15/BC-UBND"), None),
+             (Evidence(task_id=task.id), None)],  # no number, no abstract, no file
+        )
+
+    assert "Tài liệu kiểm chứng" in str(refused.value)
+    assert snapshot(ws.db) == before
+    saved = ws.progress(task.id)
+    assert (saved.status, saved.percent, saved.result) == (Status.IN_PROGRESS, 30, "Bước đầu")
+    assert ws.evidence_list(task.id) == []
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"percent": 150}, "150"),
+        ({"percent": -1}, "-1"),
+        ({"score": -0.5}, "âm"),
+        ({"completed_on": dt.date.today() + dt.timedelta(days=30)}, "tương lai"),
+    ],
+)
+def test_invalid_progress_is_refused_and_nothing_is_written(imported_workspace, tmp_path, change, message):
+    ws = imported_workspace
+    task = ws.tasks(mine_only=True)[0]
+    attachment = tmp_path / "qd.pdf"
+    attachment.write_bytes(b"quyet dinh")
+    before = snapshot(ws.db)
+
+    with pytest.raises(InvalidInputError) as refused:
+        ws.save_progress(dataclasses.replace(Progress(task_id=task.id), **change),
+                         [(Evidence(task_id=task.id, number="1/QĐ"), attachment)])
+
+    assert message in str(refused.value)
+    assert snapshot(ws.db) == before
+    assert evidence_files(ws.data_dir) == []
+
+
+def test_a_failing_import_writes_nothing(workspace, sample_xlsx, monkeypatch):
+    before = snapshot(workspace.db)
+    calls = {"n": 0}
+    real_insert = store.insert_task
+
+    def insert_then_fail(db, values):
+        calls["n"] += 1
+        if calls["n"] == 50:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real_insert(db, values)
+
+    monkeypatch.setattr(store, "insert_task", insert_then_fail)
+    with pytest.raises(sqlite3.OperationalError):
+        workspace.import_annex(sample_xlsx)
+
+    assert calls["n"] == 50
+    assert snapshot(workspace.db) == before
+    assert table_counts(workspace.db)["task"] == 0
