@@ -8,6 +8,7 @@ marked as removed from the plan, never deleted.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -83,8 +84,14 @@ def read_annex(path: Path | str) -> ParsedAnnex:
             "như STT, Nhiệm vụ, Thời gian, Đơn vị chủ trì, Đơn vị phối hợp."
         )
     if not annex.plan_number:
-        annex.plan_number = path.stem
+        annex.plan_number = _number_from_file_name(path.stem)
     return annex
+
+
+def _number_from_file_name(stem: str) -> str:
+    """"bac-kan-365-KH-UBND-phu-luc" → "365/KH-UBND"; else the file name itself."""
+    found = re.search(r"(?<!\d)(\d{1,5})[\s_\-./]*(KH)[\s_\-]+([A-ZĐ]{2,10})(?![a-z])", stem)
+    return f"{found.group(1)}/{found.group(2)}-{found.group(3)}" if found else stem
 
 
 def summarize(annex: ParsedAnnex, profile: AgencyProfile | None) -> ImportSummary:

@@ -285,7 +285,7 @@ def detect_index(text: str) -> IndexKind | None:
     for kind, pattern in (
         (IndexKind.PAR_INDEX, r"\bpar[ -]?index\b|\bchi so cai cach hanh chinh\b|\bchi so cchc\b"),
         (IndexKind.SIPAS, r"\bsipas\b|\bchi so hai long\b"),
-        (IndexKind.PAPI, r"\bpapi\b"),
+        (IndexKind.PAPI, r"\bpapi\b|\bchi so (hieu qua )?quan tri (va )?hanh chinh cong\b"),
     ):
         match = re.search(pattern, folded)
         if match:
@@ -307,6 +307,8 @@ def parse_plan_reference(text: str) -> tuple[str, dt.date | None, str] | None:
     if not match:
         return None
     number = re.sub(r"\s+", "", match.group("number")).replace("–", "-")
+    if number.startswith("/"):
+        number = ""  # annexes are often typed before the plan gets its number
     date = None
     raw_date = match.group("date")
     if raw_date:
@@ -454,7 +456,9 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
     if _ROMAN.match(stt) and not code:
         # A roman-numeral area row ("I | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"): an area without a number.
         code = ""
-    if code or (crit_text and header.col("criterion") is not None):
+    has_criterion_column = header.col("criterion") is not None
+    # In a flat list (no criterion column) the STT numbers tasks, not criteria.
+    if (code and (has_criterion_column or not task_is_new)) or (crit_text and has_criterion_column):
         criterion = ParsedCriterion(
             code=code,
             title=title,

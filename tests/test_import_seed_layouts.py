@@ -1,0 +1,72 @@
+"""Annexes of other provinces' layouts, transcribed from the seeds into tests/data (Word here).
+
+What is checked is the part of the import that already handles these layouts; the
+expected facts come from the transcriptions' *_expected.json files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kehoach_desktop.importing import read_annex
+
+DATA = Path(__file__).parent / "data"
+
+
+def expected(name: str) -> dict:
+    return json.loads((DATA / f"{name}_expected.json").read_text(encoding="utf-8"))
+
+
+def find_task(index, code, start):
+    for task in index.tasks:
+        if (code is None or task.criterion_key == code) and task.content.startswith(start):
+            return task
+    raise AssertionError(f"no task {code} starting {start!r}")
+
+
+def test_ha_giang_word_annex_with_group_headers():
+    facts = expected("ha_giang")
+    annex = read_annex(DATA / "ha-giang-147-KH-UBND-phu-luc.docx")
+    assert annex.plan_number == facts["plan_number"]
+    assert annex.plan_date.isoformat() == facts["plan_date"]
+    assert annex.plan_year == facts["plan_year"]
+    [index] = annex.indices
+    assert index.kind.value == "PAR INDEX"
+    assert len(index.tasks) == facts["task_count"]
+    for sample in facts["sample_tasks"]:
+        task = find_task(index, sample["criterion_code"], sample["content_first_60"])
+        assert task.lead == (sample["lead"] or "")
+        assert task.cooperating == (sample["cooperating"] or "")
+        if sample.get("deadline"):
+            assert task.deadline_text == sample["deadline"]
+    scores = {c.code: c.max_score for c in index.criteria}
+    for area in facts["areas"]:
+        assert scores[area["code"]] == pytest.approx(area["max_score"])
+
+
+def test_bac_giang_flat_word_list_with_merged_cells():
+    facts = expected("bac_giang")
+    annex = read_annex(DATA / "bac-giang-87-KH-UBND-phu-luc.docx")
+    assert annex.plan_number == facts["plan_number"]  # the annex leaves it blank: from the file name
+    [index] = annex.indices
+    assert index.kind.value == "PAPI"
+    assert len(index.tasks) == facts["indices"]["PAPI"]["tasks"]
+    assert index.criteria == []  # no criterion column: the STT numbers tasks
+    for sample in facts["samples"]:
+        # Two tasks share their first words; the table row (after the header row) tells them apart.
+        [task] = [t for t in index.tasks if t.row == sample["table_row"] + 1]
+        assert task.content.startswith(sample["task_first60"])
+        assert task.lead == sample["lead"]
+        assert task.cooperating == (sample["cooperating"] or "")
+        assert task.deadline_text == sample["deadline"]
+
+
+def test_bac_kan_index_kinds_named_in_words():
+    annex = read_annex(DATA / "bac-kan-365-KH-UBND-phu-luc.xlsx")
+    # "Chỉ số hài lòng …" is SIPAS, "Chỉ số quản trị hành chính công" is PAPI.
+    assert [index.kind.value for index in annex.indices] == ["PAR INDEX", "PAR INDEX", "SIPAS", "PAPI"]
+    assert annex.plan_number == "365/KH-UBND"
+    assert annex.plan_year == 2023
