@@ -15,7 +15,7 @@ from ..text import format_date, format_decimal
 from ..workspace import Workspace
 from .evidence_dialog import EvidenceDialog
 from .operations import OperationRunner, describe_error
-from .task_tree import STATUS_LABELS, deadline_label
+from .task_tree import STATUS_LABELS
 from .widgets import OptionalDateEdit, ScoreEdit
 
 ROLE_CHOICES = [

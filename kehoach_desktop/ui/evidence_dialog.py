@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
+    QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
     QPlainTextEdit, QPushButton, QWidget,
 )
 
 from ..model import Evidence
-from .widgets import OptionalDateEdit
+from .widgets import OptionalDateEdit, accept_cancel_buttons
 
 
 class EvidenceDialog(QDialog):
@@ -42,12 +42,7 @@ class EvidenceDialog(QDialog):
         form.addRow("Cơ quan ban hành:", self.issuer)
         form.addRow("Trích yếu:", self.abstract)
         form.addRow("Tệp đính kèm:", file_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Thêm")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(accept_cancel_buttons(self, "Thêm"))
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp tài liệu kiểm chứng")

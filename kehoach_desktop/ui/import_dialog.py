@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QHeaderView,
+    QDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QHeaderView,
 )
 
 from ..importing import ImportSummary
 from ..text import format_date
+from .widgets import accept_cancel_buttons
 
 
 def summary_text(summary: ImportSummary) -> str:
@@ -52,9 +53,4 @@ class ImportPreviewDialog(QDialog):
         else:
             layout.addWidget(QLabel("Không có cảnh báo."))
             layout.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Nhập vào dữ liệu")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(accept_cancel_buttons(self, "Nhập vào dữ liệu"))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
 )
 
 from ..model import AGENCY_KIND_LABELS, AgencyKind, AgencyProfile, Authority
+from .widgets import accept_cancel_buttons
 
 AUTHORITY_LABELS = {
     Authority.TM: "TM. (thay mặt tập thể, ví dụ TM. ỦY BAN NHÂN DÂN)",
@@ -62,12 +63,7 @@ class ProfileDialog(QDialog):
         form.addRow("Người ký:", self.signer_name)
         form.addRow("Chức vụ người ký:", self.signer_title)
         form.addRow("Thẩm quyền ký:", self.authority)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Lưu")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(accept_cancel_buttons(self, "Lưu"))
 
     def profile(self) -> AgencyProfile:
         return AgencyProfile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QWidget
 
 VI_LOCALE = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 
@@ -61,3 +61,13 @@ class ScoreEdit(QDoubleSpinBox):
 
     def set_score(self, value: float | None) -> None:
         self.setValue(-1 if value is None else value)
+
+
+def accept_cancel_buttons(dialog: QDialog, accept_text: str) -> QDialogButtonBox:
+    """The dialog's “{accept_text}” / “Hủy” buttons, wired to accept() and reject()."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.button(QDialogButtonBox.Ok).setText(accept_text)
+    buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
