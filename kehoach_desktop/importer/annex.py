@@ -332,6 +332,7 @@ class _Walk:
     criterion: ParsedCriterion | None = None
     last_task: ParsedTask | None = None
     area: ParsedCriterion | None = None
+    after_page_break: bool = False  # the previous row was a header repeated at a page break
 
 
 def parse_grids(grids: list[Grid], file_name: str) -> ParsedAnnex:
@@ -403,13 +404,42 @@ def _read_table(grid: Grid, header: Header, annex: ParsedAnnex, index: ParsedInd
             continue
         if tuple(fold(c.text) for c in cells) == header.signature or _header_repeats(grid, row, header):
             row = _skip_repeated_header(grid, row, header)
+            walk.after_page_break = True
             continue
         other = _header_at(grid, row)
         if other is not None and other.signature != header.signature:
             return row  # a new table starts: its own index
-        _read_row(grid, row, header, annex, walk)
+        if not (walk.after_page_break and _continue_split_row(grid, row, header, walk)):
+            _read_row(grid, row, header, annex, walk)
+        walk.after_page_break = False
         row += 1
     return row
+
+
+def _continue_split_row(grid: Grid, row: int, header: Header, walk: _Walk) -> bool:
+    """A row cut by a page break continues on the next page with an empty STT: join it."""
+    stt = grid.cell(row, header.col("stt"))
+    task = walk.last_task
+    if stt.text or task is None or walk.criterion is None or task.criterion_key != walk.criterion.key:
+        return False
+    crit_text = _text(grid, row, header, "criterion", fresh_only=True)
+    if not crit_text or split_code(crit_text)[0]:
+        return False  # a continuation row of the criterion cell, not a new criterion
+    walk.criterion.title = _join(walk.criterion.title, crit_text)
+    for role, attribute in (("task", "content"), ("deadline", "deadline_text"), ("lead", "lead"),
+                            ("implementing", "implementing"), ("cooperating", "cooperating"),
+                            ("evidence", "evidence_required")):
+        more = _text(grid, row, header, role, fresh_only=True)
+        if more:
+            setattr(task, attribute, _join(getattr(task, attribute), more))
+    return True
+
+
+def _join(before: str, after: str) -> str:
+    """Text cut at a page break: a new bullet starts a new line, else the sentence goes on."""
+    if not before:
+        return after
+    return f"{before}\n{after}" if re.match(r"[-+•*]\s", after) else f"{before} {after}"
 
 
 def _header_repeats(grid: Grid, row: int, header: Header) -> bool:
@@ -438,12 +468,17 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
     crit_text = "" if crit_cell.merged_up else crit_cell.text
     task_cell = grid.cell(row, header.col("task"))
     task_text = _text(grid, row, header, "task")
-    task_is_new = bool(task_text) and not task_cell.merged_up
+    # A task cell merged over several rows is one task, unless a row names its own agencies:
+    # then that row assigns the same task to someone else, and must not be lost.
+    own_agencies = any(_text(grid, row, header, role, fresh_only=True) for role in ("lead", "implementing"))
+    task_is_new = bool(task_text) and (not task_cell.merged_up or own_agencies)
     row_words = " ".join(c.text for c in grid.rows[row] if c.text and not c.merged_left)
 
     # A section row naming an index ("I | CHỈ SỐ PAR INDEX"): switch index within the table.
     section_kind = detect_index(crit_text or stt or row_words)
-    if section_kind and not task_is_new and not _has_assignment(grid, row, header) and (not stt or _ROMAN.match(stt)):
+    roman = bool(_ROMAN.match(stt))
+    # (A roman-numbered section row may carry a coordination note in the task column.)
+    if section_kind and (not task_is_new or roman) and not _has_assignment(grid, row, header) and (not stt or roman):
         if walk.index.tasks or walk.index.criteria:
             walk.index = ParsedIndex(kind=section_kind, name=clean_title(crit_text or row_words), sheet=grid.name)
             annex.indices.append(walk.index)
@@ -466,8 +501,13 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
             prior_result=_text(grid, row, header, "prior", fresh_only=True),
             target=_text(grid, row, header, "target", fresh_only=True),
         )
-        is_area = (code and "." not in code and not task_is_new) or (not code and not task_is_new)
+        # An area row may carry a coordination note ("Sở Nội vụ chủ trì, đôn đốc…") in the
+        # task column but names no agency or time: the note is not a task of its own.
+        area_note = task_is_new and code and "." not in code and not _has_assignment(grid, row, header)
+        is_area = (code and "." not in code and not task_is_new) or (not code and not task_is_new) or area_note
         criterion.is_area = bool(is_area)
+        if area_note:
+            task_is_new = False
         walk.index.criteria.append(criterion)
         walk.criterion = criterion
         if criterion.is_area:
