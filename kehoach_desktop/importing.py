@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -17,7 +17,9 @@ import sqlite_utils
 
 from .db import store, transaction
 from .errors import ImportRefusedError
-from .importer import ParsedAnnex, parse_grids, read_excel_grids
+from .importer import ParsedAnnex, Warning, parse_grids, read_excel_grids
+from .importer.annex import Grid
+from .legacy_encoding import UnknownLegacyEncodingError, to_unicode
 from .importer.word import read_word_grids
 from .matching import resolve_role
 from .model import AgencyProfile, Role
@@ -77,7 +79,11 @@ def read_annex(path: Path | str) -> ParsedAnnex:
             f"Tệp “{path.name}” không phải là phụ lục dạng Excel (.xlsx) hoặc Word (.docx); "
             "chương trình không đọc được loại tệp này."
         )
+    grids, encoding = _grids_in_unicode(grids, path.name)
     annex = parse_grids(grids, path.name)
+    if encoding in LEGACY_NAMES:
+        annex.warnings.insert(0, Warning(path.name, None, f"Chữ trong tệp gõ bằng bảng mã {LEGACY_NAMES[encoding]}; "
+                                                           "đã chuyển sang Unicode."))
     if not annex.indices or annex.task_count == 0:
         raise ImportRefusedError(
             f"Tệp “{path.name}” không phải là phụ lục phân công nhiệm vụ: không tìm thấy bảng có các cột "
@@ -86,6 +92,24 @@ def read_annex(path: Path | str) -> ParsedAnnex:
     if not annex.plan_number:
         annex.plan_number = _number_from_file_name(path.stem)
     return annex
+
+
+LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
+
+
+def _grids_in_unicode(grids: list[Grid], file_name: str) -> tuple[list[Grid], str]:
+    """Convert text typed in TCVN3 or VNI to Unicode; refuse an encoding we cannot read."""
+    texts = [cell.text for grid in grids for row in grid.rows for cell in row if cell.text]
+    try:
+        converted, encoding = to_unicode(texts)
+    except UnknownLegacyEncodingError as error:
+        raise ImportRefusedError(f"Tệp “{file_name}”: {error}") from None
+    if encoding not in LEGACY_NAMES:
+        return grids, encoding
+    replacements = iter(converted)
+    for grid in grids:
+        grid.rows = [[replace(cell, text=next(replacements)) if cell.text else cell for cell in row] for row in grid.rows]
+    return grids, encoding
 
 
 def _number_from_file_name(stem: str) -> str:

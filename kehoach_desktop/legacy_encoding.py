@@ -1,4 +1,4 @@
-"""Legacy Vietnamese encodings in annex files: detect TCVN3 (ABC) and VNI-Windows text, convert to Unicode NFC.
+"""Legacy Vietnamese encodings in annex files: find TCVN3 (ABC) and VNI-Windows text, convert it.
 
 Old office PCs typed Vietnamese with 8-bit "font encodings". Excel and Word store such text as
 Latin-1 code points that only look right in the matching font:
@@ -62,6 +62,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from .errors import ImportRefusedError
 
@@ -175,20 +176,15 @@ VNI_TO_UNICODE: dict[str, str] = {
 _TCVN3_DECODE: dict[str, str] = {**TCVN3_TO_UNICODE, **TCVN3_VN1_CAPITALS}
 _TCVN3_TRANSLATE = str.maketrans(_TCVN3_DECODE)
 _VN1_CODES = frozenset(TCVN3_VN1_CAPITALS)
+_VN1_LETTERS = frozenset(TCVN3_VN1_CAPITALS.values())
 _TCVN3_LOWER_CODES = frozenset(k for k, v in TCVN3_TO_UNICODE.items() if v.islower())
 
-# Text written by hand or by other tools sometimes pairs a capital base with a lower-case mark
-# ("Aù") or the reverse; read the pair by its base letter's case.
-_VNI_DECODE: dict[str, str] = dict(VNI_TO_UNICODE)
-for _seq, _letter in VNI_TO_UNICODE.items():
-    if len(_seq) == 2:
-        _base, _mark = _seq
-        _other = _base + _mark.swapcase()
-        if _other not in VNI_TO_UNICODE:
-            _VNI_DECODE[_other] = _letter
+_VNI_DECODE = VNI_TO_UNICODE
+# Longest match first: "ôù" is ớ, not ơ followed by a stray mark.
 _VNI_PATTERN = re.compile(
     "|".join(re.escape(seq) for seq in sorted(_VNI_DECODE, key=len, reverse=True))
 )
+_VNI_PAIR_PATTERN = re.compile("|".join(re.escape(seq) for seq in _VNI_DECODE if len(seq) == 2))
 
 _UNICODE_TO_TCVN3: dict[str, str] = {v: k for k, v in _TCVN3_DECODE.items() if k != v}
 _UNICODE_TO_VNI: dict[str, str] = {v: k for k, v in VNI_TO_UNICODE.items()}
@@ -214,10 +210,14 @@ def convert(text: str, encoding: str, *, fix_case: bool = True) -> str:
     """Convert ``text`` written in ``encoding`` ("tcvn3" or "vni") to Unicode NFC.
 
     ``"unicode"`` only normalises to NFC. For TCVN3, ``fix_case`` restores capitals that
-    ``.VnTimeH`` fonts drew from lower-case code points: a word with two or more ASCII capitals
-    and no ASCII lower-case letter ("CéNG" → "CỘNG") is upper-cased, and so is the whole text
-    when it has such a word and no ASCII lower-case letter at all ("X·" in "CéNG HOµ X· HéI").
-    It is skipped when the text uses VN1 capitals (then case is already explicit).
+    ``.VnTimeH`` fonts drew from lower-case code points. A "shouting" word has two or more
+    capitals (ASCII or TCVN3 Ă Â Ê Ô Ơ Ư Đ) and no ASCII lower-case letter ("CéNG", "§I").
+    If the text has one and no ASCII lower-case letter at all, all of it is upper-cased
+    ("CéNG HOµ X· HéI" → "CỘNG HOÀ XÃ HỘI"); otherwise each run of words without an ASCII
+    lower-case letter that holds two shouting words is ("Phô lôc 1. NHIÖM Vô Vµ GI¶I PH¸P").
+    Nothing is changed when the text uses VN1 capitals (case is then explicit). A capital
+    written with ``.VnTimeH`` inside lower-case text ("ñy ban" for "Ủy ban") cannot be told
+    from a small letter and stays small.
     """
     if text is None:
         return ""
@@ -240,23 +240,40 @@ _TCVN3_WORD = re.compile(
 )
 
 
+_TCVN3_CAPITAL_CODES = frozenset(k for k, v in TCVN3_TO_UNICODE.items() if v.isupper())
+
+
 def _restore_vntimeh_capitals(original: str, converted: str) -> str:
     # TCVN3 decoding maps one character to one character, so spans line up in both strings.
     if not _TCVN3_LOWER_CODES.intersection(original) or _VN1_CODES.intersection(original):
         return converted
     words = list(_TCVN3_WORD.finditer(original))
 
-    def all_caps(word: str) -> bool:
-        capitals = sum("A" <= c <= "Z" for c in word)
-        return capitals >= 2 and not any("a" <= c <= "z" for c in word)
+    def has_lower(word: str) -> bool:
+        return any("a" <= c <= "z" for c in word)
 
-    shouting = [m for m in words if all_caps(m.group())]
-    if not shouting:
+    def shouting(word: str) -> bool:  # "CéNG", "§I": two capitals, no ASCII lower-case letter
+        capitals = sum("A" <= c <= "Z" or c in _TCVN3_CAPITAL_CODES for c in word)
+        return capitals >= 2 and not has_lower(word)
+
+    if not any(shouting(m.group()) for m in words):
         return converted
-    if not any("a" <= c <= "z" for c in original):
-        shouting = words  # the whole text is in capitals
+    if not has_lower(original):
+        to_upper = words  # the whole text is in capitals: "CéNG HOµ X· HéI"
+    else:
+        # Runs of words without an ASCII lower-case letter that hold at least two shouting
+        # words: "NHIÖM Vô Vµ GI¶I PH¸P" is a heading, "TP Hå" or "UBND X·" is not.
+        to_upper, run, loud = [], [], 0
+        for match in [*words, None]:
+            if match is None or has_lower(match.group()):
+                if loud >= 2:
+                    to_upper.extend(run)
+                run, loud = [], 0
+                continue
+            run.append(match)
+            loud += shouting(match.group())
     chars = list(converted)
-    for match in shouting:
+    for match in to_upper:
         for i in range(match.start(), match.end()):
             upper = chars[i].upper()
             if len(upper) == 1:
@@ -288,8 +305,8 @@ def encode(text: str, encoding: str, *, tcvn3_capitals: str = "vn1") -> str:
     reserved = _RESERVED[encoding]
     out: list[str] = []
     for ch in text:
-        if encoding == TCVN3 and tcvn3_capitals == "vntimeh" and ch in TCVN3_VN1_CAPITALS.values():
-            out.append(table[ch.lower()])
+        if encoding == TCVN3 and tcvn3_capitals == "vntimeh" and ch in _VN1_LETTERS:
+            out.append(table.get(ch.lower(), ch.lower()))  # "ý" is the same code point
         elif ch in table:
             out.append(table[ch])
         elif ch in reserved:
@@ -319,18 +336,21 @@ _CLOSED_RHYMES = {  # nucleus: final consonants it takes
     "oă": "c m n ng t", "oe": "m n ng t", "uâ": "n ng t", "uê": "ch n nh",
     "uy": "ch n nh p t", "uyê": "n t", "y": "ch n nh t",
 }  # fmt: skip
+for _nucleus in ("a", "ă", "ê", "ô", "ơ", "u"):  # Central Highlands names: Đắk Lắk, Krông Búk
+    _CLOSED_RHYMES[_nucleus] += " k"
 _RHYMES = frozenset(_OPEN_RHYMES) | frozenset(
     nucleus + final for nucleus, finals in _CLOSED_RHYMES.items() for final in finals.split()
 )
-_STOP_FINALS = ("c", "ch", "p", "t")
+_STOP_FINALS = ("c", "ch", "k", "p", "t")
 
 
 @functools.lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether ``word`` (any case, NFC or NFD) is spelled like a Vietnamese syllable.
 
-    Onset + rhyme from the standard inventories, at most one tone mark, and a syllable ending
-    in c/ch/p/t only with the sắc or nặng tone. Tone-mark placement (hòa/hoà) is not checked.
+    Onset + rhyme from the standard inventories (plus final "k" of Central Highlands names),
+    at most one tone mark, and a syllable ending in c/ch/k/p/t only with the sắc or nặng
+    tone. Where the tone mark sits (hòa/hoà) is not checked.
     """
     if not word or len(word) > 8:
         return False
@@ -347,7 +367,7 @@ def is_vietnamese_syllable(word: str) -> bool:
             continue
         if onset == "qu" and rhyme.startswith("u"):
             continue
-        if rhyme.endswith(_STOP_FINALS) and tones and _TONE_MARKS[tones[0]] not in ("sac", "nang"):
+        if rhyme.endswith(_STOP_FINALS) and not (tones and _TONE_MARKS[tones[0]] in ("sac", "nang")):
             continue
         return True
     return False
@@ -372,18 +392,18 @@ _VIETNAMESE_LETTERS = frozenset(_TCVN3_DECODE.values()) | frozenset(
 )
 #: TCVN3 code points that are symbols, or letters Vietnamese does not have ("Ö", "ß", "ñ" …):
 #: a word they turn into a Vietnamese syllable ("ViÖt", "x·") is strong TCVN3 evidence.
-#: Not the micro sign and the ordinal indicators, which Unicode text uses ("5 µm", "nº").
+#: Not the ordinal indicators ("nº"), nor the micro sign at the start of a word ("5 µm").
 _TCVN3_DISTINCTIVE = _SYMBOL_CODES | frozenset(
     c for c in _TCVN3_DECODE if c.isalpha() and c not in _VIETNAMESE_LETTERS and c not in "µªº"
 )
 #: VNI characters that do not follow a vowel in Western orthographies (so "où", "naïve",
 #: "Raúl" are no evidence, while "Vieät", "ñöôïc", "Nhaø" are).
-_VNI_DISTINCTIVE = frozenset("ñÑäÄøØõÕåÅãÃüÜâÂöÖ")
+_VNI_DISTINCTIVE = frozenset("ñÑäÄøØõÕåÅãÃüÜâÂêÊöÖ")
 
 # Thresholds, as fractions of the candidate words (words of 2+ characters with a non-ASCII one).
 MIN_GAIN = 0.20  # legacy reading must make this many more words valid than the Unicode reading
 MIN_VALID = 0.50  # and at least this share of candidate words must be valid syllables after it
-MIN_FIXED_WITHOUT_DISTINCTIVE = 2  # words it repairs, unless one repaired word has a distinctive char
+MIN_FIXED_WITHOUT_DISTINCTIVE = 3  # distinct words it repairs, unless one has a distinctive char
 # unknown-legacy, route 1: words with a non-letter legacy code point inside ("Vi¿t") …
 UNKNOWN_MIN_SUSPICIOUS = 3  # … at least this many,
 UNKNOWN_SUSPICIOUS_SHARE = 0.30  # … making up this share of candidates,
@@ -397,25 +417,38 @@ UNKNOWN_ACCENTED_SHARE = 0.25  # share of all words that are candidates; and no 
 UNKNOWN_MAX_VIET_ONLY = 0.20  # never unknown-legacy when this share has letters only Unicode has
 
 
+class _WordScore(NamedTuple):
+    unicode: bool  # a Vietnamese syllable as it stands
+    tcvn3: bool  # … once read as TCVN3
+    vni: bool  # … once read as VNI
+    tcvn3_mark: bool  # holds a character distinctive of TCVN3
+    vni_mark: bool  # holds a character distinctive of VNI
+    tcvn3_shape: bool  # holds a TCVN3 symbol code point, which VNI text never has
+    vni_shape: bool  # holds a VNI vowel + mark pair, which TCVN3 text almost never has
+    suspicious: bool  # a non-letter legacy code point between two word characters
+    viet_only: bool  # a letter only Unicode Vietnamese has
+
+
 @functools.lru_cache(maxsize=65536)
-def _score_word(word: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
-    """(valid as Unicode, valid as TCVN3, valid as VNI, TCVN3 distinctive, VNI distinctive,
-    has a non-letter legacy code point, has a Unicode-only Vietnamese letter)."""
+def _score_word(word: str) -> _WordScore:
     as_tcvn3 = word.translate(_TCVN3_TRANSLATE)
     as_vni = _VNI_PATTERN.sub(lambda m: _VNI_DECODE[m.group()], word)
-    return (
-        is_vietnamese_syllable(word),
-        is_vietnamese_syllable(as_tcvn3),
-        is_vietnamese_syllable(as_vni),
-        any(c in _TCVN3_DISTINCTIVE for c in word),
-        any(c in _VNI_DISTINCTIVE for c in word),
-        any(c in _SYMBOL_CODES for c in word[1:-1]),  # inside the word: "Microsoft®" is no sign
-        any(c in _VIET_UNICODE_ONLY for c in word),
+    return _WordScore(
+        unicode=is_vietnamese_syllable(word),
+        tcvn3=is_vietnamese_syllable(as_tcvn3),
+        vni=is_vietnamese_syllable(as_vni),
+        tcvn3_mark=any(c in _TCVN3_DISTINCTIVE for c in word) or "µ" in word[1:],  # not "µm"
+        vni_mark=any(c in _VNI_DISTINCTIVE for c in word),
+        tcvn3_shape=any(c in _SYMBOL_CODES for c in word),
+        vni_shape=_VNI_PAIR_PATTERN.search(word) is not None,
+        suspicious=any(c in _SYMBOL_CODES for c in word[1:-1]),  # "Microsoft®" is no sign
+        viet_only=any(c in _VIET_UNICODE_ONLY for c in word),
     )
 
 
 def _words(texts: Iterable[object]) -> tuple[list[str], list[str]]:
-    """(candidate words: 2+ characters with a non-ASCII one; plain ASCII words of 2+ letters)."""
+    """(candidate words: 2+ characters with a non-ASCII one; plain ASCII words of 2+ letters
+    that are not all capitals)."""
     candidates: list[str] = []
     plain: list[str] = []
     for text in texts:
@@ -426,27 +459,50 @@ def _words(texts: Iterable[object]) -> tuple[list[str], list[str]]:
             word = match.group()
             if len(word) < 2:
                 continue
-            (plain if word.isascii() else candidates).append(word)
+            if not word.isascii():
+                candidates.append(word)
+            elif not word.isupper():  # acronyms and Roman numerals say nothing of the language
+                plain.append(word)
     return candidates, plain
 
 
 def _tally(words: list[str]) -> dict[str, int]:
+    """Counts over the candidate words.
+
+    ``X``: words valid once read as X; ``X_repaired`` / ``X_broken``: words it makes valid /
+    invalid; ``X_shape``: valid words with X's telltale shape. ``X_fixed`` and ``X_strong``
+    count distinct words (case-folded), so one word repeated ("où … où") is one piece of
+    evidence; a strong word is repaired by X, not valid under the other legacy reading, and
+    holds a character distinctive of X.
+    """
     counts = dict.fromkeys(
-        ("n", "unicode", "tcvn3", "vni", "tcvn3_fixed", "vni_fixed", "tcvn3_broken",
-         "vni_broken", "tcvn3_strong", "vni_strong", "suspicious", "viet_only"),
+        ("n", UNICODE, TCVN3, VNI, "suspicious", "viet_only")
+        + tuple(f"{e}_{k}" for e in LEGACY_ENCODINGS for k in ("repaired", "broken", "shape")),
         0,
-    )  # fmt: skip
+    )
+    fixed: dict[str, set[str]] = {TCVN3: set(), VNI: set()}
+    strong: dict[str, set[str]] = {TCVN3: set(), VNI: set()}
     for word in words:
-        uni, tcvn3, vni, tcvn3_mark, vni_mark, suspicious, viet_only = _score_word(word)
+        score = _score_word(word)
         counts["n"] += 1
-        counts["unicode"] += uni
-        counts["suspicious"] += suspicious
-        counts["viet_only"] += viet_only
-        for name, valid, mark in ((TCVN3, tcvn3, tcvn3_mark), (VNI, vni, vni_mark)):
+        counts[UNICODE] += score.unicode
+        counts["suspicious"] += score.suspicious
+        counts["viet_only"] += score.viet_only
+        for name, other, valid, mark, shape in (
+            (TCVN3, score.vni, score.tcvn3, score.tcvn3_mark, score.tcvn3_shape),
+            (VNI, score.tcvn3, score.vni, score.vni_mark, score.vni_shape),
+        ):
             counts[name] += valid
-            counts[name + "_fixed"] += valid and not uni
-            counts[name + "_broken"] += uni and not valid
-            counts[name + "_strong"] += valid and not uni and mark
+            counts[name + "_broken"] += score.unicode and not valid
+            counts[name + "_shape"] += valid and shape
+            if valid and not score.unicode:
+                counts[name + "_repaired"] += 1
+                fixed[name].add(word.casefold())
+                if mark and not other:
+                    strong[name].add(word.casefold())
+    for name in LEGACY_ENCODINGS:
+        counts[name + "_fixed"] = len(fixed[name])
+        counts[name + "_strong"] = len(strong[name])
     return counts
 
 
@@ -458,15 +514,18 @@ def detect_encoding(texts: Iterable[str]) -> str:
     Scoring: the candidate words are the words of two or more characters with a non-ASCII
     character (letters, combining marks and legacy code points count as word characters).
     Each is read three ways — as Unicode, as TCVN3, as VNI — and checked with
-    :func:`is_vietnamese_syllable`. A legacy reading wins when, over the candidates, it makes
-    at least ``MIN_GAIN`` (20 %) more words valid than the Unicode reading, leaves at least
-    ``MIN_VALID`` (50 %) valid, repairs more words than it breaks, and repairs at least two
-    words — or one word holding a distinctive character (a TCVN3 code point that is a symbol
-    such as "·", "¸", "®" or a letter Vietnamese lacks such as "Ö"; or a VNI mark that does
-    not follow vowels in Western spelling such as "ä", "ø", "ñ"). The better of
-    TCVN3 and VNI (more valid words) is chosen. Plain ASCII, numbers and dates have no
-    candidates and are ``"unicode"``; real Unicode Vietnamese and French/English accents do
-    not gain from a legacy reading.
+    :func:`is_vietnamese_syllable`. A legacy reading qualifies when, over the candidates, it
+    makes at least ``MIN_GAIN`` (20 %) more words valid than the Unicode reading, leaves at
+    least ``MIN_VALID`` (50 %) valid, repairs more words than it breaks, and repairs at least
+    ``MIN_FIXED_WITHOUT_DISTINCTIVE`` (3) different words — or one word that only this
+    reading makes valid and that holds a distinctive character (TCVN3: a code point that is a
+    symbol such as "·", "¸", "®" or a letter Vietnamese lacks such as "Ö"; VNI: a mark that
+    does not follow vowels in Western spelling such as "ä", "ø", "ñ"). When both qualify, the
+    one whose telltale shape is more frequent wins (TCVN3: symbol code points, which VNI never
+    uses; VNI: vowel + mark pairs, which TCVN3 text practically never has), then the one with
+    more valid words, more distinctive repaired words, more repaired words. Plain ASCII,
+    numbers and dates have no candidates and are ``"unicode"``; real Unicode Vietnamese and
+    French/English accents do not gain from a legacy reading.
 
     ``"unknown-legacy"`` (text in some other old encoding: VISCII, VPS, a code page mix-up …)
     is returned when no reading wins, fewer than ``UNKNOWN_MAX_VIET_ONLY`` of the candidates
@@ -485,17 +544,25 @@ def detect_encoding(texts: Iterable[str]) -> str:
     if n == 0:
         return UNICODE
     best: str | None = None
+    best_rank: tuple[bool, int, int, int] = (False, 0, 0, 0)
     for name in LEGACY_ENCODINGS:
         valid, fixed = counts[name], counts[name + "_fixed"]
         if (
             fixed >= 1
             and (valid - counts["unicode"]) / n >= MIN_GAIN
             and valid / n >= MIN_VALID
-            and fixed > counts[name + "_broken"]
+            and counts[name + "_repaired"] > counts[name + "_broken"]
             and (fixed >= MIN_FIXED_WITHOUT_DISTINCTIVE or counts[name + "_strong"] >= 1)
         ):
-            if best is None or (valid, fixed) > (counts[best], counts[best + "_fixed"]):
-                best = name
+            other = VNI if name == TCVN3 else TCVN3
+            rank = (
+                counts[name + "_shape"] > counts[other + "_shape"],
+                valid,
+                counts[name + "_strong"],
+                fixed,
+            )
+            if best is None or rank > best_rank:
+                best, best_rank = name, rank
     if best is not None:
         return best
     if counts["viet_only"] / n >= UNKNOWN_MAX_VIET_ONLY:

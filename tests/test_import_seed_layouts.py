@@ -93,3 +93,31 @@ def test_dak_lak_sections_page_breaks_and_area_notes():
         if sample.get("criterion_text_joined"):  # a row cut by a page break is joined again
             criterion = next(c for c in index.criteria if c.code == sample["criterion_code"])
             assert criterion.title == sample["criterion_text_joined"]
+
+
+@pytest.mark.parametrize("encoding, options", [("tcvn3", {"tcvn3_capitals": "vntimeh"}), ("vni", {})])
+def test_annex_typed_in_a_legacy_encoding_is_converted(tmp_path, encoding, options):
+    """A workbook typed with .VnTime or VNI-Times fonts reads as the same tasks, in Unicode."""
+    import openpyxl
+
+    from kehoach_desktop.legacy_encoding import encode
+
+    sample = Path(__file__).parent.parent / "resources" / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx"
+    workbook = openpyxl.load_workbook(sample)
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.value = encode(cell.value, encoding, **options)
+    legacy = tmp_path / "phu-luc-bang-ma-cu.xlsx"
+    workbook.save(legacy)
+
+    converted, original = read_annex(legacy), read_annex(sample)
+    assert "đã chuyển sang Unicode" in converted.warnings[0].message
+    assert converted.plan_number == original.plan_number == "2163/KH-UBND"
+
+    def tasks(annex):
+        # .VnTimeH cannot mark a lone capital inside lower-case text ("Ủy ban" reads "ủy ban").
+        return [(t.content.casefold(), t.lead.casefold(), t.deadline_text) for i in annex.indices for t in i.tasks]
+
+    assert tasks(converted) == tasks(original)
