@@ -107,7 +107,7 @@ class Workspace:
 
     # --- tasks ------------------------------------------------------------------------------
 
-    def tasks(self, *, mine_only: bool = False, today: dt.date | None = None) -> list[TaskRow]:
+    def tasks(self, *, mine_only: bool = False) -> list[TaskRow]:
         profile = self.profile()
         criteria = {row["id"]: row for row in store.all_criteria(self.db)}
         rows = [self._task_row(row, profile, criteria) for row in store.task_rows(self.db)]
@@ -160,16 +160,7 @@ class Workspace:
         return self.task(task_id)
 
     def counts(self, today: dt.date | None = None) -> Counts:
-        today = today or dt.date.today()
-        rows = [row for row in self.tasks() if not row.removed]
-        mine = [row for row in rows if row.role]
-        return Counts(
-            total=len(rows),
-            mine=len(mine),
-            done=sum(row.status == Status.DONE for row in mine),
-            overdue=sum(is_overdue(row, today) for row in mine),
-            due_soon=sum(is_due_soon(row, today) for row in mine),
-        )
+        return count_tasks(self.tasks(), today or dt.date.today())
 
     # --- progress ---------------------------------------------------------------------------
 
@@ -282,6 +273,19 @@ def _check_evidence(item: Evidence, file: str | Path | None) -> None:
         raise InvalidInputError("Tài liệu kiểm chứng cần có số, ký hiệu, trích yếu hoặc tệp đính kèm.")
     if file and not Path(file).is_file():
         raise NotFoundError(f"Không tìm thấy tệp tài liệu kiểm chứng “{file}”.")
+
+
+def count_tasks(rows: list[TaskRow], today: dt.date) -> Counts:
+    """The status bar's figures for rows already read (removed tasks left out)."""
+    current = [row for row in rows if not row.removed]
+    mine = [row for row in current if row.role]
+    return Counts(
+        total=len(current),
+        mine=len(mine),
+        done=sum(row.status == Status.DONE for row in mine),
+        overdue=sum(is_overdue(row, today) for row in mine),
+        due_soon=sum(is_due_soon(row, today) for row in mine),
+    )
 
 
 def is_overdue(row: TaskRow, today: dt.date) -> bool:

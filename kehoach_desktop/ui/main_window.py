@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
-from ..workspace import Workspace
+from ..workspace import Workspace, count_tasks
 from .detail_pane import DetailPane
 from .import_dialog import ImportPreviewDialog
 from .operations import OperationRunner, describe_error
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         """Re-read the tasks from the services and redraw the tree with the current filters."""
         profile = self.workspace.profile()
         self.agency_label.setText(profile.name if profile else "Chưa khai báo đơn vị")
-        self._rows = self.workspace.tasks(today=self.today)
+        self._rows = self.workspace.tasks()
         self._refresh_tree(keep_task)
         self._refresh_counts()
 
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.detail.show_task(None)
 
     def _refresh_counts(self) -> None:
-        counts = self.workspace.counts(self.today)
+        counts = count_tasks(self._rows, self.today)  # from the rows just read, not a second query
         self.counts_label.setText(
             f"Việc của tôi: {counts.mine}   ·   Hoàn thành: {counts.done}   ·   "
             f"Quá hạn: {counts.overdue}   ·   Sắp đến hạn: {counts.due_soon}   ·   Tổng nhiệm vụ: {counts.total}"
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         return True
 
     def visible_task_ids(self) -> list[int]:
-        return list(self.model._task_items)
+        return self.model.task_ids()
 
     # --- reactions ----------------------------------------------------------------------------
 
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         self.detail.show_task(self.workspace.task(task_id) if task_id else None)
 
     def _task_saved(self, task_id: int) -> None:
-        self._rows = self.workspace.tasks(today=self.today)
+        self._rows = self.workspace.tasks()
         self._refresh_tree(task_id)
         self._refresh_counts()
         self.statusBar().showMessage("Đã lưu.", 4000)

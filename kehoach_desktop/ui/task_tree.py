@@ -150,6 +150,10 @@ class TaskTreeModel(QStandardItemModel):
         self._task_items[row.id] = cells[0]
         return cells
 
+    def task_ids(self) -> list[int]:
+        """The tasks shown, in tree order."""
+        return list(self._task_items)
+
     def index_of_task(self, task_id: int):
         item = self._task_items.get(task_id)
         return item.index() if item else None
