@@ -192,8 +192,6 @@ def cmd_progress(workspace, args) -> int:
     new_evidence = []
     evidence_fields = (args.evidence_number, args.evidence_date, args.evidence_issuer, args.evidence_abstract)
     if args.evidence or any(value is not None for value in evidence_fields):
-        if args.evidence and not Path(args.evidence).is_file():
-            raise KehoachError(f"Không tìm thấy tệp tài liệu kiểm chứng “{args.evidence}”.")
         new_evidence.append((Evidence(
             task_id=args.task_id, number=args.evidence_number or "",
             date=parse_date(args.evidence_date, field="Ngày văn bản") if args.evidence_date else None,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import IndexKind
+from ..errors import InvalidInputError
 from ..text import clean_cell, fold, parse_decimal
 
 # --- cells and grids ----------------------------------------------------------------------
@@ -331,7 +332,6 @@ class _Walk:
     index: ParsedIndex
     criterion: ParsedCriterion | None = None
     last_task: ParsedTask | None = None
-    area: ParsedCriterion | None = None
     after_page_break: bool = False  # the previous row was a header repeated at a page break
 
 
@@ -484,7 +484,7 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
             annex.indices.append(walk.index)
         else:
             walk.index.kind, walk.index.name = section_kind, clean_title(crit_text or row_words)
-        walk.criterion = walk.area = walk.last_task = None
+        walk.criterion = walk.last_task = None
         return
 
     code, title = _code_and_title(stt, crit_text)
@@ -510,8 +510,6 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
             task_is_new = False
         walk.index.criteria.append(criterion)
         walk.criterion = criterion
-        if criterion.is_area:
-            walk.area = criterion
     if not task_is_new:
         # No task of its own (an area or criterion row), or a merged task cell that serves
         # several criteria: that task was recorded once, on the first of them.
@@ -557,9 +555,7 @@ def _score(grid: Grid, row: int, header: Header) -> float | None:
         return cell.number
     try:
         return parse_decimal(cell.text)
-    except ValueError:
-        return None
-    except Exception:
+    except InvalidInputError:  # "Điều tra XHH" and the like: no score
         return None
 
 

@@ -28,7 +28,6 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.check)
         layout.addWidget(self.edit, 1)
         self.changed = self.check.toggled  # callers listen to both
-        self.edit.dateChanged.connect(lambda *_: None)
 
     def value(self) -> dt.date | None:
         if not self.check.isChecked():
