@@ -260,9 +260,10 @@ class MainWindow(QMainWindow):
         def imported(summary) -> None:
             self.reload()
             c = summary.changes
-            self.statusBar().showMessage(
-                f"Đã nhập {path.name}: thêm {c['added']}, cập nhật {c['updated']}, "
-                f"giữ nguyên {c['unchanged']}, bỏ khỏi kế hoạch {c['removed']}.", 10000)
+            # Short: the counts on the right of the status bar would hide a long message.
+            parts = [f"thêm {c['added']}"] + [f"{label} {c[key]}" for key, label in
+                                               (("updated", "cập nhật"), ("removed", "bỏ khỏi kế hoạch")) if c[key]]
+            self.statusBar().showMessage(f"Đã nhập phụ lục: {', '.join(parts)} nhiệm vụ.", 10000)
 
         def failed(error) -> None:
             QMessageBox.warning(self, "Không nhập được phụ lục", describe_error(error))

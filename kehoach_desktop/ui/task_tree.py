@@ -93,7 +93,8 @@ class TaskTreeModel(QStandardItemModel):
         index_key = (row.plan_id, row.index_name)
         if index_key not in groups:
             item = _group_item(row.index_name or row.index_kind)
-            self.appendRow([_group_item(row.index_kind), item, *_blank_group_cells()])
+            # The index's name already says which index it is; the narrow code column stays empty.
+            self.appendRow([_group_item(""), item, *_blank_group_cells()])
             groups[index_key] = self.item(self.rowCount() - 1, 0)
         parent = groups[index_key]
         if row.area_title and (row.area_code, row.area_title) != (row.code, row.criterion):
