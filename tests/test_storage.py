@@ -190,6 +190,12 @@ SEED_ROWS: dict[int, list[tuple[str, dict]]] = {
                       "issuer": "UBND xã Hòa An", "abstract": "Báo cáo", "file_sha256": None, "file_name": None,
                       "file_size": None, "added_at": "2025-08-01T09:00:00"}),
     ],
+    3: [
+        ("report", {"id": 1, "plan_id": 1, "period": "h1", "year": 2025, "start_date": "2025-01-01",
+                    "end_date": "2025-06-30", "number": "", "signed_on": None, "addressees": "Sở Nội vụ",
+                    "recipients": "Như trên", "direction": "Đã ban hành kế hoạch triển khai.",
+                    "shortcomings": "", "next_steps": "", "proposals": "", "updated_at": "2025-07-01T08:00:00"}),
+    ],
 }
 
 

@@ -102,8 +102,29 @@ CREATE INDEX evidence_task ON evidence(task_id);
 CREATE INDEX evidence_file ON evidence(file_sha256);
 """
 
+_V3_REPORT_TEXTS = """
+CREATE TABLE report (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    period TEXT NOT NULL CHECK (period IN ('q1', 'h1', 'q3', 'year', 'custom')),
+    year INTEGER NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    number TEXT NOT NULL DEFAULT '',
+    signed_on TEXT,
+    addressees TEXT NOT NULL DEFAULT '',
+    recipients TEXT NOT NULL DEFAULT '',
+    direction TEXT NOT NULL DEFAULT '',
+    shortcomings TEXT NOT NULL DEFAULT '',
+    next_steps TEXT NOT NULL DEFAULT '',
+    proposals TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX report_period ON report(plan_id, period, start_date, end_date)
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
-MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE]
+MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -162,5 +162,38 @@ def evidence_file_references(db: sqlite_utils.Database, sha256: str) -> int:
     return db.execute("SELECT count(*) FROM evidence WHERE file_sha256 = ?", [sha256]).fetchone()[0]
 
 
+# --- report texts (one row per plan and period) ---------------------------------------------
+
+REPORT_FIELDS = (
+    "plan_id", "period", "year", "start_date", "end_date", "number", "signed_on", "addressees",
+    "recipients", "direction", "shortcomings", "next_steps", "proposals", "updated_at",
+)
+
+
+def get_report(
+    db: sqlite_utils.Database, plan_id: int, period: str, start_date: str, end_date: str
+) -> dict | None:
+    return _one(
+        db, "SELECT * FROM report WHERE plan_id = ? AND period = ? AND start_date = ? AND end_date = ?",
+        (plan_id, period, start_date, end_date),
+    )
+
+
+def list_reports(db: sqlite_utils.Database, plan_id: int | None = None) -> list[dict]:
+    if plan_id is None:
+        return list(db.query("SELECT * FROM report ORDER BY plan_id, start_date, end_date"))
+    return list(db.query("SELECT * FROM report WHERE plan_id = ? ORDER BY start_date, end_date", [plan_id]))
+
+
+def save_report(db: sqlite_utils.Database, values: dict) -> int:
+    """Insert or replace the texts of one plan's report for one period."""
+    row = {key: values[key] for key in REPORT_FIELDS}
+    found = get_report(db, row["plan_id"], row["period"], row["start_date"], row["end_date"])
+    if found is None:
+        return _insert(db, "report", row)
+    db["report"].update(found["id"], row)
+    return found["id"]
+
+
 def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
     return {name: db[name].count for name in db.table_names()}
