@@ -8,6 +8,7 @@ marked as removed from the plan, never deleted.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -152,71 +153,123 @@ def apply_annex(
     source_file: str,
     progress: ProgressCallback | None = None,
 ) -> dict[str, int]:
-    """Write the parsed annex in one transaction; return counts of added/updated/removed tasks."""
+    """Write the parsed annex in one transaction; return counts of added/updated/removed tasks.
+
+    A task of a revised annex keeps its row (and so its progress and evidence) when its text
+    is unchanged, or, failing that, when it is the most similar unclaimed task of the same
+    criterion: annexes get reworded between versions.
+    """
     changes = {"added": 0, "updated": 0, "unchanged": 0, "removed": 0, "restored": 0}
     total = annex.task_count
-    done = 0
     with transaction(db):
         plan_id = _upsert_plan(db, annex, source_file)
-        existing_indices = {(row["kind"], row["name"]): row for row in store.list_indices(db, plan_id)}
+        old_tasks = store.list_plan_tasks(db, plan_id)
         criterion_keys = {row["id"]: _criterion_key(row) for row in store.all_criteria(db)}
-        existing_tasks = {}
-        for row in store.list_plan_tasks(db, plan_id):
-            key = (row["index_id"], criterion_keys.get(row["criterion_id"], ""), fold(row["content"]))
-            existing_tasks[key] = row
-        seen: set[int] = set()
-        for position, index in enumerate(annex.indices):
-            found = existing_indices.get((index.kind.value, index.name))
-            if found:
-                index_id = found["id"]
-                store.update_index(db, index_id, {"position": position})
+        incoming = _incoming_tasks(db, plan_id, annex)
+        pairs = _pair_with_existing(incoming, old_tasks, criterion_keys)
+        done = 0
+        for values, old in pairs:
+            if old is None:
+                store.insert_task(db, values)
+                changes["added"] += 1
             else:
-                index_id = store.insert_index(
-                    db, {"plan_id": plan_id, "kind": index.kind.value, "name": index.name, "position": position}
-                )
-            criterion_ids = _upsert_criteria(db, index_id, index.criteria)
-            for task_position, task in enumerate(index.tasks):
-                values = {
-                    "plan_id": plan_id,
-                    "index_id": index_id,
-                    "criterion_id": criterion_ids.get(task.criterion_key or ""),
-                    "position": task_position,
-                    "content": task.content,
-                    "deadline_text": task.deadline_text,
-                    "evidence_required": task.evidence_required,
-                    "lead": task.lead,
-                    "implementing": task.implementing,
-                    "cooperating": task.cooperating,
-                    "source_sheet": task.sheet,
-                    "source_row": task.row,
-                    "removed": 0,
-                }
-                key = (index_id, task.criterion_key or "", fold(task.content))
-                old = existing_tasks.get(key)
-                if old is None or old["id"] in seen:
-                    seen.add(store.insert_task(db, values))
-                    changes["added"] += 1
-                else:
-                    seen.add(old["id"])
-                    differs = {k: v for k, v in values.items() if old.get(k) != v}
-                    if differs:
-                        store.update_task(db, old["id"], differs)
-                        if old["removed"]:
-                            changes["restored"] += 1
-                        elif set(differs) - {"position", "source_row", "source_sheet"}:
-                            changes["updated"] += 1
-                        else:
-                            changes["unchanged"] += 1
-                    else:
-                        changes["unchanged"] += 1
-                done += 1
-                if progress and done % 25 == 0:
-                    progress(done, total, "Đang ghi nhiệm vụ")
-        for row in existing_tasks.values():
-            if row["id"] not in seen and not row["removed"]:
+                changes[_update_task(db, old, values)] += 1
+            done += 1
+            if progress and done % 25 == 0:
+                progress(done, total, "Đang ghi nhiệm vụ")
+        claimed = {old["id"] for _, old in pairs if old is not None}
+        for row in old_tasks:
+            if row["id"] not in claimed and not row["removed"]:
                 store.update_task(db, row["id"], {"removed": 1})
                 changes["removed"] += 1
     return changes
+
+
+def _incoming_tasks(db: sqlite_utils.Database, plan_id: int, annex: ParsedAnnex) -> list[tuple[dict, str]]:
+    """Upsert indices and criteria; return each task's row values with its criterion key."""
+    existing_indices = {(row["kind"], row["name"]): row for row in store.list_indices(db, plan_id)}
+    incoming = []
+    for position, index in enumerate(annex.indices):
+        found = existing_indices.get((index.kind.value, index.name))
+        if found:
+            index_id = found["id"]
+            store.update_index(db, index_id, {"position": position})
+        else:
+            index_id = store.insert_index(
+                db, {"plan_id": plan_id, "kind": index.kind.value, "name": index.name, "position": position}
+            )
+        criterion_ids = _upsert_criteria(db, index_id, index.criteria)
+        for task_position, task in enumerate(index.tasks):
+            values = {
+                "plan_id": plan_id, "index_id": index_id,
+                "criterion_id": criterion_ids.get(task.criterion_key or ""),
+                "position": task_position, "content": task.content,
+                "deadline_text": task.deadline_text, "evidence_required": task.evidence_required,
+                "lead": task.lead, "implementing": task.implementing, "cooperating": task.cooperating,
+                "source_sheet": task.sheet, "source_row": task.row, "removed": 0,
+            }
+            incoming.append((values, task.criterion_key or ""))
+    return incoming
+
+
+# Below this similarity a reworded task is taken for a new one (and the old one for removed).
+REWORDED_MIN_SIMILARITY = 0.6
+# A reworded task stays near its old place; the window bounds the work on a rewritten annex.
+REWORDED_POSITION_WINDOW = 30
+
+
+def _pair_with_existing(
+    incoming: list[tuple[dict, str]], old_tasks: list[dict], criterion_keys: dict[int, str]
+) -> list[tuple[dict, dict | None]]:
+    """Each incoming task with the stored task it continues, or None for a new task."""
+    def group(index_id: int, key: str, content: str = ""):
+        return (index_id, key, fold(content)) if content else (index_id, key)
+
+    by_text: dict[tuple, list[dict]] = {}
+    for row in old_tasks:
+        by_text.setdefault(group(row["index_id"], criterion_keys.get(row["criterion_id"], ""), row["content"]), []).append(row)
+    paired: list[dict | None] = [None] * len(incoming)
+    claimed: set[int] = set()
+    for i, (values, key) in enumerate(incoming):  # the same text: the same task
+        for row in by_text.get(group(values["index_id"], key, values["content"]), []):
+            if row["id"] not in claimed:
+                paired[i] = row
+                claimed.add(row["id"])
+                break
+    candidates = []  # reworded: the most similar unclaimed task of the same criterion
+    for i, (values, key) in enumerate(incoming):
+        if paired[i] is not None:
+            continue
+        for row in old_tasks:
+            same_place = row["index_id"] == values["index_id"] and criterion_keys.get(row["criterion_id"], "") == key
+            near = abs(row["position"] - values["position"]) <= REWORDED_POSITION_WINDOW
+            if same_place and near and row["id"] not in claimed:
+                ratio = _similarity(row["content"], values["content"])
+                if ratio >= REWORDED_MIN_SIMILARITY:
+                    candidates.append((ratio, i, row))
+    for ratio, i, row in sorted(candidates, key=lambda item: -item[0]):
+        if paired[i] is None and row["id"] not in claimed:
+            paired[i] = row
+            claimed.add(row["id"])
+    return [(values, paired[i]) for i, (values, _) in enumerate(incoming)]
+
+
+def _similarity(old: str, new: str) -> float:
+    matcher = difflib.SequenceMatcher(None, fold(old), fold(new), autojunk=False)
+    if matcher.real_quick_ratio() < REWORDED_MIN_SIMILARITY or matcher.quick_ratio() < REWORDED_MIN_SIMILARITY:
+        return 0.0  # cheap upper bounds rule most pairs out
+    return matcher.ratio()
+
+
+def _update_task(db: sqlite_utils.Database, old: dict, values: dict) -> str:
+    """Bring a stored task up to the annex; say which count the change belongs to."""
+    differs = {k: v for k, v in values.items() if old.get(k) != v}
+    if not differs:
+        return "unchanged"
+    store.update_task(db, old["id"], differs)
+    if old["removed"]:
+        return "restored"
+    return "updated" if set(differs) - {"position", "source_row", "source_sheet"} else "unchanged"
 
 
 def _criterion_key(row: dict) -> str:

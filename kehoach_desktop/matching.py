@@ -92,18 +92,52 @@ _CONDITION = re.compile(
 )
 
 
+# A comma separates two agencies only when what follows starts like an agency's name:
+# "Sở Nội vụ, Thanh tra tỉnh" is two, "Các sở, ban, ngành", "UBND các xã, phường, thị trấn"
+# and "Sở Văn hóa, Thể thao và Du lịch" are one.
+_AGENCY_HEAD = re.compile(
+    r"(Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|VP|Thanh tra|Công an|Ban|Bộ Chỉ huy|Bộ|Đài|Báo|Trường|Hội"
+    r"|Liên đoàn|Liên minh|Tỉnh đoàn|Đoàn|Kho bạc|Cục|Chi cục|Bảo hiểm|Ngân hàng|Trung tâm|Mặt trận"
+    r"|MTTQ|Tòa án|Toà án|Viện|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Thành ủy|Phòng|Các|Cơ quan"
+    r"|Cổng|Bệnh viện|Hải quan|Thuế|Bưu điện|Viettel|VNPT|Chủ tịch|Lãnh đạo|Hội đồng|HĐND|Quỹ|Điện lực)\s+\S"
+    r"|các (?:sở|cơ quan|đơn vị|phòng|ban|địa phương)\b"
+)
+
+
 def split_phrases(cell: str) -> list[str]:
     """A responsibility cell as its list of phrases, exactly as written.
 
-    Items are separated by ';' or line breaks (commas stay inside: "Các sở, ban, ngành"
-    is one group). Bullets and trailing punctuation are trimmed.
+    Items are separated by ';', line breaks, or a comma followed by another agency's name
+    (the commas inside a group or a name stay). Bullets and trailing punctuation are trimmed.
     """
-    phrases = []
+    return [part for item in _items(cell) for part in _split_commas(item) if part]
+
+
+def _items(cell: str) -> list[str]:
+    """The pieces between ';' and line breaks, bullets and trailing punctuation trimmed.
+
+    Matching works on these whole pieces: a qualifier at the end of "Các sở, ban, ngành,
+    UBND cấp xã được giao" restricts every group of the piece.
+    """
+    items: list[str] = []
     for piece in re.split(r"[;\n]+", nfc(cell)):
-        piece = re.sub(r"^\s*[-–•+*]\s*", "", piece).strip().rstrip(".,;")
-        if piece:
-            phrases.append(piece.strip())
-    return phrases
+        piece = re.sub(r"^\s*[-–•+*]\s*", "", piece).strip().rstrip(".,;").strip()
+        if piece.startswith("(") and items:  # a note on the line below belongs to the item above
+            items[-1] = f"{items[-1]} {piece}"
+        elif piece:
+            items.append(piece)
+    return items
+
+
+def _split_commas(piece: str) -> list[str]:
+    parts = [part.strip() for part in piece.split(",")]
+    merged: list[str] = []
+    for part in parts:
+        if merged and not (_AGENCY_HEAD.match(part) and " " in merged[-1]):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return [part.strip(" .") for part in merged]
 
 
 @dataclass(frozen=True)
@@ -178,7 +212,7 @@ def _match_cell(cell: str, name: str, kind: AgencyKind) -> PhraseMatch | None:
         if ":" in raw and _factored_prefix(raw):
             prefix = _factored_prefix(raw)
             raw = raw.split(":", 1)[1]
-        for phrase in split_phrases(raw):
+        for phrase in _items(raw):
             found = match_phrase(phrase, profile, prefix)
             if found:
                 return found

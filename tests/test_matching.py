@@ -265,3 +265,35 @@ def test_role_is_the_first_column_that_names_the_agency(lead, implementing, coop
         None,
     )
     assert resolve_role(profile, lead, implementing, cooperating).role == expected
+
+
+# --- lists of agencies: ";", line breaks and commas -------------------------------------------------
+
+# Names and groups as the seeds write them; several carry commas of their own.
+_LISTED = [
+    "Sở Nội vụ", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Lao động, Thương binh và Xã hội", "Công an tỉnh", "Báo Bắc Giang", "Đài Phát thanh và Truyền hình tỉnh",
+    "Các sở, ban, ngành", "UBND các xã, phường, thị trấn", "UBND cấp huyện, cấp xã",
+    "Các cơ quan, đơn vị, địa phương", "Sở Khoa học và Công nghệ", "Cục Thuế tỉnh", "Bảo hiểm xã hội tỉnh",
+    "UBND các huyện, thị xã, thành phố", "Ban Dân tộc tỉnh", "Ủy ban MTTQ tỉnh", "các sở, ngành liên quan",
+]
+
+
+@given(st.lists(st.sampled_from(_LISTED), min_size=1, max_size=5, unique=True),
+       st.sampled_from([", ", "; ", "\n", ";\n- "]))
+def test_a_written_list_of_agencies_splits_into_its_items(names, separator):
+    assert split_phrases(separator.join(names)) == names
+
+
+def test_a_note_under_a_name_stays_with_it():
+    cell = "Sở Thông tin và Truyền thông\n(Do Sở Thông tin và Truyền thông làm chủ đầu tư)"
+    assert split_phrases(cell) == ["Sở Thông tin và Truyền thông (Do Sở Thông tin và Truyền thông làm chủ đầu tư)"]
+
+
+@pytest.mark.parametrize("profile, cell, role", [
+    (DEPARTMENT, "Văn phòng UBND tỉnh, Sở Tư pháp, Thanh tra tỉnh", Role.LEAD),
+    (COMMUNE, "Sở Tư pháp, UBND cấp xã", Role.LEAD),
+    (DISTRICT, "Các sở, ban, ngành, UBND cấp huyện, UBND cấp xã", Role.LEAD),
+])
+def test_comma_lists_name_each_agency(profile, cell, role):
+    assert resolve_role(profile, cell, "", "").role == role
