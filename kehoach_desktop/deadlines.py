@@ -22,6 +22,7 @@ class Deadline:
     text: str
     dates: tuple[dt.date, ...] = field(default_factory=tuple)
     recurring: bool = False  # "Thường xuyên", "Hằng năm": due at each reporting period
+    # For a recurring text that names no date of its own, `dates` are the year's report dates.
 
     @property
     def due_date(self) -> dt.date | None:
@@ -94,4 +95,17 @@ def parse_deadline(text: str, plan_year: int | None = None) -> Deadline:
         elif re.search(r"\b(trong |ca )?nam 20\d\d\b", folded) and not re.search(r"\bhang nam\b", folded):
             dates.append(dt.date(year, 12, 31))
     recurring = bool(re.search(r"\b(thuong xuyen|hang nam|hàng nam|dinh ky|lien tuc)\b", folded))
+    if recurring and year is not None and not _names_its_own_dates(folded, dates):
+        dates = reporting_period_ends(year)  # due at each report: Quý I, 6 tháng, 9 tháng, năm
     return Deadline(raw, tuple(sorted(set(dates))), recurring)
+
+
+def reporting_period_ends(year: int) -> list[dt.date]:
+    """The closing dates of the year's progress reports (quarterly, half-yearly, yearly)."""
+    return [_end_of_month(year, month) for month in (3, 6, 9, 12)]
+
+
+def _names_its_own_dates(folded: str, dates: list[dt.date]) -> bool:
+    """"Trước 30/6 hằng năm" sets its own date; "Thường xuyên trong năm 2025" only the year."""
+    whole_year = dates and all(d.month == 12 and d.day == 31 for d in dates) and not re.search(r"\d{1,2}\s*/\s*\d", folded)
+    return bool(dates) and not whole_year

@@ -233,6 +233,7 @@ class TaskRow:
     evidence_count: int
     updated_at: str | None = None
     extra: dict = field(default_factory=dict)
+    due_dates: tuple[dt.date, ...] = ()  # every date the deadline sets (one per report)
 
     def to_json(self) -> dict:
         return {
@@ -243,6 +244,8 @@ class TaskRow:
             "content": self.content,
             "deadline_text": self.deadline_text,
             "due_date": self.due_date.isoformat() if self.due_date else None,
+            "due_dates": [d.isoformat() for d in self.due_dates],
+            "recurring": self.recurring,
             "lead": self.lead,
             "implementing": self.implementing,
             "cooperating": self.cooperating,

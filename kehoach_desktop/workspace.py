@@ -140,6 +140,7 @@ class Workspace:
             code=row["criterion_code"] or "", criterion=row["criterion_title"] or "",
             max_score=row["max_score"], content=row["content"],
             deadline_text=row["deadline_text"], due_date=deadline.due_date, recurring=deadline.recurring,
+            due_dates=deadline.dates,
             evidence_required=row["evidence_required"],
             lead=split_phrases(row["lead"]), implementing=split_phrases(row["implementing"]),
             cooperating=split_phrases(row["cooperating"]),
@@ -296,7 +297,7 @@ def is_overdue(row: TaskRow, today: dt.date) -> bool:
 
 
 def is_due_soon(row: TaskRow, today: dt.date) -> bool:
-    return (
-        row.due_date is not None and today <= row.due_date <= today + dt.timedelta(days=DUE_SOON_DAYS)
-        and row.status not in (Status.DONE, Status.NOT_FEASIBLE) and not row.removed
-    )
+    """One of the task's dates (a report of a recurring task, or its deadline) is near."""
+    dates = row.due_dates or ((row.due_date,) if row.due_date else ())
+    near = any(today <= d <= today + dt.timedelta(days=DUE_SOON_DAYS) for d in dates)
+    return near and row.status not in (Status.DONE, Status.NOT_FEASIBLE) and not row.removed

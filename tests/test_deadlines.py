@@ -39,10 +39,12 @@ SEED_DEADLINES = [
     ("6 tháng đầu năm", 2025, [D(2025, 6, 30)], False),
     ("06 tháng đầu năm", 2025, [D(2025, 6, 30)], False),
     ("9 tháng đầu năm", 2025, [D(2025, 9, 30)], False),
-    ("Thường xuyên", 2025, [], True),
-    ("Thường xuyên trong năm 2025", 2025, [D(2025, 12, 31)], True),
-    ("Hằng năm", 2025, [], True),
-    ("Hàng năm", 2025, [], True),
+    ("Thường xuyên", 2025, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),  # due at each report
+    ("Thường xuyên trong năm 2025", 2025, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),
+    ("Hằng năm", 2025, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),
+    ("Hàng năm", 2025, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),
+    ("Thường xuyên", None, [], True),  # no year known: no date invented
+    ("Trước 30/6 hằng năm", 2025, [D(2025, 6, 30)], True),  # its own date
     ("Theo thời hạn quy định của Bộ Nội vụ", 2025, [], False),
     ("Theo thời hạn quy định của Trung ương", 2025, [], False),
     ("Trước, trong bầu cử", 2025, [], False),
@@ -115,7 +117,11 @@ def test_task_list_uses_the_plan_year_for_quarters(tmp_path):
         rows = {row.code: row for row in ws.tasks()}
     assert rows["1.1"].deadline_text == "Quý II"
     assert rows["1.1"].due_date == D(2026, 6, 30) and not rows["1.1"].recurring
-    assert rows["1.2"].due_date is None and rows["1.2"].recurring
+    assert rows["1.2"].recurring and rows["1.2"].due_date == D(2026, 12, 31)
     assert is_overdue(rows["1.1"], D(2026, 7, 1)) and not is_overdue(rows["1.1"], D(2026, 6, 30))
     assert is_due_soon(rows["1.1"], D(2026, 6, 20)) and not is_due_soon(rows["1.1"], D(2026, 5, 1))
-    assert not is_overdue(rows["1.2"], D(2030, 1, 1))
+    # "Thường xuyên" is due at each report: soon before a quarter closes, overdue only
+    # once the year is over and it is still not done.
+    assert rows["1.2"].due_dates == (D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31))
+    assert is_due_soon(rows["1.2"], D(2026, 9, 20)) and not is_due_soon(rows["1.2"], D(2026, 8, 1))
+    assert not is_overdue(rows["1.2"], D(2026, 10, 1)) and is_overdue(rows["1.2"], D(2027, 1, 1))

@@ -202,9 +202,7 @@ class DetailPane(QWidget):
             area += f" · Điểm tối đa: {format_decimal(task.max_score, 4)}"
         self.criterion.setText(area + (" · ĐÃ BỎ KHỎI KẾ HOẠCH" if task.removed else ""))
         self.content.setText(task.content)
-        due = f" — hạn: {format_date(task.due_date)}" if task.due_date else ""
-        recurring = " — định kỳ, báo cáo theo từng kỳ" if task.recurring else ""
-        self.deadline.setText((task.deadline_text or "(không ghi)") + due + recurring)
+        self.deadline.setText((task.deadline_text or "(không ghi)") + _due_note(task))
         self.lead.setText("\n".join(task.lead) or "—")
         self.implementing.setText("\n".join(task.implementing))
         self.implementing.setVisible(bool(task.implementing))
@@ -362,3 +360,13 @@ class DetailPane(QWidget):
             lambda _: self.saved.emit(task_id),
             lambda error: QMessageBox.warning(self, "Không xóa được", describe_error(error)),
         )
+
+
+def _due_note(task: TaskRow) -> str:
+    """What the deadline text was read as: its date, or each report date of a recurring task."""
+    if len(task.due_dates) > 1:
+        label = "định kỳ, báo cáo vào" if task.recurring else "các mốc"
+        return f" — {label}: " + ", ".join(format_date(d) for d in task.due_dates)
+    if task.due_date:
+        return f" — hạn: {format_date(task.due_date)}"
+    return " — định kỳ" if task.recurring else ""
