@@ -84,9 +84,11 @@ def parse_deadline(text: str, plan_year: int | None = None) -> Deadline:
     year_match = re.search(r"\b(?:nam\s+)(20\d\d)\b", folded)
     year = int(year_match.group(1)) if year_match else plan_year
 
-    dates = _explicit_dates(folded, year)
+    start = _start_date(folded, year)
+    dates = [d for d in _explicit_dates(folded, year) if d != start]
     dates += _quarter_dates(folded, year)
     dates += _month_dates(folded)
+    dates += _day_of_quarter_end_dates(folded, year)
     if not dates and year is not None:
         if re.search(r"\b0?6 thang dau nam\b|\bsau thang dau nam\b", folded):
             dates.append(dt.date(year, 6, 30))
@@ -95,9 +97,29 @@ def parse_deadline(text: str, plan_year: int | None = None) -> Deadline:
         elif re.search(r"\b(trong |ca )?nam 20\d\d\b", folded) and not re.search(r"\bhang nam\b", folded):
             dates.append(dt.date(year, 12, 31))
     recurring = bool(re.search(r"\b(thuong xuyen|hang nam|hàng nam|dinh ky|lien tuc)\b", folded))
+    if start and not dates:  # "Từ 01/6/2023": ongoing from then, reported at each period after it
+        recurring = True
+        return Deadline(raw, tuple(d for d in reporting_period_ends(start.year) if d >= start), True)
     if recurring and year is not None and not _names_its_own_dates(folded, dates):
         dates = reporting_period_ends(year)  # due at each report: Quý I, 6 tháng, 9 tháng, năm
     return Deadline(raw, tuple(sorted(set(dates))), recurring)
+
+
+def _start_date(folded: str, year: int | None) -> dt.date | None:
+    """The date after "từ (ngày)": when the work starts, not a deadline ("đến …" is the deadline)."""
+    found = re.search(r"\btu (?:ngay )?(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)", folded)
+    if not found:
+        return None
+    dates = _explicit_dates(found.group(1), year)
+    return dates[0] if dates else None
+
+
+def _day_of_quarter_end_dates(folded: str, year: int | None) -> list[dt.date]:
+    """"Trước ngày 12 tháng cuối quý": that day of March, June, September and December."""
+    found = re.search(r"\bngay (\d{1,2}) (?:cua )?thang cuoi (?:moi |cac |hang )?quy\b", folded)
+    if not found or year is None or not 1 <= int(found.group(1)) <= 28:
+        return []
+    return [dt.date(year, month, int(found.group(1))) for month in (3, 6, 9, 12)]
 
 
 def reporting_period_ends(year: int) -> list[dt.date]:

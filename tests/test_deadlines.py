@@ -52,6 +52,33 @@ SEED_DEADLINES = [
     ("Sau khi ban hành", 2025, [], False),
     ("Khi xây dựng các văn bản", 2025, [], False),
     ("", 2025, [], False),
+    # Bắc Kạn 2023: quarterly reports on the 12th of each quarter's last month, the yearly one on 12/12.
+    ("Trước ngày 12 tháng cuối quý và ngày 12/12/2023", 2023,
+     [D(2023, 3, 12), D(2023, 6, 12), D(2023, 9, 12), D(2023, 12, 12)], False),
+    # Bắc Kạn 2023: a start date, not a deadline — due at each report from then on.
+    ("Từ 01/6/2023", 2023, [D(2023, 6, 30), D(2023, 9, 30), D(2023, 12, 31)], True),
+    ("Từ ngày 01/6 đến ngày 30/9/2023", 2023, [D(2023, 9, 30)], False),
+    # Hà Giang 2024: the plan in the fourth quarter, the report before 20/12.
+    ("- Kế hoạch trong quý IV năm trước liền kề năm kế hoạch;\n- Báo cáo trước ngày 20/12", 2024,
+     [D(2024, 12, 20), D(2024, 12, 31)], False),
+    ("Trước ngày 20/12/2024", 2024, [D(2024, 12, 20)], False),
+    ("Trước ngày 31/01 năm 2025", 2024, [D(2025, 1, 31)], False),
+    ("Hoàn thành kiểm tra, ban hành Thông báo kết luận kiểm tra trước ngày 31/12/2025", 2025, [D(2025, 12, 31)], False),
+    ("Thường xuyên, nhất là tập trung vào trước các đợt bầu cử", 2025,
+     [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),
+    ("Năm 2024", 2024, [D(2024, 12, 31)], False),
+    ("Trong năm 2024", 2024, [D(2024, 12, 31)], False),
+    ("Theo quy định", 2025, [], False),
+    ("Theo yêu cầu nhiệm vụ", 2024, [], False),
+    ("Sau khi có dự thảo", 2025, [], False),
+    ("Khi có văn bản chỉ đạo, hướng dẫn của Bộ Thông tin và Truyền thông", 2023, [], False),
+    ("Khi xây dựng hoặc triển khai các chính sách", 2023, [], False),
+    # Bắc Kạn 2023, Phụ lục 2: agency names typed in the deadline column stay undated.
+    ("Các sở, ban, ngành, UBND cấp huyện, UBND cấp xã", 2023, [], False),
+    ("Các cơ quan, đơn vị, địa phương; đơn vị cung cấp phần mềm", 2023, [], False),
+    # Hà Giang 2024, SIPAS 8.1: a sentence merged across the task, agency and time columns.
+    ("Do Bộ Nội vụ chủ trì thực hiện. Phấn đấu mức độ hài lòng của người dân và doanh nghiệp đạt từ 90% trở lên",
+     2024, [], False),
 ]
 
 
@@ -125,3 +152,20 @@ def test_task_list_uses_the_plan_year_for_quarters(tmp_path):
     assert rows["1.2"].due_dates == (D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31))
     assert is_due_soon(rows["1.2"], D(2026, 9, 20)) and not is_due_soon(rows["1.2"], D(2026, 8, 1))
     assert not is_overdue(rows["1.2"], D(2026, 10, 1)) and is_overdue(rows["1.2"], D(2027, 1, 1))
+
+
+def test_every_deadline_phrase_of_the_seed_annexes_is_in_the_table_above():
+    """The transcribed annexes (and the sample) hold no deadline wording left untested."""
+    from pathlib import Path
+
+    from kehoach_desktop.importing import read_annex
+    from kehoach_desktop.paths import sample_workbook
+
+    data = Path(__file__).parent / "data"
+    files = [sample_workbook(), *sorted(data.glob("*.xlsx")), *sorted(data.glob("*.docx"))]
+    tested = {text.strip() for text, _, _, _ in SEED_DEADLINES}
+    untested = set()
+    for path in files:
+        for index in read_annex(path).indices:
+            untested |= {task.deadline_text for task in index.tasks} - tested
+    assert len(files) == 5 and not untested

@@ -453,11 +453,27 @@ def _skip_repeated_header(grid: Grid, row: int, header: Header) -> int:
 
 def _text(grid: Grid, row: int, header: Header, role: str, *, fresh_only: bool = False) -> str:
     parts = []
-    for col in header.columns.get(role, []):
+    columns = header.columns.get(role, [])
+    for col in columns:
         cell = grid.cell(row, col)
+        if cell.merged_left and _merge_origin(grid, row, col) in _title_columns(header):
+            continue  # an area title merged across the whole row is not this column's value
         if cell.text and not (fresh_only and cell.merged_up) and cell.text not in parts:
             parts.append(cell.text)
     return "\n".join(parts)
+
+
+_TOTAL = re.compile(r"^(tong|tong so|tong cong|cong)\s*:?$")
+
+
+def _merge_origin(grid: Grid, row: int, col: int) -> int:
+    while col > 0 and grid.cell(row, col).merged_left:
+        col -= 1
+    return col
+
+
+def _title_columns(header: Header) -> set[int]:
+    return {col for role in ("stt", "criterion") for col in header.columns.get(role, [])}
 
 
 def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _Walk) -> None:
@@ -486,6 +502,9 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
             walk.index.kind, walk.index.name = section_kind, clean_title(crit_text or row_words)
         walk.criterion = walk.last_task = None
         return
+
+    if _TOTAL.match(fold(crit_text or stt)) and not task_is_new:
+        return  # "TỔNG", "Tổng số:": the sum of the scores, neither an area nor a criterion
 
     code, title = _code_and_title(stt, crit_text)
     if _ROMAN.match(stt) and not code:
