@@ -52,10 +52,11 @@ class Group:
     label: str  # how we name the group to the user
     pattern: re.Pattern
     kinds: frozenset[AgencyKind]
+    always_conditional: bool = False  # "các đơn vị được kiểm tra": only some of them
 
 
-def _group(label: str, pattern: str, *kinds: AgencyKind) -> Group:
-    return Group(label, re.compile(pattern), frozenset(kinds))
+def _group(label: str, pattern: str, *kinds: AgencyKind, conditional: bool = False) -> Group:
+    return Group(label, re.compile(pattern), frozenset(kinds), conditional)
 
 
 _ALL = (AgencyKind.SO, AgencyKind.HUYEN, AgencyKind.XA, AgencyKind.KHAC)
@@ -82,6 +83,9 @@ GROUPS: list[Group] = [
         *_ALL,
     ),
     _group("Địa phương", r"\b(cac )?dia phuong\b", AgencyKind.HUYEN, AgencyKind.XA),
+    # "Các đơn vị được kiểm tra", "các cơ quan có liên quan", "các đơn vị dự toán": some
+    # agencies of any kind, picked by what follows (public service units are not agencies).
+    _group("Các cơ quan, đơn vị", r"\bcac (co quan|don vi)\b(?! su nghiep)", *_ALL, conditional=True),
 ]
 
 # Words after a group that restrict it to some of its members.
@@ -172,7 +176,7 @@ def match_phrase(phrase: str, profile: AgencyProfile, factored_prefix: str = "")
             # A qualifier after a list of groups ("Các sở, ngành, địa phương thực hiện tuyển
             # dụng") restricts every group of the list, not only the last one.
             tail = text[_end_of_groups(text, found.end()):]
-            conditional = bool(_CONDITION.match(tail.lstrip(" ,")))
+            conditional = group.always_conditional or bool(_CONDITION.match(tail.lstrip(" ,")))
             return PhraseMatch(f"nhóm “{group.label}”", conditional)
     return None
 
