@@ -72,6 +72,30 @@ def test_bac_kan_index_kinds_named_in_words():
     assert annex.plan_year == 2023
 
 
+def test_bac_kan_counts_and_samples_on_four_sheets():
+    facts = expected("bac_kan")
+    annex = read_annex(DATA / "bac-kan-365-KH-UBND-phu-luc.xlsx")
+    for index, sheet in zip(annex.indices, facts["sheets"]):
+        counts = sheet["counts"]
+        assert index.sheet == sheet["name"]
+        # Rows under a merged task cell that name their own agencies are kept as assignments.
+        assert len(index.tasks) == counts["tasks"] + counts.get("responsibility_rows_sharing_the_task_above", 0)
+        # Areas and groups are criteria too (the tree's upper level); total rows are neither.
+        groups = counts.get("area_rows", 0) + counts.get("group_rows(tiêu chí / chỉ số nội dung)", 0)
+        assert len(index.criteria) == counts["criterion_rows"] + groups
+        assert not any(c.title.upper().startswith("TỔNG") for c in index.criteria)
+    for sample in facts["samples"]:
+        index = next(i for i in annex.indices if i.sheet == sample["sheet"])
+        [task] = [t for t in index.tasks if t.row == sample["row"]] or [
+            t for t in index.tasks if t.content.startswith(sample["task_first60"]) and t.criterion_key == sample["criterion_code"]]
+        assert task.content.startswith(sample["task_first60"])
+        assert task.lead == (sample["lead"] or "") and task.cooperating == (sample["cooperating"] or "")
+        assert task.deadline_text == (sample["deadline"] or "")
+        criterion = next(c for c in index.criteria if c.key == task.criterion_key)
+        if sample["max_score"] is not None:
+            assert criterion.max_score == pytest.approx(sample["max_score"])
+
+
 def test_dak_lak_sections_page_breaks_and_area_notes():
     facts = expected("dak_lak")
     annex = read_annex(DATA / "dak-lak-2025-phu-luc.xlsx")
