@@ -105,7 +105,7 @@ def build(ws: "Workspace", period: ReportPeriod, texts: ReportTexts | None = Non
     rows = report_tasks(all_rows, plan["id"])
     evidence: dict[int, list] = {}
     for record in store.list_plan_evidence(ws.db, plan["id"]):
-        evidence.setdefault(record["task_id"], []).append(ws._evidence(record))
+        evidence.setdefault(record["task_id"], []).append(ws._evidence(record))  # the row → Evidence mapping
     indices = ", ".join(dict.fromkeys(
         row.index_kind if row.index_kind != "Khác" else row.index_name for row in all_rows if not row.removed))
     return build_content(profile=profile, plan=plan, rows=rows, evidence=evidence, period=period, texts=texts,
@@ -136,15 +136,18 @@ def write(content: ReportContent, path: str | Path, progress: Progress | None = 
     data = render(content, output_format(path), progress)
     if not path.parent.is_dir():
         raise NotFoundError(f"Không có thư mục “{path.parent}” để lưu “{path.name}”.")
-    handle, temporary = tempfile.mkstemp(prefix=".kehoach-", suffix=path.suffix, dir=path.parent)
+    refused = InvalidInputError(f"Không ghi được “{path}”: tệp đang mở ở chương trình khác hoặc không có quyền ghi.")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".kehoach-", suffix=path.suffix, dir=path.parent)
+    except PermissionError:
+        raise refused from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-    except PermissionError:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
-        raise InvalidInputError(f"Không ghi được “{path}”: tệp đang mở ở chương trình khác hoặc không có quyền ghi.") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, PermissionError):
+            raise refused from None
         raise
     return path
