@@ -44,8 +44,9 @@ Progress = Callable[[int, int, str], object]
 
 
 def _style(name: str, font: str = REGULAR, size: float = BODY_SIZE, align=TA_CENTER, **extra) -> ParagraphStyle:
+    # No space shrinking: lines break as Word breaks them, and never reach past the margin.
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=extra.pop("leading", size * 1.2),
-                          alignment=align, **extra)
+                          alignment=align, spaceShrinkage=0, **extra)
 
 
 class Styles:
@@ -145,7 +146,7 @@ def render_pdf(content: ReportContent, progress: Progress | None = None) -> byte
     doc = BaseDocTemplate(
         out, pagesize=portrait_size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=f"{content.title} {content.abstract}", author=content.agency_name,
-        subject=content.abstract, creator="kehoach_desktop",
+        subject=content.abstract, creator="kehoach_desktop", initialFontName=REGULAR, initialFontSize=BODY_SIZE,
     )
     doc.addPageTemplates([
         PageTemplate("body", [_frame(portrait_size)], onPage=pages.body_page, pagesize=portrait_size),
@@ -214,6 +215,14 @@ def _block(block: Block, styles: dict) -> Paragraph:
     return Paragraph(_text(block.text), styles[block.kind])
 
 
+# Layout tables (header, Kính gửi, signature): no padding; FONT so that no Helvetica is ever named.
+_LAYOUT = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
+
+
 def _header(content: ReportContent, styles: Styles, width: float) -> Table:
     """Agency and number on the left, the national name, motto and date line on the right."""
     left_width = width * 0.42
@@ -236,10 +245,7 @@ def _header(content: ReportContent, styles: Styles, width: float) -> Table:
                          Paragraph(_text(content.date_line), styles.date)]],
         colWidths=[left_width, right_width],
     )
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle(_LAYOUT + [
         ("TOPPADDING", (0, 1), (-1, 1), 6),
         # "Số:" (13 pt) level with the date line (14 pt): same baseline.
         ("TOPPADDING", (0, 1), (0, 1), 6 + getAscent(ITALIC, 14) - getAscent(REGULAR, 13)),
@@ -258,10 +264,7 @@ def _addressees(addressees: list[str], styles: Styles, width: float) -> Flowable
     list_width = min(max(_width(item, REGULAR, 14) for item in items) + 4, width - label_width - FIRST_LINE_INDENT)
     table = Table([[Paragraph(label, styles.addressee), [Paragraph(_text(i), styles.addressee) for i in items]]],
                   colWidths=[label_width, list_width])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle(_LAYOUT + [
     ]))
     return table
 
@@ -278,10 +281,7 @@ def _signature(content: ReportContent, styles: Styles, width: float) -> Table:
     # Same baseline for "Nơi nhận:" (12 pt) and the first title line (14 pt).
     lift = getAscent(BOLD, 14) - getAscent(BOLD_ITALIC, 12)
     table = Table([[received, signing]], colWidths=[left_width, width - left_width])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle(_LAYOUT + [
         ("TOPPADDING", (0, 0), (0, 0), max(lift, 0)),
     ]))
     return table
@@ -343,6 +343,7 @@ _CELL_PADDING = [
     ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    ("FONT", (0, 0), (-1, -1), REGULAR, TABLE_SIZE),
 ]
 
 
