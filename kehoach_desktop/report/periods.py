@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..errors import InvalidInputError
 from ..text import format_date
+from .wording import cite_date
 
 PERIOD_KINDS = ("q1", "h1", "q3", "year", "custom")
 
@@ -60,7 +61,7 @@ class ReportPeriod:
         The year is left out when it is the plan's own year, which the abstract already names.
         """
         if self.kind == "custom":
-            return f"từ ngày {format_date(self.start)} đến ngày {format_date(self.end)}"
+            return f"từ ngày {cite_date(self.start)} đến ngày {cite_date(self.end)}"
         words = _FIXED[self.kind][1]
         if self.year == plan_year and self.kind != "year":
             return words
