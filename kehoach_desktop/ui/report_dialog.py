@@ -57,6 +57,7 @@ class PdfPreview(QScrollArea):
         self.setAlignment(Qt.AlignHCenter)
         self.pages: PdfPages | None = None
         self.labels: list[QLabel] = []
+        self.rendered: set[int] = set()  # the pages drawn so far
         self.paused = False  # while printing: pdfium must not be used from two threads at once
         self.dpi = PREVIEW_DPI
         self._show_placeholder("Bấm “Xem trước” để dựng báo cáo.")
@@ -77,7 +78,7 @@ class PdfPreview(QScrollArea):
         layout = QVBoxLayout(holder)
         layout.setSpacing(PAGE_GAP)
         layout.setAlignment(Qt.AlignHCenter)
-        self.labels = []
+        self.labels, self.rendered = [], set()
         widest = max((self.pages.size(i)[0] for i in range(len(self.pages))), default=1)
         room = max(self.viewport().width() - 2 * PAGE_GAP - self.verticalScrollBar().sizeHint().width(), 200)
         self.dpi = min(PREVIEW_DPI, room * 72 / widest)  # the landscape annex fits without scrolling sideways
@@ -86,7 +87,6 @@ class PdfPreview(QScrollArea):
             label = QLabel()
             label.setFixedSize(int(width * self.dpi / 72), int(height * self.dpi / 72))
             label.setStyleSheet("background: white;")
-            label.setProperty("rendered", False)
             layout.addWidget(label, 0, Qt.AlignHCenter)
             self.labels.append(label)
         self.setWidget(holder)
@@ -105,10 +105,10 @@ class PdfPreview(QScrollArea):
         top = self.verticalScrollBar().value()
         bottom = top + self.viewport().height()
         for index, label in enumerate(self.labels):
-            if label.property("rendered") or label.y() > bottom or label.y() + label.height() < top:
+            if index in self.rendered or label.y() > bottom or label.y() + label.height() < top:
                 continue
             label.setPixmap(_to_pixmap(self.pages.render(index, self.dpi)))
-            label.setProperty("rendered", True)
+            self.rendered.add(index)
 
     def close_pdf(self) -> None:
         if self.pages is not None:
