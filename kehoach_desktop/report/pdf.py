@@ -32,9 +32,9 @@ PAGE_NUMBER_SIZE = 13
 FIRST_LINE_INDENT = 1.27 * cm
 SIGNATURE_SPACE = 30 * mm  # room for the signature and the seal
 # Columns of the annex table (landscape width 252 mm), in mm; the score columns only when scored.
-ANNEX_COLUMNS = [("STT", 10), ("Nhiệm vụ", 72), ("Vai trò", 17), ("Thời hạn", 22), ("Kết quả thực hiện", 50),
+ANNEX_COLUMNS = [("STT", 12), ("Nhiệm vụ", 70), ("Vai trò", 17), ("Thời hạn", 22), ("Kết quả thực hiện", 50),
                  ("Tình trạng", 23), ("Tài liệu kiểm chứng (số, ký hiệu, ngày, cơ quan ban hành)", 58)]
-ANNEX_SCORED_COLUMNS = [("STT", 10), ("Nhiệm vụ", 62), ("Vai trò", 17), ("Thời hạn", 22), ("Kết quả thực hiện", 42),
+ANNEX_SCORED_COLUMNS = [("STT", 12), ("Nhiệm vụ", 60), ("Vai trò", 17), ("Thời hạn", 22), ("Kết quả thực hiện", 42),
                         ("Tình trạng", 23), ("Tài liệu kiểm chứng (số, ký hiệu, ngày, cơ quan ban hành)", 48),
                         ("Điểm tối đa", 14), ("Điểm tự chấm", 14)]
 TABLE_SIZE = 11

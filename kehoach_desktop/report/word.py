@@ -26,8 +26,8 @@ from .fonts import WORD_FONT
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 BODY_WIDTH_MM = 210 - 30 - 15
 ANNEX_WIDTH_MM = 297 - 30 - 15
-ANNEX_COLUMNS_MM = [10, 72, 17, 22, 50, 23, 58]
-ANNEX_SCORED_COLUMNS_MM = [10, 62, 17, 22, 42, 23, 48, 14, 14]
+ANNEX_COLUMNS_MM = [12, 70, 17, 22, 50, 23, 58]
+ANNEX_SCORED_COLUMNS_MM = [12, 60, 17, 22, 42, 23, 48, 14, 14]
 ANNEX_HEADER = ["STT", "Nhiệm vụ", "Vai trò", "Thời hạn", "Kết quả thực hiện", "Tình trạng",
                 "Tài liệu kiểm chứng (số, ký hiệu, ngày, cơ quan ban hành)"]
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
