@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     prog.add_argument("--evidence-issuer")
     prog.add_argument("--evidence-abstract")
     prog.add_argument("--json", action="store_true")
+
+    from .report import cli as report_cli
+
+    report_cli.add_parser(sub, common)
     return parser
 
 
@@ -211,7 +215,14 @@ def cmd_progress(workspace, args) -> int:
     return 0
 
 
-COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress}
+def cmd_report(workspace, args) -> int:
+    from .report import cli as report_cli
+
+    return report_cli.command(workspace, args)
+
+
+COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
+            "report": cmd_report}
 
 
 if __name__ == "__main__":

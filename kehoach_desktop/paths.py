@@ -32,3 +32,8 @@ def resources_dir() -> Path:
 
 def sample_workbook() -> Path:
     return resources_dir() / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx"
+
+
+def fonts_dir() -> Path:
+    """Tinos, metric-compatible with Times New Roman, with every Vietnamese glyph (OFL, see OFL.txt)."""
+    return resources_dir() / "fonts"

@@ -259,6 +259,32 @@ class Workspace:
             "file_size": stored.size if stored else None, "added_at": now,
         }
 
+    # --- report (the bulk lives in kehoach_desktop/report) -----------------------------------
+
+    def report_texts(self, period, plan_id: int | None = None, today: dt.date | None = None):
+        """The report texts saved for a plan and period, else prefilled from the tasks' notes."""
+        from .report import service
+
+        return service.load_texts(self, period, plan_id, today)
+
+    def save_report_texts(self, period, texts, plan_id: int | None = None):
+        from .report import service
+
+        return service.save_texts(self, period, texts, plan_id)
+
+    def build_report(self, period, texts=None, plan_id: int | None = None, today: dt.date | None = None):
+        from .report import service
+
+        return service.build(self, period, texts, plan_id, today)
+
+    def write_report(self, path: str | Path, period, texts=None, plan_id: int | None = None,
+                     today: dt.date | None = None, progress: ProgressCallback | None = None) -> Path:
+        """Build the report and write it as PDF or Word (by the file's extension)."""
+        from .report import service
+
+        service.output_format(path)  # refuse a wrong extension before any work
+        return service.write(self.build_report(period, texts, plan_id, today), path, progress)
+
     @staticmethod
     def _evidence(row: dict) -> Evidence:
         return Evidence(

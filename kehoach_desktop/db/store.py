@@ -195,5 +195,21 @@ def save_report(db: sqlite_utils.Database, values: dict) -> int:
     return found["id"]
 
 
+def list_plan_evidence(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    """Every evidence record of one plan's tasks, by task then in the order added (for reports)."""
+    return list(db.query(
+        "SELECT e.* FROM evidence e JOIN task t ON t.id = e.task_id WHERE t.plan_id = ? ORDER BY e.task_id, e.id",
+        [plan_id],
+    ))
+
+
+def list_plan_notes(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    """The difficulties and proposals recorded on one plan's tasks."""
+    return list(db.query(
+        "SELECT p.task_id, p.difficulties, p.proposals FROM progress p JOIN task t ON t.id = p.task_id "
+        "WHERE t.plan_id = ? AND (p.difficulties != '' OR p.proposals != '')", [plan_id],
+    ))
+
+
 def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
     return {name: db[name].count for name in db.table_names()}

@@ -61,6 +61,9 @@ class MainWindow(QMainWindow):
         self.import_action = QAction("Nhập phụ lục kế hoạch…", self)
         self.import_action.setShortcut(QKeySequence.Open)
         self.import_action.triggered.connect(self.choose_and_import)
+        self.report_action = QAction("Báo cáo…", self)
+        self.report_action.setShortcut(QKeySequence.Print)
+        self.report_action.triggered.connect(self.open_report)
         self.profile_action = QAction("Thông tin đơn vị…", self)
         self.profile_action.triggered.connect(self.edit_profile)
         quit_action = QAction("Thoát", self)
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&Tệp")
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         unit_menu = self.menuBar().addMenu("Đơn &vị")
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         toolbar.addAction(self.import_action)
+        toolbar.addAction(self.report_action)
         toolbar.addAction(self.profile_action)
 
     def _build_central(self) -> None:
@@ -235,6 +240,13 @@ class MainWindow(QMainWindow):
             lambda _: self.reload(),
             lambda error: QMessageBox.warning(self, "Không lưu được", describe_error(error)),
         )
+
+    def open_report(self) -> None:
+        if not self.detail.save_if_dirty():
+            return
+        from .report_dialog import ReportDialog
+
+        ReportDialog(self.workspace, self.runner, self, today=self.today).exec()
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
