@@ -144,6 +144,9 @@ def write(content: ReportContent, path: str | Path, progress: Progress | None = 
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+            out.flush()
+            os.fsync(out.fileno())  # reports are often saved straight onto a USB stick
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a saved report is an ordinary file
         os.replace(temporary, path)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
