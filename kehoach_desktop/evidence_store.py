@@ -64,6 +64,28 @@ class EvidenceStore:
             raise
         return StoredFile(digest.hexdigest(), size, source.name)
 
+    def adopt(self, source: Path, sha256: str) -> bool:
+        """Move a file already verified to have this digest (and fsynced) into the store.
+
+        Used for evidence unpacked from a package into the data folder's own temporary
+        folder: a rename instead of a second copy. Returns False when the store had it.
+        """
+        final = self.path_for(sha256)
+        if final.exists() and final.stat().st_size == source.stat().st_size:
+            source.unlink()
+            return False
+        final.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(source, final)
+        except OSError:  # another file system (EXDEV): copy, hashing again
+            stored = self.add(source)
+            source.unlink()
+            if stored.sha256 != sha256:
+                raise ValueError("adopted file does not have the stated digest") from None
+            return True
+        _fsync_dir(final.parent)
+        return True
+
     def remove(self, sha256: str) -> None:
         path = self.path_for(sha256)
         if path.exists():

@@ -162,6 +162,20 @@ def evidence_file_references(db: sqlite_utils.Database, sha256: str) -> int:
     return db.execute("SELECT count(*) FROM evidence WHERE file_sha256 = ?", [sha256]).fetchone()[0]
 
 
+def list_plan_progress(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    return list(db.query(
+        "SELECT p.* FROM progress p JOIN task t ON t.id = p.task_id WHERE t.plan_id = ? ORDER BY p.task_id",
+        [plan_id],
+    ))
+
+
+def list_plan_evidence(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    return list(db.query(
+        "SELECT e.* FROM evidence e JOIN task t ON t.id = e.task_id WHERE t.plan_id = ? ORDER BY e.id",
+        [plan_id],
+    ))
+
+
 # --- report texts (one row per plan and period) ---------------------------------------------
 
 REPORT_FIELDS = (
