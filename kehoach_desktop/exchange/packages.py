@@ -329,10 +329,17 @@ class _Bytes:
             self.callback(min(self.done, self.total), self.total, self.text)
 
 
+class _Utf8Info(zipfile.ZipInfo):
+    """Names flagged UTF-8 (bit 11) even when ASCII: zipfile flags only non-ASCII names and
+    resets flag_bits when writing, so the flag is added where the headers are encoded."""
+
+    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
+        return self.filename.encode("utf-8"), self.flag_bits | 0x800
+
+
 def _zip_info(name: str, *, stored: bool, size: int = 0) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info = _Utf8Info(name, date_time=time.localtime()[:6])
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-    info.flag_bits |= 0x800  # names are UTF-8 (ours are ASCII; the flag says so explicitly)
     info.external_attr = 0o100644 << 16  # a regular file, never a link
     info.file_size = size
     return info
@@ -961,3 +968,27 @@ def summarize(package: OpenedPackage, changes: dict[str, int], evidence: Evidenc
         program_version=manifest.get("program_version"), period=manifest.get("period"), plans=plans,
         contents=contents, changes=changes, warnings=notes, applied=applied,
     )
+
+
+CHANGE_PHRASES = [
+    ("profile_set", "đặt thông tin đơn vị theo gói"),
+    ("plans_added", "thêm {} kế hoạch"),
+    ("tasks_added", "thêm {} nhiệm vụ"),
+    ("tasks_updated", "cập nhật {} nhiệm vụ"),
+    ("tasks_restored", "đưa lại {} nhiệm vụ vào kế hoạch"),
+    ("tasks_removed", "đánh dấu {} nhiệm vụ bị bỏ khỏi kế hoạch"),
+    ("roles_restored", "khôi phục vai trò tự đặt của {} nhiệm vụ"),
+    ("progress_added", "thêm kết quả thực hiện của {} nhiệm vụ"),
+    ("progress_updated", "cập nhật kết quả thực hiện của {} nhiệm vụ"),
+    ("evidence_added", "thêm {} tài liệu kiểm chứng"),
+    ("files_added", "lưu {} tệp đính kèm"),
+    ("reports_added", "thêm {} báo cáo"),
+    ("reports_updated", "cập nhật {} báo cáo"),
+    ("progress_kept_local", "giữ kết quả trong máy (mới hơn trong gói) của {} nhiệm vụ"),
+    ("reports_kept_local", "giữ {} báo cáo trong máy (mới hơn trong gói)"),
+]
+
+
+def change_phrases(changes: dict[str, int]) -> list[str]:
+    """The changes in words, for the preview, the final message and the command line."""
+    return [text.format(changes[key]) for key, text in CHANGE_PHRASES if changes.get(key)]

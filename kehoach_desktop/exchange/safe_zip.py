@@ -37,11 +37,19 @@ Progress = Callable[[int], None]  # bytes just read
 
 
 def refuse(display_name: str, reason: str) -> ImportRefusedError:
-    return ImportRefusedError(f"Không nhập tệp “{display_name}”: {reason}.")
+    return ImportRefusedError(f"Không nhập được tệp “{display_name}”: {reason}.")
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1024**2:.1f}".replace(".", ",") + " MB"
+def format_size(size: int) -> str:
+    """"850 KB", "12,3 MB", "1,2 GB" with a decimal comma."""
+    if size < 1024**2:
+        return f"{max(1, round(size / 1024))} KB" if size else "0 KB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f}".replace(".", ",") + " MB"
+    return f"{size / 1024**3:.1f}".replace(".", ",") + " GB"
+
+
+_mb = format_size
 
 
 def _count(value: int) -> str:

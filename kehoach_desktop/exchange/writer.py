@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 from ..errors import KehoachError
+from .safe_zip import format_size as _mb
 
 PARTIAL_SUFFIX = ".partial"
 OUR_EXTENSIONS = (".khbc", ".khnv", ".xlsx")
@@ -155,5 +156,3 @@ def _drop_cached_pages(path: Path) -> None:
         os.close(fd)
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1024**2:.1f}".replace(".", ",") + " MB"
