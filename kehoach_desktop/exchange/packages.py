@@ -43,6 +43,8 @@ from .manifest import (
     MAX_DATA_BYTES, MAX_MANIFEST_BYTES, MEMBER_NAMES, check_manifest, new_manifest, upgrade,
 )
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
+from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
+from .seal import SealingWriter, TailHasher, check_seal, digest_of
 from .writer import ExportError, write_atomically
 
 FORMAT_WORKBOOK = "kehoach-xlsx"  # the program's own results workbook, read back like a package
@@ -348,7 +350,9 @@ def _zip_info(name: str, *, stored: bool, size: int = 0) -> zipfile.ZipInfo:
 def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[EvidenceFile],
                evidence: EvidenceStore, progress: _Bytes) -> None:
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    with zipfile.ZipFile(out, "w", allowZip64=True) as archive:
+    sink = SealingWriter(out)
+    with zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
+        archive.comment = SEAL_PLACEHOLDER
         archive.writestr(_zip_info(MANIFEST_NAME, stored=False), manifest_bytes)
         archive.writestr(_zip_info(DATA_NAME, stored=False), data_bytes)
         progress(len(data_bytes))
@@ -365,6 +369,7 @@ def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[Evi
             if size != item.size or digest.hexdigest() != item.sha256:
                 raise ExportError(f"Tệp tài liệu kiểm chứng “{item.name}” trong kho đã bị thay đổi hoặc hỏng "
                                   "(nội dung không khớp mã kiểm tra); gói không được ghi.")
+    sink.seal()
 
 
 # --- reading a package ----------------------------------------------------------------------
@@ -376,15 +381,18 @@ def read_package(
     extract_to: Path | None = None,
     progress: Callable[[int], None] | None = None,
     accept: Callable[[dict], None] | None = None,
+    file_digest: tuple[str, bytes] | None = None,
 ) -> tuple[dict, dict, dict[str, Path]]:
     """Check and read a package: (manifest, data, evidence files extracted to `extract_to`).
 
     Every member is read through the bounded stream and compared with the size and
-    SHA-256 the manifest declares. `accept(manifest)` may refuse early (another agency's
-    package) before the evidence is read.
+    SHA-256 the manifest declares, and the whole file with the seal in its comment (its
+    digest computed here, or given when the caller hashed the file while copying it).
+    `accept(manifest)` may refuse early (another agency's package) before the evidence is read.
     """
     files: dict[str, Path] = {}
     with SafeZip(path, display_name, MEMBER_NAMES) as archive:
+        check_seal(display_name, archive.comment, *(file_digest or digest_of(path)))
         manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                         MANIFEST_NAME, display_name), display_name)
         declared = {member["name"]: member for member in manifest["members"]}
@@ -503,11 +511,11 @@ def open_package(
     temp_dir = Path(tempfile.mkdtemp(prefix="goi-", dir=work_root))
     try:
         local = temp_dir / "goi.zip"
-        _copy_in(source, local, _Bytes(progress, size, f"Đang chép {source.name} vào máy"))
+        digest = _copy_in(source, local, _Bytes(progress, size, f"Đang chép {source.name} vào máy"))
         extract = temp_dir / "evidence"
         extract.mkdir()
         manifest, data, files = read_package(
-            local, source.name, extract_to=extract, accept=accept,
+            local, source.name, extract_to=extract, accept=accept, file_digest=digest,
             progress=_Bytes(progress, size, f"Đang kiểm tra {source.name}"))
         local.unlink()
         return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir)
@@ -516,8 +524,12 @@ def open_package(
         raise
 
 
-def _copy_in(source: Path, target: Path, progress: _Bytes) -> None:
-    """Copy the package from the stick; a read error is the package's fault, a write error ours."""
+def _copy_in(source: Path, target: Path, progress: _Bytes) -> tuple[str, bytes]:
+    """Copy the package from the stick, hashing it for the seal on the way.
+
+    A read error is the package's (or the stick's) fault; a write error is ours.
+    """
+    hasher = TailHasher()
     with open(target, "xb") as out:
         try:
             src = open(source, "rb")
@@ -531,7 +543,8 @@ def _copy_in(source: Path, target: Path, progress: _Bytes) -> None:
                     raise refuse(source.name, f"không đọc được tệp ({error.strerror or error}); "
                                               "USB có thể đã bị rút") from None
                 if not chunk:
-                    return
+                    return hasher.result()
+                hasher.update(chunk)
                 out.write(chunk)
                 progress(len(chunk))
 

@@ -84,6 +84,10 @@ class SafeZip:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @property
+    def comment(self) -> bytes:
+        return self._zip.comment
+
     def names(self) -> set[str]:
         return set(self.infos)
 
@@ -153,8 +157,17 @@ class _Collect:
 
 
 def _reason(error: BaseException) -> str:
-    text = str(error).strip()
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+    """A decoder failure in words: zipfile and zlib speak English."""
+    text = str(error)
+    if "CRC" in text:
+        return "sai mã kiểm tra CRC-32"
+    if isinstance(error, EOFError) or "truncated" in text.lower() or "incomplete" in text.lower():
+        return "dữ liệu bị cắt cụt"
+    if "differ" in text:
+        return "tên ở mục lục và ở phần đầu thành phần khác nhau"
+    if type(error).__name__ == "error":  # zlib.error
+        return "dữ liệu nén bị hỏng"
+    return f"lỗi {type(error).__name__}"
 
 
 def _open_zip(path: Path, display_name: str) -> zipfile.ZipFile:
@@ -190,7 +203,7 @@ def check_directory(infos: list[zipfile.ZipInfo], display_name: str, archive_siz
         if info.flag_bits & 0x1:
             raise refuse(display_name, f"thành phần “{name}” bị mã hóa (đặt mật khẩu)")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refuse(display_name, f"thành phần “{name}” dùng kiểu nén không hỗ trợ ({info.compress_type})")
+            raise refuse(display_name, f"thành phần “{name}” dùng kiểu nén không hỗ trợ (mã {info.compress_type})")
         if info.file_size > MAX_MEMBER_BYTES:
             raise refuse(display_name, f"thành phần “{name}” quá lớn khi giải nén ({_mb(info.file_size)})")
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
