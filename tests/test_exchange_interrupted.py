@@ -39,8 +39,8 @@ for line in sys.stdin:
                 workspace.export_package(Path(line.strip()))
     print(pid, flush=True)
 """
-PARALLEL = 8
-ROUNDS = 5
+PARALLEL = 6
+ROUNDS = 6
 
 
 def _prepare(root: Path) -> Path:
@@ -84,7 +84,7 @@ def test_export_killed_at_random_moments_leaves_the_old_file_or_nothing(tmp_path
                 zygote.stdin.write(f"{target}\n")
                 zygote.stdin.flush()
                 pids.append(int(zygote.stdout.readline()))
-            for moment, pid in sorted(zip((chance.uniform(0.005, 0.3) for _ in pids), pids)):
+            for moment, pid in sorted(zip((chance.uniform(0.005, 0.6) for _ in pids), pids)):
                 time.sleep(max(0.0, started + moment - time.monotonic()))
                 os.kill(pid, signal.SIGKILL)
             deadline = time.monotonic() + 10
