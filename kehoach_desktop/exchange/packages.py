@@ -471,6 +471,7 @@ class OpenedPackage:
     data: dict
     files: dict[str, Path]  # sha256 → verified file in temp_dir (evidence of a progress package)
     temp_dir: Path | None = None
+    edited: set[int] = field(default_factory=set)  # task refs whose results were edited in Excel: they win
 
     @property
     def name(self) -> str:
@@ -760,7 +761,7 @@ def _apply_data(db, package: OpenedPackage, profile: AgencyProfile | None, chang
         if restoring:
             _apply_reports(db, plan_id, plan["reports"], changes)
     if restoring:
-        _apply_progress(db, package.data["progress"], task_ids, changes)
+        _apply_progress(db, package.data["progress"], task_ids, package.edited, changes)
         _apply_evidence(db, package.data["evidence"], task_ids, changes)
 
 
@@ -892,7 +893,9 @@ def _newer(theirs: str, ours: str | None) -> bool:
     return ours is None or theirs > ours
 
 
-def _apply_progress(db, records: list[dict], task_ids: dict[int, int], changes: dict[str, int]) -> None:
+def _apply_progress(db, records: list[dict], task_ids: dict[int, int], edited: set[int],
+                    changes: dict[str, int]) -> None:
+    """A record replaces the local one when it is newer, or was edited by the user for this import."""
     for record in records:
         task_id = task_ids[record["task"]]
         values = _texts(record, PROGRESS_COLUMNS)
@@ -902,7 +905,7 @@ def _apply_progress(db, records: list[dict], task_ids: dict[int, int], changes: 
             changes["progress_added"] += 1
         elif all(local[k] == v for k, v in values.items()):
             changes["progress_unchanged"] += 1
-        elif _newer(values["updated_at"], local["updated_at"]):
+        elif record["task"] in edited or _newer(values["updated_at"], local["updated_at"]):
             store.save_progress(db, task_id, values)
             changes["progress_updated"] += 1
         else:

@@ -353,13 +353,13 @@ def open_workbook(source: Path, work_root: Path, profile: AgencyProfile | None) 
         try:
             manifest, data = _read_marker(workbook, source.name)
             check_agency(manifest, profile, source.name)
-            data["progress"] = _progress_from_cells(workbook, data, source.name)
+            data["progress"], edited = _progress_from_cells(workbook, data, source.name)
         finally:
             workbook.close()
     finally:
         shutil.rmtree(temp_dir, ignore_errors=True)
     check_data(data, manifest, source.name, set())
-    return OpenedPackage(source, FORMAT_WORKBOOK, manifest, data, {})
+    return OpenedPackage(source, FORMAT_WORKBOOK, manifest, data, {}, edited=edited)
 
 
 def _read_marker(workbook, display_name: str) -> tuple[dict, dict]:
@@ -399,8 +399,8 @@ def _read_marker(workbook, display_name: str) -> tuple[dict, dict]:
     return manifest, data
 
 
-def _progress_from_cells(workbook, data: dict, display_name: str) -> list[dict]:
-    """The progress records, with what the visible result cells say (edited in Excel or not)."""
+def _progress_from_cells(workbook, data: dict, display_name: str) -> tuple[list[dict], set[int]]:
+    """The progress records with what the visible result cells say, and the refs edited in Excel."""
     exported = {record["task"]: record for record in data["progress"]}
     tasks = {task["ref"]: (task, index, plan) for plan in data["plans"] for index in plan["indices"]
              for task in index["tasks"]}
@@ -408,6 +408,7 @@ def _progress_from_cells(workbook, data: dict, display_name: str) -> list[dict]:
                   for index in plan["indices"] for criterion in index["criteria"]}
     now = dt.datetime.now().isoformat(timespec="seconds")
     records = dict(exported)
+    edited: set[int] = set()
     for sheet in workbook.worksheets:
         if sheet.title == MARKER_SHEET:
             continue
@@ -430,7 +431,8 @@ def _progress_from_cells(workbook, data: dict, display_name: str) -> list[dict]:
                 continue  # not edited in Excel: the exported record, with its own time, stands
             base = before or {"task": ref, "difficulties": "", "proposals": ""}
             records[ref] = {**base, **shown, "task": ref, "updated_at": now}
-    return list(records.values())
+            edited.add(ref)
+    return list(records.values()), edited
 
 
 def _header_columns(sheet) -> dict[str, int]:
