@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 import struct
 import zipfile
 import zlib
 from pathlib import Path
+
+import pytest
 
 from kehoach_desktop.db import store, transaction
 from kehoach_desktop.exchange.seal import PLACEHOLDER
@@ -187,3 +190,28 @@ def deflate_entry_zip(path: Path, name: str, unpacked: int, *, declared: int | N
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(central), len(local), 0)
     path.write_bytes(local + central + end)
     return seal(path)
+
+
+# --- fixtures: the filled data folder is built once and copied for each test ------------------
+
+@pytest.fixture(scope="session")
+def filled_template(tmp_path_factory):
+    """A data folder with the sample plan and fill_workspace's data, built once per session."""
+    from conftest import COMMUNE, SAMPLE_XLSX
+
+    root = tmp_path_factory.mktemp("filled")
+    with Workspace(root / "data") as ws:
+        ws.save_profile(COMMUNE)
+        ws.import_annex(SAMPLE_XLSX)
+        written = fill_workspace(ws, root / "files")
+    return root / "data", written
+
+
+@pytest.fixture
+def filled(filled_template, tmp_path):
+    """(workspace, written) on a fresh copy of the filled data folder."""
+    template, written = filled_template
+    shutil.copytree(template, tmp_path / "data")
+    ws = Workspace(tmp_path / "data")
+    yield ws, written
+    ws.close()

@@ -19,23 +19,23 @@ from kehoach_desktop.errors import ImportRefusedError
 from kehoach_desktop.exchange import safe_zip
 from kehoach_desktop.workspace import Workspace
 
+import _exchange_support
 from _exchange_support import (
-    deflate_entry_zip, fill_workspace, members, overlapping_zip, rebuild_package, write_zip,
+    deflate_entry_zip, members, overlapping_zip, rebuild_package, write_zip,
 )
 from _support import listing, snapshot
-from conftest import COMMUNE, SAMPLE_XLSX
+
+
+filled_template = _exchange_support.filled_template
 
 
 @pytest.fixture(scope="module")
-def prepared(tmp_path_factory):
+def prepared(tmp_path_factory, filled_template):
     """Built once: a data folder with real data (the import target) and a good package of it."""
     root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(filled_template[0], root / "template")
     with Workspace(root / "template") as ws:
-        ws.save_profile(COMMUNE)
-        ws.import_annex(SAMPLE_XLSX)
-        fill_workspace(ws, root / "files")
         ws.export_package(root / "good.khbc")
-        ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return root
 
 

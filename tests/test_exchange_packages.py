@@ -18,15 +18,14 @@ from kehoach_desktop.exchange.packages import read_package
 from kehoach_desktop.model import AgencyKind, AgencyProfile, Progress, Status
 from kehoach_desktop.workspace import Workspace
 
-from _exchange_support import fill_workspace, members, portable
+import _exchange_support
+from _exchange_support import members, portable
 from _support import build_scored_annex, build_workbook, evidence_files, listing, snapshot, SCORED_ANNEX_ROWS
 from conftest import COMMUNE
 
 
-@pytest.fixture
-def source(imported_workspace, tmp_path):
-    written = fill_workspace(imported_workspace, tmp_path / "files")
-    return imported_workspace, written
+source = _exchange_support.filled  # (workspace, written), built once and copied
+filled_template = _exchange_support.filled_template
 
 
 @pytest.fixture

@@ -15,17 +15,16 @@ from kehoach_desktop.exchange.workbook import MARKER_SHEET, is_own_workbook
 from kehoach_desktop.model import AgencyKind, AgencyProfile, Progress, Status
 from kehoach_desktop.workspace import Workspace
 
-from _exchange_support import FORMULA_TEXTS, fill_workspace, portable
+import _exchange_support
+from _exchange_support import FORMULA_TEXTS, portable
 from _support import snapshot
 from conftest import COMMUNE
 
 RESULT_HEADERS = ["Tình trạng", "Kết quả thực hiện", "Tài liệu kiểm chứng", "Điểm tự chấm"]
 
 
-@pytest.fixture
-def source(imported_workspace, tmp_path):
-    written = fill_workspace(imported_workspace, tmp_path / "files")
-    return imported_workspace, written
+source = _exchange_support.filled  # (workspace, written), built once and copied
+filled_template = _exchange_support.filled_template
 
 
 @pytest.fixture
