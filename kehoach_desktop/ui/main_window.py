@@ -16,6 +16,7 @@ from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
 from ..workspace import Workspace, count_tasks
 from .detail_pane import DetailPane
+from .exchange_actions import ExchangeActions
 from .import_dialog import ImportPreviewDialog
 from .operations import OperationRunner, describe_error
 from .profile_dialog import ProfileDialog
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.profile_action)
+        self.exchange = ExchangeActions(self)  # the “Trao đổi (USB)” menu: packages and the results workbook
+        toolbar.addAction(self.exchange.export_report_action)
+        toolbar.addAction(self.exchange.import_action)
 
     def _build_central(self) -> None:
         self.agency_label = QLabel()
