@@ -125,7 +125,7 @@ class Workspace:
 
         Nothing is written to the data; the caller closes the result when done.
         """
-        return exchange.open_for_import(Path(path), self.data_dir / "tmp", self.profile(), progress)
+        return exchange.open_for_import(Path(path), self.data_dir / "tmp", self.profile(), self.evidence, progress)
 
     def preview_package(self, package: OpenedPackage | str | Path) -> PackageSummary:
         with self._opened(package) as opened:

@@ -33,6 +33,7 @@ from typing import BinaryIO, Callable, Iterable
 import sqlite_utils
 
 from ..db import store, transaction
+from ..errors import ImportRefusedError
 from ..evidence_store import EvidenceStore
 from ..importing import _criterion_key as criterion_key  # the identity annex imports use
 from ..matching import resolve_role
@@ -382,13 +383,15 @@ def read_package(
     progress: Callable[[int], None] | None = None,
     accept: Callable[[dict], None] | None = None,
     file_digest: tuple[str, bytes] | None = None,
+    already_stored: Callable[[str], bool] = lambda sha: False,
 ) -> tuple[dict, dict, dict[str, Path]]:
     """Check and read a package: (manifest, data, evidence files extracted to `extract_to`).
 
     Every member is read through the bounded stream and compared with the size and
     SHA-256 the manifest declares, and the whole file with the seal in its comment (its
     digest computed here, or given when the caller hashed the file while copying it).
-    `accept(manifest)` may refuse early (another agency's package) before the evidence is read.
+    `accept(manifest)` may refuse early (another agency's package) before the evidence is read;
+    files for which `already_stored(sha256)` is true are verified but not unpacked (their path is None).
     """
     files: dict[str, Path] = {}
     with SafeZip(path, display_name, MEMBER_NAMES) as archive:
@@ -419,7 +422,8 @@ def read_package(
             progress(len(raw))
         for name in sorted(n for n in declared if n.startswith(EVIDENCE_PREFIX)):
             sha = declared[name]["sha256"]
-            files[sha] = _read_evidence(archive, name, sha, extract_to, progress, display_name)
+            unpack_to = None if already_stored(sha) else extract_to  # verified all the same
+            files[sha] = _read_evidence(archive, name, sha, unpack_to, progress, display_name)
     data = _json(raw, DATA_NAME, display_name)
     manifest, data = upgrade(manifest, data)
     check_data(data, manifest, display_name, set(files))
@@ -432,9 +436,6 @@ def _read_evidence(archive: SafeZip, name: str, sha: str, extract_to: Path | Non
     out = open(target, "xb") if target is not None else None
     try:
         _, digest = archive.copy(name, out, progress=progress)
-        if out is not None:
-            out.flush()
-            os.fsync(out.fileno())  # it may be renamed into the store without another copy
     except BaseException:
         if out is not None:
             out.close()
@@ -469,7 +470,7 @@ class OpenedPackage:
     kind: str
     manifest: dict
     data: dict
-    files: dict[str, Path]  # sha256 → verified file in temp_dir (evidence of a progress package)
+    files: dict[str, Path | None]  # sha256 → verified file in temp_dir; None: the store already had it
     temp_dir: Path | None = None
     edited: set[int] = field(default_factory=set)  # task refs whose results were edited in Excel: they win
 
@@ -495,6 +496,7 @@ def open_package(
     *,
     progress: ProgressCallback | None = None,
     accept: Callable[[dict], None] | None = None,
+    already_stored: Callable[[str], bool] = lambda sha: False,
 ) -> OpenedPackage:
     """Copy a .khbc/.khnv into a private temporary folder, then check everything in it.
 
@@ -516,7 +518,7 @@ def open_package(
         extract = temp_dir / "evidence"
         extract.mkdir()
         manifest, data, files = read_package(
-            local, source.name, extract_to=extract, accept=accept, file_digest=digest,
+            local, source.name, extract_to=extract, accept=accept, file_digest=digest, already_stored=already_stored,
             progress=_Bytes(progress, size, f"Đang kiểm tra {source.name}"))
         local.unlink()
         return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir)
@@ -734,12 +736,20 @@ def apply_package(db: sqlite_utils.Database, evidence: EvidenceStore, package: O
     """Store the evidence files (fsynced, content-addressed), then write everything in one transaction."""
     changes = dict.fromkeys(CHANGE_KEYS, 0)
     total = len(package.files)
+    adopted: list[str] = []
     for done, (sha, path) in enumerate(package.files.items(), start=1):
         if not evidence.path_for(sha).exists():
-            evidence.adopt(path, sha)
+            if path is None:  # it was in the store when the package was checked, and is gone now
+                raise ImportRefusedError(f"Tệp tài liệu {sha[:12]}… vừa bị xóa khỏi kho trong lúc nhập; "
+                                         f"hãy nhập lại “{package.name}”.")
+            with open(path, "rb+") as handle:  # durable before it is renamed into the store
+                os.fsync(handle.fileno())
+            evidence.adopt(path, sha, sync_folder=False)
+            adopted.append(sha)
             changes["files_added"] += 1
         if progress:
             progress(done, total, "Đang lưu tệp tài liệu kiểm chứng")
+    evidence.sync_folders(adopted)  # durable before the rows that refer to them commit
     if progress:
         progress(0, 0, "Đang ghi dữ liệu")
     with transaction(db):
@@ -835,16 +845,17 @@ def _apply_criteria(db, index_id: int, criteria: list[dict], restoring: bool) ->
         values = _texts(criterion, CRITERION_COLUMNS)
         key = criterion_key(values)
         row = matcher.take(key, values["position"])
-        if row is None:
-            criterion_id = store.insert_criterion(db, {"index_id": index_id, "parent_id": None, **values})
+        if row is None:  # its parent is usually above it, so already known
+            parent = by_ref.get(criterion["parent"], {}).get("id") if criterion["parent"] is not None else None
+            criterion_id = store.insert_criterion(db, {"index_id": index_id, "parent_id": parent, **values})
             inserted.add(criterion_id)
-            row = {"id": criterion_id, "parent_id": None}
+            row = {"id": criterion_id, "parent_id": parent}
         elif not restoring:
             differs = {k: v for k, v in values.items() if row[k] != v}
             if differs:
                 store.update_criterion(db, row["id"], differs)
         by_ref[criterion["ref"]] = {"id": row["id"], "key": key, "parent_id": row["parent_id"]}
-    for criterion in criteria:  # parents once every criterion has its local id
+    for criterion in criteria:  # parents listed below their children, once every criterion has its id
         mine = by_ref[criterion["ref"]]
         parent = by_ref[criterion["parent"]]["id"] if criterion["parent"] is not None else None
         if mine["parent_id"] != parent and (mine["id"] in inserted or not restoring):
@@ -901,7 +912,7 @@ def _apply_progress(db, records: list[dict], task_ids: dict[int, int], edited: s
         values = _texts(record, PROGRESS_COLUMNS)
         local = store.get_progress(db, task_id)
         if local is None:
-            store.save_progress(db, task_id, values)
+            store.insert_progress(db, task_id, values)
             changes["progress_added"] += 1
         elif all(local[k] == v for k, v in values.items()):
             changes["progress_unchanged"] += 1

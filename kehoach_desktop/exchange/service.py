@@ -31,13 +31,14 @@ def is_exchange_file(path: Path) -> bool:
     return suffix in EXTENSIONS or (suffix in WORKBOOK_EXTENSIONS and is_own_workbook(Path(path)))
 
 
-def open_for_import(path: Path, work_root: Path, profile: AgencyProfile | None,
+def open_for_import(path: Path, work_root: Path, profile: AgencyProfile | None, evidence: EvidenceStore,
                     progress: ProgressCallback | None = None) -> OpenedPackage:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in EXTENSIONS:
         return open_package(path, work_root, progress=progress,
-                            accept=lambda manifest: check_agency(manifest, profile, path.name))
+                            accept=lambda manifest: check_agency(manifest, profile, path.name),
+                            already_stored=lambda sha: evidence.path_for(sha).exists())
     if suffix in WORKBOOK_EXTENSIONS:
         return open_workbook(path, work_root, profile)
     raise ImportRefusedError(
