@@ -56,9 +56,9 @@ COLUMNS = [
     ("Điểm tối đa", 7, "max_score"),
     ("Nhiệm vụ", 40, "content"),
     ("Thời gian thực hiện", 13, "deadline_text"),
-    ("Đơn vị chủ trì", 16, "lead"),
-    ("Đơn vị thực hiện", 16, "implementing"),
-    ("Đơn vị phối hợp", 16, "cooperating"),
+    ("Đơn vị chủ trì", 18, "lead"),
+    ("Đơn vị thực hiện", 18, "implementing"),
+    ("Đơn vị phối hợp", 18, "cooperating"),
     ("Vai trò của đơn vị", 10, "role"),
     ("Tình trạng", 13, "status"),
     ("Tỷ lệ hoàn thành (%)", 9, "percent"),
@@ -202,6 +202,8 @@ def _fill_sheet(sheet, content: PackageContent, plan: dict, index: dict, progres
         sheet.cell(row, 1).font = Font(name=FONT_NAME, size=13 if row == 1 else 11, bold=row == 1, italic=row == 2)
         sheet.cell(row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
         sheet.merge_cells(f"A{row}:{last}{row}")
+    sheet.row_dimensions[HEADER_ROW].height = 3 * LINE_POINTS + 3
+    sheet.row_dimensions[2].height = sheet.row_dimensions[3].height = LINE_POINTS + 3
     for col, (header, width, key) in enumerate(columns, start=1):
         cell = sheet.cell(HEADER_ROW, col, header)
         cell.font, cell.border = bold, border
@@ -232,6 +234,7 @@ def _fill_sheet(sheet, content: PackageContent, plan: dict, index: dict, progres
                 cell.font, cell.border, cell.alignment = bold, border, wrap
                 if criterion["parent"] is None:
                     cell.fill = area_fill
+            _fit_height(sheet, row, columns)
             row += 1
         for task in tasks_by_criterion.get(criterion_ref, []):
             values = _task_values(task, progress.get(task["ref"]), evidence.get(task["ref"], []))
@@ -241,6 +244,7 @@ def _fill_sheet(sheet, content: PackageContent, plan: dict, index: dict, progres
                 cell.font, cell.border, cell.alignment = plain, border, wrap
                 if key == "completed_on" and values.get(key) is not None:
                     cell.number_format = "dd/mm/yyyy"
+            _fit_height(sheet, row, columns)
             row += 1
     status_col = get_column_letter(keys.index("status") + 1)
     choices = ",".join(STATUS_TEXT[status] for status in Status)
@@ -248,6 +252,36 @@ def _fill_sheet(sheet, content: PackageContent, plan: dict, index: dict, progres
     validation.add(f"{status_col}{HEADER_ROW + 1}:{status_col}{max(row - 1, HEADER_ROW + 1)}")
     sheet.add_data_validation(validation)
     _page_setup(sheet)
+
+
+LINE_POINTS = 15  # one line of 11-point Times New Roman
+CHARS_PER_WIDTH = 1.2  # characters of Times New Roman 11 per unit of Excel column width, roughly
+
+
+def _fit_height(sheet, row: int, columns: list[tuple[str, int, str]]) -> None:
+    """Tall enough for the wrapped text: openpyxl cannot autofit and LibreOffice keeps the
+    default height, which would cut the text on screen and on paper."""
+    lines = 1
+    for col, (_, width, key) in enumerate(columns, start=1):
+        value = sheet.cell(row, col).value
+        if not isinstance(value, str) or key == "ref":
+            continue
+        factor = CHARS_PER_WIDTH * (0.9 if sheet.cell(row, col).font.b else 1.0) * (0.75 if value.isupper() else 1.0)
+        per_line = max(1, int(width * factor) - 1)  # less the cell's padding
+        lines = max(lines, sum(_wrapped_lines(part, per_line) for part in value.split("\n")))
+    sheet.row_dimensions[row].height = min(409, lines * LINE_POINTS + 5)  # 409: Excel's largest
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """Lines a paragraph takes when whole words are wrapped at `per_line` characters."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > per_line:  # a word longer than the line breaks where it must
+            lines, used = lines + 1, used - per_line
+    return lines
 
 
 def _criteria_with_tasks(criteria: dict[int, dict], tasks_by_criterion: dict) -> set[int]:
