@@ -96,9 +96,11 @@ class Workspace:
 
     def preview_import(self, path: str | Path) -> ImportSummary:
         """Read and summarize an annex without writing anything."""
+        exchange.refuse_as_annex(Path(path))
         return summarize(read_annex(path), self.profile())
 
     def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
+        exchange.refuse_as_annex(Path(path))
         annex = read_annex(path)
         summary = summarize(annex, self.profile())
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)

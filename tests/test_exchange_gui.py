@@ -125,3 +125,14 @@ def test_cancelled_preview_and_refused_file_change_nothing(window, tmp_path, mes
     [refusal] = messages["warning"]
     assert "“gia.khbc”" in refusal and "bị hỏng" in refusal
     assert not list((window.workspace.data_dir / "tmp").iterdir())
+
+
+def test_the_annex_menu_sends_a_results_workbook_to_the_package_import(window, tmp_path, messages, monkeypatch):
+    result = window.workspace.export_workbook(tmp_path / "ket-qua.xlsx")
+    before = snapshot(window.workspace.db)
+    previews = []
+    monkeypatch.setattr(PackagePreviewDialog, "exec", lambda dialog: previews.append(dialog) or 0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(result.path), ""))
+    window.import_action.trigger()  # “Nhập phụ lục kế hoạch…”
+    assert len(previews) == 1 and not messages["warning"]
+    assert snapshot(window.workspace.db) == before

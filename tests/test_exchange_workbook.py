@@ -167,3 +167,13 @@ def test_another_agencys_workbook_is_refused(exported, tmp_path):
 
 def test_an_annex_workbook_is_not_taken_for_the_programs_own(sample_xlsx):
     assert not is_own_workbook(sample_xlsx)
+
+
+def test_the_annex_importer_refuses_the_results_workbook(exported):
+    """As an annex revision it would mark every task that is not the agency's as removed."""
+    ws, _, path = exported
+    before = snapshot(ws.db)
+    for action in (ws.preview_import, ws.import_annex):
+        with pytest.raises(ImportRefusedError, match="Nhập gói"):
+            action(path)
+    assert snapshot(ws.db) == before

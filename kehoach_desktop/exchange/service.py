@@ -31,6 +31,17 @@ def is_exchange_file(path: Path) -> bool:
     return suffix in EXTENSIONS or (suffix in WORKBOOK_EXTENSIONS and is_own_workbook(Path(path)))
 
 
+def refuse_as_annex(path: Path) -> None:
+    """The annex importer must never read a package or the program's own results workbook:
+    the workbook lists only the agency's tasks, so as an "annex revision" it would mark every
+    other task of the plan as removed."""
+    if is_exchange_file(Path(path)):
+        raise ImportRefusedError(
+            f"Tệp “{Path(path).name}” không phải là phụ lục kế hoạch mà là gói hoặc bảng kết quả do chương trình "
+            "xuất ra; hãy nhập bằng “Trao đổi (USB) → Nhập gói…” (dòng lệnh: kehoach import)."
+        )
+
+
 def open_for_import(path: Path, work_root: Path, profile: AgencyProfile | None, evidence: EvidenceStore,
                     progress: ProgressCallback | None = None) -> OpenedPackage:
     path = Path(path)

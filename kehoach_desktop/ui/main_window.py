@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMainWindow, QMessageBox, QSplitter, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..exchange.service import is_exchange_file
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
 from ..workspace import Workspace, count_tasks
@@ -249,6 +250,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path, *, confirm: bool = True) -> None:
         """Preview the annex (off the GUI thread), then import it after the user agrees."""
+        if is_exchange_file(path):  # a package or the program's results workbook, not an annex
+            self.exchange.import_file(path, confirm=confirm)
+            return
         if not self.detail.save_if_dirty():
             return
 
