@@ -18,7 +18,9 @@ from .deadlines import parse_deadline
 from .errors import InvalidInputError, NotFoundError
 from .evidence_store import EvidenceStore
 from .exchange import service as exchange
-from .exchange.packages import ExportResult, OpenedPackage, PackageSummary
+from .exchange.apply import PackageSummary
+from .exchange.content import ExportResult
+from .exchange.packages import OpenedPackage
 from .exchange.packages import export_package as _export_package
 from .exchange.workbook import export_workbook as _export_workbook
 from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize

@@ -11,7 +11,8 @@ from pathlib import Path
 from ..errors import InvalidInputError
 from ..model import AgencyKind, AgencyProfile
 from ..text import format_date
-from .packages import PERIOD_CODES, change_phrases, period_label
+from .apply import change_phrases
+from .content import PERIOD_CODES, period_label
 from .safe_zip import format_size
 from .service import is_exchange_file
 

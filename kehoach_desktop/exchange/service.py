@@ -16,10 +16,10 @@ from ..errors import ImportRefusedError
 from ..evidence_store import EvidenceStore
 from ..model import AgencyProfile
 from .manifest import EXTENSIONS
-from .packages import (
-    OpenedPackage, PackageSummary, ProgressCallback, apply_package, check_agency, open_package,
-    preview_changes, summarize,
-)
+from .apply import PackageSummary, apply_package, preview_changes, summarize
+from .content import ProgressCallback
+from .packages import OpenedPackage, open_package
+from .schema import check_agency
 from .workbook import is_own_workbook, open_workbook
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm")

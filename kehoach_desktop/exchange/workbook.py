@@ -34,10 +34,11 @@ from ..evidence_store import EvidenceStore
 from ..importer.container import check_office_file
 from ..model import AgencyProfile, Role, Status
 from ..text import format_date, nfc, parse_date, parse_decimal
-from .packages import (
-    FORMAT_WORKBOOK, ExportResult, OpenedPackage, PackageContent, ProgressCallback, check_agency, check_data,
-    collect, period_label, role_of,
+from .content import (
+    FORMAT_WORKBOOK, ExportResult, PackageContent, ProgressCallback, collect, period_label, role_of,
 )
+from .packages import OpenedPackage
+from .schema import check_agency, check_data
 from .safe_zip import refuse
 from .writer import ExportError, write_atomically
 

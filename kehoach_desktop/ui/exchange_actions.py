@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..exchange.drives import removable_drives
-from ..exchange.packages import change_phrases
+from ..exchange.apply import change_phrases
 from ..exchange.safe_zip import format_size
 from ..exchange.service import is_exchange_file
 from .exchange_dialogs import ExportDialog, PackagePreviewDialog

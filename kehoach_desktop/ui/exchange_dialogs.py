@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..exchange.drives import Drive
-from ..exchange.packages import PERIOD_CODES, PERIOD_LABELS, PackageSummary, change_phrases, period_label
+from ..exchange.apply import PackageSummary, change_phrases
+from ..exchange.content import PERIOD_CODES, PERIOD_LABELS, period_label
 from ..exchange.safe_zip import format_size
 from ..model import AgencyProfile
 from ..text import format_date
