@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from kehoach_desktop.cli import main
-from kehoach_desktop.exchange.drives import linux_drives
+from kehoach_desktop.exchange.drives import linux_drives, windows_drives
 from kehoach_desktop.workspace import Workspace
 
 import _exchange_support
@@ -141,3 +141,32 @@ def test_removable_drives_from_a_fake_mounts_file(tmp_path):
         ("/srv/usb", "usb"), ("/media/can-bo/USB SO NOI VU", "USB SO NOI VU"),
         ("/run/media/can-bo/THE-NHO", "THE-NHO")]
     assert linux_drives(tmp_path / "no-such-file", sys_block) == []
+
+
+def test_removable_drives_on_windows_through_kernel32():
+    class FakeKernel32:
+        """E: a stick, F: an empty card reader, C: the system disk, G: a network drive."""
+
+        def __init__(self):
+            self.error_modes = []
+
+        def GetLogicalDrives(self):  # noqa: N802 - the Windows names
+            return sum(1 << (ord(letter) - ord("A")) for letter in "CEFG")
+
+        def SetErrorMode(self, mode):  # noqa: N802
+            self.error_modes.append(mode)
+            return 0
+
+        def GetDriveTypeW(self, root):  # noqa: N802
+            return {"C:\\": 3, "E:\\": 2, "F:\\": 2, "G:\\": 4}[root.value]
+
+        def GetVolumeInformationW(self, root, buffer, size, *rest):  # noqa: N802
+            if root.value == "F:\\":
+                return 0
+            buffer.value = "USB SO NOI VU"
+            return 1
+
+    kernel = FakeKernel32()
+    drives = windows_drives(kernel)
+    assert [(str(d.path), d.label) for d in drives] == [("E:\\", "USB SO NOI VU")]
+    assert kernel.error_modes == [1, 0]  # no "insert a disk" box, and the mode put back

@@ -34,7 +34,7 @@ class Drive:
 
 def removable_drives() -> list[Drive]:
     if os.name == "nt":
-        return _windows_drives()
+        return windows_drives()
     return linux_drives()
 
 
@@ -45,24 +45,34 @@ def _free(path: Path) -> int | None:
         return None
 
 
-def _windows_drives() -> list[Drive]:  # pragma: no cover - runs on Windows only
-    import ctypes
+def windows_drives(kernel=None) -> list[Drive]:
+    """Removable drive letters; `kernel` is kernel32 (a stand-in in tests)."""
+    if kernel is None:  # pragma: no cover - Windows only
+        import ctypes
 
-    kernel = ctypes.windll.kernel32
+        kernel = ctypes.windll.kernel32
     mask = kernel.GetLogicalDrives()
     drives = []
-    for number, letter in enumerate(string.ascii_uppercase):
-        if not mask & (1 << number):
-            continue
-        root = f"{letter}:\\"
-        if kernel.GetDriveTypeW(ctypes.c_wchar_p(root)) != DRIVE_REMOVABLE:
-            continue
-        name = ctypes.create_unicode_buffer(261)
-        found = kernel.GetVolumeInformationW(ctypes.c_wchar_p(root), name, 261, None, None, None, None, 0)
-        if not found:
-            continue  # a card reader with no card
-        drives.append(Drive(Path(root), name.value or "USB", _free(Path(root))))
+    previous = kernel.SetErrorMode(1)  # SEM_FAILCRITICALERRORS: no "insert a disk" box for empty readers
+    try:
+        for number, letter in enumerate(string.ascii_uppercase):
+            drive = _windows_drive(kernel, f"{letter}:\\") if mask & (1 << number) else None
+            if drive is not None:
+                drives.append(drive)
+    finally:
+        kernel.SetErrorMode(previous)
     return drives
+
+
+def _windows_drive(kernel, root: str) -> Drive | None:
+    import ctypes
+
+    if kernel.GetDriveTypeW(ctypes.c_wchar_p(root)) != DRIVE_REMOVABLE:
+        return None
+    name = ctypes.create_unicode_buffer(261)
+    if not kernel.GetVolumeInformationW(ctypes.c_wchar_p(root), name, 261, None, None, None, None, 0):
+        return None  # a card reader with no card
+    return Drive(Path(root), name.value or "USB", _free(Path(root)))
 
 
 def linux_drives(mounts: Path = Path("/proc/mounts"), sys_block: Path = Path("/sys/block"),

@@ -116,7 +116,8 @@ def _write_error(target: Path, error: OSError) -> str:
         return (f"Tệp “{target.name}” quá lớn cho ổ đĩa này (USB định dạng FAT32 chỉ chứa tệp dưới 4 GB). "
                 "Hãy chọn ít kế hoạch hơn hoặc dùng USB định dạng exFAT/NTFS.")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Không có quyền ghi vào “{target.parent}” (USB bị khóa ghi hoặc thư mục chỉ đọc)."
+        return (f"Không ghi được “{target.name}” vào “{target.parent}”: tệp cũ đang được mở trong chương trình "
+                "khác (ví dụ Excel), hoặc USB bị khóa ghi, hoặc thư mục chỉ đọc.")
     return f"Không ghi được tệp “{target.name}” vào “{target.parent}”: {error.strerror or error}."
 
 
