@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import KehoachError
+from .exchange import cli as exchange_cli
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date, parse_decimal
 
@@ -66,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--signer-title")
     profile.add_argument("--authority", choices=[a.value for a in Authority])
 
-    imp = sub.add_parser("import", parents=[common], help="nhập phụ lục kế hoạch (Excel)")
+    imp = sub.add_parser("import", parents=[common],
+                         help="nhập phụ lục kế hoạch (Excel, Word), gói .khbc, .khnv hoặc bảng kết quả Excel")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     imp.add_argument("--json", action="store_true")
@@ -94,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .report import cli as report_cli
 
     report_cli.add_parser(sub, common)
+    exchange_cli.add_export_parser(sub, common)
     return parser
 
 
@@ -141,6 +144,8 @@ def cmd_profile(workspace, args) -> int:
 
 
 def cmd_import(workspace, args) -> int:
+    if exchange_cli.wants_package_import(args.file):
+        return exchange_cli.cmd_import_package(workspace, args)
     summary = workspace.preview_import(args.file) if args.dry_run else workspace.import_annex(args.file)
     if args.json:
         _print_json(summary.to_json())
@@ -222,7 +227,7 @@ def cmd_report(workspace, args) -> int:
 
 
 COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
-            "report": cmd_report}
+            "report": cmd_report, "export": exchange_cli.cmd_export}
 
 
 if __name__ == "__main__":

@@ -64,6 +64,35 @@ class EvidenceStore:
             raise
         return StoredFile(digest.hexdigest(), size, source.name)
 
+    def adopt(self, source: Path, sha256: str, *, sync_folder: bool = True) -> bool:
+        """Move a file already verified to have this digest (and fsynced) into the store.
+
+        Used for evidence unpacked from a package into the data folder's own temporary
+        folder: a rename instead of a second copy. Returns False when the store had it.
+        With sync_folder=False the caller calls sync_folders() once for many files.
+        """
+        final = self.path_for(sha256)
+        if final.exists() and final.stat().st_size == source.stat().st_size:
+            source.unlink()
+            return False
+        final.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(source, final)
+        except OSError:  # another file system (EXDEV): copy, hashing again
+            stored = self.add(source)
+            source.unlink()
+            if stored.sha256 != sha256:
+                raise ValueError("adopted file does not have the stated digest") from None
+            return True
+        if sync_folder:
+            _fsync_dir(final.parent)
+        return True
+
+    def sync_folders(self, sha256s) -> None:
+        """Make the renames of adopted files durable: one fsync per store folder touched."""
+        for folder in sorted({self.path_for(sha).parent for sha in sha256s}):
+            _fsync_dir(folder)
+
     def remove(self, sha256: str) -> None:
         path = self.path_for(sha256)
         if path.exists():

@@ -6,15 +6,23 @@ method that changes data runs as one transaction and returns plain values.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from . import db as storage
 from .db import store, transaction
 from .deadlines import parse_deadline
 from .errors import InvalidInputError, NotFoundError
 from .evidence_store import EvidenceStore
+from .exchange import service as exchange
+from .exchange.apply import PackageSummary
+from .exchange.content import ExportResult
+from .exchange.packages import OpenedPackage
+from .exchange.packages import export_package as _export_package
+from .exchange.workbook import export_workbook as _export_workbook
 from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
 from .matching import resolve_role, split_phrases
 from .model import (
@@ -90,14 +98,59 @@ class Workspace:
 
     def preview_import(self, path: str | Path) -> ImportSummary:
         """Read and summarize an annex without writing anything."""
+        exchange.refuse_as_annex(Path(path))
         return summarize(read_annex(path), self.profile())
 
     def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
+        exchange.refuse_as_annex(Path(path))
         annex = read_annex(path)
         summary = summarize(annex, self.profile())
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)
         summary.applied = True
         return summary
+
+    # --- exchange by USB: packages (.khbc, .khnv) and the results workbook (.xlsx) ----------
+
+    def export_package(self, target: str | Path, *, period: dict | None = None,
+                       audience: AgencyProfile | None = None, plan_ids=None,
+                       progress: ProgressCallback | None = None) -> ExportResult:
+        """Write a progress (.khbc) or task (.khnv) package, read back and verified."""
+        return _export_package(self.db, self.evidence, Path(target), self.profile(), plan_ids=plan_ids,
+                               period=period, audience=audience, progress=progress)
+
+    def export_workbook(self, target: str | Path, *, period: dict | None = None, all_tasks: bool = False,
+                        progress: ProgressCallback | None = None) -> ExportResult:
+        """Write the agency's tasks and results as an .xlsx, read back and verified."""
+        return _export_workbook(self.db, self.evidence, Path(target), self.profile(), period=period,
+                                all_tasks=all_tasks, progress=progress)
+
+    def open_package(self, path: str | Path, progress: ProgressCallback | None = None) -> OpenedPackage:
+        """Copy a package (or the program's workbook) to the temporary folder and check all of it.
+
+        Nothing is written to the data; the caller closes the result when done.
+        """
+        return exchange.open_for_import(Path(path), self.data_dir / "tmp", self.profile(), self.evidence, progress)
+
+    def preview_package(self, package: OpenedPackage | str | Path) -> PackageSummary:
+        with self._opened(package) as opened:
+            return exchange.preview(self.db, self.evidence, opened, self.profile())
+
+    def import_package(self, package: OpenedPackage | str | Path,
+                       progress: ProgressCallback | None = None) -> PackageSummary:
+        with self._opened(package, progress) as opened:
+            self._before_write("nhập gói")
+            return exchange.import_opened(self.db, self.evidence, opened, self.profile(), progress)
+
+    @contextlib.contextmanager
+    def _opened(self, package, progress: ProgressCallback | None = None) -> Iterator[OpenedPackage]:
+        if isinstance(package, OpenedPackage):
+            yield package
+            return
+        with self.open_package(package, progress) as opened:
+            yield opened
+
+    def _before_write(self, action: str) -> None:
+        """Called just before an import writes to the data: the place for a safety backup."""
 
     def has_plans(self) -> bool:
         return bool(store.list_plans(self.db))

@@ -151,7 +151,7 @@ def get_evidence(db: sqlite_utils.Database, evidence_id: int) -> dict | None:
 
 
 def insert_evidence(db: sqlite_utils.Database, values: dict) -> int:
-    return db["evidence"].insert({key: values.get(key) for key in EVIDENCE_FIELDS}).last_pk
+    return _insert(db, "evidence", {key: values.get(key) for key in EVIDENCE_FIELDS})
 
 
 def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> None:
@@ -160,6 +160,18 @@ def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> None:
 
 def evidence_file_references(db: sqlite_utils.Database, sha256: str) -> int:
     return db.execute("SELECT count(*) FROM evidence WHERE file_sha256 = ?", [sha256]).fetchone()[0]
+
+
+def insert_progress(db: sqlite_utils.Database, task_id: int, values: dict) -> None:
+    """A task's first progress record (a plain INSERT: save_progress's upsert re-reads the schema)."""
+    _insert(db, "progress", {"task_id": task_id, **{key: values[key] for key in PROGRESS_FIELDS}})
+
+
+def list_plan_progress(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    return list(db.query(
+        "SELECT p.* FROM progress p JOIN task t ON t.id = p.task_id WHERE t.plan_id = ? ORDER BY p.task_id",
+        [plan_id],
+    ))
 
 
 # --- report texts (one row per plan and period) ---------------------------------------------

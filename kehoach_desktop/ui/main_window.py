@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QLineEdit, QMainWindow, QMessageBox, QSplitter, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..exchange.service import is_exchange_file
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
 from ..workspace import Workspace, count_tasks
 from .detail_pane import DetailPane
+from .exchange_actions import ExchangeActions
 from .import_dialog import ImportPreviewDialog
 from .operations import OperationRunner, describe_error
 from .profile_dialog import ProfileDialog
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.report_action)
         toolbar.addAction(self.profile_action)
+        self.exchange = ExchangeActions(self)  # the “Trao đổi (USB)” menu: packages and the results workbook
+        toolbar.addAction(self.exchange.export_report_action)
+        toolbar.addAction(self.exchange.import_action)
 
     def _build_central(self) -> None:
         self.agency_label = QLabel()
@@ -257,6 +262,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path, *, confirm: bool = True) -> None:
         """Preview the annex (off the GUI thread), then import it after the user agrees."""
+        if is_exchange_file(path):  # a package or the program's results workbook, not an annex
+            self.exchange.import_file(path, confirm=confirm)
+            return
         if not self.detail.save_if_dirty():
             return
 

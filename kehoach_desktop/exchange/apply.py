@@ -1,0 +1,383 @@
+"""Applying a checked package in one transaction, previewing it by a rolled-back one, and
+saying what changed.
+
+Tasks are identified across machines as annex imports identify them (importing.apply_annex):
+plan number and date, index kind and name, criterion code (or title), task content. So a
+package applied twice changes nothing, and a progress package restores an agency's plan,
+progress and evidence on a new PC. A task package is the department's word on the plan:
+it updates tasks in place and, when it lists every task, marks the missing ones as removed.
+A progress package (and the program's own workbook) only adds what is missing and
+replaces a progress record or a report text when its own is newer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import sqlite_utils
+
+from ..db import store, transaction
+from ..errors import ImportRefusedError
+from ..evidence_store import EvidenceStore
+from ..importing import _criterion_key as criterion_key  # the identity annex imports use
+from ..model import AgencyProfile
+from ..text import fold, nfc
+from .content import (
+    CRITERION_COLUMNS, EVIDENCE_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS, TASK_COLUMNS, ProgressCallback,
+)
+from .manifest import EVIDENCE_PREFIX, FORMAT_TASKS, KIND_LABELS
+from .packages import OpenedPackage
+
+CHANGE_KEYS = (
+    "profile_set", "plans_added", "tasks_added", "tasks_updated", "tasks_restored", "tasks_removed",
+    "tasks_unchanged", "roles_restored", "progress_added", "progress_updated", "progress_unchanged",
+    "progress_kept_local", "evidence_added", "evidence_unchanged", "files_added", "reports_added",
+    "reports_updated", "reports_unchanged", "reports_kept_local",
+)
+_NOT_CHANGES = ("tasks_unchanged", "progress_unchanged", "progress_kept_local", "evidence_unchanged",
+                "reports_unchanged", "reports_kept_local")
+
+
+def nothing_changes(changes: dict[str, int]) -> bool:
+    return not any(value for key, value in changes.items() if key not in _NOT_CHANGES)
+
+
+@dataclass
+class PackageSummary:
+    """What a package holds and what applying it changes (or changed, when `applied`)."""
+
+    file_name: str
+    kind: str
+    kind_label: str
+    agency: str | None
+    audience: str | None
+    created_at: str | None
+    program_version: str | None
+    period: dict | None
+    plans: list[dict]
+    contents: dict[str, int]
+    changes: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def changes_nothing(self) -> bool:
+        return nothing_changes(self.changes)
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file_name, "format": self.kind, "kind": self.kind_label, "agency": self.agency,
+            "audience": self.audience, "created_at": self.created_at, "program_version": self.program_version,
+            "period": self.period, "plans": self.plans, "contents": self.contents, "changes": self.changes,
+            "changes_nothing": self.changes_nothing, "warnings": self.warnings, "applied": self.applied,
+        }
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a preview so that everything rolls back."""
+
+
+def preview_changes(db: sqlite_utils.Database, evidence: EvidenceStore, package: OpenedPackage,
+                    profile: AgencyProfile | None) -> dict[str, int]:
+    """What applying would change, counted by applying it in a transaction that is rolled back."""
+    changes = dict.fromkeys(CHANGE_KEYS, 0)
+    try:
+        with transaction(db):
+            _apply_data(db, package, profile, changes)
+            raise _DryRun
+    except _DryRun:
+        pass
+    changes["files_added"] = sum(not evidence.path_for(sha).exists() for sha in package.files)
+    return changes
+
+
+def apply_package(db: sqlite_utils.Database, evidence: EvidenceStore, package: OpenedPackage,
+                  profile: AgencyProfile | None, progress: ProgressCallback | None = None) -> dict[str, int]:
+    """Store the evidence files (fsynced, content-addressed), then write everything in one transaction."""
+    changes = dict.fromkeys(CHANGE_KEYS, 0)
+    total = len(package.files)
+    adopted: list[str] = []
+    for done, (sha, path) in enumerate(package.files.items(), start=1):
+        if not evidence.path_for(sha).exists():
+            if path is None:  # it was in the store when the package was checked, and is gone now
+                raise ImportRefusedError(f"Tệp tài liệu {sha[:12]}… vừa bị xóa khỏi kho trong lúc nhập; "
+                                         f"hãy nhập lại “{package.name}”.")
+            with open(path, "rb+") as handle:  # durable before it is renamed into the store
+                os.fsync(handle.fileno())
+            evidence.adopt(path, sha, sync_folder=False)
+            adopted.append(sha)
+            changes["files_added"] += 1
+        if progress:
+            progress(done, total, "Đang lưu tệp tài liệu kiểm chứng")
+    evidence.sync_folders(adopted)  # durable before the rows that refer to them commit
+    if progress:
+        progress(0, 0, "Đang ghi dữ liệu")
+    with transaction(db):
+        _apply_data(db, package, profile, changes)
+    return changes
+
+
+def _apply_data(db, package: OpenedPackage, profile: AgencyProfile | None, changes: dict[str, int]) -> None:
+    kind = package.kind
+    restoring = kind != FORMAT_TASKS
+    if restoring and profile is None:  # a new PC: the package says who we are
+        store.save_profile(db, {key: nfc(value) for key, value in package.manifest["profile"].items()
+                                if key in store.PROFILE_FIELDS})
+        changes["profile_set"] = 1
+    complete = kind == FORMAT_TASKS and package.manifest.get("audience") is None
+    task_ids: dict[int, int] = {}
+    for plan in package.data["plans"]:
+        plan_id = _apply_plan(db, plan, restoring, complete, task_ids, changes)
+        if restoring:
+            _apply_reports(db, plan_id, plan["reports"], changes)
+    if restoring:
+        _apply_progress(db, package.data["progress"], task_ids, package.edited, changes)
+        _apply_evidence(db, package.data["evidence"], task_ids, changes)
+
+
+class _Matcher:
+    """Existing rows by identity key; each matched at most once, the one at the same position first."""
+
+    def __init__(self, rows: Iterable[dict], key: Callable[[dict], object]):
+        self._rows: dict[object, list[dict]] = defaultdict(list)
+        for row in rows:
+            self._rows[key(row)].append(row)
+        self.seen: set[int] = set()
+
+    def take(self, key: object, position: int) -> dict | None:
+        candidates = [row for row in self._rows.get(key, ()) if row["id"] not in self.seen]
+        if not candidates:
+            return None
+        row = next((row for row in candidates if row["position"] == position), candidates[0])
+        self.seen.add(row["id"])
+        return row
+
+
+def _texts(record: dict, keys: Iterable[str]) -> dict:
+    return {key: nfc(record[key]) if isinstance(record[key], str) else record[key] for key in keys}
+
+
+def _apply_plan(db, plan: dict, restoring: bool, complete: bool, task_ids: dict[int, int],
+                changes: dict[str, int]) -> int:
+    values = _texts(plan, ("number", "date", "issuer", "year", "title", "source_file"))
+    found = store.find_plan(db, values["number"], values["date"])
+    if found is None:
+        now = dt.datetime.now().isoformat(timespec="seconds")
+        plan_id = store.insert_plan(db, {**values, "imported_at": plan["imported_at"] if restoring else now})
+        changes["plans_added"] += 1
+    else:
+        plan_id = found["id"]
+        differs = {k: v for k, v in values.items() if found[k] != v}
+        if differs and not restoring:
+            store.update_plan(db, plan_id, differs)
+    existing_indices = {(row["kind"], row["name"]): row for row in store.list_indices(db, plan_id)}
+    all_tasks = store.list_plan_tasks(db, plan_id)
+    seen_tasks: set[int] = set()
+    for index in plan["indices"]:
+        kind, name = nfc(index["kind"]), nfc(index["name"])
+        row = existing_indices.get((kind, name))
+        if row is None:
+            index_id = store.insert_index(db, {"plan_id": plan_id, "kind": kind, "name": name,
+                                               "position": index["position"]})
+        else:
+            index_id = row["id"]
+            if not restoring and row["position"] != index["position"]:
+                store.update_index(db, index_id, {"position": index["position"]})
+        criteria = _apply_criteria(db, index_id, index["criteria"], restoring)
+        local_tasks = [task for task in all_tasks if task["index_id"] == index_id]
+        _apply_tasks(db, plan_id, index_id, index["tasks"], criteria, local_tasks, restoring, task_ids,
+                     seen_tasks, changes)
+    if complete:
+        for row in all_tasks:
+            if row["id"] not in seen_tasks and not row["removed"]:
+                store.update_task(db, row["id"], {"removed": 1})
+                changes["tasks_removed"] += 1
+    return plan_id
+
+
+def _apply_criteria(db, index_id: int, criteria: list[dict], restoring: bool) -> dict[int, dict]:
+    """Package criterion ref → {"id", "key"} of the local row, inserted when missing."""
+    local = store.list_criteria(db, index_id)
+    matcher = _Matcher(local, criterion_key)
+    by_ref: dict[int, dict] = {}
+    inserted: set[int] = set()
+    for criterion in criteria:
+        values = _texts(criterion, CRITERION_COLUMNS)
+        key = criterion_key(values)
+        row = matcher.take(key, values["position"])
+        if row is None:  # its parent is usually above it, so already known
+            parent = by_ref.get(criterion["parent"], {}).get("id") if criterion["parent"] is not None else None
+            criterion_id = store.insert_criterion(db, {"index_id": index_id, "parent_id": parent, **values})
+            inserted.add(criterion_id)
+            row = {"id": criterion_id, "parent_id": parent}
+        elif not restoring:
+            differs = {k: v for k, v in values.items() if row[k] != v}
+            if differs:
+                store.update_criterion(db, row["id"], differs)
+        by_ref[criterion["ref"]] = {"id": row["id"], "key": key, "parent_id": row["parent_id"]}
+    for criterion in criteria:  # parents listed below their children, once every criterion has its id
+        mine = by_ref[criterion["ref"]]
+        parent = by_ref[criterion["parent"]]["id"] if criterion["parent"] is not None else None
+        if mine["parent_id"] != parent and (mine["id"] in inserted or not restoring):
+            store.update_criterion(db, mine["id"], {"parent_id": parent})
+    return by_ref
+
+
+def _apply_tasks(db, plan_id: int, index_id: int, tasks: list[dict], criteria: dict[int, dict],
+                 local: list[dict], restoring: bool, task_ids: dict[int, int], seen: set[int],
+                 changes: dict[str, int]) -> None:
+    local_keys = {row["id"]: key for row in store.list_criteria(db, index_id) for key in [criterion_key(row)]}
+    matcher = _Matcher(local, lambda row: (local_keys.get(row["criterion_id"], ""), fold(row["content"])))
+    for task in tasks:
+        criterion = criteria.get(task["criterion"]) if task["criterion"] is not None else None
+        values = {"plan_id": plan_id, "index_id": index_id, "criterion_id": criterion["id"] if criterion else None,
+                  **_texts(task, TASK_COLUMNS), "removed": int(task["removed"])}
+        row = matcher.take((criterion["key"] if criterion else "", fold(values["content"])), values["position"])
+        if row is None:
+            if restoring:
+                values["role_override"] = task.get("role_override")
+            task_ids[task["ref"]] = store.insert_task(db, values)
+            seen.add(task_ids[task["ref"]])
+            changes["tasks_added"] += 1
+            continue
+        task_ids[task["ref"]] = row["id"]
+        seen.add(row["id"])
+        if restoring:
+            if row["role_override"] is None and task.get("role_override") is not None:
+                store.update_task(db, row["id"], {"role_override": task["role_override"]})
+                changes["roles_restored"] += 1
+            else:
+                changes["tasks_unchanged"] += 1
+            continue
+        differs = {k: v for k, v in values.items() if row[k] != v}
+        if differs:
+            store.update_task(db, row["id"], differs)
+        if row["removed"] and not values["removed"]:
+            changes["tasks_restored"] += 1
+        elif set(differs) - {"position", "source_row", "source_sheet"}:
+            changes["tasks_updated"] += 1
+        else:
+            changes["tasks_unchanged"] += 1
+
+
+def _newer(theirs: str, ours: str | None) -> bool:
+    return ours is None or theirs > ours
+
+
+def _apply_progress(db, records: list[dict], task_ids: dict[int, int], edited: set[int],
+                    changes: dict[str, int]) -> None:
+    """A record replaces the local one when it is newer, or was edited by the user for this import."""
+    for record in records:
+        task_id = task_ids[record["task"]]
+        values = _texts(record, PROGRESS_COLUMNS)
+        local = store.get_progress(db, task_id)
+        if local is None:
+            store.insert_progress(db, task_id, values)
+            changes["progress_added"] += 1
+        elif all(local[k] == v for k, v in values.items()):
+            changes["progress_unchanged"] += 1
+        elif record["task"] in edited or _newer(values["updated_at"], local["updated_at"]):
+            store.save_progress(db, task_id, values)
+            changes["progress_updated"] += 1
+        else:
+            changes["progress_kept_local"] += 1
+
+
+def _evidence_key(values: dict) -> tuple:
+    return tuple(values[key] for key in EVIDENCE_COLUMNS)
+
+
+def _apply_evidence(db, records: list[dict], task_ids: dict[int, int], changes: dict[str, int]) -> None:
+    known: dict[int, set[tuple]] = {}
+    for record in records:
+        task_id = task_ids[record["task"]]
+        if task_id not in known:
+            known[task_id] = {_evidence_key(row) for row in store.list_evidence(db, task_id)}
+        values = _texts(record, EVIDENCE_COLUMNS)
+        key = _evidence_key(values)
+        if key in known[task_id]:
+            changes["evidence_unchanged"] += 1
+            continue
+        store.insert_evidence(db, {"task_id": task_id, **values})
+        known[task_id].add(key)
+        changes["evidence_added"] += 1
+
+
+def _apply_reports(db, plan_id: int, reports: list[dict], changes: dict[str, int]) -> None:
+    for report in reports:
+        values = {"plan_id": plan_id, **_texts(report, REPORT_COLUMNS)}
+        local = store.get_report(db, plan_id, values["period"], values["start_date"], values["end_date"])
+        if local is None:
+            store.save_report(db, values)
+            changes["reports_added"] += 1
+        elif all(local[k] == v for k, v in values.items()):
+            changes["reports_unchanged"] += 1
+        elif _newer(values["updated_at"], local["updated_at"]):
+            store.save_report(db, values)
+            changes["reports_updated"] += 1
+        else:
+            changes["reports_kept_local"] += 1
+
+
+def summarize(package: OpenedPackage, changes: dict[str, int], evidence: EvidenceStore, *,
+              applied: bool = False, warnings: Iterable[str] = ()) -> PackageSummary:
+    manifest, data = package.manifest, package.data
+    plans = []
+    for plan in data["plans"]:
+        plans.append({"number": plan["number"], "date": plan["date"], "title": plan["title"],
+                      "issuer": plan["issuer"],
+                      "tasks": sum(len(index["tasks"]) for index in plan["indices"]),
+                      "indices": [index["kind"] for index in plan["indices"]]})
+    missing = {record["file_sha256"] for record in data["evidence"] if record["file_sha256"]
+               and record["file_sha256"] not in package.files and not evidence.path_for(record["file_sha256"]).exists()}
+    notes = list(warnings)
+    if missing:
+        notes.append(f"{len(missing)} tệp tài liệu kiểm chứng không có trong gói và không có trong máy này; "
+                     "chỉ nhập được thông tin về tài liệu.")
+    contents = {
+        "plans": len(plans),
+        "tasks": sum(plan["tasks"] for plan in plans),
+        "criteria": sum(len(index["criteria"]) for plan in data["plans"] for index in plan["indices"]),
+        "progress": len(data["progress"]),
+        "evidence": len(data["evidence"]),
+        "evidence_files": len(package.files),
+        "evidence_bytes": sum(member["size"] for member in manifest.get("members", [])
+                              if member["name"].startswith(EVIDENCE_PREFIX)),
+        "reports": sum(len(plan["reports"]) for plan in data["plans"]),
+    }
+    profile = manifest.get("profile") or {}
+    audience = manifest.get("audience") or {}
+    return PackageSummary(
+        file_name=package.name, kind=package.kind, kind_label=KIND_LABELS.get(package.kind, "bảng kết quả Excel"),
+        agency=profile.get("name"), audience=audience.get("name"), created_at=manifest.get("created_at"),
+        program_version=manifest.get("program_version"), period=manifest.get("period"), plans=plans,
+        contents=contents, changes=changes, warnings=notes, applied=applied,
+    )
+
+
+CHANGE_PHRASES = [
+    ("profile_set", "đặt thông tin đơn vị theo gói"),
+    ("plans_added", "thêm {} kế hoạch"),
+    ("tasks_added", "thêm {} nhiệm vụ"),
+    ("tasks_updated", "cập nhật {} nhiệm vụ"),
+    ("tasks_restored", "đưa lại {} nhiệm vụ vào kế hoạch"),
+    ("tasks_removed", "đánh dấu {} nhiệm vụ bị bỏ khỏi kế hoạch"),
+    ("roles_restored", "khôi phục vai trò tự đặt của {} nhiệm vụ"),
+    ("progress_added", "thêm kết quả thực hiện của {} nhiệm vụ"),
+    ("progress_updated", "cập nhật kết quả thực hiện của {} nhiệm vụ"),
+    ("evidence_added", "thêm {} tài liệu kiểm chứng"),
+    ("files_added", "lưu {} tệp đính kèm"),
+    ("reports_added", "thêm {} báo cáo"),
+    ("reports_updated", "cập nhật {} báo cáo"),
+    ("progress_kept_local", "giữ kết quả trong máy (mới hơn trong gói) của {} nhiệm vụ"),
+    ("reports_kept_local", "giữ {} báo cáo trong máy (mới hơn trong gói)"),
+]
+
+
+def change_phrases(changes: dict[str, int]) -> list[str]:
+    """The changes in words, for the preview, the final message and the command line."""
+    return [text.format(changes[key]) for key, text in CHANGE_PHRASES if changes.get(key)]

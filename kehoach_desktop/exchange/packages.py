@@ -1,0 +1,331 @@
+"""Progress packages (.khbc) and task packages (.khnv) as files: writing and reading them safely.
+
+A package is a zip: `manifest.json` (see manifest.py), `data.json` with the plans and,
+for a progress package, the progress records, evidence records and report texts, and the
+evidence files under `evidence/<sha256>` (the user's file names are data, never paths).
+
+Writing goes through writer.py (NAME.partial, fsync, rename, read back and verify) and a
+sealed zip (seal.py); reading copies the file off the stick first, then checks the zip
+(safe_zip.py), the seal, the manifest, every member's checksum and the data (schema.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable
+
+import sqlite_utils
+
+from ..evidence_store import EvidenceStore
+from ..model import AgencyProfile
+from .content import EvidenceFile, ExportResult, ProgressCallback, collect
+from .manifest import (
+    DATA_NAME, EVIDENCE_PREFIX, EXTENSIONS, FORMAT_PROGRESS, MANIFEST_NAME, MAX_DATA_BYTES, MAX_MANIFEST_BYTES,
+    MEMBER_NAMES, check_manifest, new_manifest, upgrade,
+)
+from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
+from .schema import check_data
+from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
+from .seal import SealingWriter, TailHasher, check_seal, digest_of
+from .writer import ExportError, write_atomically
+
+STALE_TEMP_SECONDS = 24 * 3600
+
+# --- writing a package ----------------------------------------------------------------------
+
+def export_package(
+    db: sqlite_utils.Database,
+    evidence: EvidenceStore,
+    target: Path,
+    profile: AgencyProfile | None,
+    *,
+    plan_ids: Iterable[int] | None = None,
+    period: dict | None = None,
+    audience: AgencyProfile | None = None,
+    progress: ProgressCallback | None = None,
+) -> ExportResult:
+    """Build the package named by `target`'s extension, write it safely, read it back verified."""
+    target = Path(target)
+    kind = EXTENSIONS.get(target.suffix.lower())
+    if kind is None:
+        raise ExportError(f"Tên tệp “{target.name}” phải có đuôi .khbc (gói báo cáo) hoặc .khnv (gói nhiệm vụ).")
+    if kind == FORMAT_PROGRESS and audience is not None:
+        raise ExportError("Chỉ gói nhiệm vụ (.khnv) mới gửi riêng cho một đơn vị.")
+    content = collect(db, evidence, kind, profile, plan_ids=plan_ids, period=period, audience=audience)
+    data_bytes = json.dumps(content.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    members = [{"name": DATA_NAME, "size": len(data_bytes), "sha256": hashlib.sha256(data_bytes).hexdigest()}]
+    members += [{"name": EVIDENCE_PREFIX + f.sha256, "size": f.size, "sha256": f.sha256} for f in content.files]
+    manifest = new_manifest(kind, profile=content.profile, plans=content.plan_list, period=period,
+                            audience=content.audience, members=members)
+    evidence_bytes = sum(f.size for f in content.files)
+    total = len(data_bytes) + evidence_bytes
+
+    def write(out: BinaryIO) -> None:
+        _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
+
+    def verify(path: Path) -> None:
+        read_package(path, path.name, progress=_Bytes(progress, total, "Đang đọc lại và kiểm tra gói"))
+
+    written = write_atomically(target, write, verify, expected_size=total + 1024 * (len(members) + 4))
+    return ExportResult(
+        path=written.path, kind=kind, size=written.size, package_id=manifest["package_id"],
+        plans=len(content.data["plans"]), tasks=content.task_count, progress=len(content.data["progress"]),
+        evidence=len(content.data["evidence"]), evidence_files=len(content.files), evidence_bytes=evidence_bytes,
+        stale_removed=written.stale_removed, warnings=content.warnings,
+    )
+
+
+class _Bytes:
+    """Progress in bytes, reported to a (done, total, text) callback about every few MB."""
+
+    def __init__(self, callback: ProgressCallback | None, total: int, text: str):
+        self.callback, self.total, self.text = callback, max(total, 1), text
+        self.done = 0
+        self._last = -1
+
+    def __call__(self, count: int) -> None:
+        self.done += count
+        if self.callback is None:
+            return
+        step = self.done * 200 // self.total
+        if step != self._last:
+            self._last = step
+            self.callback(min(self.done, self.total), self.total, self.text)
+
+
+class _Utf8Info(zipfile.ZipInfo):
+    """Names flagged UTF-8 (bit 11) even when ASCII: zipfile flags only non-ASCII names and
+    resets flag_bits when writing, so the flag is added where the headers are encoded."""
+
+    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
+        return self.filename.encode("utf-8"), self.flag_bits | 0x800
+
+
+def _zip_info(name: str, *, stored: bool, size: int = 0) -> zipfile.ZipInfo:
+    info = _Utf8Info(name, date_time=time.localtime()[:6])
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    info.external_attr = 0o100644 << 16  # a regular file, never a link
+    info.file_size = size
+    return info
+
+
+def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[EvidenceFile],
+               evidence: EvidenceStore, progress: _Bytes) -> None:
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    sink = SealingWriter(out)
+    with zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
+        archive.comment = SEAL_PLACEHOLDER
+        archive.writestr(_zip_info(MANIFEST_NAME, stored=False), manifest_bytes)
+        archive.writestr(_zip_info(DATA_NAME, stored=False), data_bytes)
+        progress(len(data_bytes))
+        for item in files:  # already compressed formats mostly (PDF, DOCX, JPG): stored as they are
+            digest = hashlib.sha256()
+            size = 0
+            with open(evidence.path_for(item.sha256), "rb") as source, \
+                    archive.open(_zip_info(EVIDENCE_PREFIX + item.sha256, stored=True, size=item.size), "w") as dest:
+                while chunk := source.read(CHUNK):
+                    digest.update(chunk)
+                    dest.write(chunk)
+                    size += len(chunk)
+                    progress(len(chunk))
+            if size != item.size or digest.hexdigest() != item.sha256:
+                raise ExportError(f"Tệp tài liệu kiểm chứng “{item.name}” trong kho đã bị thay đổi hoặc hỏng "
+                                  "(nội dung không khớp mã kiểm tra); gói không được ghi.")
+    sink.seal()
+
+
+# --- reading a package ----------------------------------------------------------------------
+
+def read_package(
+    path: Path,
+    display_name: str,
+    *,
+    extract_to: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+    accept: Callable[[dict], None] | None = None,
+    file_digest: tuple[str, bytes] | None = None,
+    already_stored: Callable[[str], bool] = lambda sha: False,
+) -> tuple[dict, dict, dict[str, Path]]:
+    """Check and read a package: (manifest, data, evidence files extracted to `extract_to`).
+
+    Every member is read through the bounded stream and compared with the size and
+    SHA-256 the manifest declares, and the whole file with the seal in its comment (its
+    digest computed here, or given when the caller hashed the file while copying it).
+    `accept(manifest)` may refuse early (another agency's package) before the evidence is read;
+    files for which `already_stored(sha256)` is true are verified but not unpacked (their path is None).
+    """
+    files: dict[str, Path] = {}
+    with SafeZip(path, display_name, MEMBER_NAMES) as archive:
+        check_seal(display_name, archive.comment, *(file_digest or digest_of(path)))
+        manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
+                                        MANIFEST_NAME, display_name), display_name)
+        declared = {member["name"]: member for member in manifest["members"]}
+        present = archive.names() - {MANIFEST_NAME}
+        for name in sorted(declared.keys() - present):
+            raise refuse(display_name, f"thiếu thành phần “{name}” mà manifest.json khai báo")
+        for name in sorted(present - declared.keys()):
+            raise refuse(display_name, f"có thành phần “{name}” không khai báo trong manifest.json")
+        if DATA_NAME not in declared:
+            raise refuse(display_name, "thiếu phần dữ liệu data.json")
+        for name, member in declared.items():
+            if archive.size(name) != member["size"] or (
+                    name.startswith(EVIDENCE_PREFIX) and name[len(EVIDENCE_PREFIX):] != member["sha256"]):
+                raise refuse(display_name, f"thành phần “{name}” không khớp với khai báo trong manifest.json")
+        if sum(member["size"] for member in declared.values()) > MAX_TOTAL_BYTES:
+            raise refuse(display_name, "khi giải nén quá lớn")
+        if accept is not None:
+            accept(manifest)
+        raw = archive.read_small(DATA_NAME, MAX_DATA_BYTES)
+        if hashlib.sha256(raw).hexdigest() != declared[DATA_NAME]["sha256"]:
+            raise refuse(display_name, "phần dữ liệu data.json không đúng mã kiểm tra SHA-256 — gói đã bị "
+                                       "thay đổi hoặc hỏng")
+        if progress:
+            progress(len(raw))
+        for name in sorted(n for n in declared if n.startswith(EVIDENCE_PREFIX)):
+            sha = declared[name]["sha256"]
+            unpack_to = None if already_stored(sha) else extract_to  # verified all the same
+            files[sha] = _read_evidence(archive, name, sha, unpack_to, progress, display_name)
+    data = _json(raw, DATA_NAME, display_name)
+    manifest, data = upgrade(manifest, data)
+    check_data(data, manifest, display_name, set(files))
+    return manifest, data, files
+
+
+def _read_evidence(archive: SafeZip, name: str, sha: str, extract_to: Path | None, progress,
+                   display_name: str) -> Path | None:
+    target = extract_to / sha if extract_to is not None else None
+    out = open(target, "xb") if target is not None else None
+    try:
+        _, digest = archive.copy(name, out, progress=progress)
+    except BaseException:
+        if out is not None:
+            out.close()
+            target.unlink()
+        raise
+    if out is not None:
+        out.close()
+    if digest != sha:
+        if target is not None:
+            target.unlink()
+        raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã bị thay đổi "
+                                   "hoặc hỏng")
+    return target
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"giá trị {name} không được phép")
+
+
+def _json(raw: bytes, member: str, display_name: str):
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise refuse(display_name, f"phần “{member}” không phải là JSON hợp lệ") from None
+
+
+@dataclass
+class OpenedPackage:
+    """A package copied into the data folder's temporary area and fully verified."""
+
+    source: Path
+    kind: str
+    manifest: dict
+    data: dict
+    files: dict[str, Path | None]  # sha256 → verified file in temp_dir; None: the store already had it
+    temp_dir: Path | None = None
+    edited: set[int] = field(default_factory=set)  # task refs whose results were edited in Excel: they win
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    def close(self) -> None:
+        if self.temp_dir is not None:
+            shutil.rmtree(self.temp_dir, ignore_errors=True)
+            self.temp_dir = None
+
+    def __enter__(self) -> "OpenedPackage":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_package(
+    source: Path,
+    work_root: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    accept: Callable[[dict], None] | None = None,
+    already_stored: Callable[[str], bool] = lambda sha: False,
+) -> OpenedPackage:
+    """Copy a .khbc/.khnv into a private temporary folder, then check everything in it.
+
+    The copy means a stick pulled out during the import, or a file changed on it, cannot
+    change what is read; nothing is written outside `work_root`; the caller must close().
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise refuse(source.name, f"không tìm thấy tệp “{source}”")
+    size = source.stat().st_size
+    if size > MAX_TOTAL_BYTES:
+        raise refuse(source.name, "tệp quá lớn để là một gói của chương trình")
+    work_root.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temp(work_root)
+    temp_dir = Path(tempfile.mkdtemp(prefix="goi-", dir=work_root))
+    try:
+        local = temp_dir / "goi.zip"
+        digest = _copy_in(source, local, _Bytes(progress, size, f"Đang chép {source.name} vào máy"))
+        extract = temp_dir / "evidence"
+        extract.mkdir()
+        manifest, data, files = read_package(
+            local, source.name, extract_to=extract, accept=accept, file_digest=digest, already_stored=already_stored,
+            progress=_Bytes(progress, size, f"Đang kiểm tra {source.name}"))
+        local.unlink()
+        return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir)
+    except BaseException:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+        raise
+
+
+def _copy_in(source: Path, target: Path, progress: _Bytes) -> tuple[str, bytes]:
+    """Copy the package from the stick, hashing it for the seal on the way.
+
+    A read error is the package's (or the stick's) fault; a write error is ours.
+    """
+    hasher = TailHasher()
+    with open(target, "xb") as out:
+        try:
+            src = open(source, "rb")
+        except OSError as error:
+            raise refuse(source.name, f"không mở được tệp ({error.strerror or error})") from None
+        with src:
+            while True:
+                try:
+                    chunk = src.read(CHUNK)
+                except OSError as error:
+                    raise refuse(source.name, f"không đọc được tệp ({error.strerror or error}); "
+                                              "USB có thể đã bị rút") from None
+                if not chunk:
+                    return hasher.result()
+                hasher.update(chunk)
+                out.write(chunk)
+                progress(len(chunk))
+
+
+def _remove_stale_temp(work_root: Path) -> None:
+    """Temporary folders of imports that a crash left behind."""
+    limit = time.time() - STALE_TEMP_SECONDS
+    for folder in work_root.glob("goi-*"):
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < limit:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue

@@ -1,0 +1,259 @@
+"""Reading a zip that came on a USB stick from an unknown PC, trusting nothing in it.
+
+Before any member is read, the central directory is checked: entry count, member names
+(no absolute paths, drive letters, "..", symlinks, duplicates, or names that collide when
+case and Unicode normalisation are ignored), declared sizes and compression ratios, and
+that no two entries share bytes (the overlapping-entries zip bomb). Members are then read
+through a bounded stream that stops at the declared size and at the limit, whatever the
+compressed data says. Every refusal names the file and the reason, in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import stat
+import struct
+import unicodedata
+import zipfile
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator
+
+from ..errors import ImportRefusedError
+
+MAX_ENTRIES = 5_000  # members of one package: the evidence files of a whole plan fit many times
+MAX_MEMBER_BYTES = 2 * 1024**3  # one evidence file
+MAX_TOTAL_BYTES = 8 * 1024**3  # everything unpacked
+MAX_RATIO = 200  # unpacked / packed, per member and overall; beyond this it is a zip bomb
+RATIO_FLOOR_BYTES = 1024**2  # below this size a high ratio is harmless (a short repetitive JSON)
+CHUNK = 1024 * 1024
+
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+Progress = Callable[[int], None]  # bytes just read
+
+
+def refuse(display_name: str, reason: str) -> ImportRefusedError:
+    return ImportRefusedError(f"Không nhập được tệp “{display_name}”: {reason}.")
+
+
+def format_size(size: int) -> str:
+    """"850 KB", "12,3 MB", "1,2 GB" with a decimal comma."""
+    if size < 1024**2:
+        return f"{max(1, round(size / 1024))} KB" if size else "0 KB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f}".replace(".", ",") + " MB"
+    return f"{size / 1024**3:.1f}".replace(".", ",") + " GB"
+
+
+_mb = format_size
+
+
+def _count(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+class SafeZip:
+    """A zip whose directory passed every check; members are read bounded and verified."""
+
+    def __init__(self, path: Path, display_name: str, allowed_name: re.Pattern):
+        self.path = Path(path)
+        self.name = display_name
+        self._zip = _open_zip(self.path, display_name)
+        try:
+            infos = self._zip.infolist()
+            check_directory(infos, display_name, self.path.stat().st_size)
+            check_no_overlap(self.path, infos, self._zip.start_dir, display_name)
+            for info in infos:
+                if not allowed_name.fullmatch(info.filename):
+                    raise refuse(display_name, f"có thành phần lạ “{info.filename}” không thuộc một gói của chương trình")
+            self.infos = {info.filename: info for info in infos}
+        except BaseException:
+            self._zip.close()
+            raise
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> "SafeZip":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def comment(self) -> bytes:
+        return self._zip.comment
+
+    def names(self) -> set[str]:
+        return set(self.infos)
+
+    def size(self, name: str) -> int:
+        return self.infos[name].file_size
+
+    def read_small(self, name: str, limit: int) -> bytes:
+        """A whole member in memory, for the JSON parts; refused above `limit` bytes."""
+        info = self.infos.get(name)
+        if info is None:
+            raise refuse(self.name, f"thiếu thành phần “{name}” — đây không phải là gói của chương trình hoặc gói bị hỏng")
+        if info.file_size > limit:
+            raise refuse(self.name, f"thành phần “{name}” quá lớn ({_mb(info.file_size)}; tối đa {_mb(limit)})")
+        parts: list[bytes] = []
+        self.copy(name, _Collect(parts), limit=limit)
+        return b"".join(parts)
+
+    def copy(self, name: str, out: BinaryIO | None, *, limit: int = MAX_MEMBER_BYTES,
+             progress: Progress | None = None) -> tuple[int, str]:
+        """Stream one member into `out` (or nowhere); return its actual size and SHA-256.
+
+        The stream stops at the declared size and at `limit`: a member that inflates to
+        more than it declared is refused without writing the excess.
+        """
+        info = self.infos[name]
+        bound = min(info.file_size, limit)
+        digest = hashlib.sha256()
+        size = 0
+        for chunk in self._chunks(info):
+            size += len(chunk)
+            if size > bound:
+                raise refuse(self.name, f"thành phần “{name}” giải nén ra nhiều hơn kích thước đã khai báo")
+            digest.update(chunk)
+            if out is not None:
+                out.write(chunk)
+            if progress:
+                progress(len(chunk))
+        if size != info.file_size:
+            raise refuse(self.name, f"thành phần “{name}” bị cắt cụt (đọc được {_count(size)} trên "
+                                    f"{_count(info.file_size)} byte)")
+        return size, digest.hexdigest()
+
+    def _chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        """The member's bytes; any decoding failure (bad CRC, zlib, cut data) is a refusal."""
+        try:
+            stream = self._zip.open(info)
+        except Exception as error:  # BadZipFile (names differ, bad header), NotImplementedError…
+            raise refuse(self.name, f"thành phần “{info.filename}” bị hỏng ({_reason(error)})") from None
+        with stream:
+            while True:
+                try:
+                    chunk = stream.read(CHUNK)
+                except Exception as error:  # BadZipFile (CRC), zlib.error, EOFError, OSError
+                    raise refuse(self.name, f"thành phần “{info.filename}” bị hỏng, không giải nén được "
+                                            f"({_reason(error)})") from None
+                if not chunk:
+                    return
+                yield chunk
+
+
+class _Collect:
+    def __init__(self, parts: list[bytes]):
+        self.parts = parts
+
+    def write(self, chunk: bytes) -> None:
+        self.parts.append(chunk)
+
+
+def _reason(error: BaseException) -> str:
+    """A decoder failure in words: zipfile and zlib speak English."""
+    text = str(error)
+    if "CRC" in text:
+        return "sai mã kiểm tra CRC-32"
+    if isinstance(error, EOFError) or "truncated" in text.lower() or "incomplete" in text.lower():
+        return "dữ liệu bị cắt cụt"
+    if "differ" in text:
+        return "tên ở mục lục và ở phần đầu thành phần khác nhau"
+    if type(error).__name__ == "error":  # zlib.error
+        return "dữ liệu nén bị hỏng"
+    return f"lỗi {type(error).__name__}"
+
+
+def _open_zip(path: Path, display_name: str) -> zipfile.ZipFile:
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    if head not in (b"PK\x03\x04", b"PK\x05\x06"):
+        raise refuse(display_name, "tệp không phải là gói của chương trình (không phải dạng nén zip)")
+    try:
+        return zipfile.ZipFile(path)
+    except Exception:  # BadZipFile, struct.error, ValueError, UnicodeDecodeError… on a damaged directory
+        raise refuse(display_name, "tệp bị hỏng hoặc bị cắt cụt (có thể do rút USB khi đang chép); "
+                                   "hãy chép lại tệp từ máy gửi") from None
+
+
+def check_directory(infos: list[zipfile.ZipInfo], display_name: str, archive_size: int) -> None:
+    """Entry count, names, flags and sizes as the central directory declares them."""
+    if len(infos) > MAX_ENTRIES:
+        raise refuse(display_name, f"có quá nhiều thành phần ({_count(len(infos))}; tối đa {_count(MAX_ENTRIES)})")
+    seen: dict[str, str] = {}
+    exact: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        _check_name(name, info, display_name)
+        if name in exact:
+            raise refuse(display_name, f"thành phần “{name}” xuất hiện hai lần")
+        exact.add(name)
+        folded = unicodedata.normalize("NFC", name).casefold()
+        if folded in seen:
+            raise refuse(display_name, f"hai thành phần “{seen[folded]}” và “{name}” trùng tên khi không phân biệt "
+                                       "chữ hoa, chữ thường hoặc cách gõ dấu")
+        seen[folded] = name
+        if info.flag_bits & 0x1:
+            raise refuse(display_name, f"thành phần “{name}” bị mã hóa (đặt mật khẩu)")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise refuse(display_name, f"thành phần “{name}” dùng kiểu nén không hỗ trợ (mã {info.compress_type})")
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise refuse(display_name, f"thành phần “{name}” quá lớn khi giải nén ({_mb(info.file_size)})")
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise refuse(display_name, f"thành phần “{name}” có tỷ lệ nén bất thường ({_count(ratio)} lần) — "
+                                       "dấu hiệu của tệp “bom nén”")
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise refuse(display_name, f"khi giải nén quá lớn ({_mb(total)}; tối đa {_mb(MAX_TOTAL_BYTES)})")
+    if total > RATIO_FLOOR_BYTES and total > MAX_RATIO * max(archive_size, 1):
+        raise refuse(display_name, f"khi giải nén lớn gấp {_count(total // max(archive_size, 1))} lần tệp nén — "
+                                   "dấu hiệu của tệp “bom nén”")
+
+
+def _check_name(name: str, info: zipfile.ZipInfo, display_name: str) -> None:
+    if not name or _CONTROL.search(name):
+        raise refuse(display_name, f"có thành phần mang tên không hợp lệ ({name!r})")
+    if name.startswith(("/", "\\")):
+        raise refuse(display_name, f"thành phần “{name}” có đường dẫn tuyệt đối")
+    if _DRIVE.match(name):
+        raise refuse(display_name, f"thành phần “{name}” chỉ tới một ổ đĩa")
+    if ".." in re.split(r"[\\/]", name):
+        raise refuse(display_name, f"thành phần “{name}” có “..” (trỏ ra ngoài thư mục)")
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise refuse(display_name, f"thành phần “{name}” là một liên kết (symlink)")
+    if info.is_dir() or name.endswith(("/", "\\")):
+        raise refuse(display_name, f"có thư mục “{name}” không thuộc một gói của chương trình")
+
+
+def check_no_overlap(path: Path, infos: list[zipfile.ZipInfo], directory_start: int, display_name: str) -> None:
+    """Each member's local header and data lie before the next one's and before the directory.
+
+    A zip bomb of the "overlapping files" kind (David Fifield, 2019) points many directory
+    entries at the same compressed bytes; a valid package never shares bytes between members.
+    """
+    end_of_previous = 0
+    with open(path, "rb") as handle:
+        for info in sorted(infos, key=lambda item: item.header_offset):
+            if info.header_offset < end_of_previous:
+                raise refuse(display_name, "các thành phần chồng lên nhau (dùng chung dữ liệu) — "
+                                           "dấu hiệu của tệp “bom nén”")
+            handle.seek(info.header_offset)
+            header = handle.read(_LOCAL_HEADER.size)
+            if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
+                raise refuse(display_name, f"thành phần “{info.filename}” bị hỏng (sai phần đầu)")
+            fields = _LOCAL_HEADER.unpack(header)
+            name_length, extra_length = fields[-2], fields[-1]
+            end_of_previous = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length + info.compress_size
+            if info.flag_bits & 0x8:  # a data descriptor follows the data: at least 12 bytes
+                end_of_previous += 12
+    if end_of_previous > directory_start:
+        raise refuse(display_name, "các thành phần chồng lên mục lục của tệp nén — dấu hiệu của tệp “bom nén” "
+                                   "hoặc tệp hỏng")

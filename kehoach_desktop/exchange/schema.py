@@ -1,0 +1,160 @@
+"""Checking the data of a package: every record has the fields and types the program writes,
+every reference resolves, and the package is this agency's (or for it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from ..model import AgencyKind, AgencyProfile, Authority, Status
+from ..text import fold
+from .content import FORMAT_WORKBOOK
+from .manifest import FORMAT_PROGRESS, FORMAT_TASKS
+from .safe_zip import refuse
+
+MAX_TEXT_CHARS = 100_000
+
+def _text(value) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS
+
+
+def _int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**53
+
+
+def _number(value) -> bool:
+    return (_int(value) or isinstance(value, float)) and math.isfinite(value)
+
+
+def _bool(value) -> bool:
+    return isinstance(value, bool)
+
+
+def _date(value) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _sha(value) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(ch in "0123456789abcdef" for ch in value)
+
+
+def _list(value) -> bool:
+    return isinstance(value, list)
+
+
+def _optional(check):
+    return lambda value: value is None or check(value)
+
+
+def _one_of(*choices):
+    return lambda value: value in choices
+
+
+PLAN_SPEC = {"number": _text, "date": _optional(_date), "issuer": _text, "year": _optional(_int), "title": _text,
+             "source_file": _text, "imported_at": _text, "indices": _list, "reports": _list}
+INDEX_SPEC = {"kind": _text, "name": _text, "position": _int, "criteria": _list, "tasks": _list}
+CRITERION_SPEC = {"ref": _int, "parent": _optional(_int), "code": _text, "title": _text,
+                  "max_score": _optional(_number), "prior_result": _text, "target": _text, "position": _int}
+TASK_SPEC = {"ref": _int, "criterion": _optional(_int), "position": _int, "content": _text,
+             "deadline_text": _text, "evidence_required": _text, "lead": _text, "implementing": _text,
+             "cooperating": _text, "source_sheet": _text, "source_row": _optional(_int), "removed": _bool}
+ROLE_OVERRIDES = (None, "lead", "implementing", "cooperating", "none")
+PROGRESS_SPEC = {"task": _int, "status": _one_of(*(s.value for s in Status)),
+                 "percent": lambda v: _int(v) and 0 <= v <= 100, "result": _text, "completed_on": _optional(_date),
+                 "score": _optional(lambda v: _number(v) and v >= 0), "difficulties": _text, "proposals": _text,
+                 "updated_at": _text}
+EVIDENCE_SPEC = {"task": _int, "number": _text, "date": _optional(_date), "issuer": _text, "abstract": _text,
+                 "file_sha256": _optional(_sha), "file_name": _optional(_text),
+                 "file_size": _optional(lambda v: _int(v) and v >= 0), "added_at": _text}
+REPORT_SPEC = {"period": _one_of("q1", "h1", "q3", "year", "custom"), "year": _int, "start_date": _date,
+               "end_date": _date, "number": _text, "signed_on": _optional(_date), "addressees": _text,
+               "recipients": _text, "direction": _text, "shortcomings": _text, "next_steps": _text,
+               "proposals": _text, "updated_at": _text}
+PROFILE_SPEC = {"name": lambda v: _text(v) and bool(v.strip()), "kind": _one_of(*(k.value for k in AgencyKind)),
+                "governing_body": _text, "place": _text, "symbol": _text, "signer_name": _text,
+                "signer_title": _text, "authority": _one_of(*(a.value for a in Authority))}
+
+
+def _need(record, spec: dict, where: str, display_name: str) -> None:
+    if not isinstance(record, dict):
+        raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where})")
+    for key, check in spec.items():
+        if key not in record or not check(record[key]):
+            raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, mục “{key}”)")
+
+
+def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None:
+    """Every record has the fields and types the program writes; every reference resolves."""
+    kind = manifest["format"]
+    _need(data, {"plans": _list, "progress": _list, "evidence": _list}, "data.json", display_name)
+    if kind != FORMAT_TASKS:
+        _need(manifest.get("profile"), PROFILE_SPEC, "thông tin đơn vị", display_name)
+    task_refs: set[int] = set()
+    all_refs: set[int] = set()
+    for plan in data["plans"]:
+        _need(plan, PLAN_SPEC, "kế hoạch", display_name)
+        if not plan["number"].strip():
+            raise refuse(display_name, "dữ liệu trong gói không hợp lệ (kế hoạch không có số)")
+        where = f"kế hoạch {plan['number']}"
+        for index in plan["indices"]:
+            _need(index, INDEX_SPEC, where, display_name)
+            criterion_refs = set()
+            for criterion in index["criteria"]:
+                _need(criterion, CRITERION_SPEC, f"{where}, tiêu chí", display_name)
+                _new_ref(criterion["ref"], all_refs, display_name)
+                criterion_refs.add(criterion["ref"])
+            for criterion in index["criteria"]:
+                if criterion["parent"] is not None and criterion["parent"] not in criterion_refs:
+                    raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, tiêu chí "
+                                               f"{criterion['code']} trỏ tới tiêu chí cha không có)")
+            for task in index["tasks"]:
+                _need(task, TASK_SPEC, f"{where}, nhiệm vụ", display_name)
+                if kind != FORMAT_TASKS and task.get("role_override") not in ROLE_OVERRIDES:
+                    raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, vai trò tự đặt)")
+                if task["criterion"] is not None and task["criterion"] not in criterion_refs:
+                    raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, nhiệm vụ trỏ tới "
+                                               "tiêu chí không có)")
+                _new_ref(task["ref"], all_refs, display_name)
+                task_refs.add(task["ref"])
+        for report in plan["reports"]:
+            _need(report, REPORT_SPEC, f"{where}, báo cáo", display_name)
+    seen_progress: set[int] = set()
+    for record in data["progress"]:
+        _need(record, PROGRESS_SPEC, "tiến độ", display_name)
+        if record["task"] not in task_refs or record["task"] in seen_progress:
+            raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tiến độ của nhiệm vụ không có)")
+        seen_progress.add(record["task"])
+    for record in data["evidence"]:
+        _need(record, EVIDENCE_SPEC, "tài liệu kiểm chứng", display_name)
+        if record["task"] not in task_refs:
+            raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tài liệu của nhiệm vụ không có)")
+    if kind == FORMAT_TASKS and (data["progress"] or data["evidence"]):
+        raise refuse(display_name, "gói nhiệm vụ không được mang tiến độ hay tài liệu kiểm chứng")
+
+
+def _new_ref(ref: int, seen: set[int], display_name: str) -> None:
+    if ref in seen:
+        raise refuse(display_name, "dữ liệu trong gói không hợp lệ (mã dòng bị lặp)")
+    seen.add(ref)
+
+
+def check_agency(manifest: dict, profile: AgencyProfile | None, display_name: str) -> None:
+    """A progress package restores only this agency's data; a task package for one agency goes only to it."""
+    kind = manifest["format"]
+    if kind in (FORMAT_PROGRESS, FORMAT_WORKBOOK):
+        owner = (manifest.get("profile") or {}).get("name", "")
+        if profile is not None and fold(owner) != fold(profile.name):
+            what = "gói báo cáo" if kind == FORMAT_PROGRESS else "bảng kết quả"
+            raise refuse(display_name, f"đây là {what} của “{owner}”, không phải của đơn vị này (“{profile.name}”). "
+                                       f"Chương trình chỉ nhập lại {what} của chính đơn vị mình; việc tổng hợp "
+                                       "gói của nhiều đơn vị chưa được hỗ trợ")
+    audience = manifest.get("audience")
+    if kind == FORMAT_TASKS and audience and profile is not None and fold(audience["name"]) != fold(profile.name):
+        raise refuse(display_name, f"gói nhiệm vụ này gửi riêng cho “{audience['name']}”, không phải cho đơn vị "
+                                   f"này (“{profile.name}”)")

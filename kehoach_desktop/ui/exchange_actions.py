@@ -1,0 +1,128 @@
+"""The window's USB exchange: menu actions to export packages and the results workbook, and
+to import a package, each running off the GUI thread through the window's OperationRunner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..exchange.drives import removable_drives
+from ..exchange.apply import change_phrases
+from ..exchange.safe_zip import format_size
+from ..exchange.service import is_exchange_file
+from .exchange_dialogs import ExportDialog, PackagePreviewDialog
+from .operations import describe_error
+
+
+class ExchangeActions:
+    """Builds the “Trao đổi” menu on a MainWindow and carries out its actions."""
+
+    def __init__(self, window, list_drives=removable_drives):
+        self.window = window
+        self.list_drives = list_drives
+        self.export_report_action = QAction("Xuất gói báo cáo (.khbc)…", window)
+        self.export_report_action.triggered.connect(lambda: self.export(".khbc"))
+        self.export_tasks_action = QAction("Xuất gói nhiệm vụ (.khnv)…", window)
+        self.export_tasks_action.triggered.connect(lambda: self.export(".khnv"))
+        self.export_workbook_action = QAction("Xuất bảng kết quả Excel…", window)
+        self.export_workbook_action.triggered.connect(lambda: self.export(".xlsx"))
+        self.import_action = QAction("Nhập gói…", window)
+        self.import_action.setToolTip("Nhập gói báo cáo (.khbc), gói nhiệm vụ (.khnv) hoặc bảng kết quả Excel")
+        self.import_action.triggered.connect(self.choose_and_import)
+        menu = window.menuBar().addMenu("T&rao đổi (USB)")
+        for action in (self.export_report_action, self.export_tasks_action, self.export_workbook_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.import_action)
+
+    # --- export -----------------------------------------------------------------------------
+
+    def export(self, suffix: str) -> None:
+        window = self.window
+        if not window.detail.save_if_dirty():
+            return
+        dialog = ExportDialog(suffix, window.workspace.profile(), self.list_drives, window)
+        if dialog.exec() != ExportDialog.Accepted:
+            return
+        target, period = dialog.target(), dialog.chosen_period()
+        if target.exists() and QMessageBox.question(
+                window, "Ghi đè?", f"Đã có tệp “{target.name}” trong “{target.parent}”. Ghi đè bằng tệp mới?"
+        ) != QMessageBox.Yes:
+            return
+
+        def work(ctx):
+            if suffix == ".xlsx":
+                return ctx.workspace.export_workbook(target, period=period, progress=ctx.report)
+            return ctx.workspace.export_package(target, period=period, progress=ctx.report)
+
+        window.runner.run(window, f"Đang ghi {target.name}…", work, self._exported,
+                          lambda error: QMessageBox.warning(window, "Không xuất được", describe_error(error)))
+
+    def _exported(self, result) -> None:
+        lines = [f"Đã ghi và kiểm tra xong “{result.path}” ({format_size(result.size)}).",
+                 f"{result.plans} kế hoạch, {result.tasks} nhiệm vụ, kết quả của {result.progress} nhiệm vụ, "
+                 f"{result.evidence} tài liệu kiểm chứng"
+                 + (f" ({result.evidence_files} tệp)" if result.evidence_files else "") + "."]
+        if result.stale_removed:
+            lines.append("Đã xóa tệp dở dang của lần ghi trước: " + ", ".join(result.stale_removed) + ".")
+        lines += [f"Lưu ý: {warning}" for warning in result.warnings]
+        lines.append("Có thể rút USB.")
+        self.window.statusBar().showMessage(f"Đã ghi {result.path.name}. Có thể rút USB.", 10000)
+        QMessageBox.information(self.window, "Đã xuất xong", "\n\n".join(lines))
+
+    # --- import -----------------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        drives = self.list_drives()
+        start = str(drives[0].path) if drives else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Chọn gói hoặc bảng kết quả", start,
+            "Gói và bảng kết quả (*.khbc *.khnv *.xlsx);;Mọi tệp (*)")
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path, *, confirm: bool = True) -> None:
+        """Check the file (copied off the stick) and preview it; import after the user agrees."""
+        window = self.window
+        if not is_exchange_file(path):
+            window.import_file(path, confirm=confirm)  # an annex: the annex import
+            return
+        if not window.detail.save_if_dirty():
+            return
+
+        def open_and_preview(ctx):
+            opened = ctx.workspace.open_package(path, ctx.report)
+            try:
+                return opened, ctx.workspace.preview_package(opened)
+            except BaseException:
+                opened.close()
+                raise
+
+        def previewed(result) -> None:
+            opened, summary = result
+            if confirm and PackagePreviewDialog(summary, window).exec() != PackagePreviewDialog.Accepted:
+                opened.close()
+                return
+
+            def imported(summary) -> None:
+                opened.close()
+                window.reload()
+                phrases = change_phrases(summary.changes)
+                text = ("Không có gì thay đổi." if summary.changes_nothing
+                        else "Đã " + "; ".join(phrases) + ".")
+                window.statusBar().showMessage(f"Đã nhập {path.name}.", 10000)
+                QMessageBox.information(window, "Đã nhập xong", f"Đã nhập “{path.name}”.\n\n{text}")
+
+            def import_failed(error) -> None:
+                opened.close()
+                failed(error)
+
+            window.runner.run(window, f"Đang nhập {path.name}…",
+                              lambda ctx: ctx.workspace.import_package(opened, ctx.report), imported, import_failed)
+
+        def failed(error) -> None:
+            QMessageBox.warning(window, "Không nhập được", describe_error(error))
+
+        window.runner.run(window, f"Đang kiểm tra {path.name}…", open_and_preview, previewed, failed)
