@@ -82,3 +82,17 @@ def test_two_tasks_of_one_criterion_both_reworded_pair_with_their_own(workspace,
     after = {r.deadline_text: r.id for r in workspace.tasks() if not r.removed}
     assert after == before
     assert summary.changes["updated"] == 2 and summary.changes["added"] == 0
+
+
+def test_two_identical_tasks_under_one_criterion_import_twice_without_change(workspace, tmp_path):
+    from _support import build_workbook, snapshot
+
+    header = ["STT", "Tiêu chí", "Nhiệm vụ", "Thời gian", "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    rows = [header, ["1.1", "Tiêu chí", "Tuyên truyền cải cách hành chính", "Quý II", "UBND cấp xã", ""],
+            ["", "", "Tuyên truyền cải cách hành chính", "Quý IV", "UBND cấp xã", ""]]
+    annex = build_workbook(tmp_path / "12-KH-UBND.xlsx", {"PL": rows})
+    workspace.import_annex(annex)
+    before = snapshot(workspace.db)
+    summary = workspace.import_annex(annex)
+    assert summary.changes["added"] == 0 and summary.changes["removed"] == 0
+    assert snapshot(workspace.db) == before
