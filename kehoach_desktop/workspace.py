@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import db as storage
-from .db import store, transaction
+from .backup import EVIDENCE_GRACE, BackupInfo, BackupManager
+from .db import maintenance, store, transaction
 from .deadlines import parse_deadline
 from .errors import InvalidInputError, NotFoundError
-from .evidence_store import EvidenceStore
+from .evidence_store import FILE_ALTERED, FILE_MISSING, EvidenceStore
+from .health import EvidenceCheck
 from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
 from .matching import resolve_role, split_phrases
 from .model import (
@@ -40,8 +42,12 @@ class Workspace:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.data_dir / DB_FILE_NAME
+        self.backups = BackupManager(self.data_dir)
+        self.backups.refuse_if_damaged()  # before anything opens the file for writing
         self.db = storage.open_database(self.db_path)
         try:
+            if 0 < storage.current_version(self.db) < storage.SCHEMA_VERSION:
+                self.backups.create(self.db.conn, "nang-cap")
             storage.migrate(self.db, db_name=str(self.db_path))
         except Exception:
             self.db.close()
@@ -95,6 +101,7 @@ class Workspace:
     def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
         annex = read_annex(path)
         summary = summarize(annex, self.profile())
+        self.backup_before("nhap")
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)
         summary.applied = True
         return summary
@@ -242,6 +249,28 @@ class Workspace:
         with transaction(self.db):
             store.delete_evidence(self.db, evidence_id)
 
+    def evidence_file_status(self, evidence: Evidence) -> str:
+        """"" without a file; else "ok", "missing" or "altered" (checked against its SHA-256)."""
+        return self.evidence.verify(evidence.file_sha256) if evidence.file_sha256 else ""
+
+    def check_evidence(self, progress: ProgressCallback | None = None) -> EvidenceCheck:
+        """Every stored evidence file checked against its SHA-256."""
+        rows = store.evidence_with_files(self.db)
+        digests = list(dict.fromkeys(row["file_sha256"] for row in rows))
+        states: dict[str, str] = {}
+        for done, sha in enumerate(digests):
+            if progress:
+                progress(done, len(digests), "Đang kiểm tra tài liệu kiểm chứng…")
+            states[sha] = self.evidence.verify(sha)
+        result = EvidenceCheck(checked=len(states))
+        for row in rows:
+            state = states[row["file_sha256"]]
+            if state in (FILE_MISSING, FILE_ALTERED):
+                item = {"evidence_id": row["id"], "task_id": row["task_id"], "file_name": row["file_name"],
+                        "sha256": row["file_sha256"]}
+                (result.missing if state == FILE_MISSING else result.altered).append(item)
+        return result
+
     def evidence_copy_to_open(self, evidence_id: int) -> Path:
         row = store.get_evidence(self.db, evidence_id)
         if row is None or not row["file_sha256"]:
@@ -257,6 +286,39 @@ class Workspace:
             "file_name": nfc(stored.name) if stored else None,
             "file_size": stored.size if stored else None, "added_at": now,
         }
+
+    # --- backups ------------------------------------------------------------------------------
+
+    def backup(self, reason: str = "thu-cong", *, out: str | Path | None = None) -> BackupInfo:
+        """Back up the data now (into the backups folder, or into the file `out`)."""
+        info = self.backups.create(self.db.conn, reason, out=Path(out) if out else None)
+        if out is None:
+            self.backups.thin()
+            self.collect_unused_evidence()
+        return info
+
+    def backup_before(self, reason: str) -> BackupInfo | None:
+        """The backup always made before a change that rewrites much data (an annex or a
+        package import); skipped while the data file holds nothing at all."""
+        if not maintenance.has_rows(self.db.conn):
+            return None
+        return self.backup(reason)
+
+    def backup_if_changed(self, reason: str = "tu-dong") -> BackupInfo | None:
+        """A backup when the data differ from the newest backup (at start, every 30 minutes)."""
+        if not self.backups.changed_since_latest(self.db.conn):
+            return None
+        return self.backup(reason)
+
+    def collect_unused_evidence(self) -> list[str]:
+        """Delete evidence files that neither the data nor any kept backup refers to (and that
+        are older than EVIDENCE_GRACE). Returns their digests."""
+        in_backups = self.backups.referenced_evidence()
+        if in_backups is None:
+            return []
+        with transaction(self.db):  # no other program can commit a new reference meanwhile
+            in_use = store.evidence_hashes(self.db) | in_backups
+            return self.evidence.remove_unused(in_use, older_than=EVIDENCE_GRACE.total_seconds())
 
     @staticmethod
     def _evidence(row: dict) -> Evidence:
