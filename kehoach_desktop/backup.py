@@ -342,9 +342,9 @@ class BackupManager:
         db = self.db_path
         if not db.exists() and not Path(f"{db}-wal").exists():
             return None, None
-        if health.check_database(db):
+        if health.check_database(db, expect_data=self.has_backups()):
             return None, health.keep_damaged_copy(db, self.clock())
-        if not db.exists() or db.stat().st_size == 0:
+        if not db.exists() or db.stat().st_size == 0:  # a first start: nothing to keep
             return None, None
         safety = self._create_from_file("khoi-phuc")
         if not maintenance.leave_wal_mode(db):
