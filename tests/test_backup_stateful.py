@@ -140,5 +140,5 @@ class BackupsAndRestores(RuleBasedStateMachine):
                     assert self.ws.evidence.path_for(item.file_sha256).read_bytes() == content
 
 
-BackupsAndRestores.TestCase.settings = settings(max_examples=40, stateful_step_count=20, deadline=None)
+BackupsAndRestores.TestCase.settings = settings(max_examples=30, stateful_step_count=15, deadline=None)
 test_edits_backups_and_restores_keep_the_data_equal_to_the_model = BackupsAndRestores.TestCase
