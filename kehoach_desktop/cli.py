@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import safety_cli
 from .errors import KehoachError
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date, parse_decimal
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     prog.add_argument("--evidence-issuer")
     prog.add_argument("--evidence-abstract")
     prog.add_argument("--json", action="store_true")
+    safety_cli.add_commands(sub, common)
     return parser
 
 
@@ -100,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(data_dir=args.data_dir)
     try:
+        if args.command in safety_cli.COMMANDS:  # backups, restore and check work on a damaged file
+            from .paths import resolve_data_dir
+
+            return safety_cli.COMMANDS[args.command](resolve_data_dir(args.data_dir), args)
         from .workspace import Workspace
 
         with Workspace.open(args.data_dir) as workspace:

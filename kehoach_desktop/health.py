@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .db import maintenance
+from .evidence_store import FILE_ALTERED, FILE_MISSING
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (0x377F0682, 0x377F0683)
@@ -189,3 +190,22 @@ class EvidenceCheck:
 
     def to_json(self) -> dict:
         return {"checked": self.checked, "missing": self.missing, "altered": self.altered}
+
+
+def check_evidence(rows: list[dict], store, progress=None) -> EvidenceCheck:
+    """Each stored file of the evidence `rows` (db.maintenance.evidence_file_rows) checked
+    against its SHA-256 in the EvidenceStore `store`, once per distinct file."""
+    digests = list(dict.fromkeys(row["file_sha256"] for row in rows))
+    states: dict[str, str] = {}
+    for done, sha in enumerate(digests):
+        if progress:
+            progress(done, len(digests), "Đang kiểm tra tài liệu kiểm chứng…")
+        states[sha] = store.verify(sha)
+    result = EvidenceCheck(checked=len(digests))
+    for row in rows:
+        state = states[row["file_sha256"]]
+        if state in (FILE_MISSING, FILE_ALTERED):
+            item = {"evidence_id": row["id"], "task_id": row["task_id"], "file_name": row["file_name"],
+                    "sha256": row["file_sha256"]}
+            (result.missing if state == FILE_MISSING else result.altered).append(item)
+    return result

@@ -15,8 +15,8 @@ from .backup import EVIDENCE_GRACE, BackupInfo, BackupManager
 from .db import maintenance, store, transaction
 from .deadlines import parse_deadline
 from .errors import InvalidInputError, NotFoundError
-from .evidence_store import FILE_ALTERED, FILE_MISSING, EvidenceStore
-from .health import EvidenceCheck
+from .evidence_store import EvidenceStore
+from .health import EvidenceCheck, check_evidence
 from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
 from .matching import resolve_role, split_phrases
 from .model import (
@@ -255,21 +255,7 @@ class Workspace:
 
     def check_evidence(self, progress: ProgressCallback | None = None) -> EvidenceCheck:
         """Every stored evidence file checked against its SHA-256."""
-        rows = store.evidence_with_files(self.db)
-        digests = list(dict.fromkeys(row["file_sha256"] for row in rows))
-        states: dict[str, str] = {}
-        for done, sha in enumerate(digests):
-            if progress:
-                progress(done, len(digests), "Đang kiểm tra tài liệu kiểm chứng…")
-            states[sha] = self.evidence.verify(sha)
-        result = EvidenceCheck(checked=len(states))
-        for row in rows:
-            state = states[row["file_sha256"]]
-            if state in (FILE_MISSING, FILE_ALTERED):
-                item = {"evidence_id": row["id"], "task_id": row["task_id"], "file_name": row["file_name"],
-                        "sha256": row["file_sha256"]}
-                (result.missing if state == FILE_MISSING else result.altered).append(item)
-        return result
+        return check_evidence(maintenance.evidence_file_rows(self.db.conn), self.evidence, progress)
 
     def evidence_copy_to_open(self, evidence_id: int) -> Path:
         row = store.get_evidence(self.db, evidence_id)
@@ -317,7 +303,7 @@ class Workspace:
         if in_backups is None:
             return []
         with transaction(self.db):  # no other program can commit a new reference meanwhile
-            in_use = store.evidence_hashes(self.db) | in_backups
+            in_use = maintenance.evidence_hashes(self.db.conn) | in_backups
             return self.evidence.remove_unused(in_use, older_than=EVIDENCE_GRACE.total_seconds())
 
     @staticmethod

@@ -137,6 +137,15 @@ def evidence_hashes(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")}
 
 
+def evidence_file_rows(conn: sqlite3.Connection) -> list[dict]:
+    """Every evidence row that has a stored file, in task order."""
+    if "evidence" not in _tables(conn):
+        return []
+    rows = conn.execute("SELECT id, task_id, file_sha256, file_name FROM evidence "
+                        "WHERE file_sha256 IS NOT NULL ORDER BY task_id, id")
+    return [dict(zip(("id", "task_id", "file_sha256", "file_name"), row)) for row in rows]
+
+
 def evidence_hashes_of_file(path: Path | str) -> set[str]:
     conn = open_read_only(path)
     try:

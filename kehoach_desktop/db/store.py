@@ -158,17 +158,6 @@ def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> None:
     db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
 
 
-def evidence_with_files(db: sqlite_utils.Database) -> list[dict]:
-    """Every evidence row that has a stored file, in task order."""
-    return list(db.query(
-        "SELECT id, task_id, file_sha256, file_name, file_size FROM evidence "
-        "WHERE file_sha256 IS NOT NULL ORDER BY task_id, id"))
-
-
-def evidence_hashes(db: sqlite_utils.Database) -> set[str]:
-    return {row[0] for row in db.execute("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")}
-
-
 def evidence_file_references(db: sqlite_utils.Database, sha256: str) -> int:
     return db.execute("SELECT count(*) FROM evidence WHERE file_sha256 = ?", [sha256]).fetchone()[0]
 
