@@ -126,8 +126,8 @@ def check_database(db: Path, *, full: bool = False, expect_data: bool = False) -
     """
     db = Path(db)
     problems = _file_problems(db, expect_data)
-    for _ in range(RECHECKS):  # a writer elsewhere may be between two writes: look again
-        if not problems:
+    for _ in range(RECHECKS):  # a writer elsewhere may be between two journal writes: look again
+        if not problems or not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists():
             break
         time.sleep(RECHECK_PAUSE)
         problems = _file_problems(db, expect_data)

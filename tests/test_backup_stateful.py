@@ -3,6 +3,7 @@ Python model of what the official did (and what each backup held when it was mad
 
 from __future__ import annotations
 
+import atexit
 import copy
 import shutil
 import tempfile
@@ -25,7 +26,9 @@ def template() -> Path:
     """The sample plan imported once; each run works on a copy."""
     global _template
     if _template is None:
-        _template = Path(tempfile.mkdtemp(prefix="kehoach-stateful-")) / "data"
+        folder = tempfile.mkdtemp(prefix="kehoach-stateful-")
+        atexit.register(shutil.rmtree, folder, True)
+        _template = Path(folder) / "data"
         with Workspace(_template) as ws:
             ws.save_profile(AgencyProfile(name="UBND xã Hòa An", kind=AgencyKind.XA))
             ws.import_annex(sample_workbook())

@@ -38,11 +38,26 @@ os.kill(os.getpid(), 9)
 """
 
 
-def crash_while_saving(data_dir: Path, first: int, last: int, result: str) -> None:
+def killed_while_saving(data_dir: Path, first: int, last: int, result: str) -> None:
+    """A real SIGKILL of a writer process."""
     done = subprocess.run([sys.executable, "-c", _CRASH.format(root=str(ROOT)), str(data_dir), str(first), str(last), result],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == -9, done.stderr
     assert Path(f"{data_dir / DB_FILE_NAME}-wal").stat().st_size > 0
+
+
+def crash_while_saving(data_dir: Path, first: int, last: int, result: str) -> None:
+    """The files as a crash leaves them, made quickly: copied while the writer still has them
+    open (the data file, its -wal journal holding the changes, its -shm index), put back after
+    the writer closed."""
+    names = [DB_FILE_NAME, f"{DB_FILE_NAME}-wal", f"{DB_FILE_NAME}-shm"]
+    with Workspace(data_dir) as ws:
+        for task in ws.tasks()[first:last]:
+            ws.save_progress(Progress(task_id=task.id, status=Status.IN_PROGRESS, percent=20, result=result))
+        frozen = {name: (data_dir / name).read_bytes() for name in names}
+    for name, content in frozen.items():
+        (data_dir / name).write_bytes(content)
+    assert len(frozen[names[1]]) > 0
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -133,7 +148,7 @@ def test_the_same_damage_found_twice_is_kept_once(backed_up):
 
 def test_a_crash_is_not_damage_and_loses_no_committed_change(backed_up):
     folder, _ = backed_up
-    crash_while_saving(folder, 10, 30, "trước khi mất điện")
+    killed_while_saving(folder, 10, 30, "trước khi mất điện")
     assert health.check_database(folder / DB_FILE_NAME) == []
     with Workspace(folder) as ws:
         saved = [ws.progress(task.id).result for task in ws.tasks()[10:30]]
