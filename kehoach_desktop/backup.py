@@ -148,9 +148,14 @@ class BackupManager:
                 created = dt.datetime.strptime(match.group(1), _STAMP)
                 found.append((created, int(match.group(2) or 1), path, match.group(3) or ""))
         found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        return [self.describe(path, created, reason) if with_counts
-                else BackupInfo(path, created, reason, path.stat().st_size)
-                for created, _, path, reason in found]
+        infos = []
+        for created, _, path, reason in found:
+            try:
+                infos.append(self.describe(path, created, reason) if with_counts
+                             else BackupInfo(path, created, reason, path.stat().st_size))
+            except FileNotFoundError:  # thinned by another program meanwhile
+                continue
+        return infos
 
     def describe(self, path: Path, created: dt.datetime | None = None, reason: str = "") -> BackupInfo:
         path = Path(path)
@@ -169,10 +174,11 @@ class BackupManager:
         return bool(self.list(with_counts=False))
 
     def latest_usable(self) -> BackupInfo | None:
-        """The newest backup that can be read and restored."""
+        """The newest backup that passes quick_check and that this program can read."""
         for info in self.list(with_counts=False):
             described = self.describe(info.path, info.created_at, info.reason)
-            if not described.problem and (described.schema_version or 0) <= SCHEMA_VERSION:
+            if (not described.problem and 0 < (described.schema_version or 0) <= SCHEMA_VERSION
+                    and not maintenance.check_file(info.path)):
                 return described
         return None
 

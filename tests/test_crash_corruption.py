@@ -225,3 +225,16 @@ def test_the_damaged_copy_keeps_the_evidence_of_what_happened(backed_up):
     error = expect_damaged(folder, "đã bị xóa")
     assert sorted(path.name for path in error.kept_at.iterdir()) == [DB_FILE_NAME, f"{DB_FILE_NAME}-shm"]
     assert os.listdir(folder / "damaged") == [error.kept_at.name]
+
+
+def test_a_damaged_newest_backup_is_passed_over_for_an_older_good_one(backed_up):
+    folder, backup_rows = backed_up
+    [good] = [info for info in BackupManager(folder).list() if info.reason == "tu-dong"]
+    newer = folder / "backups" / "kehoach-2099-01-01T08-00-00-tu-dong.sqlite3"
+    data = bytearray(good.path.read_bytes())
+    data[4096 * 2 + 8: 4096 * 4] = bytes(4096 * 2 - 8)  # pages overwritten, header intact
+    newer.write_bytes(bytes(data))
+    zero_header(folder / DB_FILE_NAME)
+    error = expect_damaged(folder, "phần đầu tệp")
+    assert error.latest_backup.path == good.path
+    restore_latest(folder, error, backup_rows)
