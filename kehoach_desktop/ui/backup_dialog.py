@@ -88,6 +88,8 @@ class BackupDialog(QDialog):
                     cell.setForeground(QColor("#b71c1c"))
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
+        for column in (0, 2, 3, 4):  # room around the headers
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + 14)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.empty.setVisible(not backups)
         if backups:
