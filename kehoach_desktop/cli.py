@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import safety_cli
 from .errors import KehoachError
 from .exchange import cli as exchange_cli
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report_cli.add_parser(sub, common)
     exchange_cli.add_export_parser(sub, common)
+    safety_cli.add_commands(sub, common)
     return parser
 
 
@@ -107,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(data_dir=args.data_dir)
     try:
+        if args.command in safety_cli.COMMANDS:  # backups, restore and check work on a damaged file
+            from .paths import resolve_data_dir
+
+            return safety_cli.COMMANDS[args.command](resolve_data_dir(args.data_dir), args)
         from .workspace import Workspace
 
         with Workspace.open(args.data_dir) as workspace:

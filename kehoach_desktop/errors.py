@@ -26,3 +26,26 @@ class DatabaseTooNewError(KehoachError):
 
 class ImportRefusedError(KehoachError):
     """A file offered for import cannot be read as an annex."""
+
+
+class DatabaseDamagedError(KehoachError):
+    """The data file is damaged; nothing was written, a copy of it was kept aside.
+
+    `problems` says what was found, `kept_at` where the damaged files were copied and
+    `latest_backup` (a backup.BackupInfo or None) what can be restored.
+    """
+
+    def __init__(self, message: str, *, path, problems: list[str], kept_at=None, latest_backup=None):
+        super().__init__(message)
+        self.path = path
+        self.problems = problems
+        self.kept_at = kept_at
+        self.latest_backup = latest_backup
+
+
+class BackupError(KehoachError):
+    """A backup could not be made or a backup file cannot be restored."""
+
+
+class EvidenceFileAlteredError(KehoachError):
+    """An evidence file no longer has the content it had when it was attached."""

@@ -11,10 +11,12 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from .errors import NotFoundError
+from .errors import EvidenceFileAlteredError, NotFoundError
 
 _CHUNK = 1024 * 1024
 
@@ -26,9 +28,13 @@ class StoredFile:
     name: str  # the original file name, kept as data
 
 
+FILE_OK, FILE_MISSING, FILE_ALTERED = "ok", "missing", "altered"
+
+
 class EvidenceStore:
     def __init__(self, root: Path):
         self.root = root
+        self._verified: dict[str, tuple[int, int]] = {}  # sha256 -> (size, mtime) when it last hashed right
 
     def path_for(self, sha256: str) -> Path:
         if not re.fullmatch(r"[0-9a-f]{64}", sha256):
@@ -52,10 +58,13 @@ class EvidenceStore:
                 out.flush()
                 os.fsync(out.fileno())
             final = self.path_for(digest.hexdigest())
-            if final.exists() and final.stat().st_size == size:
+            if self.verify(digest.hexdigest()) == FILE_OK:
                 os.unlink(temp_name)
-            else:
-                final.parent.mkdir(parents=True, exist_ok=True)
+                os.utime(final)  # fresh: unused-file cleanup leaves young files alone
+            else:  # new, or the stored copy was altered: the fresh copy repairs it
+                if not final.parent.exists():
+                    final.parent.mkdir(parents=True)
+                    _fsync_dir(self.root)
                 os.replace(temp_name, final)
                 _fsync_dir(final.parent)
         except BaseException:
@@ -93,21 +102,64 @@ class EvidenceStore:
         for folder in sorted({self.path_for(sha).parent for sha in sha256s}):
             _fsync_dir(folder)
 
-    def remove(self, sha256: str) -> None:
+    def verify(self, sha256: str) -> str:
+        """FILE_OK when the stored file still hashes to `sha256`, else FILE_MISSING or FILE_ALTERED."""
         path = self.path_for(sha256)
-        if path.exists():
-            path.unlink()
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return FILE_MISSING
+        seen = (stat.st_size, stat.st_mtime_ns)
+        if self._verified.get(sha256) == seen:
+            return FILE_OK
+        if file_sha256(path) != sha256:
+            self._verified.pop(sha256, None)
+            return FILE_ALTERED
+        self._verified[sha256] = seen
+        return FILE_OK
+
+    def remove_unused(self, in_use: set[str], *, older_than: float) -> list[str]:
+        """Delete stored files whose digest is not in `in_use` and that were not written or
+        re-added in the last `older_than` seconds; also leftovers of interrupted copies."""
+        cutoff = time.time() - older_than
+        removed = []
+        for path in self._stored_files():
+            if path.stat().st_mtime >= cutoff:
+                continue
+            if path.name.startswith(".incoming-") or path.name not in in_use:
+                path.unlink(missing_ok=True)
+                removed.append(path.name)
+        return removed
+
+    def _stored_files(self) -> Iterable[Path]:
+        if not self.root.is_dir():
+            return []
+        return [path for path in self.root.glob("*") if path.is_file() and path.name.startswith(".incoming-")] + [
+            path for path in self.root.glob("??/*") if re.fullmatch(r"[0-9a-f]{64}", path.name)]
 
     def open_copy(self, sha256: str, original_name: str, work_dir: Path) -> Path:
         """A copy under its original name (so the right program opens it)."""
         source = self.path_for(sha256)
-        if not source.exists():
+        state = self.verify(sha256)
+        if state == FILE_MISSING:
             raise NotFoundError(f"Tệp “{original_name}” không còn trong kho tài liệu (đã bị xóa hoặc hỏng).")
+        if state == FILE_ALTERED:
+            raise EvidenceFileAlteredError(
+                f"Tệp “{original_name}” đã bị thay đổi sau khi đính kèm (mã kiểm tra SHA-256 không còn khớp), "
+                "nên không còn là tài liệu gốc. Hãy đính kèm lại tệp gốc.")
         work_dir.mkdir(parents=True, exist_ok=True)
         target_dir = Path(tempfile.mkdtemp(prefix="mo-", dir=work_dir))
         target = target_dir / safe_file_name(original_name)
         shutil.copyfile(source, target)
         return target
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while chunk := file.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def safe_file_name(name: str) -> str:

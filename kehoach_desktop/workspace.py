@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Iterator
 
 from . import db as storage
-from .db import store, transaction
+from .backup import EVIDENCE_GRACE, BackupInfo, BackupManager
+from .db import maintenance, store, transaction
 from .deadlines import parse_deadline
 from .errors import InvalidInputError, NotFoundError
 from .evidence_store import EvidenceStore
@@ -23,6 +24,7 @@ from .exchange.content import ExportResult
 from .exchange.packages import OpenedPackage
 from .exchange.packages import export_package as _export_package
 from .exchange.workbook import export_workbook as _export_workbook
+from .health import EvidenceCheck, check_evidence
 from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
 from .matching import resolve_role, split_phrases
 from .model import (
@@ -48,8 +50,12 @@ class Workspace:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.data_dir / DB_FILE_NAME
+        self.backups = BackupManager(self.data_dir)
+        self.backups.refuse_if_damaged()  # before anything opens the file for writing
         self.db = storage.open_database(self.db_path)
         try:
+            if 0 < storage.current_version(self.db) < storage.SCHEMA_VERSION:
+                self.backups.create(self.db.conn, "nang-cap")
             storage.migrate(self.db, db_name=str(self.db_path))
         except Exception:
             self.db.close()
@@ -105,6 +111,7 @@ class Workspace:
         exchange.refuse_as_annex(Path(path))
         annex = read_annex(path)
         summary = summarize(annex, self.profile())
+        self.backup_before("nhap")
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)
         summary.applied = True
         return summary
@@ -138,7 +145,7 @@ class Workspace:
     def import_package(self, package: OpenedPackage | str | Path,
                        progress: ProgressCallback | None = None) -> PackageSummary:
         with self._opened(package, progress) as opened:
-            self._before_write("nhập gói")
+            self.backup_before("nhap-goi")
             return exchange.import_opened(self.db, self.evidence, opened, self.profile(), progress)
 
     @contextlib.contextmanager
@@ -148,9 +155,6 @@ class Workspace:
             return
         with self.open_package(package, progress) as opened:
             yield opened
-
-    def _before_write(self, action: str) -> None:
-        """Called just before an import writes to the data: the place for a safety backup."""
 
     def has_plans(self) -> bool:
         return bool(store.list_plans(self.db))
@@ -296,6 +300,14 @@ class Workspace:
         with transaction(self.db):
             store.delete_evidence(self.db, evidence_id)
 
+    def evidence_file_status(self, evidence: Evidence) -> str:
+        """"" without a file; else "ok", "missing" or "altered" (checked against its SHA-256)."""
+        return self.evidence.verify(evidence.file_sha256) if evidence.file_sha256 else ""
+
+    def check_evidence(self, progress: ProgressCallback | None = None) -> EvidenceCheck:
+        """Every stored evidence file checked against its SHA-256."""
+        return check_evidence(maintenance.evidence_file_rows(self.db.conn), self.evidence, progress)
+
     def evidence_copy_to_open(self, evidence_id: int) -> Path:
         row = store.get_evidence(self.db, evidence_id)
         if row is None or not row["file_sha256"]:
@@ -337,6 +349,39 @@ class Workspace:
 
         service.output_format(path)  # refuse a wrong extension before any work
         return service.write(self.build_report(period, texts, plan_id, today), path, progress)
+
+    # --- backups ------------------------------------------------------------------------------
+
+    def backup(self, reason: str = "thu-cong", *, out: str | Path | None = None) -> BackupInfo:
+        """Back up the data now (into the backups folder, or into the file `out`)."""
+        info = self.backups.create(self.db.conn, reason, out=Path(out) if out else None)
+        if out is None:
+            self.backups.thin()
+            self.collect_unused_evidence()
+        return info
+
+    def backup_before(self, reason: str) -> BackupInfo | None:
+        """The backup always made before a change that rewrites much data (an annex or a
+        package import); skipped while the data file holds nothing at all."""
+        if not maintenance.has_rows(self.db.conn):
+            return None
+        return self.backup_if_changed(reason)  # the newest backup may already hold these data
+
+    def backup_if_changed(self, reason: str = "tu-dong") -> BackupInfo | None:
+        """A backup when the data differ from the newest backup (at start, every 30 minutes)."""
+        if not self.backups.changed_since_latest(self.db.conn):
+            return None
+        return self.backup(reason)
+
+    def collect_unused_evidence(self) -> list[str]:
+        """Delete evidence files that neither the data nor any kept backup refers to (and that
+        are older than EVIDENCE_GRACE). Returns their digests."""
+        in_backups = self.backups.referenced_evidence()
+        if in_backups is None:
+            return []
+        with transaction(self.db):  # no other program can commit a new reference meanwhile
+            in_use = maintenance.evidence_hashes(self.db.conn) | in_backups
+            return self.evidence.remove_unused(in_use, older_than=EVIDENCE_GRACE.total_seconds())
 
     @staticmethod
     def _evidence(row: dict) -> Evidence:

@@ -194,8 +194,13 @@ HOSTILE = {
     "invalid data values": (lambda g, u: _with(g, u, "phan-tram.khbc", change=_bad_percent), "không hợp lệ"),
     "no whole-file seal": (
         lambda g, u: write_zip(u / "khong-niem.khbc", list(members(g).items()), sealed=False), "mã kiểm tra toàn tệp"),
-    "seal of other bytes": (lambda g, u: _write(u / "niem-sai.khbc", g.read_bytes()[:-1] + b"0"), "toàn tệp"),
+    "seal of other bytes": (lambda g, u: _write(u / "niem-sai.khbc", _other_last_byte(g.read_bytes())), "toàn tệp"),
 }
+
+
+def _other_last_byte(data: bytes) -> bytes:
+    """The seal's last hex digit changed (to one it is not: "0" would leave a "0" alone)."""
+    return data[:-1] + (b"1" if data[-1:] == b"0" else b"0")
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -25,6 +25,7 @@ CORE_MODULES = {
     "kehoach_desktop.db.store", "kehoach_desktop.matching", "kehoach_desktop.deadlines",
     "kehoach_desktop.text", "kehoach_desktop.model", "kehoach_desktop.paths",
     "kehoach_desktop.evidence_store", "kehoach_desktop.errors",
+    "kehoach_desktop.backup", "kehoach_desktop.health", "kehoach_desktop.safety_cli", "kehoach_desktop.db.maintenance",
 }
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEventLoop, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..errors import KehoachError
+from ..backup import BackupManager
+from ..errors import DatabaseDamagedError, KehoachError
 from ..paths import resolve_data_dir, sample_workbook
 from ..workspace import Workspace
+from .backup_dialog import DamagedDataDialog
 from .main_window import MainWindow
 from .operations import OperationRunner, describe_error
 from .profile_dialog import ProfileDialog
@@ -49,13 +51,56 @@ def open_main_window(data_dir, *, synchronous: bool = False) -> MainWindow:
     return MainWindow(workspace, runner)
 
 
+def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: bool = False) -> MainWindow | None:
+    """Explain the damage; restore the latest good backup when the user agrees.
+
+    Nothing is written unless the user chooses to restore. Returns the main window on the
+    restored data, or None to quit.
+    """
+    if DamagedDataDialog(error).exec() != DamagedDataDialog.Accepted or error.latest_backup is None:
+        return None
+    folder = resolve_data_dir(data_dir)
+    runner = OperationRunner(folder, synchronous=synchronous)
+    outcome: dict = {}
+    loop = QEventLoop()
+
+    def finished(key, value) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    runner.run(
+        None, "Đang khôi phục dữ liệu…",
+        lambda ctx: BackupManager(folder).restore(error.latest_backup.path, progress=ctx.report),
+        lambda result: finished("result", result), lambda failure: finished("error", failure),
+        open_workspace=False,
+    )
+    if not outcome:
+        loop.exec()
+    if "error" in outcome:
+        QMessageBox.critical(None, "Không khôi phục được", describe_error(outcome["error"]))
+        return None
+    try:
+        window = open_main_window(folder, synchronous=synchronous)
+    except KehoachError as failure:
+        QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(failure))
+        return None
+    window.statusBar().showMessage(
+        f"Đã khôi phục bản sao lưu lúc {outcome['result'].restored.when}; bản bị hỏng được giữ lại.", 20000)
+    return window
+
+
 def run(data_dir=None) -> int:
     app = make_application()
     try:
         window = open_main_window(data_dir)
+    except DatabaseDamagedError as error:
+        window = recover_from_damage(error, data_dir)
+        if window is None:
+            return 2
     except KehoachError as error:
         QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(error))
         return 2
     window.show()
     first_run(window)
+    window.start_automatic_backups()
     return app.exec()

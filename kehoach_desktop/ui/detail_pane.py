@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget,
@@ -17,6 +17,13 @@ from .evidence_dialog import EvidenceDialog
 from .operations import OperationRunner, describe_error
 from .task_tree import STATUS_LABELS
 from .widgets import OptionalDateEdit, ScoreEdit
+
+# Evidence files checked against their SHA-256 (Workspace.evidence_file_status).
+FILE_PROBLEMS = {"missing": "Tệp bị thiếu", "altered": "Tệp đã bị thay đổi"}
+FILE_PROBLEM_HINTS = {
+    "missing": "Tệp không còn trong kho tài liệu của chương trình. Hãy đính kèm lại tệp gốc.",
+    "altered": "Nội dung tệp đã khác lúc đính kèm (mã kiểm tra SHA-256 không khớp). Hãy đính kèm lại tệp gốc.",
+}
 
 ROLE_CHOICES = [
     ("auto", "Tự động theo phụ lục"),
@@ -140,6 +147,9 @@ class DetailPane(QWidget):
         evidence_box = QGroupBox("Tài liệu kiểm chứng")
         evidence_layout = QVBoxLayout(evidence_box)
         evidence_layout.addWidget(self.evidence)
+        self.evidence_problems = _wrap_label()  # visible even when the file column is scrolled away
+        self.evidence_problems.setStyleSheet("color: #b71c1c;")
+        evidence_layout.addWidget(self.evidence_problems)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_evidence_button)
         buttons.addWidget(self.open_evidence_button)
@@ -240,13 +250,26 @@ class DetailPane(QWidget):
     def _show_evidence(self) -> None:
         items = self.workspace.evidence_list(self.task.id) if self.task else []
         self.evidence.setRowCount(len(items))
+        problems = []
         for row, item in enumerate(items):
-            values = [item.number, format_date(item.date), item.issuer, item.abstract, item.file_name or ""]
+            state = self.workspace.evidence_file_status(item)
+            problem = FILE_PROBLEMS.get(state)
+            if problem:
+                problems.append(f"⚠ {problem}: “{item.file_name}” ({item.number or item.abstract}). "
+                                f"{FILE_PROBLEM_HINTS[state]}")
+            file_text = f"⚠ {problem}: {item.file_name}" if problem else item.file_name or ""
+            values = [item.number, format_date(item.date), item.issuer, item.abstract, file_text]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(256, item.id)
                 cell.setToolTip(value)
                 self.evidence.setItem(row, column, cell)
+            if problem:
+                file_cell = self.evidence.item(row, 4)
+                file_cell.setForeground(QColor("#b71c1c"))
+                file_cell.setToolTip(FILE_PROBLEM_HINTS[state])
+        self.evidence_problems.setText("\n".join(problems))
+        self.evidence_problems.setVisible(bool(problems))
         self.evidence.resizeColumnsToContents()
         self.evidence.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
 

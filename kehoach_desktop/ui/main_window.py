@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QLineEdit, QMainWindow, QMessageBox, QSplitter, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..backup import BackupManager
 from ..exchange.service import is_exchange_file
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
 from ..workspace import Workspace, count_tasks
+from .backup_dialog import BackupDialog, counts_text
 from .detail_pane import DetailPane
 from .exchange_actions import ExchangeActions
 from .import_dialog import ImportPreviewDialog
@@ -25,6 +27,8 @@ from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
     CollatingProxy, TaskTreeModel,
 )
+
+AUTO_BACKUP_MS = 30 * 60 * 1000
 
 SCOPE_CHOICES = [
     (MINE_ANY, "Việc của tôi (mọi vai trò)"),
@@ -43,6 +47,11 @@ class MainWindow(QMainWindow):
         self.today = today or dt.date.today()
         self.filter = TaskFilter()
         self._rows = []
+        self._restoring = False
+        self._backup_warned = False
+        self.backup_dialog = None
+        self.backup_timer = QTimer(self, interval=AUTO_BACKUP_MS)
+        self.backup_timer.timeout.connect(lambda: self.backup_if_changed("tu-dong"))
         self.setWindowTitle("Kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI")
         self._fit_to_screen()
         self._build_actions()
@@ -68,12 +77,15 @@ class MainWindow(QMainWindow):
         self.report_action.triggered.connect(self.open_report)
         self.profile_action = QAction("Thông tin đơn vị…", self)
         self.profile_action.triggered.connect(self.edit_profile)
+        self.backup_action = QAction("Sao lưu và khôi phục…", self)
+        self.backup_action.triggered.connect(self.show_backups)
         quit_action = QAction("Thoát", self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&Tệp")
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.report_action)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         unit_menu = self.menuBar().addMenu("Đơn &vị")
@@ -290,9 +302,105 @@ class MainWindow(QMainWindow):
 
         self.runner.run(self, f"Đang đọc {path.name}…", lambda ctx: ctx.workspace.preview_import(path), previewed, failed)
 
+    # --- backups ------------------------------------------------------------------------------
+
+    def start_automatic_backups(self) -> None:
+        """A backup now when the data changed since the last one, then every 30 minutes."""
+        self.backup_if_changed("khoi-dong")
+        self.backup_timer.start()
+
+    def backup_if_changed(self, reason: str = "tu-dong") -> None:
+        if self._restoring:
+            return
+
+        def done(info) -> None:
+            if info is not None:
+                self.statusBar().showMessage(f"Đã tự động sao lưu dữ liệu lúc {info.created_at:%H:%M}.", 6000)
+
+        def failed(error) -> None:
+            self.statusBar().showMessage("Không tự sao lưu được dữ liệu.", 10000)
+            if not self._backup_warned:  # once a session: the next attempt comes in 30 minutes
+                self._backup_warned = True
+                QMessageBox.warning(self, "Không tự sao lưu được", describe_error(error))
+
+        self.runner.run(self, "Đang sao lưu…", lambda ctx: ctx.workspace.backup_if_changed(reason), done, failed)
+
+    def show_backups(self) -> None:
+        # Bound methods, not lambdas holding the dialog: no reference cycle through its signals.
+        self.backup_dialog = BackupDialog(self.workspace.backups.folder, self)
+        self.backup_dialog.backup_requested.connect(self._backup_from_dialog)
+        self.backup_dialog.restore_requested.connect(self._restore_from_dialog)
+        self._refresh_backup_dialog()
+        self.backup_dialog.exec()
+        self.backup_dialog.deleteLater()
+        self.backup_dialog = None
+
+    def _refresh_backup_dialog(self, *_) -> None:
+        if self.backup_dialog is not None:
+            self.backup_dialog.set_backups(self.workspace.backups.list())
+
+    def _backup_from_dialog(self) -> None:
+        self.backup_now(self._refresh_backup_dialog)
+
+    def _restore_from_dialog(self, info) -> None:
+        self.restore_backup(info, self._refresh_backup_dialog)
+
+    def backup_now(self, then=lambda info: None) -> None:
+        def done(info) -> None:
+            self.statusBar().showMessage(f"Đã sao lưu: {counts_text(info)}.", 8000)
+            then(info)
+
+        self.runner.run(
+            self, "Đang sao lưu…", lambda ctx: ctx.workspace.backup("thu-cong"), done,
+            lambda error: QMessageBox.warning(self, "Không sao lưu được", describe_error(error)),
+        )
+
+    def restore_backup(self, info, then=lambda result: None, *, confirm: bool = True) -> None:
+        """Put a backup in place of the data; the current data are backed up first."""
+        if confirm and QMessageBox.question(
+            self, "Khôi phục bản sao lưu",
+            f"Khôi phục bản sao lưu lúc {info.when} ({counts_text(info)})?\n\n"
+            "Dữ liệu hiện tại sẽ được sao lưu trước khi thay, nên vẫn có thể quay lại.",
+        ) != QMessageBox.Yes:
+            return
+        if not self.detail.save_if_dirty():
+            return
+        self.runner.wait()
+        self._restoring = True
+        self.workspace.close()  # the restore needs every connection closed
+        data_dir, path = self.workspace.data_dir, info.path
+
+        def reopen() -> None:
+            self._restoring = False
+            self.workspace = Workspace(data_dir)
+            self.detail.workspace = self.workspace
+            self.reload()
+
+        def restored(result) -> None:
+            reopen()
+            self.statusBar().showMessage(f"Đã khôi phục bản sao lưu lúc {result.restored.when}.", 15000)
+            if result.missing_evidence:
+                QMessageBox.warning(
+                    self, "Thiếu tệp tài liệu kiểm chứng",
+                    f"Bản sao lưu cần {len(result.missing_evidence)} tệp tài liệu kiểm chứng không còn trong "
+                    "thư mục dữ liệu; các tài liệu đó được đánh dấu “Tệp bị thiếu”.")
+            then(result)
+
+        def failed(error) -> None:
+            reopen()
+            QMessageBox.warning(self, "Không khôi phục được", describe_error(error))
+            then(None)
+
+        self.runner.run(
+            self, "Đang khôi phục dữ liệu…",
+            lambda ctx: BackupManager(data_dir).restore(path, progress=ctx.report),
+            restored, failed, open_workspace=False,
+        )
+
     def closeEvent(self, event) -> None:
         if not self.detail.save_if_dirty():
             event.ignore()
             return
+        self.backup_timer.stop()
         self.runner.wait()
         event.accept()

@@ -8,6 +8,7 @@ cancelled, and hands its result or its error back to the GUI thread. Tests set
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ class Cancelled(Exception):
 class OperationContext:
     """What an operation function receives: its own workspace, progress, cancellation."""
 
-    workspace: Workspace
+    workspace: Workspace | None  # None for an operation that must not hold the data open (restore)
     _report: Callable[[int, int, str], None]
     _cancel: threading.Event
 
@@ -51,14 +52,19 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+def _workspace(data_dir: Path, open_workspace: bool):
+    return Workspace(data_dir) if open_workspace else contextlib.nullcontext(None)
+
+
 class _Job(QRunnable):
-    def __init__(self, data_dir: Path, fn, signals: _Signals, cancel: threading.Event):
+    def __init__(self, data_dir: Path, fn, signals: _Signals, cancel: threading.Event, open_workspace: bool = True):
         super().__init__()
         self.data_dir, self.fn, self.signals, self.cancel = data_dir, fn, signals, cancel
+        self.open_workspace = open_workspace
 
     def run(self) -> None:
         try:
-            with Workspace(self.data_dir) as workspace:
+            with _workspace(self.data_dir, self.open_workspace) as workspace:
                 context = OperationContext(workspace, self.signals.progress.emit, self.cancel)
                 result = self.fn(context)
         except BaseException as error:  # handed to the GUI thread, never lost
@@ -93,11 +99,13 @@ class OperationRunner:
         fn: Callable[[OperationContext], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        *,
+        open_workspace: bool = True,
     ) -> None:
         cancel = threading.Event()
         if self.synchronous:
             try:
-                with Workspace(self.data_dir) as workspace:
+                with _workspace(self.data_dir, open_workspace) as workspace:
                     result = fn(OperationContext(workspace, lambda *a: None, cancel))
             except BaseException as error:
                 on_error(error)
@@ -134,7 +142,7 @@ class OperationRunner:
         signals.progress.connect(progress)
         signals.finished.connect(lambda result: finish(on_done, result))
         signals.failed.connect(lambda error: finish(on_error, error))
-        self._pool.start(_Job(self.data_dir, fn, signals, cancel))
+        self._pool.start(_Job(self.data_dir, fn, signals, cancel, open_workspace))
 
     def wait(self) -> None:
         self._pool.waitForDone()
