@@ -1,4 +1,4 @@
-"""Fixtures for the service-level (non-GUI) tests. No Qt here: these tests must run without a display."""
+"""Shared fixtures. Qt is imported only inside the window fixture: service tests run without it."""
 
 from __future__ import annotations
 
@@ -54,3 +54,20 @@ def imported_workspace(workspace, sample_xlsx):
     summary = workspace.import_annex(sample_xlsx)
     assert summary.applied and summary.tasks == 94
     return workspace
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """A first start on an empty data folder: the profile dialog is accepted with its defaults."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kehoach_desktop.ui import app as app_module
+    from kehoach_desktop.ui.profile_dialog import ProfileDialog
+
+    monkeypatch.setattr(ProfileDialog, "exec", lambda self: ProfileDialog.Accepted)
+    app_module.make_application()
+    win = app_module.open_main_window(tmp_path / "data", synchronous=True)
+    qtbot.addWidget(win)
+    win.show()
+    app_module.first_run(win)
+    yield win
+    win.workspace.close()

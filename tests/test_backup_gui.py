@@ -16,22 +16,10 @@ from kehoach_desktop.paths import DB_FILE_NAME  # noqa: E402
 from kehoach_desktop.ui import app as app_module  # noqa: E402
 from kehoach_desktop.ui.backup_dialog import BackupDialog, DamagedDataDialog  # noqa: E402
 from kehoach_desktop.ui.main_window import AUTO_BACKUP_MS  # noqa: E402
-from kehoach_desktop.ui.profile_dialog import ProfileDialog  # noqa: E402
 from kehoach_desktop.workspace import Workspace  # noqa: E402
 
 from _support import snapshot  # noqa: E402
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(ProfileDialog, "exec", lambda self: ProfileDialog.Accepted)
-    app_module.make_application()
-    win = app_module.open_main_window(tmp_path / "data", synchronous=True)
-    qtbot.addWidget(win)
-    win.show()
-    app_module.first_run(win)
-    yield win
-    win.workspace.close()
 
 
 def _first_mine(win):

@@ -13,24 +13,11 @@ from kehoach_desktop.exchange.drives import Drive  # noqa: E402
 from kehoach_desktop.exchange.packages import read_package  # noqa: E402
 from kehoach_desktop.model import Progress, Status  # noqa: E402
 from kehoach_desktop.paths import sample_workbook  # noqa: E402
-from kehoach_desktop.ui import app as app_module  # noqa: E402
 from kehoach_desktop.ui.exchange_dialogs import ExportDialog, PackagePreviewDialog  # noqa: E402
-from kehoach_desktop.ui.profile_dialog import ProfileDialog  # noqa: E402
 from kehoach_desktop.workspace import Workspace  # noqa: E402
 
 from _support import listing, snapshot  # noqa: E402
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(ProfileDialog, "exec", lambda self: ProfileDialog.Accepted)
-    app_module.make_application()
-    win = app_module.open_main_window(tmp_path / "data", synchronous=True)
-    qtbot.addWidget(win)
-    win.show()
-    app_module.first_run(win)
-    yield win
-    win.workspace.close()
 
 
 @pytest.fixture

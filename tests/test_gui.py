@@ -7,29 +7,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from kehoach_desktop.model import Role, Status  # noqa: E402
 from kehoach_desktop.text import fold  # noqa: E402
-from kehoach_desktop.ui import app as app_module  # noqa: E402
 from kehoach_desktop.ui.evidence_dialog import EvidenceDialog  # noqa: E402
-from kehoach_desktop.ui.profile_dialog import ProfileDialog  # noqa: E402
 from kehoach_desktop.workspace import Workspace  # noqa: E402
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    """A first start on an empty data folder: the profile dialog is accepted with its defaults."""
-    monkeypatch.setattr(ProfileDialog, "exec", lambda self: ProfileDialog.Accepted)
-    app_module.make_application()
-    win = app_module.open_main_window(tmp_path / "data", synchronous=True)
-    qtbot.addWidget(win)
-    win.show()
-    app_module.first_run(win)
-    yield win
-    win.workspace.close()
 
 
 def visible_rows(win):
