@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable
 from . import health
 from .db import SCHEMA_VERSION
 from .db import maintenance
+from .durable import fsync_dir
 from .errors import BackupError, DatabaseDamagedError, NotFoundError
 from .paths import DB_FILE_NAME
 
@@ -206,7 +207,7 @@ class BackupManager:
                 raise BackupError(f"Bản sao lưu vừa tạo không đạt kiểm tra ({problems[0]}); đã bỏ bản này.")
             _fsync_file(temp)
             os.replace(temp, target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         except (maintenance.SQLiteError, OSError) as error:
             raise BackupError(f"Không sao lưu được dữ liệu vào “{target}”: {error}") from error
         finally:
@@ -315,7 +316,7 @@ class BackupManager:
             for stale in (Path(f"{self.db_path}-wal"), Path(f"{self.db_path}-shm")):
                 stale.unlink(missing_ok=True)  # they belonged to the replaced file
             os.replace(temp, self.db_path)
-            _fsync_dir(self.data_dir)
+            fsync_dir(self.data_dir)
         finally:
             temp.unlink(missing_ok=True)
         store = self.data_dir / "evidence"
@@ -377,12 +378,3 @@ def _fsync_file(path: Path) -> None:
     with open(path, "rb+") as file:
         os.fsync(file.fileno())
 
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder to fsync it; NTFS journals the rename
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

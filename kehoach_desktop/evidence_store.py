@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .durable import fsync_dir
 from .errors import EvidenceFileAlteredError, NotFoundError
 
 _CHUNK = 1024 * 1024
@@ -64,9 +65,9 @@ class EvidenceStore:
             else:  # new, or the stored copy was altered: the fresh copy repairs it
                 if not final.parent.exists():
                     final.parent.mkdir(parents=True)
-                    _fsync_dir(self.root)
+                    fsync_dir(self.root)
                 os.replace(temp_name, final)
-                _fsync_dir(final.parent)
+                fsync_dir(final.parent)
         except BaseException:
             if os.path.exists(temp_name):
                 os.unlink(temp_name)
@@ -94,13 +95,13 @@ class EvidenceStore:
                 raise ValueError("adopted file does not have the stated digest") from None
             return True
         if sync_folder:
-            _fsync_dir(final.parent)
+            fsync_dir(final.parent)
         return True
 
     def sync_folders(self, sha256s) -> None:
         """Make the renames of adopted files durable: one fsync per store folder touched."""
         for folder in sorted({self.path_for(sha).parent for sha in sha256s}):
-            _fsync_dir(folder)
+            fsync_dir(folder)
 
     def verify(self, sha256: str) -> str:
         """FILE_OK when the stored file still hashes to `sha256`, else FILE_MISSING or FILE_ALTERED."""
@@ -168,12 +169,3 @@ def safe_file_name(name: str) -> str:
     base = re.sub(r'[<>:"|?*\x00-\x1f]', "_", base).strip(" .")
     return base[:150] or "tai-lieu"
 
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -95,3 +95,15 @@ SCORED_ANNEX_ROWS = [
 
 def build_scored_annex(path: Path) -> Path:
     return build_workbook(path, {"PAR INDEX": SCORED_ANNEX_ROWS})
+
+
+def run_cli(capsys, *args) -> tuple[int, str, str]:
+    """`kehoach ARGS` in-process: exit status, stdout, stderr (argparse refusals included)."""
+    from kehoach_desktop.cli import main
+
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as stop:
+        code = stop.code
+    out, err = capsys.readouterr()
+    return code, out, err

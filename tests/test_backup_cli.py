@@ -7,20 +7,13 @@ import json
 
 import pytest
 
-from kehoach_desktop.cli import main
 from kehoach_desktop.paths import DB_FILE_NAME
 from kehoach_desktop.safety_cli import EXIT_PROBLEMS_FOUND
 
-from _support import evidence_files, listing
+from _support import evidence_files, listing, run_cli
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as stop:
-        code = stop.code
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 @pytest.fixture

@@ -11,24 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_desktop.cli import main
 from kehoach_desktop.model import Status
 from kehoach_desktop.paths import DB_FILE_NAME, ENV_DATA_DIR
 from kehoach_desktop.workspace import Workspace
 
-from _support import build_scored_annex, evidence_files, listing, snapshot
+from _support import build_scored_annex, evidence_files, listing, run_cli, snapshot
 
 TASK_FIELDS = {"id", "code", "index", "criterion", "content", "deadline_text", "due_date", "lead", "implementing",
                "cooperating", "role", "status", "percent"}
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as stop:  # argparse refusals
-        code = stop.code
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def run_ok(capsys, *args) -> str:

@@ -8,23 +8,16 @@ import sys
 
 import pytest
 
-from kehoach_desktop.cli import main
 from kehoach_desktop.exchange.drives import linux_drives, windows_drives
 from kehoach_desktop.workspace import Workspace
 
 import _exchange_support
 from _exchange_support import portable
-from _support import listing, snapshot
+from _support import listing, run_cli, snapshot
 from conftest import ROOT
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as stop:
-        code = stop.code
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def run_json(capsys, *args):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable
 
+from ..durable import fsync_dir
 from ..errors import KehoachError
 from .safe_zip import format_size as _mb
 
@@ -86,7 +87,7 @@ def write_atomically(
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as error:
         _remove(partial)
         raise ExportError(_write_error(target, error)) from None
@@ -129,15 +130,6 @@ def _remove(path: Path) -> None:
     except OSError:
         pass  # the stick is gone: nothing more can be done here
 
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return  # Windows has no directory handles to fsync; the rename is journaled by NTFS/exFAT
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _drop_cached_pages(path: Path) -> None:
