@@ -98,7 +98,6 @@ def parse_deadline(text: str, plan_year: int | None = None) -> Deadline:
             dates.append(dt.date(year, 12, 31))
     recurring = bool(re.search(r"\b(thuong xuyen|hang nam|hàng nam|dinh ky|lien tuc)\b", folded))
     if start and not dates:  # "Từ 01/6/2023": ongoing from then, reported at each period after it
-        recurring = True
         return Deadline(raw, tuple(d for d in reporting_period_ends(start.year) if d >= start), True)
     if recurring and year is not None and not _names_its_own_dates(folded, dates):
         dates = reporting_period_ends(year)  # due at each report: Quý I, 6 tháng, 9 tháng, năm

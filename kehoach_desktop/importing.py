@@ -222,35 +222,35 @@ def _pair_with_existing(
     incoming: list[tuple[dict, str]], old_tasks: list[dict], criterion_keys: dict[int, str]
 ) -> list[tuple[dict, dict | None]]:
     """Each incoming task with the stored task it continues, or None for a new task."""
-    def group(index_id: int, key: str, content: str = ""):
-        return (index_id, key, fold(content)) if content else (index_id, key)
-
-    by_text: dict[tuple, list[dict]] = {}
+    by_place: dict[tuple[int, str], list[dict]] = {}  # stored tasks by index and criterion
     for row in old_tasks:
-        by_text.setdefault(group(row["index_id"], criterion_keys.get(row["criterion_id"], ""), row["content"]), []).append(row)
+        by_place.setdefault((row["index_id"], criterion_keys.get(row["criterion_id"], "")), []).append(row)
     paired: list[dict | None] = [None] * len(incoming)
     claimed: set[int] = set()
+
+    def claim(i: int, row: dict) -> None:
+        paired[i] = row
+        claimed.add(row["id"])
+
     for i, (values, key) in enumerate(incoming):  # the same text: the same task
-        for row in by_text.get(group(values["index_id"], key, values["content"]), []):
-            if row["id"] not in claimed:
-                paired[i] = row
-                claimed.add(row["id"])
-                break
-    candidates = []  # reworded: the most similar unclaimed task of the same criterion
+        text = fold(values["content"])
+        same = next((row for row in by_place.get((values["index_id"], key), [])
+                     if row["id"] not in claimed and fold(row["content"]) == text), None)
+        if same is not None:
+            claim(i, same)
+    candidates = []  # reworded: the most similar unclaimed task of the same criterion, nearby
     for i, (values, key) in enumerate(incoming):
         if paired[i] is not None:
             continue
-        for row in old_tasks:
-            same_place = row["index_id"] == values["index_id"] and criterion_keys.get(row["criterion_id"], "") == key
+        for row in by_place.get((values["index_id"], key), []):
             near = abs(row["position"] - values["position"]) <= REWORDED_POSITION_WINDOW
-            if same_place and near and row["id"] not in claimed:
+            if near and row["id"] not in claimed:
                 ratio = _similarity(row["content"], values["content"])
                 if ratio >= REWORDED_MIN_SIMILARITY:
                     candidates.append((ratio, i, row))
-    for ratio, i, row in sorted(candidates, key=lambda item: -item[0]):
+    for _, i, row in sorted(candidates, key=lambda item: -item[0]):
         if paired[i] is None and row["id"] not in claimed:
-            paired[i] = row
-            claimed.add(row["id"])
+            claim(i, row)
     return [(values, paired[i]) for i, (values, _) in enumerate(incoming)]
 
 

@@ -266,6 +266,7 @@ def _is_column_number_row(cells: list[Cell]) -> bool:
 
 # --- codes, sections, plan metadata ---------------------------------------------------------
 
+_TOTAL = re.compile(r"^(tong|tong so|tong cong|cong)\s*:?$")  # "TỔNG", "Tổng số:" rows
 _ROMAN = re.compile(r"^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})\.?$", re.IGNORECASE)
 _CODE = re.compile(r"^\s*(?:(?:TCTP|TC|Tiêu chí thành phần|Tiêu chí|Chỉ số)\s*)?(\d+(?:\.\d+)*)\.?(?=\s|$|[:.\-–])", re.IGNORECASE)
 
@@ -461,9 +462,6 @@ def _text(grid: Grid, row: int, header: Header, role: str, *, fresh_only: bool =
         if cell.text and not (fresh_only and cell.merged_up) and cell.text not in parts:
             parts.append(cell.text)
     return "\n".join(parts)
-
-
-_TOTAL = re.compile(r"^(tong|tong so|tong cong|cong)\s*:?$")
 
 
 def _merge_origin(grid: Grid, row: int, col: int) -> int:
