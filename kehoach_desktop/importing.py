@@ -164,16 +164,16 @@ def apply_annex(
     with transaction(db):
         plan_id = _upsert_plan(db, annex, source_file)
         old_tasks = store.list_plan_tasks(db, plan_id)
-        criterion_keys = {row["id"]: _criterion_key(row) for row in store.all_criteria(db)}
+        criterion_keys = {row["id"]: criterion_key(row) for row in store.all_criteria(db)}
         incoming = _incoming_tasks(db, plan_id, annex)
-        pairs = _pair_with_existing(incoming, old_tasks, criterion_keys)
+        pairs = pair_with_existing(incoming, old_tasks, criterion_keys)
         done = 0
         for values, old in pairs:
             if old is None:
                 store.insert_task(db, values)
                 changes["added"] += 1
             else:
-                changes[_update_task(db, old, values)] += 1
+                changes[update_task(db, old, values)] += 1
             done += 1
             if progress and done % 25 == 0:
                 progress(done, total, "Đang ghi nhiệm vụ")
@@ -218,7 +218,7 @@ REWORDED_MIN_SIMILARITY = 0.6
 REWORDED_POSITION_WINDOW = 30
 
 
-def _pair_with_existing(
+def pair_with_existing(
     incoming: list[tuple[dict, str]], old_tasks: list[dict], criterion_keys: dict[int, str]
 ) -> list[tuple[dict, dict | None]]:
     """Each incoming task with the stored task it continues, or None for a new task."""
@@ -261,18 +261,18 @@ def _similarity(old: str, new: str) -> float:
     return matcher.ratio()
 
 
-def _update_task(db: sqlite_utils.Database, old: dict, values: dict) -> str:
+def update_task(db: sqlite_utils.Database, old: dict, values: dict) -> str:
     """Bring a stored task up to the annex; say which count the change belongs to."""
     differs = {k: v for k, v in values.items() if old.get(k) != v}
     if not differs:
         return "unchanged"
     store.update_task(db, old["id"], differs)
-    if old["removed"]:
+    if old["removed"] and not values["removed"]:
         return "restored"
     return "updated" if set(differs) - {"position", "source_row", "source_sheet"} else "unchanged"
 
 
-def _criterion_key(row: dict) -> str:
+def criterion_key(row: dict) -> str:
     return row["code"] or "#" + fold(row["title"])
 
 
@@ -298,7 +298,7 @@ def _upsert_plan(db: sqlite_utils.Database, annex: ParsedAnnex, source_file: str
 
 def _upsert_criteria(db: sqlite_utils.Database, index_id: int, criteria) -> dict[str, int]:
     """Insert or update the index's criteria; return code → id (areas without a code by title)."""
-    existing = {_criterion_key(row): row for row in store.list_criteria(db, index_id)}
+    existing = {criterion_key(row): row for row in store.list_criteria(db, index_id)}
     ids: dict[str, int] = {}
     current_area_id = None
     for position, criterion in enumerate(criteria):

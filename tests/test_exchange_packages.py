@@ -358,3 +358,33 @@ def test_an_older_format_is_upgraded_through_the_chain(source, usb, tmp_path, mo
     manifest, data, _ = read_package(usb / "v1.khbc", "v1.khbc")
     assert calls == [1] and manifest["format_version"] == 2
     assert data["plans"][0]["title"].endswith("(nâng cấp)")
+
+
+def test_a_task_package_with_a_reworded_task_keeps_the_communes_progress(imported_workspace, sample_xlsx, usb, tmp_path):
+    """The department rewords a task and sends the plan again: the commune's work stays on it."""
+    import openpyxl
+
+    from _support import copy_sample, find_row
+
+    department = imported_workspace
+    department.export_package(usb / "ke-hoach.khnv")
+    with _new_workspace(tmp_path / "xa") as commune:
+        commune.import_package(usb / "ke-hoach.khnv")
+        task = next(r for r in commune.tasks() if r.index_kind == "PAR INDEX" and r.code == "1.3")
+        commune.save_progress(Progress(task_id=task.id, status=Status.DONE, percent=100, result="Đã kiểm tra"))
+
+        revised = copy_sample(sample_xlsx, tmp_path / "sua-doi.xlsx")
+        workbook = openpyxl.load_workbook(revised)
+        sheet = workbook["Phụ lục 1"]
+        cell = sheet.cell(find_row(sheet, 1, "1.3", start=5), 3)
+        cell.value = cell.value.replace("Kiểm tra", "Tổ chức kiểm tra", 1)
+        workbook.save(revised)
+        department.import_annex(revised)
+        department.export_package(usb / "ke-hoach-2.khnv")
+
+        summary = commune.import_package(usb / "ke-hoach-2.khnv")
+        assert summary.changes["tasks_added"] == 0 and summary.changes["tasks_removed"] == 0
+        assert summary.changes["tasks_updated"] == 1
+        same = commune.task(task.id)
+        assert same.content == cell.value and not same.removed
+        assert commune.progress(task.id).status == Status.DONE

@@ -23,9 +23,9 @@ import sqlite_utils
 from ..db import store, transaction
 from ..errors import ImportRefusedError
 from ..evidence_store import EvidenceStore
-from ..importing import _criterion_key as criterion_key  # the identity annex imports use
+from ..importing import criterion_key, pair_with_existing, update_task  # as annex imports match
 from ..model import AgencyProfile
-from ..text import fold, nfc
+from ..text import nfc
 from .content import (
     CRITERION_COLUMNS, EVIDENCE_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS, TASK_COLUMNS, ProgressCallback,
 )
@@ -230,13 +230,16 @@ def _apply_criteria(db, index_id: int, criteria: list[dict], restoring: bool) ->
 def _apply_tasks(db, plan_id: int, index_id: int, tasks: list[dict], criteria: dict[int, dict],
                  local: list[dict], restoring: bool, task_ids: dict[int, int], seen: set[int],
                  changes: dict[str, int]) -> None:
-    local_keys = {row["id"]: key for row in store.list_criteria(db, index_id) for key in [criterion_key(row)]}
-    matcher = _Matcher(local, lambda row: (local_keys.get(row["criterion_id"], ""), fold(row["content"])))
+    """Pair the package's tasks with the local ones exactly as a revised annex is paired
+    (same text, else the most similar task of the same criterion), then add or update."""
+    local_keys = {row["id"]: criterion_key(row) for row in store.list_criteria(db, index_id)}
+    incoming = []
     for task in tasks:
         criterion = criteria.get(task["criterion"]) if task["criterion"] is not None else None
         values = {"plan_id": plan_id, "index_id": index_id, "criterion_id": criterion["id"] if criterion else None,
                   **_texts(task, TASK_COLUMNS), "removed": int(task["removed"])}
-        row = matcher.take((criterion["key"] if criterion else "", fold(values["content"])), values["position"])
+        incoming.append((values, criterion["key"] if criterion else ""))
+    for task, (values, row) in zip(tasks, pair_with_existing(incoming, local, local_keys)):
         if row is None:
             if restoring:
                 values["role_override"] = task.get("role_override")
@@ -246,20 +249,11 @@ def _apply_tasks(db, plan_id: int, index_id: int, tasks: list[dict], criteria: d
             continue
         task_ids[task["ref"]] = row["id"]
         seen.add(row["id"])
-        if restoring:
-            if row["role_override"] is None and task.get("role_override") is not None:
-                store.update_task(db, row["id"], {"role_override": task["role_override"]})
-                changes["roles_restored"] += 1
-            else:
-                changes["tasks_unchanged"] += 1
-            continue
-        differs = {k: v for k, v in values.items() if row[k] != v}
-        if differs:
-            store.update_task(db, row["id"], differs)
-        if row["removed"] and not values["removed"]:
-            changes["tasks_restored"] += 1
-        elif set(differs) - {"position", "source_row", "source_sheet"}:
-            changes["tasks_updated"] += 1
+        if not restoring:
+            changes["tasks_" + update_task(db, row, values)] += 1
+        elif row["role_override"] is None and task.get("role_override") is not None:
+            store.update_task(db, row["id"], {"role_override": task["role_override"]})
+            changes["roles_restored"] += 1
         else:
             changes["tasks_unchanged"] += 1
 
