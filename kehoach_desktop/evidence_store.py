@@ -59,9 +59,8 @@ class EvidenceStore:
                 out.flush()
                 os.fsync(out.fileno())
             final = self.path_for(digest.hexdigest())
-            if self.verify(digest.hexdigest()) == FILE_OK:
+            if self.keep(digest.hexdigest()):
                 os.unlink(temp_name)
-                os.utime(final)  # fresh: unused-file cleanup leaves young files alone
             else:  # new, or the stored copy was altered: the fresh copy repairs it
                 if not final.parent.exists():
                     final.parent.mkdir(parents=True)
@@ -74,34 +73,34 @@ class EvidenceStore:
             raise
         return StoredFile(digest.hexdigest(), size, source.name)
 
-    def adopt(self, source: Path, sha256: str, *, sync_folder: bool = True) -> bool:
-        """Move a file already verified to have this digest (and fsynced) into the store.
-
-        Used for evidence unpacked from a package into the data folder's own temporary
-        folder: a rename instead of a second copy. Returns False when the store had it.
-        With sync_folder=False the caller calls sync_folders() once for many files.
-        """
-        final = self.path_for(sha256)
-        if final.exists() and final.stat().st_size == source.stat().st_size:
-            source.unlink()
+    def keep(self, sha256: str) -> bool:
+        """True when the stored file is whole; its date is refreshed so that the unused-file
+        cleanup leaves it alone while a new reference to it is being written."""
+        if self.verify(sha256) != FILE_OK:
             return False
-        final.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.replace(source, final)
-        except OSError:  # another file system (EXDEV): copy, hashing again
-            stored = self.add(source)
-            source.unlink()
-            if stored.sha256 != sha256:
-                raise ValueError("adopted file does not have the stated digest") from None
-            return True
-        if sync_folder:
-            fsync_dir(final.parent)
+        os.utime(self.path_for(sha256))
         return True
 
+    def adopt(self, source: Path, sha256: str) -> None:
+        """Move a file already verified to have this digest (and fsynced) into the store,
+        replacing a missing or altered copy: a rename instead of a second copy.
+
+        For evidence unpacked into the data folder's own temporary folder; the caller calls
+        sync_folders() once for all the files it adopted.
+        """
+        final = self.path_for(sha256)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, final)
+        self._verified.pop(sha256, None)
+
     def sync_folders(self, sha256s) -> None:
-        """Make the renames of adopted files durable: one fsync per store folder touched."""
-        for folder in sorted({self.path_for(sha).parent for sha in sha256s}):
+        """Make adopted files durable: one fsync per store folder touched, and the store's
+        own folder for the folders just created."""
+        folders = sorted({self.path_for(sha).parent for sha in sha256s})
+        for folder in folders:
             fsync_dir(folder)
+        if folders:
+            fsync_dir(self.root)
 
     def verify(self, sha256: str) -> str:
         """FILE_OK when the stored file still hashes to `sha256`, else FILE_MISSING or FILE_ALTERED."""

@@ -388,3 +388,18 @@ def test_a_task_package_with_a_reworded_task_keeps_the_communes_progress(importe
         same = commune.task(task.id)
         assert same.content == cell.value and not same.removed
         assert commune.progress(task.id).status == Status.DONE
+
+
+def test_importing_a_package_again_repairs_an_altered_evidence_file(source, usb, tmp_path):
+    ws, _ = source
+    ws.export_package(usb / "bao-cao.khbc")
+    with _new_workspace(tmp_path / "new-pc") as new_pc:
+        new_pc.import_package(usb / "bao-cao.khbc")
+        stored = evidence_files(new_pc.data_dir)[0]
+        original = stored.read_bytes()
+        os.chmod(stored, 0o644)
+        stored.write_bytes(b"X" + original[1:])
+        assert new_pc.evidence.verify(stored.name) == "altered"
+        summary = new_pc.import_package(usb / "bao-cao.khbc")
+        assert summary.changes["files_added"] == 1
+        assert stored.read_bytes() == original and new_pc.evidence.verify(stored.name) == "ok"

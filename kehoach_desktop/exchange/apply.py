@@ -91,7 +91,7 @@ def preview_changes(db: sqlite_utils.Database, evidence: EvidenceStore, package:
             raise _DryRun
     except _DryRun:
         pass
-    changes["files_added"] = sum(not evidence.path_for(sha).exists() for sha in package.files)
+    changes["files_added"] = sum(path is not None for path in package.files.values())
     return changes
 
 
@@ -102,13 +102,14 @@ def apply_package(db: sqlite_utils.Database, evidence: EvidenceStore, package: O
     total = len(package.files)
     adopted: list[str] = []
     for done, (sha, path) in enumerate(package.files.items(), start=1):
-        if not evidence.path_for(sha).exists():
-            if path is None:  # it was in the store when the package was checked, and is gone now
-                raise ImportRefusedError(f"Tệp tài liệu {sha[:12]}… vừa bị xóa khỏi kho trong lúc nhập; "
-                                         f"hãy nhập lại “{package.name}”.")
+        if path is None:  # whole in the store when the package was checked: not unpacked
+            if not evidence.keep(sha):
+                raise ImportRefusedError(f"Tệp tài liệu {sha[:12]}… vừa bị xóa hoặc thay đổi trong kho trong lúc "
+                                         f"nhập; hãy nhập lại “{package.name}”.")
+        else:
             with open(path, "rb+") as handle:  # durable before it is renamed into the store
                 os.fsync(handle.fileno())
-            evidence.adopt(path, sha, sync_folder=False)
+            evidence.adopt(path, sha)
             adopted.append(sha)
             changes["files_added"] += 1
         if progress:

@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..errors import ImportRefusedError
-from ..evidence_store import EvidenceStore
+from ..evidence_store import FILE_OK, EvidenceStore
 from ..model import AgencyProfile
 from .manifest import EXTENSIONS
 from .apply import PackageSummary, apply_package, preview_changes, summarize
@@ -49,7 +49,7 @@ def open_for_import(path: Path, work_root: Path, profile: AgencyProfile | None, 
     if suffix in EXTENSIONS:
         return open_package(path, work_root, progress=progress,
                             accept=lambda manifest: check_agency(manifest, profile, path.name),
-                            already_stored=lambda sha: evidence.path_for(sha).exists())
+                            already_stored=lambda sha: evidence.verify(sha) == FILE_OK)
     if suffix in WORKBOOK_EXTENSIONS:
         return open_workbook(path, work_root, profile)
     raise ImportRefusedError(
