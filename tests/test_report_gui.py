@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -126,6 +128,24 @@ def test_print_sends_every_page_once(dialog, qtbot, monkeypatch, tmp_path):
     printed = pypdf.PdfReader(output)
     assert len(printed.pages) == dialog.preview.page_count()
     assert "Đã gửi" in dialog.status.text()
+
+
+def test_an_edit_after_the_preview_is_printed_not_the_old_preview(dialog, qtbot, monkeypatch, tmp_path):
+    output = tmp_path / "in.pdf"
+
+    def accept(self):
+        self.printer().setOutputFormat(QPrinter.PdfFormat)
+        self.printer().setOutputFileName(str(output))
+        return QPrintDialog.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    qtbot.mouseClick(dialog.preview_button, Qt.LeftButton)
+    dialog.number.setText("47")
+    qtbot.mouseClick(dialog.print_button, Qt.LeftButton)
+    assert output.is_file()
+    # The printer gets page images of dialog.pdf: that PDF must carry the new number.
+    printed_from = pypdf.PdfReader(io.BytesIO(dialog.pdf)).pages[0].extract_text()
+    assert "47/BC-" in printed_from
 
 
 def test_changing_the_period_loads_that_period_texts(dialog, qtbot, monkeypatch, tmp_path):

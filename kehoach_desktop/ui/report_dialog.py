@@ -122,6 +122,7 @@ class ReportDialog(QDialog):
         self.workspace, self.runner = workspace, runner
         self.today = today or dt.date.today()
         self.pdf: bytes | None = None
+        self._pdf_inputs = None  # the period and texts the PDF was built from
         self.setWindowTitle("Báo cáo kết quả thực hiện kế hoạch")
         self.resize(1280, 760)
         plans = workspace.plans()
@@ -300,7 +301,7 @@ class ReportDialog(QDialog):
             return render(content, "PDF", ctx.report)
 
         def built(pdf: bytes) -> None:
-            self.pdf = pdf
+            self.pdf, self._pdf_inputs = pdf, (period, texts)
             self.preview.show_pdf(pdf)
             self.status.setText(f"Bản xem trước: {self.preview.page_count()} trang.")
             if then is not None:
@@ -332,8 +333,8 @@ class ReportDialog(QDialog):
         self.runner.run(self, f"Đang lưu {path.name}…", write, written, self._failed("Không lưu được báo cáo"))
 
     def print_report(self) -> None:
-        if self.pdf is None:
-            self.refresh_preview(then=self.print_report)
+        if self.pdf is None or self._pdf_inputs != (self.current_period(), self.texts()):
+            self.refresh_preview(then=self.print_report)  # print what the fields say now
             return
         printer = QPrinter(QPrinter.HighResolution)
         printer.setCopyCount(1)
