@@ -102,6 +102,14 @@ class EvidenceStore:
         if folders:
             fsync_dir(self.root)
 
+    def quick_status(self, sha256: str, size: int | None) -> str:
+        """FILE_MISSING, FILE_ALTERED when its size is not the recorded one, else FILE_OK."""
+        try:
+            actual = self.path_for(sha256).stat().st_size
+        except FileNotFoundError:
+            return FILE_MISSING
+        return FILE_ALTERED if size is not None and actual != size else FILE_OK
+
     def verify(self, sha256: str) -> str:
         """FILE_OK when the stored file still hashes to `sha256`, else FILE_MISSING or FILE_ALTERED."""
         path = self.path_for(sha256)

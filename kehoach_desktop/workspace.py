@@ -46,12 +46,15 @@ class Counts:
 
 
 class Workspace:
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, *, check_health: bool = True):
+        """Open the data folder. `check_health=False` is for the window's worker threads: the
+        window's own Workspace checked the file at start and keeps it open."""
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.data_dir / DB_FILE_NAME
         self.backups = BackupManager(self.data_dir)
-        self.backups.refuse_if_damaged()  # before anything opens the file for writing
+        if check_health:
+            self.backups.refuse_if_damaged()  # before anything opens the file for writing
         self.db = storage.open_database(self.db_path)
         try:
             if 0 < storage.current_version(self.db) < storage.SCHEMA_VERSION:
@@ -301,8 +304,12 @@ class Workspace:
             store.delete_evidence(self.db, evidence_id)
 
     def evidence_file_status(self, evidence: Evidence) -> str:
-        """"" without a file; else "ok", "missing" or "altered" (checked against its SHA-256)."""
-        return self.evidence.verify(evidence.file_sha256) if evidence.file_sha256 else ""
+        """"" without a file; else "ok", "missing" or "altered" — by its size only, cheap enough
+        for the window to ask on every task shown. Opening the file and `kehoach check`
+        compare the full SHA-256."""
+        if not evidence.file_sha256:
+            return ""
+        return self.evidence.quick_status(evidence.file_sha256, evidence.file_size)
 
     def check_evidence(self, progress: ProgressCallback | None = None) -> EvidenceCheck:
         """Every stored evidence file checked against its SHA-256."""

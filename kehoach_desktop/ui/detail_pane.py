@@ -18,7 +18,7 @@ from .operations import OperationRunner, describe_error
 from .task_tree import STATUS_LABELS
 from .widgets import OptionalDateEdit, ScoreEdit
 
-# Evidence files checked against their SHA-256 (Workspace.evidence_file_status).
+# Evidence files checked by size (Workspace.evidence_file_status); opening one checks its SHA-256.
 FILE_PROBLEMS = {"missing": "Tệp bị thiếu", "altered": "Tệp đã bị thay đổi"}
 FILE_PROBLEM_HINTS = {
     "missing": "Tệp không còn trong kho tài liệu của chương trình. Hãy đính kèm lại tệp gốc.",

@@ -53,7 +53,8 @@ class _Signals(QObject):
 
 
 def _workspace(data_dir: Path, open_workspace: bool):
-    return Workspace(data_dir) if open_workspace else contextlib.nullcontext(None)
+    # The window's own Workspace checked the data file at start: no second health check here.
+    return Workspace(data_dir, check_health=False) if open_workspace else contextlib.nullcontext(None)
 
 
 class _Job(QRunnable):
