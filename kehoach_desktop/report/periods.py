@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..deadlines import reporting_period_ends
 from ..errors import InvalidInputError
 from ..text import format_date
 from .wording import cite_date
@@ -45,9 +46,9 @@ class ReportPeriod:
                     f"Ngày kết thúc {format_date(end)} đứng trước ngày bắt đầu {format_date(start)}."
                 )
             return cls(kind, int(year), start, end)
-        last_month = _FIXED[kind][2]
-        last_day = 31 if last_month in (3, 12) else 30
-        return cls(kind, int(year), dt.date(year, 1, 1), dt.date(year, last_month, last_day))
+        # The same closing dates as recurring task deadlines ("Thường xuyên").
+        end = next(d for d in reporting_period_ends(int(year)) if d.month == _FIXED[kind][2])
+        return cls(kind, int(year), dt.date(year, 1, 1), end)
 
     @property
     def label(self) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..db import store, transaction
+from ..durable import fsync_dir
 from ..errors import InvalidInputError, NotFoundError
 from ..text import clean_cell, nfc
 from .content import ReportContent, ReportTexts, build_content, prefilled_texts, report_tasks
@@ -133,9 +134,9 @@ def output_format(path: str | Path) -> str:
 def write(content: ReportContent, path: str | Path, progress: Progress | None = None) -> Path:
     """Write the report next to its target first, then move it in place: no half-written file."""
     path = Path(path)
-    data = render(content, output_format(path), progress)
-    if not path.parent.is_dir():
+    if not path.parent.is_dir():  # refused before the rendering, which takes seconds
         raise NotFoundError(f"Không có thư mục “{path.parent}” để lưu “{path.name}”.")
+    data = render(content, output_format(path), progress)
     refused = InvalidInputError(f"Không ghi được “{path}”: tệp đang mở ở chương trình khác hoặc không có quyền ghi.")
     try:
         handle, temporary = tempfile.mkstemp(prefix=".kehoach-", suffix=path.suffix, dir=path.parent)
@@ -148,6 +149,7 @@ def write(content: ReportContent, path: str | Path, progress: Progress | None = 
             os.fsync(out.fileno())  # reports are often saved straight onto a USB stick
         os.chmod(temporary, 0o644)  # mkstemp makes it private; a saved report is an ordinary file
         os.replace(temporary, path)
+        fsync_dir(path.parent)  # the rename too, before the user pulls the stick out
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, PermissionError):

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from ..model import AgencyKind, AgencyProfile, Authority
-from ..text import clean_cell, fold, nfc
+from ..text import clean_cell, fold, format_decimal, nfc
 
 BLANK = "\u00a0" * 6  # room to write a number or a day by hand (non-breaking: never collapsed)
 UBND_FULL = "Ủy ban nhân dân"
@@ -155,8 +155,4 @@ def count_words(value: int) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    if not whole:
-        return "0%"
-    value = round(100 * part / whole, 1)
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") + "%"
+    return format_decimal(100 * part / whole, 1) + "%" if whole else "0%"
