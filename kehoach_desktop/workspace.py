@@ -129,10 +129,10 @@ class Workspace:
                                period=period, audience=audience, progress=progress)
 
     def export_workbook(self, target: str | Path, *, period: dict | None = None, all_tasks: bool = False,
-                        progress: ProgressCallback | None = None) -> ExportResult:
+                        plan_ids=None, progress: ProgressCallback | None = None) -> ExportResult:
         """Write the agency's tasks and results as an .xlsx, read back and verified."""
         return _export_workbook(self.db, self.evidence, Path(target), self.profile(), period=period,
-                                all_tasks=all_tasks, progress=progress)
+                                all_tasks=all_tasks, plan_ids=plan_ids, progress=progress)
 
     def open_package(self, path: str | Path, progress: ProgressCallback | None = None) -> OpenedPackage:
         """Copy a package (or the program's workbook) to the temporary folder and check all of it.

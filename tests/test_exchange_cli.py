@@ -163,3 +163,22 @@ def test_removable_drives_on_windows_through_kernel32():
     drives = windows_drives(kernel)
     assert [(str(d.path), d.label) for d in drives] == [("E:\\", "USB SO NOI VU")]
     assert kernel.error_modes == [1, 0]  # no "insert a disk" box, and the mode put back
+
+
+def test_export_of_the_workbook_keeps_to_the_plan_asked_for(imported_workspace, tmp_path, capsys):
+    import openpyxl
+
+    from _support import build_workbook
+
+    header = ["STT", "Tiêu chí", "Nhiệm vụ", "Thời gian", "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    other = build_workbook(tmp_path / "12-KH-UBND.xlsx", {"PL": [
+        header, ["1.1", "Tiêu chí", "Nhiệm vụ riêng của kế hoạch 12", "Quý II", "UBND cấp xã", ""]]})
+    imported_workspace.import_annex(other)
+    data = imported_workspace.data_dir
+    imported_workspace.close()
+
+    run_json(capsys, "--data-dir", data, "export", "--out", tmp_path / "kq.xlsx", "--plan", "2163/KH-UBND", "--json")
+    workbook = openpyxl.load_workbook(tmp_path / "kq.xlsx")
+    cells = {str(c.value) for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.value}
+    assert any("2163/KH-UBND" in c for c in cells)
+    assert not any("Nhiệm vụ riêng của kế hoạch 12" in c for c in cells)

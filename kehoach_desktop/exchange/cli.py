@@ -45,7 +45,7 @@ def cmd_export(workspace, args) -> int:
     if target.suffix.lower() == ".xlsx":
         if args.for_agency:
             raise InvalidInputError("--for-agency chỉ dùng cho gói nhiệm vụ (.khnv).")
-        result = workspace.export_workbook(target, period=period, all_tasks=args.all_tasks)
+        result = workspace.export_workbook(target, period=period, all_tasks=args.all_tasks, plan_ids=plan_ids)
     else:
         audience = None
         if args.for_agency:
