@@ -123,3 +123,20 @@ def test_the_annex_menu_sends_a_results_workbook_to_the_package_import(window, t
     window.import_action.trigger()  # “Nhập phụ lục kế hoạch…”
     assert len(previews) == 1 and not messages["warning"]
     assert snapshot(window.workspace.db) == before
+
+
+
+def test_names_from_a_package_are_shown_as_text_not_markup():
+    from kehoach_desktop.exchange.apply import CHANGE_KEYS, PackageSummary
+    from kehoach_desktop.ui.exchange_dialogs import preview_text
+
+    summary = PackageSummary(
+        file_name="<img src=x>.khbc", kind="kehoach-khbc", kind_label="gói báo cáo tiến độ",
+        agency="UBND xã <b>Hòa An</b>", audience=None, created_at=None, program_version=None, period=None,
+        plans=[{"number": "12/KH-<i>UBND</i>", "date": None, "tasks": 3}],
+        contents={"progress": 0, "evidence": 0, "evidence_files": 0, "evidence_bytes": 0, "reports": 0},
+        changes=dict.fromkeys(CHANGE_KEYS, 0),
+    )
+    text = preview_text(summary)
+    assert "<img" not in text and "<i>UBND" not in text and "<b>Hòa An" not in text
+    assert "&lt;img src=x&gt;.khbc" in text and "UBND xã &lt;b&gt;Hòa An&lt;/b&gt;" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from html import escape
 from pathlib import Path
 from typing import Callable
 
@@ -163,22 +164,24 @@ class ExportDialog(QDialog):
 
 
 def preview_text(summary: PackageSummary) -> str:
+    """Rich text for the preview; every value from the package is escaped (it comes from an
+    unknown PC)."""
     kind = summary.kind_label[:1].upper() + summary.kind_label[1:]
-    lines = [f"<b>{kind}</b>" + (f" của <b>{summary.agency}</b>" if summary.agency else "")]
+    lines = [f"<b>{kind}</b>" + (f" của <b>{escape(summary.agency)}</b>" if summary.agency else "")]
     if summary.audience:
-        lines.append(f"Gửi riêng cho: {summary.audience}")
+        lines.append(f"Gửi riêng cho: {escape(summary.audience)}")
     made = []
     if summary.created_at:
         made.append(f"tạo ngày {format_date(summary.created_at)}")
     if summary.program_version:
-        made.append(f"bằng chương trình phiên bản {summary.program_version}")
+        made.append(f"bằng chương trình phiên bản {escape(str(summary.program_version))}")
     if summary.period:
         made.append(f"kỳ báo cáo {period_label(summary.period)}")
-    lines.append(f"Tệp: {summary.file_name}" + (f" ({', '.join(made)})" if made else ""))
+    lines.append(f"Tệp: {escape(summary.file_name)}" + (f" ({', '.join(made)})" if made else ""))
     lines.append("")
     for plan in summary.plans:
         date = f" ngày {format_date(plan['date'])}" if plan["date"] else ""
-        lines.append(f"• Kế hoạch số {plan['number']}{date}: {plan['tasks']} nhiệm vụ")
+        lines.append(f"• Kế hoạch số {escape(plan['number'])}{date}: {plan['tasks']} nhiệm vụ")
     contents = summary.contents
     parts = [f"kết quả của {contents['progress']} nhiệm vụ", f"{contents['evidence']} tài liệu kiểm chứng"]
     if contents["evidence_files"]:
@@ -192,10 +195,10 @@ def preview_text(summary: PackageSummary) -> str:
     if summary.changes_nothing:
         lines.append("<b>Dữ liệu trong máy đã có đủ nội dung của tệp này; nhập lại không thay đổi gì.</b>")
         if phrases:
-            lines.append("(" + "; ".join(phrases) + ")")
+            lines.append("(" + escape("; ".join(phrases)) + ")")
     else:
         lines.append("<b>Khi nhập, chương trình sẽ:</b>")
-        lines += [f"– {phrase}" for phrase in phrases]
+        lines += [f"– {escape(phrase)}" for phrase in phrases]
     return "<br>".join(lines)
 
 
@@ -217,6 +220,7 @@ class PackagePreviewDialog(QDialog):
         layout.addWidget(text)
         for warning in summary.warnings:
             note = QLabel(f"Lưu ý: {warning}")
+            note.setTextFormat(Qt.PlainText)  # the warning may quote text from the package
             note.setWordWrap(True)
             note.setStyleSheet("color: #b45309;")
             layout.addWidget(note)
