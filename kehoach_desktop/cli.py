@@ -14,6 +14,7 @@ from pathlib import Path
 from . import safety_cli
 from .errors import KehoachError
 from .exchange import cli as exchange_cli
+from .exchange.service import is_exchange_file
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date, parse_decimal
 
@@ -150,7 +151,7 @@ def cmd_profile(workspace, args) -> int:
 
 
 def cmd_import(workspace, args) -> int:
-    if exchange_cli.wants_package_import(args.file):
+    if is_exchange_file(Path(args.file)):
         return exchange_cli.cmd_import_package(workspace, args)
     summary = workspace.preview_import(args.file) if args.dry_run else workspace.import_annex(args.file)
     if args.json:

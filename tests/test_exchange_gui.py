@@ -105,9 +105,9 @@ def test_cancelled_preview_and_refused_file_change_nothing(window, tmp_path, mes
     _other_pc(window, tmp_path, "Không được nhập")
     before, files = snapshot(window.workspace.db), listing(window.workspace.data_dir)
     monkeypatch.setattr(PackagePreviewDialog, "exec", lambda dialog: PackagePreviewDialog.Rejected)
-    window.exchange.import_file(tmp_path / "may-cu.khbc")
+    window.import_file(tmp_path / "may-cu.khbc")
     (tmp_path / "gia.khbc").write_bytes(b"PK\x03\x04 cut short")
-    window.exchange.import_file(tmp_path / "gia.khbc")
+    window.import_file(tmp_path / "gia.khbc")
     assert snapshot(window.workspace.db) == before and listing(window.workspace.data_dir) == files
     [refusal] = messages["warning"]
     assert "“gia.khbc”" in refusal and "bị hỏng" in refusal

@@ -14,7 +14,6 @@ from ..text import format_date
 from .apply import change_phrases
 from .content import PERIOD_CODES, period_label
 from .safe_zip import format_size
-from .service import is_exchange_file
 
 
 def add_export_parser(sub, common: argparse.ArgumentParser) -> None:
@@ -76,8 +75,6 @@ def _plan_ids(workspace, number: str | None) -> list[int] | None:
     return ids
 
 
-def wants_package_import(path: str) -> bool:
-    return is_exchange_file(Path(path))
 
 
 def cmd_import_package(workspace, args) -> int:

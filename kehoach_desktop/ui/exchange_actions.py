@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ..exchange.drives import removable_drives
 from ..exchange.apply import change_phrases
 from ..exchange.safe_zip import format_size
-from ..exchange.service import is_exchange_file
 from .exchange_dialogs import ExportDialog, PackagePreviewDialog
 from .operations import describe_error
 
@@ -81,14 +80,11 @@ class ExchangeActions:
             self.window, "Chọn gói hoặc bảng kết quả", start,
             "Gói và bảng kết quả (*.khbc *.khnv *.xlsx);;Mọi tệp (*)")
         if path:
-            self.import_file(Path(path))
+            self.window.import_file(Path(path))  # the window tells packages from annexes
 
-    def import_file(self, path: Path, *, confirm: bool = True) -> None:
+    def import_package(self, path: Path, *, confirm: bool = True) -> None:
         """Check the file (copied off the stick) and preview it; import after the user agrees."""
         window = self.window
-        if not is_exchange_file(path):
-            window.import_file(path, confirm=confirm)  # an annex: the annex import
-            return
         if not window.detail.save_if_dirty():
             return
 

@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
     def import_file(self, path: Path, *, confirm: bool = True) -> None:
         """Preview the annex (off the GUI thread), then import it after the user agrees."""
         if is_exchange_file(path):  # a package or the program's results workbook, not an annex
-            self.exchange.import_file(path, confirm=confirm)
+            self.exchange.import_package(path, confirm=confirm)
             return
         if not self.detail.save_if_dirty():
             return
