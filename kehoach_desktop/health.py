@@ -18,7 +18,6 @@ accepted.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 import struct
 import time
@@ -26,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .db import maintenance
-from .evidence_store import FILE_ALTERED, FILE_MISSING
+from .evidence_store import FILE_ALTERED, FILE_MISSING, file_sha256
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (0x377F0682, 0x377F0683)
@@ -150,7 +149,7 @@ def keep_damaged_copy(db: Path, now: dt.datetime | None = None) -> Path | None:
         return None
     root = db.parent / DAMAGED_DIR
     earlier = max((path for path in root.iterdir() if path.is_dir()), default=None) if root.exists() else None
-    if earlier is not None and _fingerprint(earlier) == {path.name: _sha256(path) for path in files}:
+    if earlier is not None and _fingerprint(earlier) == {path.name: file_sha256(path) for path in files}:
         return earlier
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%dT%H-%M-%S")
     target = root / stamp
@@ -165,15 +164,7 @@ def keep_damaged_copy(db: Path, now: dt.datetime | None = None) -> Path | None:
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
-    return {path.name: _sha256(path) for path in folder.iterdir() if path.is_file()}
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        while chunk := file.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return {path.name: file_sha256(path) for path in folder.iterdir() if path.is_file()}
 
 
 @dataclass

@@ -10,6 +10,8 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from .migrations import current_version  # works on a plain connection too
+
 CHECK_LIMIT = 20  # problems reported by quick_check / integrity_check at most
 
 
@@ -77,10 +79,6 @@ def backup_file_into(source: Path | str, target: Path) -> list[str]:
         conn.close()
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
-
-
 def _tables(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
@@ -93,7 +91,7 @@ def summarize(conn: sqlite3.Connection) -> dict:
         key: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if table in tables else 0
         for key, table in (("tasks", "task"), ("progress", "progress"), ("evidence", "evidence"))
     }
-    return {"schema_version": schema_version(conn), **counts}
+    return {"schema_version": current_version(conn), **counts}
 
 
 def summarize_file(path: Path | str) -> dict:
@@ -110,7 +108,7 @@ def content_digest(conn: sqlite3.Connection) -> str:
     Two databases with the same digest hold the same data, whatever their page layout
     (a backup made with the backup API, a vacuumed copy).
     """
-    digest = hashlib.sha256(f"version {schema_version(conn)}\n".encode())
+    digest = hashlib.sha256(f"version {current_version(conn)}\n".encode())
     for table in _tables(conn):
         digest.update(f"table {table}\n".encode())
         for row in conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid"):

@@ -158,10 +158,6 @@ def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> None:
     db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
 
 
-def evidence_file_references(db: sqlite_utils.Database, sha256: str) -> int:
-    return db.execute("SELECT count(*) FROM evidence WHERE file_sha256 = ?", [sha256]).fetchone()[0]
-
-
 def insert_progress(db: sqlite_utils.Database, task_id: int, values: dict) -> None:
     """A task's first progress record (a plain INSERT: save_progress's upsert re-reads the schema)."""
     _insert(db, "progress", {"task_id": task_id, **{key: values[key] for key in PROGRESS_FIELDS}})
