@@ -19,27 +19,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
 
 from _report_support import SIGNED, TODAY, nfc, record_progress  # noqa: E402
 from kehoach_desktop.report.periods import ReportPeriod  # noqa: E402
-from kehoach_desktop.ui import app as app_module  # noqa: E402
-from kehoach_desktop.ui.profile_dialog import ProfileDialog  # noqa: E402
 from kehoach_desktop.ui.report_dialog import ReportDialog  # noqa: E402
 
 DIRECTION = "UBND xã đã ban hành Kế hoạch số 15/KH-UBND ngày 20/02/2025 triển khai thực hiện."
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(ProfileDialog, "exec", lambda self: ProfileDialog.Accepted)
-    app_module.make_application()
-    win = app_module.open_main_window(tmp_path / "data", synchronous=True)
-    qtbot.addWidget(win)
-    app_module.first_run(win)
-    record_progress(win.workspace)
-    yield win
-    win.workspace.close()
-
-
-@pytest.fixture
 def dialog(window, qtbot):
+    record_progress(window.workspace)
     dlg = ReportDialog(window.workspace, window.runner, window, today=TODAY)
     qtbot.addWidget(dlg)
     dlg.period.setCurrentIndex(dlg.period.findData("h1"))
