@@ -46,6 +46,8 @@ def parse_index_kind(text: str | None) -> str | None:
     if not text:
         return None
     wanted = fold(text).replace("-", " ").replace("_", " ")
+    if wanted in ("par", "cchc", "chi so cchc"):
+        return IndexKind.PAR_INDEX.value
     for kind in IndexKind:
         if fold(kind.value) == wanted or fold(kind.value).replace(" ", "") == wanted.replace(" ", ""):
             return kind.value

@@ -165,7 +165,8 @@ SELECT t.criterion_id, min(p.score),
 FROM progress p
 JOIN task t ON t.id = p.task_id
 JOIN criterion c ON c.id = t.criterion_id
-WHERE p.score IS NOT NULL AND p.score >= 0 AND c.max_score IS NOT NULL AND p.score <= c.max_score + 1e-9
+JOIN plan_index i ON i.id = c.index_id AND i.kind = 'PAR INDEX'
+WHERE c.title NOT LIKE '%Điều tra XHH%' AND p.score IS NOT NULL AND p.score >= 0 AND c.max_score IS NOT NULL AND p.score <= c.max_score + 1e-9
 GROUP BY t.criterion_id;
 UPDATE progress SET score = NULL
 WHERE score IS NOT NULL AND task_id IN (
