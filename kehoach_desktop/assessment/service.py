@@ -83,7 +83,7 @@ def load(ws, *, index_kind: str | None = None, plan_id: int | None = None) -> As
             tasks.setdefault(task["criterion_id"], []).append(task)
     parents = {row["parent_id"] for row in rows if row["parent_id"] is not None}
     by_id = {row["id"]: row for row in rows}
-    precision = _precision_by_index(rows)
+    precision = _precision_by_index(sql.plan_criteria(ws.db, plan["id"]) if index_kind else rows)
     criteria = []
     for row in rows:
         own_tasks = tasks.get(row["id"], [])
@@ -190,13 +190,13 @@ def _decimals(text: str) -> int:
 
 
 def _precision_by_index(rows: list[dict]) -> dict[int, int]:
-    """As many decimals as the annex prints for its scores (at least 2, at most 4)."""
-    found: dict[int, int] = {}
+    """As many decimals as the plan's annexes print for scores (at least 2, at most 4)."""
+    places = 2
     for row in rows:
-        places = max(_decimals(row["prior_result"]), _decimals(row["target"]),
-                     _decimals(repr(row["max_score"]).rstrip("0")) if row["max_score"] is not None else 0)
-        found[row["index_id"]] = max(found.get(row["index_id"], 2), min(places, MAX_DECIMALS))
-    return found
+        if row["index_kind"] == IndexKind.PAR_INDEX.value:
+            places = max(places, _decimals(row["prior_result"]), _decimals(row["target"]))
+    places = min(places, MAX_DECIMALS)
+    return {row["index_id"]: places for row in rows}
 
 
 # --- totals ----------------------------------------------------------------------------------------
@@ -317,7 +317,7 @@ def check_score(item: CriterionAssessment, score: float | str | None) -> float:
         raw = nfc(score).strip().replace(" ", "")
         if not re.fullmatch(r"[+-]?[0-9]+([.,][0-9]+)?", raw):
             raise InvalidInputError(f"{label} “{score}” không phải là một số.")
-        places = len(re.split(r"[.,]", raw)[1]) if re.search(r"[.,]", raw) else 0
+        places = len(re.split(r"[.,]", raw)[1].rstrip("0")) if re.search(r"[.,]", raw) else 0  # "0,5000" is 0,5
         if places > item.precision:
             raise InvalidInputError(f"{label} “{score}” có quá {item.precision} chữ số thập phân "
                                     f"(phụ lục ghi điểm đến {item.precision} chữ số).")

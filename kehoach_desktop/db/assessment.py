@@ -70,7 +70,8 @@ def save_score(db: sqlite_utils.Database, criterion_id: int, values: dict) -> No
 
 
 def insert_link(db: sqlite_utils.Database, values: dict) -> int:
-    row = {key: values.get(key) for key in LINK_FIELDS}
+    text = ("number", "issuer", "abstract", "location")
+    row = {key: values.get(key, "" if key in text else None) for key in LINK_FIELDS}
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     return db.execute(f"INSERT INTO criterion_evidence ({columns}) VALUES ({marks})", list(row.values())).lastrowid
