@@ -64,6 +64,7 @@ class CriterionAssessment:
     note: str = ""
     evidence: list[LinkedDocument] = field(default_factory=list)
     task_ids: list[int] = field(default_factory=list)
+    subtotal: float | None = None  # a criterion with sub-criteria: the sum of their scores
 
     @property
     def depth(self) -> int:
@@ -91,7 +92,7 @@ class CriterionAssessment:
             "not_applicable": self.not_applicable, "not_applicable_reason": self.not_applicable_reason,
             "evidence_required": self.evidence_required,
             "evidence": [doc.to_json() for doc in self.evidence], "explanation": self.explanation,
-            "note": self.note,
+            "note": self.note, "subtotal": self.subtotal,
         }
 
 

@@ -91,6 +91,7 @@ def load(ws, *, index_kind: str | None = None, plan_id: int | None = None) -> As
         item.may_score, item.why_not_allowed = _permission(profile, item, own_tasks)
         _apply_score(item, scores.get(row["id"]), links.get(row["id"], []), ws)
         criteria.append(item)
+    _subtotals(criteria)
     areas = _area_totals(criteria)
     return Assessment(plan=plan, criteria=criteria, areas=areas, total=_index_total(areas, index_kind))
 
@@ -173,6 +174,11 @@ def _document(link: dict, ws) -> LinkedDocument:
     )
 
 
+def printed(text: str) -> str:
+    """A printed result or target with a decimal comma ("7.83" → "7,83"); words as written."""
+    return text.replace(".", ",") if _NUMBER.fullmatch(text or "") else text
+
+
 _NUMBER = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*")
 
 
@@ -200,6 +206,22 @@ def _precision_by_index(rows: list[dict]) -> dict[int, int]:
 
 
 # --- totals ----------------------------------------------------------------------------------------
+
+def _subtotals(criteria: list[CriterionAssessment]) -> None:
+    """Each criterion with sub-criteria gets the sum of the scores given below it."""
+    children: dict[int, list[CriterionAssessment]] = {}
+    for item in criteria:
+        children.setdefault(item.parent_id, []).append(item)
+
+    def total(item: CriterionAssessment) -> float | None:
+        if item.is_leaf:
+            return item.self_score
+        values = [v for v in (total(child) for child in children.get(item.id, [])) if v is not None]
+        item.subtotal = sum(values) if values else None
+        return item.subtotal
+
+    for item in children.get(None, []):
+        total(item)
 
 def _area_totals(criteria: list[CriterionAssessment]) -> list[Total]:
     areas = []
