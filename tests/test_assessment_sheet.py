@@ -96,3 +96,22 @@ def test_cli_report_kind_self_assessment(scored, tmp_path, capsys):
     assert code == 2 and ".xlsx" in err and not (tmp_path / "x.txt").exists()
     code, _, err = run_cli(capsys, "--data-dir", data, "report", "--out", tmp_path / "y.pdf")
     assert code == 2 and "--period" in err
+
+
+def test_progress_report_annex_shows_the_criterion_score_once(data_dir):
+    """Bắc Kạn, Phụ lục 2, criterion 1.2 has two tasks led by Sở Nội vụ: one score, shown once."""
+    from kehoach_desktop.report.periods import ReportPeriod
+    from kehoach_desktop.workspace import Workspace
+
+    from test_assessment import BAC_KAN
+
+    with Workspace(data_dir) as ws:
+        ws.save_profile(AgencyProfile("Sở Nội vụ", AgencyKind.SO, place="Bắc Kạn"))
+        ws.import_annex(BAC_KAN)
+        item = next(c for c in service.load(ws).criteria if c.code == "1.2" and len(c.task_ids) == 2)
+        assert item.may_score
+        service.save_score(ws, item.id, score="0,25", explanation="Chậm 01 báo cáo quý")
+        content = ws.build_report(ReportPeriod.of("year", 2023))
+        rows = [r for g in content.annex_groups for r in g.rows if r.criterion.startswith("Tiêu chí 1.2. Thực hiện chế độ")]
+        assert len(rows) == 2
+        assert [r.score for r in rows] == ["0,25", ""] and [r.max_score for r in rows] == ["0,5", ""]

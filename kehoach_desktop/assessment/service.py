@@ -8,6 +8,7 @@ agency that leads one of the criterion's tasks, or the plan's consolidator; neve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -410,3 +411,24 @@ def _plan_of(ws, criterion_id: int) -> int:
 def candidate_evidence(ws, item: CriterionAssessment) -> list[Evidence]:
     """The evidence already recorded on the criterion's tasks (offered for linking)."""
     return [e for task_id in item.task_ids for e in ws.evidence_list(task_id)]
+
+
+# --- the progress report's annex ---------------------------------------------------------------
+
+def criterion_scores_once(ws, rows: list, plan_id: int) -> list:
+    """The rows of the progress report's annex with the criterion's own score (and maximum) on the
+    first task of each criterion only: the score belongs to the criterion, not to each task."""
+    try:
+        assessment = load(ws, plan_id=plan_id)
+    except NotFoundError:
+        return rows
+    scores = {c.id: c.self_score for c in assessment.criteria if c.scorable}
+    seen: set[int] = set()
+    shown = []
+    for row in rows:
+        criterion_id = row.extra.get("criterion_id")
+        first = criterion_id not in seen
+        seen.add(criterion_id)
+        shown.append(dataclasses.replace(row, score=scores.get(criterion_id) if first else None,
+                                         max_score=row.max_score if first else None))
+    return shown
