@@ -115,3 +115,45 @@ def test_progress_report_annex_shows_the_criterion_score_once(data_dir):
         rows = [r for g in content.annex_groups for r in g.rows if r.criterion.startswith("Tiêu chí 1.2. Thực hiện chế độ")]
         assert len(rows) == 2
         assert [r.score for r in rows] == ["0,25", ""] and [r.max_score for r in rows] == ["0,5", ""]
+
+
+# --- progress packages carry the criterion scores (issue 12) ---------------------------------------
+
+
+def test_progress_package_carries_scores_and_older_packages_still_import(scored, tmp_path):
+    import json
+
+    from kehoach_desktop.workspace import Workspace
+
+    from _exchange_support import members, rebuild_package
+
+    package = scored.export_package(tmp_path / "stp.khbc").path
+    data = json.loads(members(package)["data.json"])
+    records = {r["criterion"]: r for r in data["criterion_scores"]}
+    assert len(records) == len(SCORES)
+    record = next(r for r in records.values() if r["explanation"] == SCORES["2.3"][1])
+    assert record["score"] == 1.25 and record["evidence"][0]["location"] == "mục 5, trang 2"
+    assert record["evidence"][0]["task"] is not None  # a task's evidence, named by its task
+
+    with Workspace(tmp_path / "new-pc") as new_pc:  # the lead department's data on a new PC
+        summary = new_pc.import_package(package)
+        assert summary.changes["scores_added"] == len(SCORES)
+        restored = {c.code: c for c in service.load(new_pc).criteria if c.self_score is not None}
+        assert {code: restored[code].self_score for code in SCORES} == {"2.1.1": 2, "2.1.2": 0.75, "2.2.1": 0.5,
+                                                                        "2.2.2": 1, "2.3": 1.25}
+        [document] = restored["2.3"].evidence
+        assert document.evidence_id is not None and document.location == "mục 5, trang 2"  # linked, not copied
+        assert new_pc.import_package(package).changes_nothing
+
+    def without_scores(name, content):
+        if name != "data.json":
+            return content
+        older = json.loads(content)
+        del older["criterion_scores"]
+        return json.dumps(older).encode()
+
+    older = rebuild_package(package, tmp_path / "older.khbc", change=without_scores)
+    with Workspace(tmp_path / "older-pc") as older_pc:
+        summary = older_pc.import_package(older)
+        assert summary.applied and summary.changes["tasks_added"] > 0 and summary.changes["scores_added"] == 0
+        assert all(c.self_score is None for c in service.load(older_pc).criteria)

@@ -53,6 +53,11 @@ def plan_evidence_links(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
     return list(db.query(_LINKS + " WHERE i.plan_id = ? ORDER BY l.criterion_id, l.id", [plan_id]))
 
 
+def plan_evidence_links_of(db: sqlite_utils.Database, criterion_id: int) -> list[dict]:
+    """The documents linked to one criterion (as plan_evidence_links reads them)."""
+    return list(db.query(_LINKS + " WHERE l.criterion_id = ? ORDER BY l.id", [criterion_id]))
+
+
 def get_score(db: sqlite_utils.Database, criterion_id: int) -> dict | None:
     rows = list(db.query("SELECT * FROM criterion_score WHERE criterion_id = ?", [criterion_id]))
     return rows[0] if rows else None
