@@ -69,7 +69,7 @@ class AssessmentView(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.setColumnWidth(0, 470)
-        for column, width in ((COL_MAX, 80), (COL_PRIOR, 130), (COL_TARGET, 100), (COL_SELF, 95), (COL_DOCS, 150)):
+        for column, width in ((COL_MAX, 80), (COL_PRIOR, 125), (COL_TARGET, 90), (COL_SELF, 95), (COL_DOCS, 140)):
             self.tree.setColumnWidth(column, width)
         self.totals = QLabel()
         self.totals.setStyleSheet("font-weight: 600; padding: 4px 0;")
@@ -91,6 +91,12 @@ class AssessmentView(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addLayout(bottom)
         self.reload()
+
+    def resizeEvent(self, event) -> None:
+        """The title column takes what the figures and a readable explanation leave (1024 px too)."""
+        super().resizeEvent(event)
+        fixed = sum(self.tree.columnWidth(c) for c in (COL_MAX, COL_PRIOR, COL_TARGET, COL_SELF, COL_DOCS))
+        self.tree.setColumnWidth(0, max(260, self.tree.viewport().width() - fixed - 220))
 
     # --- showing ------------------------------------------------------------------------------
 
