@@ -210,7 +210,7 @@ class AssessmentView(QDialog):
         if not item.may_score:
             QMessageBox.information(self, "Không chấm điểm tiêu chí này", item.why_not_allowed)
             return
-        dialog = ScoreDialog(self.workspace, item, self)
+        dialog = ScoreDialog(self.workspace, item, self, self.runner)
         if dialog.exec() != QDialog.Accepted:
             return
         self.reload(keep=criterion_id)
@@ -219,9 +219,10 @@ class AssessmentView(QDialog):
 class ScoreDialog(QDialog):
     """One criterion's score, its documents (each with where the proof is) and the explanation."""
 
-    def __init__(self, workspace, item: CriterionAssessment, parent=None):
+    def __init__(self, workspace, item: CriterionAssessment, parent=None, runner=None):
         super().__init__(parent)
         self.workspace = workspace
+        self.runner = runner or getattr(parent, "runner", None)
         self.item = item
         self.new_links: list[service.DocumentLink] = []
         self.unlink: list[int] = []
@@ -364,13 +365,16 @@ class ScoreDialog(QDialog):
         self._show_documents()
 
     def accept(self) -> None:
-        try:
-            service.save_score(
-                self.workspace, self.item.id, score=self.score.text(), explanation=self.explanation.toPlainText(),
-                not_applicable=self.not_applicable.isChecked(), not_applicable_reason=self.reason.text(),
-                links=self.new_links, unlink=self.unlink,
-            )
-        except Exception as error:  # refused: the dialog stays open with what was typed
-            QMessageBox.warning(self, "Chưa lưu được", describe_error(error))
-            return
-        super().accept()
+        """Saved off the GUI thread (a new document's file is copied into the store); a refusal
+        keeps the dialog open with what was typed."""
+        item_id, score, explanation = self.item.id, self.score.text(), self.explanation.toPlainText()
+        not_applicable, reason = self.not_applicable.isChecked(), self.reason.text()
+        links, unlink = list(self.new_links), list(self.unlink)
+        self.runner.run(
+            self, "Đang lưu điểm…",
+            lambda ctx: service.save_score(ctx.workspace, item_id, score=score, explanation=explanation,
+                                           not_applicable=not_applicable, not_applicable_reason=reason,
+                                           links=links, unlink=unlink),
+            lambda _: QDialog.accept(self),
+            lambda error: QMessageBox.warning(self, "Chưa lưu được", describe_error(error)),
+        )
