@@ -43,6 +43,12 @@ def ha_giang(data_dir):
     ws.close()
 
 
+def finish(ws, item) -> None:
+    """The criterion's tasks recorded as done (a full score on work not begun needs an explanation)."""
+    for task_id in item.task_ids:
+        ws.save_progress(Progress(task_id=task_id, status=Status.DONE, percent=100, result="Đã hoàn thành"))
+
+
 def _criterion(ws, code, kind="PAR INDEX"):
     return service.find_criterion(service.load(ws, index_kind=kind), code)
 
@@ -60,6 +66,7 @@ def test_lead_department_scores_its_area_and_the_totals_add_up(ha_giang):
     given_scores = {"2.1.1": "2", "2.1.2": "0,75", "2.2.1": "0,5", "2.2.2": "1", "2.3": "1,25"}
     for code, score in given_scores.items():
         item = _criterion(ws, code)
+        finish(ws, item)
         explanation = "" if float(score.replace(",", ".")) == AREA_2[code] else f"Còn thiếu văn bản của tiêu chí {code}"
         service.save_score(ws, item.id, score=score, explanation=explanation)
 
@@ -113,6 +120,7 @@ def test_any_number_is_accepted_only_within_zero_and_the_maximum(value):
 def test_evidence_linked_with_its_location_and_a_missing_file_needs_an_explanation(ha_giang, tmp_path):
     ws = ha_giang
     item = _criterion(ws, "2.2.1")
+    finish(ws, item)
     task_id = item.task_ids[0]
     pdf = tmp_path / "Quyết định công bố.pdf"
     pdf.write_bytes(b"%PDF-1.4 quyet dinh cong bo danh muc")
@@ -141,6 +149,18 @@ def test_evidence_linked_with_its_location_and_a_missing_file_needs_an_explanati
     service.save_score(ws, item.id, score="0,5", explanation="Bản chính lưu tại Văn phòng Sở")
     with pytest.raises(InvalidInputError, match="vị trí"):
         service.save_score(ws, item.id, score="0,5", links=[service.DocumentLink(location=" ", evidence_id=recorded.id)])
+
+
+def test_a_full_score_on_a_task_not_started_needs_an_explanation(ha_giang):
+    ws = ha_giang
+    item = _criterion(ws, "2.2.2")
+    before = snapshot(ws.db)
+    with pytest.raises(InvalidInputError, match="chưa thực hiện"):
+        service.save_score(ws, item.id, score="1")
+    assert snapshot(ws.db) == before
+    assert service.save_score(ws, item.id, score="1", explanation="Đã ban hành, chưa cập nhật tiến độ").self_score == 1
+    finish(ws, item)
+    assert service.save_score(ws, item.id, score="1", explanation="").explanation == ""
 
 
 def test_not_applicable_needs_a_reason_and_leaves_the_sum(ha_giang):
@@ -194,6 +214,7 @@ def test_a_consolidator_scores_every_criterion(data_dir, monkeypatch):
         monkeypatch.setattr(ws, "profile", lambda: profile)
         item = _criterion(ws, "1.1")
         assert item.may_score
+        finish(ws, item)
         assert service.save_score(ws, item.id, score="1,5").self_score == 1.5
 
 

@@ -16,7 +16,7 @@ from kehoach_desktop.model import AgencyKind, AgencyProfile, Authority, Evidence
 
 from _report_support import pdf_text
 from _support import run_cli
-from test_assessment import AREA_2, HA_GIANG
+from test_assessment import AREA_2, HA_GIANG, finish
 
 PROFILE = AgencyProfile("Sở Tư pháp", AgencyKind.SO, governing_body="UBND tỉnh Hà Giang", place="Hà Giang",
                         signer_name="Nguyễn Văn Hùng", signer_title="Giám đốc", authority=Authority.NONE)
@@ -34,6 +34,7 @@ def scored(data_dir):
     assessment = service.load(ws)
     for n, (code, (score, explanation)) in enumerate(SCORES.items()):
         item = service.find_criterion(assessment, code)
+        finish(ws, item)
         task_id = item.task_ids[0]
         evidence = ws.add_evidence(task_id, Evidence(task_id=task_id, number=f"{n + 20}/QĐ-STP", issuer="Sở Tư pháp",
                                                      abstract="Văn bản kiểm chứng"))

@@ -208,6 +208,7 @@ def test_score_within_the_criterion_maximum_is_accepted_on_the_criterion(tmp_pat
     task = next(r for r in run_json(capsys, "--data-dir", data, "tasks", "--json") if r["code"] == "1.2")
     code, _, err = run(capsys, "--data-dir", data, "progress", task["id"], "--score", "2")
     assert code == 2 and "kehoach score" in err
+    run_ok(capsys, "--data-dir", data, "progress", task["id"], "--status", "done")
     run_ok(capsys, "--data-dir", data, "score", "1.2", "--score", "2", "--json")
     with Workspace(data) as ws:
         assert ws.progress(task["id"]).score is None

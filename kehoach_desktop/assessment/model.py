@@ -65,6 +65,7 @@ class CriterionAssessment:
     evidence: list[LinkedDocument] = field(default_factory=list)
     task_ids: list[int] = field(default_factory=list)
     subtotal: float | None = None  # a criterion with sub-criteria: the sum of their scores
+    tasks_not_started: int = 0  # the criterion's tasks still "chưa thực hiện"
 
     @property
     def depth(self) -> int:

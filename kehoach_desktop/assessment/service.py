@@ -19,7 +19,7 @@ from ..db import assessment as sql
 from ..db import store, transaction
 from ..errors import InvalidInputError, NotFoundError
 from ..matching import resolve_role
-from ..model import AgencyKind, AgencyProfile, Evidence, IndexKind, Role
+from ..model import AgencyKind, AgencyProfile, Evidence, IndexKind, Role, Status
 from ..text import fold, format_decimal, nfc
 from .model import Assessment, CriterionAssessment, LinkedDocument, Total
 
@@ -114,6 +114,7 @@ def _criterion(row, by_id, is_leaf, own_tasks, precision) -> CriterionAssessment
         target_text=row["target"], target=_number(row["target"]),
         evidence_required="\n".join(required), scorable=False, reason_not_scorable="",
         precision=precision, task_ids=[task["id"] for task in own_tasks],
+        tasks_not_started=sum(task["status"] == Status.NOT_STARTED.value for task in own_tasks),
     )
     item.reason_not_scorable = _why_not_scorable(item)
     item.scorable = not item.reason_not_scorable
@@ -318,6 +319,10 @@ def save_score(ws, criterion_id: int, *, score: float | str | None, explanation:
                 f"{format_decimal(item.max_score, item.precision)} nên cần có giải trình.")
         if missing:
             raise InvalidInputError(f"Tiêu chí {item.code}: có tài liệu kiểm chứng bị thiếu tệp nên cần có giải trình.")
+        if item.tasks_not_started:  # a full score on work not begun needs a word of why
+            raise InvalidInputError(
+                f"Tiêu chí {item.code}: {item.tasks_not_started} nhiệm vụ của tiêu chí chưa thực hiện nên điểm tự chấm "
+                "cần có giải trình (hoặc ghi kết quả thực hiện trước).")
     stored = [(link, ws.evidence.add(Path(link.file)) if link.file else None) for link in links]
     now = dt.datetime.now().isoformat(timespec="seconds")
     with transaction(ws.db):

@@ -23,8 +23,9 @@ def plan_criteria(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
 def plan_task_links(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
     """Each task's criterion and the phrases that say who leads it (for who may score)."""
     return list(db.query(
-        "SELECT id, criterion_id, lead, implementing, cooperating, role_override, removed, evidence_required "
-        "FROM task WHERE plan_id = ? ORDER BY position", [plan_id],
+        "SELECT t.id, t.criterion_id, t.lead, t.implementing, t.cooperating, t.role_override, t.removed, "
+        "t.evidence_required, coalesce(p.status, 'chưa thực hiện') AS status "
+        "FROM task t LEFT JOIN progress p ON p.task_id = t.id WHERE t.plan_id = ? ORDER BY t.position", [plan_id],
     ))
 
 
