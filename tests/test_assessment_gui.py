@@ -103,6 +103,13 @@ def test_scoring_in_the_view_updates_the_totals_and_marks_a_missing_file(departm
     assert "⚠ Thiếu tệp" in dialog.documents.item(0, 3).text()
 
 
+def test_the_sheet_is_written_from_the_view(department_window, qtbot, tmp_path):
+    view = department_window.open_assessment()
+    qtbot.addWidget(view)
+    view.write_sheet(str(tmp_path / "bang.xlsx"))
+    assert (tmp_path / "bang.xlsx").is_file() and "Đã lưu bảng tự chấm điểm" in view.totals.text()
+
+
 def test_a_criterion_of_another_agency_opens_no_editor(department_window, qtbot, monkeypatch):
     view = department_window.open_assessment()
     qtbot.addWidget(view)

@@ -34,7 +34,7 @@ COLUMNS_MM = [16, 78, 18, 20, 70, 50]
 
 @dataclass
 class SheetRow:
-    kind: str  # "area", "criterion", "parent" (has sub-criteria), "area_total", "total"
+    kind: str  # "annex" (a heading when several annexes), "area", "criterion", "parent" (has sub-criteria), "area_total", "total"
     code: str
     title: str
     max_score: str
@@ -116,7 +116,12 @@ def _score(value: float | None) -> str:
 
 def _rows(assessment: Assessment, areas: list[Total]) -> list[SheetRow]:
     rows = []
+    several = len({area.index_name for area in areas}) > 1  # Bắc Kạn: two annexes of the one index
+    annex = None
     for area in areas:
+        if several and area.index_name != annex:
+            annex = area.index_name
+            rows.append(SheetRow("annex", "", annex, "", ""))
         members = [c for c in assessment.criteria if c.area_id == area.id]
         for item in members:
             if item.id == area.id:
@@ -226,7 +231,7 @@ def render_xlsx(content: SheetContent) -> bytes:
         values = [row.code, row.title, _cell_number(row.max_score), _cell_number(row.self_score),
                   "\n".join(row.documents), row.explanation]
         sheet.append(values)
-        strong = row.kind in ("area", "area_total", "total")
+        strong = row.kind in ("annex", "area", "area_total", "total")
         for cell in sheet[sheet.max_row]:
             cell.font, cell.border, cell.alignment = (bold if strong else plain), border, wrap
     for letter, width in zip("ABCDEF", (8, 60, 12, 14, 55, 45)):

@@ -14,7 +14,7 @@ from docx.shared import Pt
 from ..report import word
 from .sheet import COLUMNS_MM, HEADER, SheetContent, SheetRow
 
-STRONG = ("area", "area_total", "total")
+STRONG = ("annex", "area", "area_total", "total")
 
 
 def render_docx(content: SheetContent) -> bytes:

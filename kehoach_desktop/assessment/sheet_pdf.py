@@ -15,7 +15,7 @@ from ..report.pdf import (
 )
 from .sheet import COLUMNS_MM, HEADER, SheetContent, SheetRow
 
-STRONG = ("area", "area_total", "total")
+STRONG = ("annex", "area", "area_total", "total")
 
 
 def render_pdf(content: SheetContent) -> bytes:
@@ -60,12 +60,16 @@ def _table(rows_in: list[SheetRow], styles: Styles, width: float, *, header: boo
         rows.append(_cells(row))
         if row.kind in ("area_total", "total"):
             commands.append(("SPAN", (0, n), (1, n)))
+        elif row.kind == "annex":
+            commands.append(("SPAN", (0, n), (-1, n)))
     return Table(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(commands))
 
 
 def _cells(row: SheetRow) -> list:
     font = BOLD if row.kind in STRONG else REGULAR
     documents = [(f"- {d}" if len(row.documents) > 1 else d, REGULAR) for d in row.documents]
+    if row.kind == "annex":  # one cell across the table
+        return [CellText([(row.title, font)])] + [""] * (len(HEADER) - 1)
     if row.kind in ("area_total", "total"):  # the label spans STT and the title
         first, second = CellText([(row.title, font)], centred=True), ""
     else:

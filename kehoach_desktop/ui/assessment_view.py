@@ -76,6 +76,8 @@ class AssessmentView(QDialog):
         self.totals.setWordWrap(True)
         self.edit_button = QPushButton("Chấm điểm tiêu chí…")
         self.edit_button.clicked.connect(lambda: self.edit_item(self.tree.currentItem()))
+        self.sheet_button = QPushButton("Lập bảng tự chấm điểm…")
+        self.sheet_button.clicked.connect(self.write_sheet)
         close = QPushButton("Đóng")
         close.clicked.connect(self.accept)
         top = QHBoxLayout()
@@ -85,6 +87,7 @@ class AssessmentView(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.totals, 1)
         bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.sheet_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -201,6 +204,26 @@ class AssessmentView(QDialog):
         self.edit_button.setEnabled(bool(mine))
 
     # --- editing ------------------------------------------------------------------------------
+
+    def write_sheet(self, path: str | None = None) -> None:
+        """The score sheet as PDF, Word or Excel (by the extension chosen), written off the GUI thread."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..assessment import sheet
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Lưu bảng tổng hợp kết quả tự đánh giá, chấm điểm", str(Path.home() / "bang-tu-cham-diem.pdf"),
+                "PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)")
+            if not path:
+                return
+        self.runner.run(
+            self, "Đang lập bảng tự chấm điểm…", lambda ctx: sheet.write_sheet(ctx.workspace, Path(path)),
+            lambda written: self.totals.setText(f"Đã lưu bảng tự chấm điểm: {written}"),
+            lambda error: QMessageBox.warning(self, "Không lập được bảng", describe_error(error)),
+        )
 
     def edit_item(self, row: QTreeWidgetItem | None) -> None:
         criterion_id = row.data(0, ID_ROLE) if row is not None else None
