@@ -15,6 +15,7 @@ from . import safety_cli
 from .errors import KehoachError
 from .exchange import cli as exchange_cli
 from .exchange.service import is_exchange_file
+from .limits import PROGRESS_FIELD_LABELS
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date, parse_decimal
 
@@ -188,7 +189,10 @@ def cmd_tasks(workspace, args) -> int:
 
 
 def cmd_progress(workspace, args) -> int:
-    progress = workspace.progress(args.task_id)
+    import dataclasses
+
+    loaded = workspace.progress(args.task_id)
+    progress = dataclasses.replace(loaded)
     if args.status is not None:
         progress.status = Status.parse(args.status)
         if progress.status == Status.DONE and args.percent is None:
@@ -213,7 +217,10 @@ def cmd_progress(workspace, args) -> int:
             date=parse_date(args.evidence_date, field="Ngày văn bản") if args.evidence_date else None,
             issuer=args.evidence_issuer or "", abstract=args.evidence_abstract or "",
         ), Path(args.evidence) if args.evidence else None))
-    saved = workspace.save_progress(progress, new_evidence)
+    # Only the fields asked for, over the record as it is when written (issue 15).
+    changes = {key: getattr(progress, key) for key in PROGRESS_FIELD_LABELS
+               if getattr(progress, key) != getattr(loaded, key)}
+    saved = workspace.update_progress(args.task_id, changes, new_evidence)
     task = workspace.task(args.task_id)
     if args.json:
         _print_json({**task.to_json(), "evidence": [

@@ -197,6 +197,20 @@ SEED_ROWS: dict[int, list[tuple[str, dict]]] = {
                     "shortcomings": "", "next_steps": "", "proposals": "", "updated_at": "2025-07-01T08:00:00"}),
     ],
 }
+# issue 15: progress revisions and the plan's last task package
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_REVISIONS) + 1] = [
+    ("plan", {"id": 2, "number": "15/KH-SNV", "date": "2025-09-01", "issuer": "Sở Nội vụ", "year": 2025,
+              "title": "Kế hoạch bổ sung", "source_file": "goi.khnv", "imported_at": "2025-09-02T08:00:00",
+              "task_package_created_at": "2025-09-01T10:00:00"}),
+    ("plan_index", {"id": 2, "plan_id": 2, "kind": "PAR INDEX", "name": "PAR INDEX", "position": 0}),
+    ("task", {"id": 2, "plan_id": 2, "index_id": 2, "criterion_id": None, "position": 0,
+              "content": "Rà soát thủ tục hành chính", "deadline_text": "Năm 2025", "evidence_required": "",
+              "lead": "Sở Nội vụ", "implementing": "", "cooperating": "", "source_sheet": "", "source_row": None,
+              "removed": 0, "role_override": "none"}),
+    ("progress", {"task_id": 2, "status": "hoàn thành", "percent": 100, "result": "Đã rà soát",
+                  "completed_on": "2025-09-10", "score": None, "difficulties": "", "proposals": "",
+                  "updated_at": "2025-09-10T09:00:00", "revision": 3}),
+]
 
 
 def test_every_schema_version_has_representative_rows():

@@ -169,3 +169,12 @@ def leave_wal_mode(path: Path | str, timeout: float = 2.0) -> bool:
 
 
 SQLiteError = sqlite3.Error  # what the functions above raise for a file that is not a database
+
+
+# --- limits (issue 15) ---
+
+def evidence_totals(conn: sqlite3.Connection) -> tuple[int, int]:
+    """How many distinct evidence files the data refer to, and their total size in bytes."""
+    row = conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM (SELECT file_sha256, max(file_size) AS size "
+                       "FROM evidence WHERE file_sha256 IS NOT NULL GROUP BY file_sha256)").fetchone()
+    return row[0], row[1]

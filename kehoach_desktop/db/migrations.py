@@ -123,8 +123,17 @@ CREATE TABLE report (
 CREATE UNIQUE INDEX report_period ON report(plan_id, period, start_date, end_date)
 """
 
+# issue 15: a progress record counts its saves (its revision), so that "newer" never depends
+# on a sender's clock; a plan remembers the creation time of the last task package applied
+# and a results workbook's export time, so that an older file cannot roll newer work back.
+_V_REVISIONS = """
+ALTER TABLE progress ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plan ADD COLUMN task_package_created_at TEXT
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
+MIGRATIONS.append(_V_REVISIONS)  # issue 15
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

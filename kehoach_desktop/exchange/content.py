@@ -144,7 +144,8 @@ def collect(
                 plan_out["reports"].append({key: row[key] for key in REPORT_COLUMNS})
         for row in store.list_plan_progress(db, plan["id"]):
             if row["task_id"] in task_refs:
-                data["progress"].append({"task": task_refs[row["task_id"]], **{k: row[k] for k in PROGRESS_COLUMNS}})
+                data["progress"].append({"task": task_refs[row["task_id"]], **{k: row[k] for k in PROGRESS_COLUMNS},
+                                         "revision": row["revision"]})  # issue 15: not the sender's clock
         for row in store.list_plan_evidence(db, plan["id"]):
             if row["task_id"] not in task_refs:
                 continue
