@@ -7,7 +7,7 @@ import datetime as dt
 import math
 
 from ..model import AgencyKind, AgencyProfile, Authority, Status
-from ..text import fold
+from ..text import nfc
 from .content import FORMAT_WORKBOOK
 from .manifest import FORMAT_PROGRESS, FORMAT_TASKS
 from .safe_zip import refuse
@@ -151,13 +151,13 @@ def check_agency(manifest: dict, profile: AgencyProfile | None, display_name: st
     kind = manifest["format"]
     if kind in (FORMAT_PROGRESS, FORMAT_WORKBOOK):
         owner = (manifest.get("profile") or {}).get("name", "")
-        if profile is not None and fold(owner) != fold(profile.name):
+        if profile is not None and not same_agency(owner, profile.name):
             what = "gói báo cáo" if kind == FORMAT_PROGRESS else "bảng kết quả"
             raise refuse(display_name, f"đây là {what} của “{owner}”, không phải của đơn vị này (“{profile.name}”). "
                                        f"Chương trình chỉ nhập lại {what} của chính đơn vị mình; việc tổng hợp "
                                        "gói của nhiều đơn vị chưa được hỗ trợ")
     audience = manifest.get("audience")
-    if kind == FORMAT_TASKS and audience and profile is not None and fold(audience["name"]) != fold(profile.name):
+    if kind == FORMAT_TASKS and audience and profile is not None and not same_agency(audience["name"], profile.name):
         raise refuse(display_name, f"gói nhiệm vụ này gửi riêng cho “{audience['name']}”, không phải cho đơn vị "
                                    f"này (“{profile.name}”)")
 
@@ -189,3 +189,8 @@ def _check_revision_and_time(record: dict, where: str, display_name: str) -> Non
         raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}: thời điểm cập nhật "
                                    f"“{str(record['updated_at'])[:40]}” không phải là thời điểm hợp lệ hoặc ở "
                                    "tương lai; hãy kiểm tra đồng hồ của máy gửi rồi xuất lại gói)")
+
+
+def same_agency(theirs: str, ours: str) -> bool:
+    """Exact names in NFC (spaces at the ends aside), never folded: "Hòa Ân" is not "Hòa An"."""
+    return nfc(theirs).strip() == nfc(ours).strip()
