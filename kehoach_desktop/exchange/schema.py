@@ -192,5 +192,9 @@ def _check_revision_and_time(record: dict, where: str, display_name: str) -> Non
 
 
 def same_agency(theirs: str, ours: str) -> bool:
-    """Exact names in NFC (spaces at the ends aside), never folded: "Hòa Ân" is not "Hòa An"."""
-    return nfc(theirs).strip() == nfc(ours).strip()
+    """Names compared in NFC with every diacritic: "Hòa Ân" is not "Hòa An" (nor "Hoa An").
+    Only letter case and runs of spaces may differ, which never tell two agencies apart."""
+    def key(name: str) -> str:
+        return " ".join(nfc(name).casefold().split())
+
+    return key(theirs) == key(ours)
