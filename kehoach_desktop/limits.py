@@ -77,3 +77,62 @@ def check_evidence_file(path: Path, files_held: int, bytes_held: int) -> None:
     if bytes_held + size > MAX_TOTAL_BYTES:
         raise InvalidInputError(f"Không thể đính kèm “{name}”: tổng dung lượng tài liệu kiểm chứng sẽ vượt "
                                 f"{MAX_TOTAL_BYTES // 1024**3} GB, mức tối đa một gói chứa được.")
+
+
+# --- where data enters from a file, and where it leaves ---------------------------------------
+
+def check_annex(annex) -> None:
+    """An annex read from a file (importing.ParsedAnnex): every maximum score a finite,
+    non-negative number, every text within the package limit. Raises ImportRefusedError
+    naming the file, the sheet and the row or criterion."""
+    from .errors import ImportRefusedError
+
+    try:
+        for index in annex.indices:
+            for criterion in index.criteria:
+                name = criterion.code or criterion.title[:40]
+                check_number(criterion.max_score, f"Điểm tối đa của tiêu chí {name} (trang “{index.sheet}”)")
+                check_text(criterion.title, f"Tên tiêu chí {name} (trang “{index.sheet}”)")
+            for task in index.tasks:
+                where = f"(trang “{task.sheet}”, dòng {task.row})"
+                for attribute, label in (("content", "Nội dung nhiệm vụ"), ("deadline_text", "Thời hạn"),
+                                         ("evidence_required", "Sản phẩm"), ("lead", "Cơ quan chủ trì"),
+                                         ("implementing", "Cơ quan thực hiện"), ("cooperating", "Cơ quan phối hợp")):
+                    check_text(getattr(task, attribute), f"{label} {where}")
+    except InvalidInputError as error:
+        raise ImportRefusedError(f"Không nhập được tệp “{annex.file_name}”: {error}") from None
+
+
+def export_problem(data: dict) -> str | None:
+    """The first value of a package's data that breaks a limit, named by task and field; the
+    export refuses it before writing, so that the reader never sees it."""
+    tasks = {task["ref"]: task for plan in data["plans"] for index in plan["indices"] for task in index["tasks"]}
+    scores = {}
+    for plan in data["plans"]:
+        for index in plan["indices"]:
+            for criterion in index["criteria"]:
+                scores[criterion["ref"]] = criterion
+                try:
+                    check_number(criterion["max_score"], "điểm tối đa")
+                except InvalidInputError as error:
+                    return f"tiêu chí {criterion['code'] or criterion['title'][:40]}: {error}"
+            for task in index["tasks"]:
+                for key in ("content", "deadline_text", "evidence_required", "lead", "implementing", "cooperating"):
+                    if len(task[key] or "") > MAX_TEXT_CHARS:
+                        return f"{_task_name(task)}, mục “{key}”: dài quá {MAX_TEXT_CHARS} ký tự"
+    for record in data["progress"]:
+        task = tasks.get(record["task"], {"content": "?"})
+        try:
+            check_number(record["score"], "Điểm tự chấm")
+        except InvalidInputError as error:
+            return f"{_task_name(task)}: {error}"
+        for key in ("result", "difficulties", "proposals"):
+            if len(record[key] or "") > MAX_TEXT_CHARS:
+                return (f"{_task_name(task)}, mục {PROGRESS_FIELD_LABELS[key].lower()}: dài quá "
+                        f"{MAX_TEXT_CHARS} ký tự")
+    return None
+
+
+def _task_name(task: dict) -> str:
+    content = " ".join(str(task.get("content", "")).split())
+    return f"nhiệm vụ “{content[:60]}{'…' if len(content) > 60 else ''}”"

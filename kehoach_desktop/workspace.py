@@ -25,7 +25,7 @@ from .exchange.packages import OpenedPackage
 from .exchange.packages import export_package as _export_package
 from .exchange.workbook import export_workbook as _export_workbook
 from .health import EvidenceCheck, check_evidence
-from .limits import PROGRESS_FIELD_LABELS, check_evidence_file, check_number, check_text
+from .limits import PROGRESS_FIELD_LABELS, check_annex, check_evidence_file, check_number, check_text
 from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
 from .matching import resolve_role, split_phrases
 from .model import (
@@ -109,11 +109,14 @@ class Workspace:
     def preview_import(self, path: str | Path) -> ImportSummary:
         """Read and summarize an annex without writing anything."""
         exchange.refuse_as_annex(Path(path))
-        return summarize(read_annex(path), self.profile())
+        annex = read_annex(path)
+        check_annex(annex)  # issue 15: what the program accepts it can write out and read back
+        return summarize(annex, self.profile())
 
     def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
         exchange.refuse_as_annex(Path(path))
         annex = read_annex(path)
+        check_annex(annex)  # issue 15
         summary = summarize(annex, self.profile())
         self.backup_before("nhap")
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)

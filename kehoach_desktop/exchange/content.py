@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 import sqlite_utils
 
 from ..db import store
+from ..limits import export_problem
 from ..evidence_store import EvidenceStore
 from ..matching import resolve_role
 from ..model import AgencyProfile
@@ -159,6 +160,9 @@ def collect(
             else:
                 warnings.append(f"Tệp “{row['file_name']}” của tài liệu kiểm chứng không còn trong kho; "
                                 "gói chỉ mang thông tin về tài liệu, không có tệp.")
+    problem = export_problem(data)  # issue 15: name the task and field, not the stick
+    if problem:
+        raise ExportError(f"Không xuất được: {problem}. Hãy sửa giá trị này rồi xuất lại; chưa ghi gì ra ổ đĩa.")
     return PackageContent(
         kind=kind, profile=profile.to_json() if profile else None, period=period,
         audience={"name": audience.name, "kind": audience.kind.value} if audience else None,
