@@ -361,8 +361,8 @@ def is_own_workbook(path: Path) -> bool:
             if info.file_size > 1024**2:
                 return False
             return f'name="{MARKER_SHEET}"'.encode() in archive.read(info)
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
-        return False
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError):
+        return False  # encrypted or an unsupported compression: the import refuses it by name (issue 15)
 
 
 def open_workbook(source: Path, work_root: Path, profile: AgencyProfile | None) -> OpenedPackage:
