@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from . import health
+from .failures import raise_as_storage
 from .db import SCHEMA_VERSION
 from .db import maintenance
 from .durable import fsync_dir
@@ -199,7 +200,11 @@ class BackupManager:
         target = Path(out) if out else self._new_path(reason)
         if out and target.exists():
             raise BackupError(f"Tệp “{target}” đã có; hãy chọn tên khác (không ghi đè).")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise_as_storage(error, target.parent)
+            raise
         temp = target.parent / f".dang-sao-luu-{uuid.uuid4().hex}.sqlite3"
         try:
             problems = maintenance.backup_into(source, temp)
@@ -209,10 +214,11 @@ class BackupManager:
             os.replace(temp, target)
             fsync_dir(target.parent)
         except (maintenance.SQLiteError, OSError) as error:
+            raise_as_storage(error, target.parent)  # issue 15: "Ổ đĩa đầy…", nothing kept
             raise BackupError(f"Không sao lưu được dữ liệu vào “{target}”: {error}") from error
         finally:
-            if temp.exists():
-                temp.unlink()
+            for leftover in (temp, Path(f"{temp}-journal")):
+                leftover.unlink(missing_ok=True)
         return self.describe(target) if out else self.describe(target, *self._parse(target))
 
     def _create_from_file(self, reason: str) -> BackupInfo:
@@ -288,7 +294,11 @@ class BackupManager:
         problems = health.check_database(self.db_path, expect_data=self.has_backups())
         if not problems:
             return
-        kept = health.keep_damaged_copy(self.db_path, self.clock())
+        try:
+            kept = health.keep_damaged_copy(self.db_path, self.clock())
+        except OSError as error:  # issue 15: a full disk is said as such; nothing half-copied stays
+            raise_as_storage(error, self.data_dir)
+            raise
         latest = self.latest_usable()
         raise DatabaseDamagedError(
             damaged_message(self.db_path, problems, kept, latest),

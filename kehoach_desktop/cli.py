@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -105,6 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # issue 15: `kehoach tasks | head` — the reader has gone; stop quietly
+        _silence_stdout()
+        return 0
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the flush at exit must not fail again
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from .ui.app import run  # the window, only when asked for
@@ -122,6 +141,21 @@ def main(argv: list[str] | None = None) -> int:
     except KehoachError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise
+    except (OSError, sqlite3.Error) as error:  # issue 15: disk full, read-only, I/O: not a traceback
+        from .failures import storage_error
+        from .paths import resolve_data_dir
+
+        failure = storage_error(error, resolve_data_dir(args.data_dir))
+        print(f"Lỗi: {failure or _unexpected(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _unexpected(error: BaseException) -> str:
+    where = f" (“{error.filename}”)" if getattr(error, "filename", None) else ""
+    return f"thao tác không thực hiện được{where}: {error.strerror or error}. Dữ liệu không bị thay đổi." \
+        if isinstance(error, OSError) else f"thao tác không thực hiện được ({error}). Dữ liệu không bị thay đổi."
 
 
 def _print_json(value) -> None:

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Iterator
 
 from . import db as storage
+from . import failures
+from .db.migrations import refuse_if_too_new
 from .backup import EVIDENCE_GRACE, BackupInfo, BackupManager
 from .db import maintenance, store, transaction
 from .deadlines import parse_deadline
-from .errors import InvalidInputError, NotFoundError, SaveConflictError
+from .errors import InvalidInputError, NotFoundError, SaveConflictError, StorageError
 from .evidence_store import EvidenceStore
 from .exchange import service as exchange
 from .exchange.apply import PackageSummary
@@ -51,11 +53,15 @@ class Workspace:
         """Open the data folder. `check_health=False` is for the window's worker threads: the
         window's own Workspace checked the file at start and keeps it open."""
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.read_only = not failures.prepare_data_folder(self.data_dir)  # issue 15
         self.db_path = self.data_dir / DB_FILE_NAME
         self.backups = BackupManager(self.data_dir)
         if check_health:
             self.backups.refuse_if_damaged()  # before anything opens the file for writing
+        if self.read_only:
+            self.db = _open_for_reading(self.db_path)
+            self.evidence = EvidenceStore(self.data_dir / "evidence")
+            return
         self.db = storage.open_database(self.db_path)
         try:
             if 0 < storage.current_version(self.db) < storage.SCHEMA_VERSION:
@@ -489,6 +495,23 @@ def _refuse_conflict(task: TaskRow, current: Progress, changed: dict, before: di
         fields=clashing, theirs=current, mine=_progress_from(task.id, {**now_values, **changed}, revision=current.revision),
         theirs_kept=_progress_from(task.id, kept, revision=current.revision),
     )
+
+
+def _open_for_reading(db_path: Path):
+    """A data folder that can only be read (a read-only share, a locked stick) opens for
+    reading: every change is then refused as a read-only folder (issue 15)."""
+    import sqlite_utils
+
+    if not db_path.is_file():
+        raise StorageError(failures.message(failures.READ_ONLY, db_path.parent) + " Thư mục này chưa có dữ liệu.")
+    db = sqlite_utils.Database(maintenance.open_read_only(db_path))
+    version = storage.current_version(db)
+    if version != storage.SCHEMA_VERSION:
+        db.close()
+        refuse_if_too_new(version, str(db_path))
+        raise StorageError(f"Dữ liệu ở “{db_path.parent}” là của phiên bản khác của chương trình và cần được "
+                           "nâng cấp, nhưng thư mục chỉ cho phép đọc. Hãy cấp quyền ghi rồi mở lại.")
+    return db
 
 
 def _check_evidence(item: Evidence, file: str | Path | None) -> None:

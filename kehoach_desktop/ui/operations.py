@@ -79,6 +79,11 @@ def describe_error(error: BaseException) -> str:
         return str(error)
     if isinstance(error, Cancelled):
         return "Đã hủy theo yêu cầu; dữ liệu không thay đổi."
+    from ..failures import storage_error  # issue 15: disk full, read-only, I/O said as such
+
+    failure = storage_error(error)
+    if failure is not None:
+        return str(failure)
     detail = "".join(traceback.format_exception_only(type(error), error)).strip()
     return f"Đã xảy ra lỗi không mong muốn, dữ liệu không thay đổi.\nChi tiết: {detail}"
 
