@@ -131,8 +131,10 @@ def _main(argv: list[str] | None = None) -> int:
         return run(data_dir=args.data_dir)
     try:
         if args.command in safety_cli.COMMANDS:  # backups, restore and check work on a damaged file
+            from .failures import refuse_a_file
             from .paths import resolve_data_dir
 
+            refuse_a_file(resolve_data_dir(args.data_dir))  # issue 15
             return safety_cli.COMMANDS[args.command](resolve_data_dir(args.data_dir), args)
         from .workspace import Workspace
 

@@ -89,15 +89,19 @@ def raise_as_storage(error: BaseException, where: Path | str | None = None) -> N
 
 # --- the data folder itself ---
 
+def refuse_a_file(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise StorageError(f"Đường dẫn thư mục dữ liệu “{folder}” là một tệp, không phải thư mục; hãy chọn một "
+                           "thư mục khác (--data-dir hoặc biến KEHOACH_DATA_DIR) hoặc đổi tên tệp đó.")
+
+
 def prepare_data_folder(folder: Path) -> bool:
     """Create the data folder when missing; True when it can be written, False when it can
     only be read (it then opens for reading). Refuses a path that is a file, by name."""
     import tempfile
 
     folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise StorageError(f"Đường dẫn thư mục dữ liệu “{folder}” là một tệp, không phải thư mục; hãy chọn một "
-                           "thư mục khác (--data-dir hoặc biến KEHOACH_DATA_DIR) hoặc đổi tên tệp đó.")
+    refuse_a_file(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
