@@ -87,6 +87,7 @@ def check_annex(annex) -> None:
     naming the file, the sheet and the row or criterion."""
     from .errors import ImportRefusedError
 
+    _clean_annex(annex)
     try:
         for index in annex.indices:
             for criterion in index.criteria:
@@ -101,6 +102,27 @@ def check_annex(annex) -> None:
                     check_text(getattr(task, attribute), f"{label} {where}")
     except InvalidInputError as error:
         raise ImportRefusedError(f"Không nhập được tệp “{annex.file_name}”: {error}") from None
+
+
+_ANNEX_TEXTS = ("content", "deadline_text", "evidence_required", "lead", "implementing", "cooperating")
+
+
+def _clean_annex(annex) -> None:
+    """Characters XML cannot hold removed from every text of the annex, once, before it is saved."""
+    for attribute in ("plan_number", "plan_issuer", "plan_title"):
+        setattr(annex, attribute, clean_text(getattr(annex, attribute)))
+    for index in annex.indices:
+        index.name = clean_text(index.name)
+        keys = {}
+        for criterion in index.criteria:
+            before = criterion.key
+            for attribute in ("code", "title", "prior_result", "target"):
+                setattr(criterion, attribute, clean_text(getattr(criterion, attribute)))
+            keys[before] = criterion.key  # the tasks refer to their criterion by this key
+        for task in index.tasks:
+            task.criterion_key = keys.get(task.criterion_key, task.criterion_key)
+            for attribute in _ANNEX_TEXTS:
+                setattr(task, attribute, clean_text(getattr(task, attribute)))
 
 
 def export_problem(data: dict) -> str | None:

@@ -113,3 +113,27 @@ def test_what_the_limits_accept_is_what_the_package_reader_accepts():
     assert safe_zip.MAX_MEMBER_BYTES == limits.MAX_MEMBER_BYTES and safe_zip.MAX_ENTRIES == limits.MAX_ENTRIES
     assert schema._number(limits.MAX_SCORE) and not schema._number(limits.MAX_SCORE * 2)
     assert not schema._number(float("inf")) and not schema._number(float("nan"))
+
+
+def test_control_characters_are_cleaned_once_when_saved_and_the_report_and_workbook_write(
+        imported_workspace, tmp_path):
+    import datetime as dt
+
+    import docx
+
+    from kehoach_desktop.exchange import apply
+    from kehoach_desktop.report.periods import ReportPeriod
+
+    ws = imported_workspace
+    task = ws.tasks(mine_only=True)[0]
+    ws.save_progress(Progress(task_id=task.id, result="Đã\x0c ban hành\x00 kế hoạch\ufffe", difficulties="\x1bKhó",
+                              completed_on=dt.date(2025, 5, 1), percent=100, status="hoàn thành"))
+    assert ws.progress(task.id).result == "Đã ban hành kế hoạch" and ws.progress(task.id).difficulties == "Khó"
+    # A package from elsewhere carrying them: cleaned when it is applied.
+    assert apply._texts({"result": "a\x00b\ufffec\ud800"}, ["result"]) == {"result": "abc"}
+    ws.export_workbook(tmp_path / "kq.xlsx")
+    period = ReportPeriod.of("year", 2025)
+    path = ws.write_report(tmp_path / "bao-cao.docx", period, ws.report_texts(period, today=dt.date(2025, 12, 20)),
+                           today=dt.date(2025, 12, 20))
+    assert "Đã ban hành kế hoạch" in "\n".join(cell.text for table in docx.Document(path).tables
+                                                for row in table.rows for cell in row.cells)

@@ -25,6 +25,7 @@ from ..errors import ImportRefusedError
 from ..evidence_store import EvidenceStore
 from ..importing import criterion_key, pair_with_existing, update_task  # as annex imports match
 from ..model import AgencyProfile
+from ..limits import clean_text
 from ..text import nfc
 from .content import (
     CRITERION_COLUMNS, EVIDENCE_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS, TASK_COLUMNS, ProgressCallback,
@@ -166,7 +167,9 @@ class _Matcher:
 
 
 def _texts(record: dict, keys: Iterable[str]) -> dict:
-    return {key: nfc(record[key]) if isinstance(record[key], str) else record[key] for key in keys}
+    """NFC text without the characters XML cannot hold (issue 15: the Word report and the
+    workbook must be able to write whatever a package brought)."""
+    return {key: clean_text(record[key]) if isinstance(record[key], str) else record[key] for key in keys}
 
 
 def _apply_plan(db, plan: dict, restoring: bool, complete: bool, task_ids: dict[int, int],
