@@ -17,6 +17,7 @@ from ..text import format_date, format_decimal
 from ..workspace import Workspace
 from ..errors import SaveConflictError
 from ..limits import PROGRESS_FIELD_LABELS
+from ..evidence_open import opens_directly, warning_for
 from .conflict_dialog import KEEP_MINE, KEEP_THEIRS, SaveConflictDialog
 from .evidence_dialog import EvidenceDialog
 from .operations import OperationRunner, describe_error
@@ -398,7 +399,22 @@ class DetailPane(QWidget):
         except Exception as error:
             QMessageBox.warning(self, "Không mở được tệp", describe_error(error))
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.open_copy(path)
+
+    # --- opening evidence safely (issue 15) ---
+
+    def open_copy(self, path) -> None:
+        """A document or an image opens; anything else only shows its folder, with a warning."""
+        if opens_directly(path.name):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            return
+        box = QMessageBox(QMessageBox.Warning, "Tệp có thể không an toàn", warning_for(path.name),
+                          QMessageBox.NoButton, self)
+        folder = box.addButton("Mở thư mục chứa tệp", QMessageBox.AcceptRole)
+        box.addButton("Đóng", QMessageBox.RejectRole)
+        box.exec()
+        if box.clickedButton() is folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def remove_evidence(self) -> None:
         evidence_id = self._selected_evidence_id()
