@@ -390,7 +390,7 @@ def summarize(package: OpenedPackage, changes: dict[str, int], evidence: Evidenc
                       "indices": [index["kind"] for index in plan["indices"]]})
     missing = {record["file_sha256"] for record in data["evidence"] if record["file_sha256"]
                and record["file_sha256"] not in package.files and not evidence.path_for(record["file_sha256"]).exists()}
-    notes = list(warnings) + list(package.notes)
+    notes = list(warnings) + list(package.read_notes) + list(package.notes)
     if missing:
         notes.append(f"{len(missing)} tệp tài liệu kiểm chứng không có trong gói và không có trong máy này; "
                      "chỉ nhập được thông tin về tài liệu.")
