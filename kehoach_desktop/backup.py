@@ -315,6 +315,7 @@ class BackupManager:
         makes the restore refuse, with nothing changed.
         """
         report = progress or (lambda *args: None)
+        self.remove_stray_copies()
         source = self.resolve(backup)
         report(0, 3, "Đang kiểm tra bản sao lưu…")
         temp = self.data_dir / f".khoi-phuc-{uuid.uuid4().hex}.sqlite3"
@@ -343,6 +344,11 @@ class BackupManager:
             raise BackupError(f"Tệp “{name}” không phải bản sao lưu đọc được ({error}); dữ liệu không thay đổi.") from error
         if problems:
             raise BackupError(f"Bản sao lưu “{name}” bị hỏng ({problems[0]}); dữ liệu không thay đổi.")
+        broken = maintenance.foreign_key_problems(temp)  # issue 15: rows pointing at nothing
+        if broken:
+            raise BackupError(f"Bản sao lưu “{name}” có {len(broken)} dòng trỏ tới dữ liệu không có (bảng "
+                              f"{', '.join(sorted({table for table, _ in broken}))}); không khôi phục, dữ liệu "
+                              "không thay đổi.")
         info = self.describe(temp, *self._parse(source)) if _NAME.fullmatch(name) else self.describe(temp)
         if (info.schema_version or 0) > SCHEMA_VERSION:
             raise BackupError(
@@ -370,6 +376,27 @@ class BackupManager:
                 "Hãy đóng chúng rồi khôi phục lại; dữ liệu không thay đổi.")
         return safety, None
 
+    # --- what an interrupted restore or backup left behind (issue 15) ---
+
+    def remove_stray_copies(self, now: float | None = None) -> list[Path]:
+        """Delete the temporary copy a killed restore left in the data folder, and half-made
+        backups older than STRAY_BACKUP_SECONDS (a younger one may be another program's, now)."""
+        import time
+
+        now = time.time() if now is None else now
+        removed = []
+        candidates = list(self.data_dir.glob(".khoi-phuc-*.sqlite3*"))
+        if self.folder.is_dir():
+            candidates += [path for path in self.folder.glob(".dang-sao-luu-*.sqlite3*")
+                           if now - path.stat().st_mtime > STRAY_BACKUP_SECONDS]
+        for path in candidates:
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError:
+                pass
+        return removed
+
 
 def damaged_message(path: Path, problems: list[str], kept: Path | None, latest: BackupInfo | None) -> str:
     text = f"Tệp dữ liệu “{path}” bị hỏng: {'; '.join(problems)}. Chương trình không ghi gì vào tệp này."
@@ -388,3 +415,5 @@ def _fsync_file(path: Path) -> None:
     with open(path, "rb+") as file:
         os.fsync(file.fileno())
 
+
+STRAY_BACKUP_SECONDS = 600  # issue 15

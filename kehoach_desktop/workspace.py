@@ -58,6 +58,8 @@ class Workspace:
         self.backups = BackupManager(self.data_dir)
         if check_health:
             self.backups.refuse_if_damaged()  # before anything opens the file for writing
+        if not self.read_only:
+            self.backups.remove_stray_copies()  # issue 15: what a killed restore left behind
         if self.read_only:
             self.db = _open_for_reading(self.db_path)
             self.evidence = EvidenceStore(self.data_dir / "evidence")

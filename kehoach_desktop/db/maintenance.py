@@ -188,3 +188,12 @@ def evidence_totals(conn: sqlite3.Connection) -> tuple[int, int]:
     row = conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM (SELECT file_sha256, max(file_size) AS size "
                        "FROM evidence WHERE file_sha256 IS NOT NULL GROUP BY file_sha256)").fetchone()
     return row[0], row[1]
+
+
+def foreign_key_problems(path: Path | str) -> list[tuple[str, int]]:
+    """(table, rowid) of every row whose reference points at no row: PRAGMA foreign_key_check."""
+    conn = open_read_only(path)
+    try:
+        return [(row[0], row[1]) for row in conn.execute("PRAGMA foreign_key_check")]
+    finally:
+        conn.close()
