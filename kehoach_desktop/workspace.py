@@ -114,17 +114,27 @@ class Workspace:
 
     # --- import -----------------------------------------------------------------------------
 
-    def preview_import(self, path: str | Path) -> ImportSummary:
-        """Read and summarize an annex without writing anything."""
+    def preview_import(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
+        """Read and summarize an annex without writing anything. `progress` is called between
+        the steps, so that the window's Hủy stops the reading (issue 15)."""
+        report = progress or (lambda *args: None)
+        report(0, 3, f"Đang kiểm tra tệp {Path(path).name}…")
         exchange.refuse_as_annex(Path(path))
         annex = read_annex(path)
+        report(2, 3, "Đang đối chiếu với đơn vị…")
         check_annex(annex)  # issue 15: what the program accepts it can write out and read back
-        return summarize(annex, self.profile())
+        summary = summarize(annex, self.profile())
+        report(3, 3, "")
+        return summary
 
     def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
         exchange.refuse_as_annex(Path(path))
+        if progress:
+            progress(0, 0, f"Đang đọc {Path(path).name}…")  # Hủy stops here too (issue 15)
         annex = read_annex(path)
         check_annex(annex)  # issue 15
+        if progress:
+            progress(0, 0, "Đang ghi dữ liệu…")
         summary = summarize(annex, self.profile())
         self.backup_before("nhap")
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)

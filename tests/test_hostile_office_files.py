@@ -72,3 +72,33 @@ def test_the_guards_read_a_tag_split_across_chunks(tmp_path, monkeypatch):
     monkeypatch.setattr(size_guards, "CHUNK", 7)
     with pytest.raises(ImportRefusedError, match="vùng gộp ô"):
         size_guards.check_declared_sizes(hostile.xlsx_with_merged_range(tmp_path / "a.xlsx"), "Excel (.xlsx)")
+
+
+def test_the_window_says_why_an_encrypted_or_hostile_file_is_refused(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    plain = hostile.plain_xlsx(tmp_path / "goc.xlsx")
+    window.import_file(hostile.with_zip_flags(plain, tmp_path / "mat-khau.xlsx", encrypted=True))
+    window.import_file(hostile.xlsx_with_merged_range(tmp_path / "gop.xlsx"))
+    assert len(shown) == 2 and "“mat-khau.xlsx”" in shown[0] and "mật khẩu" in shown[0]
+    assert "“gop.xlsx”" in shown[1] and "vùng gộp ô" in shown[1]
+
+
+def test_reading_an_annex_stops_when_the_user_cancels(workspace, sample_xlsx):
+    class Cancelled(Exception):
+        pass
+
+    calls = []
+
+    def cancel_after_first(done, total, text):
+        calls.append(text)
+        if len(calls) > 1:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        workspace.preview_import(sample_xlsx, progress=cancel_after_first)
+    with pytest.raises(Cancelled):
+        workspace.import_annex(sample_xlsx, progress=cancel_after_first if not calls.clear() else None)
+    assert workspace.plans() == []  # nothing written
