@@ -144,7 +144,8 @@ def _apply_data(db, package: OpenedPackage, profile: AgencyProfile | None, chang
         if restoring:
             _apply_reports(db, plan_id, plan["reports"], changes)
     if restoring:
-        _apply_progress(db, package.data["progress"], task_ids, package.edited, changes, package.notes)
+        _apply_progress(db, package.data["progress"], task_ids, package.edited, changes, package.notes,
+                        package.manifest.get("created_at"))
         _apply_evidence(db, package.data["evidence"], task_ids, changes)
 
 
@@ -274,7 +275,7 @@ def _newer(theirs: str, ours: str | None) -> bool:
 
 
 def _apply_progress(db, records: list[dict], task_ids: dict[int, int], edited: set[int],
-                    changes: dict[str, int], notes: list[str] | None = None) -> None:
+                    changes: dict[str, int], notes: list[str] | None = None, exported_at: str | None = None) -> None:
     """Which record wins is decided by revisions (saves counted on every machine), never by
     the sender's clock: a package record replaces the local one when it has more saves; a
     result edited in Excel only when the local record has not changed since the export.
@@ -298,7 +299,7 @@ def _apply_progress(db, records: list[dict], task_ids: dict[int, int], edited: s
             else:
                 changes["progress_kept_local"] += 1
                 notes.append(f"{_task_label(db, task_id)}: không nhận kết quả sửa trong Excel vì kết quả trong máy đã được cập nhật "
-                             "sau khi xuất bảng (giữ kết quả trong máy).")
+                             f"sau khi xuất bảng{_exported_when(exported_at)} (giữ kết quả trong máy).")
         elif theirs is not None:
             if theirs > local["revision"]:
                 store.write_progress(db, task_id, values, theirs)
@@ -314,6 +315,13 @@ def _apply_progress(db, records: list[dict], task_ids: dict[int, int], edited: s
             notes.append(f"{_task_label(db, task_id)}: cập nhật theo thời điểm ghi trong gói (gói của phiên bản cũ, không có số lần lưu).")
         else:
             changes["progress_kept_local"] += 1
+
+
+def _exported_when(moment: str | None) -> str:
+    from .schema import valid_time
+
+    found = valid_time(moment)
+    return f" (xuất lúc {found.strftime('%H:%M ngày %d/%m/%Y')})" if found else ""
 
 
 def _task_label(db, task_id: int) -> str:

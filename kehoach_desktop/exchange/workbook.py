@@ -345,7 +345,9 @@ def _write_marker(workbook, content: PackageContent) -> None:
     sheet = workbook.create_sheet(MARKER_SHEET)
     sheet.sheet_state = "veryHidden"
     sheet["A1"], sheet["B1"], sheet["C1"] = MARKER, WORKBOOK_VERSION, __version__
-    payload = json.dumps({"profile": content.profile, "period": content.period, "data": content.data},
+    exported_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")  # issue 15: remembered
+    payload = json.dumps({"profile": content.profile, "period": content.period, "data": content.data,
+                          "exported_at": exported_at},
                          ensure_ascii=True, separators=(",", ":"))  # ASCII: nothing a cell cannot hold
     for number, start in enumerate(range(0, len(payload), JSON_CHUNK), start=2):
         sheet.cell(number, 1).value = payload[start:start + JSON_CHUNK]
@@ -430,6 +432,12 @@ def _read_marker(workbook, display_name: str) -> tuple[dict, dict]:
                   for plan in plans if isinstance(plan, dict)],
         "members": [], "created_at": None,
     }
+    if "exported_at" in payload:  # issue 15: when it was exported, validated like any time in a file
+        from .schema import valid_time
+
+        if valid_time(payload["exported_at"]) is None:
+            raise refuse(display_name, "thời điểm xuất bảng kết quả không hợp lệ hoặc ở tương lai")
+        manifest["created_at"] = payload["exported_at"]
     if not isinstance(manifest["profile"], dict) or not isinstance(manifest["profile"].get("name"), str):
         raise refuse(display_name, "phần dữ liệu ẩn của bảng kết quả bị hỏng (thiếu tên đơn vị)")
     check_data(data, manifest, display_name, set())
