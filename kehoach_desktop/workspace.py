@@ -444,6 +444,8 @@ class Workspace:
 
     def backup_if_changed(self, reason: str = "tu-dong") -> BackupInfo | None:
         """A backup when the data differ from the newest backup (at start, every 30 minutes)."""
+        if self.read_only:  # nothing can change, nothing can be written (issue 15)
+            return None
         if not self.backups.changed_since_latest(self.db.conn):
             return None
         return self.backup(reason)

@@ -174,3 +174,37 @@ def test_output_piped_into_head_ends_quietly(imported_workspace):
     result = subprocess.run(command, shell=True, capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.stdout.count("\n") == 2 and result.stderr == "", result.stderr
+
+
+def test_the_window_opens_a_read_only_data_folder_and_says_why_a_save_fails(tmp_path, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from kehoach_desktop.ui import app as app_module
+
+    data = tmp_path / "ro-gui" / "data"
+    with Workspace(data) as ws:
+        ws.save_profile(COMMUNE)
+        ws.import_annex(SAMPLE_XLSX)
+    if os.geteuid() != 0 or subprocess.run(["mount", "--bind", str(data), str(data)], capture_output=True).returncode \
+            or subprocess.run(["mount", "-o", "remount,ro,bind", str(data)], capture_output=True).returncode:
+        subprocess.run(["umount", "-l", str(data)], capture_output=True)
+        pytest.skip("needs root and bind mounts")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    try:
+        app_module.make_application()
+        window = app_module.open_main_window(data, synchronous=True)
+        qtbot.addWidget(window)
+        window.show()
+        window.start_automatic_backups()
+        assert shown == []  # no backup attempted on a folder that cannot change
+        task_id = window.visible_task_ids()[0]
+        window.select_task(task_id)
+        window.detail.percent.setValue(30)
+        qtbot.mouseClick(window.detail.save_button, Qt.LeftButton)
+        assert shown and f"“{data}” chỉ cho phép đọc" in shown[-1], shown
+        window.workspace.close()
+        window.close()
+    finally:
+        subprocess.run(["umount", "-l", str(data)], capture_output=True)
