@@ -208,3 +208,28 @@ def test_the_window_opens_a_read_only_data_folder_and_says_why_a_save_fails(tmp_
         window.close()
     finally:
         subprocess.run(["umount", "-l", str(data)], capture_output=True)
+
+
+@pytest.mark.parametrize("pulled", ["gone", "garbled"])
+def test_a_stick_pulled_while_the_export_reads_its_file_back_is_a_message(imported_workspace, tmp_path,
+                                                                        monkeypatch, pulled):
+    import zipfile
+
+    from kehoach_desktop.exchange import workbook
+    from kehoach_desktop.exchange.writer import ExportError
+
+    real_zip = zipfile.ZipFile
+
+    def pulled_stick(path, *args, **kwargs):
+        if pulled == "gone":
+            Path(path).unlink()
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        raise zipfile.BadZipFile("File is not a zip file")
+
+    monkeypatch.setattr(workbook.zipfile, "ZipFile", pulled_stick)
+    target = tmp_path / "usb" / "kq.xlsx"
+    target.parent.mkdir()
+    with pytest.raises(ExportError, match="USB có thể đã bị rút"):
+        imported_workspace.export_workbook(target)
+    monkeypatch.setattr(workbook.zipfile, "ZipFile", real_zip)
+    assert not target.exists()
