@@ -137,3 +137,44 @@ def test_parallel_writers_lose_no_change_in_any_round(imported_workspace, task_i
     assert lost == []
     assert imported_workspace.progress(task_id).revision == 2 * ROUNDS
     assert imported_workspace.progress(task_id).status == Status.NOT_STARTED  # nobody touched it
+
+
+# --- any two concurrent edits: merged, or a conflict with nothing written ------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_VALUES = {
+    "status": st.sampled_from([Status.IN_PROGRESS, Status.DONE, Status.NOT_FEASIBLE]),
+    "percent": st.integers(0, 100),
+    "result": st.sampled_from(["Đã họp", "Đã ban hành kế hoạch", "Chưa xong"]),
+    "difficulties": st.sampled_from(["Thiếu kinh phí", "Thiếu người"]),
+    "proposals": st.sampled_from(["Bổ sung", "Tập huấn"]),
+}
+_EDITS = st.dictionaries(st.sampled_from(sorted(_VALUES)), st.none()).flatmap(
+    lambda keys: st.fixed_dictionaries({key: _VALUES[key] for key in keys}))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mine=_EDITS, theirs=_EDITS)
+def test_two_concurrent_edits_are_merged_or_refused_whole(imported_workspace, task_id, mine, theirs):
+    ws = imported_workspace
+    ws.save_progress(Progress(task_id=task_id))  # a fresh record for each example
+    loaded = ws.progress(task_id)
+    with Workspace(ws.data_dir, check_health=False) as other:
+        other.save_progress(dataclasses.replace(loaded, **theirs), base=loaded)
+    after_theirs = ws.progress(task_id)
+    mine = {key: value for key, value in mine.items() if getattr(loaded, key) != value}  # real changes only
+    theirs = {key: value for key, value in theirs.items() if getattr(loaded, key) != value}
+    clash = [key for key in mine if key in theirs and mine[key] != theirs[key]]
+    if clash:
+        with pytest.raises(SaveConflictError) as caught:
+            ws.save_progress(dataclasses.replace(loaded, **mine), base=loaded)
+        assert sorted(caught.value.fields) == sorted(clash)
+        assert ws.progress(task_id) == after_theirs  # nothing written
+        return
+    ws.save_progress(dataclasses.replace(loaded, **mine), base=loaded)
+    saved = ws.progress(task_id)
+    for key, value in {**theirs, **mine}.items():
+        assert getattr(saved, key) == value, key
+    for key in set(_VALUES) - set(mine) - set(theirs):
+        assert getattr(saved, key) == getattr(loaded, key), key
