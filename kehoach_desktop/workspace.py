@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -64,13 +65,18 @@ class Workspace:
             self.db = _open_for_reading(self.db_path)
             self.evidence = EvidenceStore(self.data_dir / "evidence")
             return
-        self.db = storage.open_database(self.db_path)
+        try:
+            self.db = storage.open_database(self.db_path)
+        except (OSError, sqlite3.Error) as error:  # issue 15: a full or failing disk, said as such
+            failures.raise_as_storage(error, self.data_dir)
+            raise
         try:
             if 0 < storage.current_version(self.db) < storage.SCHEMA_VERSION:
                 self.backups.create(self.db.conn, "nang-cap")
             storage.migrate(self.db, db_name=str(self.db_path))
-        except Exception:
+        except Exception as error:
             self.db.close()
+            failures.raise_as_storage(error, self.data_dir)
             raise
         self.evidence = EvidenceStore(self.data_dir / "evidence")
 

@@ -233,3 +233,13 @@ def test_a_stick_pulled_while_the_export_reads_its_file_back_is_a_message(import
         imported_workspace.export_workbook(target)
     monkeypatch.setattr(workbook.zipfile, "ZipFile", real_zip)
     assert not target.exists()
+
+
+def test_the_first_start_on_a_full_disk_is_a_message_not_a_traceback(small_disk, capsys):
+    data = small_disk / "nothing-yet"
+    filler = _fill(small_disk)
+    code, _, err = run_cli(capsys, "--data-dir", data, "tasks")
+    assert code == 2 and "Ổ đĩa đầy" in err and "Traceback" not in err, err
+    with pytest.raises(StorageError, match="Ổ đĩa đầy"):  # what the window shows in its message box
+        Workspace(data)
+    filler.unlink()
