@@ -29,18 +29,18 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_a_file_declaring_huge_sizes_is_refused_before_it_is_loaded(imported_workspace, tmp_path, name, capsys):
+def test_a_file_declaring_huge_sizes_is_refused_before_it_is_loaded(workspace, tmp_path, name, capsys):
     build, reason = CASES[name]
     path = build(tmp_path / name)
     assert path.stat().st_size < 2 * 1024**2  # small on disk
-    before = snapshot(imported_workspace.db)
+    before = snapshot(workspace.db)
     with pytest.raises(ImportRefusedError) as refused:
-        imported_workspace.preview_import(path)
+        workspace.preview_import(path)
     message = str(refused.value)
     assert f"“{name}”" in message and reason in message, message
-    code, out, err = run_cli(capsys, "--data-dir", imported_workspace.data_dir, "import", path)
+    code, out, err = run_cli(capsys, "--data-dir", workspace.data_dir, "import", path)
     assert code == 2 and f"“{name}”" in err and "Traceback" not in err
-    assert snapshot(imported_workspace.db) == before
+    assert snapshot(workspace.db) == before
 
 
 @pytest.mark.parametrize("method, encrypted, reason", [
