@@ -152,3 +152,18 @@ def test_a_package_of_an_agency_whose_name_only_folds_to_ours_is_refused(filled,
         other.save_profile(AgencyProfile(name=name, kind=AgencyKind.XA))
         with pytest.raises(ImportRefusedError, match="không phải của đơn vị này"):
             other.import_package(package)
+
+
+def test_the_preview_of_a_package_changing_many_records_stays_short(filled, usb, tmp_path):
+    ws, _ = filled
+    rows = ws.tasks(mine_only=True)[:20]
+    for row in rows:
+        _edit(ws, row.id, proposals=f"Đề xuất {row.id}")
+    old = ws.export_package(usb / "cu.khbc").path
+    for row in rows:
+        _edit(ws, row.id, proposals=f"Đề xuất mới {row.id}")
+    with Workspace(tmp_path / "new-pc") as other:
+        other.import_package(old)
+        preview = other.preview_package(ws.export_package(usb / "moi.khbc").path)
+        assert preview.changes["progress_updated"] == 20
+        assert len(preview.warnings) <= 14 and "… và 8 dòng, nhiệm vụ khác" in preview.warnings[-1]

@@ -387,6 +387,15 @@ def _apply_reports(db, plan_id: int, reports: list[dict], changes: dict[str, int
             changes["reports_kept_local"] += 1
 
 
+MAX_RECORD_NOTES = 12  # the preview dialog must fit the screen
+
+
+def _at_most(notes: list[str]) -> list[str]:
+    if len(notes) <= MAX_RECORD_NOTES:
+        return notes
+    return notes[:MAX_RECORD_NOTES] + [f"… và {len(notes) - MAX_RECORD_NOTES} dòng, nhiệm vụ khác như trên."]
+
+
 def summarize(package: OpenedPackage, changes: dict[str, int], evidence: EvidenceStore, *,
               applied: bool = False, warnings: Iterable[str] = ()) -> PackageSummary:
     manifest, data = package.manifest, package.data
@@ -398,7 +407,7 @@ def summarize(package: OpenedPackage, changes: dict[str, int], evidence: Evidenc
                       "indices": [index["kind"] for index in plan["indices"]]})
     missing = {record["file_sha256"] for record in data["evidence"] if record["file_sha256"]
                and record["file_sha256"] not in package.files and not evidence.path_for(record["file_sha256"]).exists()}
-    notes = list(warnings) + list(package.read_notes) + list(package.notes)
+    notes = list(warnings) + _at_most(list(package.read_notes) + list(package.notes))
     if missing:
         notes.append(f"{len(missing)} tệp tài liệu kiểm chứng không có trong gói và không có trong máy này; "
                      "chỉ nhập được thông tin về tài liệu.")
