@@ -355,3 +355,29 @@ def test_a_failing_import_writes_nothing(workspace, sample_xlsx, monkeypatch):
     assert calls["n"] == 50
     assert snapshot(workspace.db) == before
     assert table_counts(workspace.db)["task"] == 0
+
+
+# --- issue 15: text an older program saved with characters XML cannot hold ---------------------
+
+def test_upgrading_cleans_old_text_once_and_the_report_and_workbook_then_write(data_dir, tmp_path):
+    import docx
+
+    from kehoach_desktop.report.periods import ReportPeriod
+
+    before_mine = migrations.MIGRATIONS.index(migrations._V_REVISIONS)
+    data_dir.mkdir(parents=True)
+    _build_db_at(data_dir / DB_FILE_NAME, before_mine)
+    db = open_database(data_dir / DB_FILE_NAME)
+    db.execute("UPDATE progress SET result = ?, status = 'hoàn thành', percent = 100, completed_on = '2025-05-01' "
+               "WHERE task_id = 1", ["Đã\x00 tổ chức\x0b 1 hội nghị\ufffe\nvà\ttọa đàm"])
+    db.execute("UPDATE task SET content = ? WHERE id = 1", ["Thực hiện\x1f tuyên truyền"])
+    db.close()
+    with Workspace(data_dir) as ws:
+        assert ws.progress(1).result == "Đã tổ chức 1 hội nghị\nvà\ttọa đàm"
+        assert ws.task(1).content == "Thực hiện tuyên truyền"
+        ws.export_workbook(tmp_path / "kq.xlsx")
+        period = ReportPeriod.of("year", 2025)
+        path = ws.write_report(tmp_path / "bc.docx", period, ws.report_texts(period, today=dt.date(2025, 12, 20)),
+                               today=dt.date(2025, 12, 20))
+        assert any("Đã tổ chức 1 hội nghị" in p.text for t in docx.Document(path).tables
+                   for row in t.rows for c in row.cells for p in c.paragraphs)
