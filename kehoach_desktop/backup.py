@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from . import health
+from .failures import raise_as_storage
 from .db import SCHEMA_VERSION
 from .db import maintenance
 from .durable import fsync_dir
@@ -199,7 +200,11 @@ class BackupManager:
         target = Path(out) if out else self._new_path(reason)
         if out and target.exists():
             raise BackupError(f"Tệp “{target}” đã có; hãy chọn tên khác (không ghi đè).")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise_as_storage(error, target.parent)
+            raise
         temp = target.parent / f".dang-sao-luu-{uuid.uuid4().hex}.sqlite3"
         try:
             problems = maintenance.backup_into(source, temp)
@@ -209,10 +214,11 @@ class BackupManager:
             os.replace(temp, target)
             fsync_dir(target.parent)
         except (maintenance.SQLiteError, OSError) as error:
+            raise_as_storage(error, target.parent)  # issue 15: "Ổ đĩa đầy…", nothing kept
             raise BackupError(f"Không sao lưu được dữ liệu vào “{target}”: {error}") from error
         finally:
-            if temp.exists():
-                temp.unlink()
+            for leftover in (temp, Path(f"{temp}-journal")):
+                leftover.unlink(missing_ok=True)
         return self.describe(target) if out else self.describe(target, *self._parse(target))
 
     def _create_from_file(self, reason: str) -> BackupInfo:
@@ -288,7 +294,11 @@ class BackupManager:
         problems = health.check_database(self.db_path, expect_data=self.has_backups())
         if not problems:
             return
-        kept = health.keep_damaged_copy(self.db_path, self.clock())
+        try:
+            kept = health.keep_damaged_copy(self.db_path, self.clock())
+        except OSError as error:  # issue 15: a full disk is said as such; nothing half-copied stays
+            raise_as_storage(error, self.data_dir)
+            raise
         latest = self.latest_usable()
         raise DatabaseDamagedError(
             damaged_message(self.db_path, problems, kept, latest),
@@ -305,6 +315,7 @@ class BackupManager:
         makes the restore refuse, with nothing changed.
         """
         report = progress or (lambda *args: None)
+        self.remove_stray_copies()
         source = self.resolve(backup)
         report(0, 3, "Đang kiểm tra bản sao lưu…")
         temp = self.data_dir / f".khoi-phuc-{uuid.uuid4().hex}.sqlite3"
@@ -333,6 +344,11 @@ class BackupManager:
             raise BackupError(f"Tệp “{name}” không phải bản sao lưu đọc được ({error}); dữ liệu không thay đổi.") from error
         if problems:
             raise BackupError(f"Bản sao lưu “{name}” bị hỏng ({problems[0]}); dữ liệu không thay đổi.")
+        broken = maintenance.foreign_key_problems(temp)  # issue 15: rows pointing at nothing
+        if broken:
+            raise BackupError(f"Bản sao lưu “{name}” có {len(broken)} dòng trỏ tới dữ liệu không có (bảng "
+                              f"{', '.join(sorted({table for table, _ in broken}))}); không khôi phục, dữ liệu "
+                              "không thay đổi.")
         info = self.describe(temp, *self._parse(source)) if _NAME.fullmatch(name) else self.describe(temp)
         if (info.schema_version or 0) > SCHEMA_VERSION:
             raise BackupError(
@@ -360,6 +376,27 @@ class BackupManager:
                 "Hãy đóng chúng rồi khôi phục lại; dữ liệu không thay đổi.")
         return safety, None
 
+    # --- what an interrupted restore or backup left behind (issue 15) ---
+
+    def remove_stray_copies(self, now: float | None = None) -> list[Path]:
+        """Delete the temporary copy a killed restore left in the data folder, and half-made
+        backups older than STRAY_BACKUP_SECONDS (a younger one may be another program's, now)."""
+        import time
+
+        now = time.time() if now is None else now
+        removed = []
+        candidates = list(self.data_dir.glob(".khoi-phuc-*.sqlite3*"))
+        if self.folder.is_dir():
+            candidates += [path for path in self.folder.glob(".dang-sao-luu-*.sqlite3*")
+                           if now - path.stat().st_mtime > STRAY_BACKUP_SECONDS]
+        for path in candidates:
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError:
+                pass
+        return removed
+
 
 def damaged_message(path: Path, problems: list[str], kept: Path | None, latest: BackupInfo | None) -> str:
     text = f"Tệp dữ liệu “{path}” bị hỏng: {'; '.join(problems)}. Chương trình không ghi gì vào tệp này."
@@ -378,3 +415,5 @@ def _fsync_file(path: Path) -> None:
     with open(path, "rb+") as file:
         os.fsync(file.fileno())
 
+
+STRAY_BACKUP_SECONDS = 600  # issue 15

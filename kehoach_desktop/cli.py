@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from . import safety_cli
 from .errors import KehoachError
 from .exchange import cli as exchange_cli
 from .exchange.service import is_exchange_file
+from .limits import PROGRESS_FIELD_LABELS
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date
 
@@ -108,6 +110,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # issue 15: `kehoach tasks | head` — the reader has gone; stop quietly
+        _silence_stdout()
+        return 0
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the flush at exit must not fail again
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from .ui.app import run  # the window, only when asked for
@@ -115,8 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         return run(data_dir=args.data_dir)
     try:
         if args.command in safety_cli.COMMANDS:  # backups, restore and check work on a damaged file
+            from .failures import refuse_a_file
             from .paths import resolve_data_dir
 
+            refuse_a_file(resolve_data_dir(args.data_dir))  # issue 15
             return safety_cli.COMMANDS[args.command](resolve_data_dir(args.data_dir), args)
         from .workspace import Workspace
 
@@ -125,6 +147,21 @@ def main(argv: list[str] | None = None) -> int:
     except KehoachError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise
+    except (OSError, sqlite3.Error) as error:  # issue 15: disk full, read-only, I/O: not a traceback
+        from .failures import storage_error
+        from .paths import resolve_data_dir
+
+        failure = storage_error(error, resolve_data_dir(args.data_dir))
+        print(f"Lỗi: {failure or _unexpected(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _unexpected(error: BaseException) -> str:
+    where = f" (“{error.filename}”)" if getattr(error, "filename", None) else ""
+    return f"thao tác không thực hiện được{where}: {error.strerror or error}. Dữ liệu không bị thay đổi." \
+        if isinstance(error, OSError) else f"thao tác không thực hiện được ({error}). Dữ liệu không bị thay đổi."
 
 
 def _print_json(value) -> None:
@@ -192,7 +229,10 @@ def cmd_tasks(workspace, args) -> int:
 
 
 def cmd_progress(workspace, args) -> int:
-    progress = workspace.progress(args.task_id)
+    import dataclasses
+
+    loaded = workspace.progress(args.task_id)
+    progress = dataclasses.replace(loaded)
     if args.status is not None:
         progress.status = Status.parse(args.status)
         if progress.status == Status.DONE and args.percent is None:
@@ -218,7 +258,10 @@ def cmd_progress(workspace, args) -> int:
             date=parse_date(args.evidence_date, field="Ngày văn bản") if args.evidence_date else None,
             issuer=args.evidence_issuer or "", abstract=args.evidence_abstract or "",
         ), Path(args.evidence) if args.evidence else None))
-    saved = workspace.save_progress(progress, new_evidence)
+    # Only the fields asked for, over the record as it is when written (issue 15).
+    changes = {key: getattr(progress, key) for key in PROGRESS_FIELD_LABELS
+               if getattr(progress, key) != getattr(loaded, key)}
+    saved = workspace.update_progress(args.task_id, changes, new_evidence)
     task = workspace.task(args.task_id)
     if args.json:
         _print_json({**task.to_json(), "evidence": [

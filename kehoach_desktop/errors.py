@@ -49,3 +49,25 @@ class BackupError(KehoachError):
 
 class EvidenceFileAlteredError(KehoachError):
     """An evidence file no longer has the content it had when it was attached."""
+
+
+# --- saving (issue 15) ---
+
+class SaveConflictError(KehoachError):
+    """The record changed since the window loaded it and both changed the same fields.
+
+    `fields` the conflicting field names; `theirs` the Progress saved meanwhile; `mine` theirs
+    with every change of the user applied; `theirs_kept` theirs with only the user's changes
+    that do not conflict.
+    """
+
+    def __init__(self, message: str, *, fields, theirs, mine, theirs_kept):
+        super().__init__(message)
+        self.fields = list(fields)
+        self.theirs = theirs
+        self.mine = mine
+        self.theirs_kept = theirs_kept
+
+
+class StorageError(KehoachError):
+    """The disk is full, read-only or gone: the data are not damaged, nothing was written."""

@@ -171,8 +171,9 @@ def file_sha256(path: Path) -> str:
 
 
 def safe_file_name(name: str) -> str:
-    """A file name with no path parts and no characters Windows refuses."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = re.sub(r'[<>:"|?*\x00-\x1f]', "_", base).strip(" .")
-    return base[:150] or "tai-lieu"
+    """A file name with no path parts and no characters Windows refuses; no bidi controls,
+    no device names, long names shortened in the stem (issue 15: evidence_open)."""
+    from .evidence_open import safe_name
+
+    return safe_name(name)
 

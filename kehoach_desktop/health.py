@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .db import maintenance
+from .failures import raise_as_storage
 from .evidence_store import FILE_ALTERED, FILE_MISSING, file_sha256
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -124,6 +125,14 @@ def check_database(db: Path, *, full: bool = False, expect_data: bool = False) -
     `expect_data` (backups exist): a missing or empty data file is then a loss, not a first start.
     """
     db = Path(db)
+    try:
+        return _check_database(db, full, expect_data)
+    except OSError as error:  # issue 15: unreadable is not damaged
+        raise_as_storage(error, db)
+        raise
+
+
+def _check_database(db: Path, full: bool, expect_data: bool) -> list[str]:
     problems = _file_problems(db, expect_data)
     for _ in range(RECHECKS):  # a writer elsewhere may be between two journal writes: look again
         if not problems or not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists():
@@ -158,8 +167,12 @@ def keep_damaged_copy(db: Path, now: dt.datetime | None = None) -> Path | None:
         suffix += 1
         target = root / f"{stamp}-{suffix}"
     target.mkdir(parents=True)
-    for path in files:
-        shutil.copy2(path, target / path.name)
+    try:
+        for path in files:
+            shutil.copy2(path, target / path.name)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)  # a half copy would be taken for the damaged files
+        raise
     return target
 
 

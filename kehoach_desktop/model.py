@@ -183,6 +183,7 @@ class Progress:
     difficulties: str = ""
     proposals: str = ""
     updated_at: str | None = None
+    revision: int = 0  # saves made to the record (issue 15): what a window loaded, to detect a change
 
 
 @dataclass

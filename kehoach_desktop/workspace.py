@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from . import db as storage
+from . import failures
+from .db.migrations import refuse_if_too_new
 from .backup import EVIDENCE_GRACE, BackupInfo, BackupManager
 from .db import maintenance, store, transaction
 from .deadlines import parse_deadline
-from .errors import InvalidInputError, NotFoundError
+from .errors import InvalidInputError, NotFoundError, SaveConflictError, StorageError
 from .evidence_store import EvidenceStore
 from .exchange import service as exchange
 from .exchange.apply import PackageSummary
@@ -25,6 +28,7 @@ from .exchange.packages import OpenedPackage
 from .exchange.packages import export_package as _export_package
 from .exchange.workbook import export_workbook as _export_workbook
 from .health import EvidenceCheck, check_evidence
+from .limits import PROGRESS_FIELD_LABELS, check_annex, check_evidence_file, check_number, check_text
 from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
 from .matching import resolve_role, split_phrases
 from .model import (
@@ -50,18 +54,29 @@ class Workspace:
         """Open the data folder. `check_health=False` is for the window's worker threads: the
         window's own Workspace checked the file at start and keeps it open."""
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.read_only = not failures.prepare_data_folder(self.data_dir)  # issue 15
         self.db_path = self.data_dir / DB_FILE_NAME
         self.backups = BackupManager(self.data_dir)
         if check_health:
             self.backups.refuse_if_damaged()  # before anything opens the file for writing
-        self.db = storage.open_database(self.db_path)
+        if not self.read_only:
+            self.backups.remove_stray_copies()  # issue 15: what a killed restore left behind
+        if self.read_only:
+            self.db = _open_for_reading(self.db_path)
+            self.evidence = EvidenceStore(self.data_dir / "evidence")
+            return
+        try:
+            self.db = storage.open_database(self.db_path)
+        except (OSError, sqlite3.Error) as error:  # issue 15: a full or failing disk, said as such
+            failures.raise_as_storage(error, self.data_dir)
+            raise
         try:
             if 0 < storage.current_version(self.db) < storage.SCHEMA_VERSION:
                 self.backups.create(self.db.conn, "nang-cap")
             storage.migrate(self.db, db_name=str(self.db_path))
-        except Exception:
+        except Exception as error:
             self.db.close()
+            failures.raise_as_storage(error, self.data_dir)
             raise
         self.evidence = EvidenceStore(self.data_dir / "evidence")
 
@@ -105,14 +120,27 @@ class Workspace:
 
     # --- import -----------------------------------------------------------------------------
 
-    def preview_import(self, path: str | Path) -> ImportSummary:
-        """Read and summarize an annex without writing anything."""
+    def preview_import(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
+        """Read and summarize an annex without writing anything. `progress` is called between
+        the steps, so that the window's Hủy stops the reading (issue 15)."""
+        report = progress or (lambda *args: None)
+        report(0, 3, f"Đang kiểm tra tệp {Path(path).name}…")
         exchange.refuse_as_annex(Path(path))
-        return summarize(read_annex(path), self.profile())
+        annex = read_annex(path)
+        report(2, 3, "Đang đối chiếu với đơn vị…")
+        check_annex(annex)  # issue 15: what the program accepts it can write out and read back
+        summary = summarize(annex, self.profile())
+        report(3, 3, "")
+        return summary
 
     def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
         exchange.refuse_as_annex(Path(path))
+        if progress:
+            progress(0, 0, f"Đang đọc {Path(path).name}…")  # Hủy stops here too (issue 15)
         annex = read_annex(path)
+        check_annex(annex)  # issue 15
+        if progress:
+            progress(0, 0, "Đang ghi dữ liệu…")
         summary = summarize(annex, self.profile())
         self.backup_before("nhap")
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)
@@ -235,31 +263,71 @@ class Workspace:
             task_id=task_id, status=Status(row["status"]), percent=row["percent"], result=row["result"],
             completed_on=dt.date.fromisoformat(row["completed_on"]) if row["completed_on"] else None,
             score=row["score"], difficulties=row["difficulties"], proposals=row["proposals"],
-            updated_at=row["updated_at"],
+            updated_at=row["updated_at"], revision=row["revision"],
         )
 
     def save_progress(
-        self, progress: Progress, new_evidence: list[tuple[Evidence, Path | None]] = ()
+        self, progress: Progress, new_evidence: list[tuple[Evidence, Path | None]] = (),
+        *, base: Progress | None = None,
     ) -> Progress:
-        """Validate and save a task's progress, with any new evidence, as one transaction."""
+        """Validate and save a task's progress, with any new evidence, as one transaction.
+
+        With `base` (the record as the window loaded it) only the fields that differ from it
+        are written, over the record as it is now; when someone else saved the same fields
+        meanwhile, SaveConflictError says so and nothing is written. Without `base` every
+        field is written."""
         task = self.task(progress.task_id)
         self._validate(progress, task)
         for item, path in new_evidence:  # refuse before any file is copied
             _check_evidence(item, path)
+            self._check_evidence_limits(path)
         stored = [(item, self.evidence.add(Path(path)) if path else None) for item, path in new_evidence]
-        now = dt.datetime.now().isoformat(timespec="seconds")
-        values = {
-            "status": progress.status.value, "percent": int(progress.percent),
-            "result": nfc(progress.result).strip(),
-            "completed_on": progress.completed_on.isoformat() if progress.completed_on else None,
-            "score": progress.score, "difficulties": nfc(progress.difficulties).strip(),
-            "proposals": nfc(progress.proposals).strip(), "updated_at": now,
-        }
-        with transaction(self.db):
-            store.save_progress(self.db, progress.task_id, values)
-            for item, file in stored:
-                store.insert_evidence(self.db, self._evidence_values(progress.task_id, item, file, now))
+        mine = _progress_values(progress)
+        with transaction(self.db):  # BEGIN IMMEDIATE: the record read here is the one replaced
+            current = self._progress_now(progress.task_id)
+            now_values = _progress_values(current)
+            if base is None:
+                changed = mine
+            else:
+                before = _progress_values(base)
+                changed = {key: value for key, value in mine.items() if value != before[key]}
+                if current.revision != base.revision:
+                    _refuse_conflict(task, current, changed, before, now_values)
+            if changed or stored:
+                merged = _progress_from(progress.task_id, {**now_values, **changed})
+                self._validate(merged, task)
+                now = dt.datetime.now().isoformat(timespec="seconds")
+                store.write_progress(self.db, progress.task_id, {**_progress_values(merged), "updated_at": now},
+                                     current.revision + 1)
+                for item, file in stored:
+                    store.insert_evidence(self.db, self._evidence_values(progress.task_id, item, file, now))
         return self.progress(progress.task_id)
+
+    def update_progress(self, task_id: int, changes: dict,
+                        new_evidence: list[tuple[Evidence, Path | None]] = ()) -> Progress:
+        """Set only the given fields (the command line's --status, --percent…) over the record
+        as it is at the moment of writing: a concurrent save of other fields is kept."""
+        for _attempt in range(5):
+            base = self.progress(task_id)
+            wanted = _progress_from(task_id, {**_progress_values(base), **changes})
+            wanted.revision = base.revision
+            try:
+                return self.save_progress(wanted, new_evidence, base=base)
+            except SaveConflictError:
+                continue  # someone saved between our read and our write: read again, our fields win
+        return self.save_progress(_progress_from(task_id, {**_progress_values(self.progress(task_id)),
+                                                           **changes}), new_evidence)
+
+    def _progress_now(self, task_id: int) -> Progress:
+        row = store.get_progress(self.db, task_id)
+        if row is None:
+            return Progress(task_id=task_id)
+        return _progress_from(task_id, row, revision=row["revision"], updated_at=row["updated_at"])
+
+    def _check_evidence_limits(self, path) -> None:
+        if path:
+            files, size = maintenance.evidence_totals(self.db.conn)
+            check_evidence_file(Path(path), files, size)
 
     def validate_progress(self, progress: Progress) -> None:
         """Raise InvalidInputError when the progress could not be saved as it is."""
@@ -270,6 +338,10 @@ class Workspace:
             progress.status = Status.parse(str(progress.status))
         if not 0 <= int(progress.percent) <= 100:
             raise InvalidInputError(f"Tỷ lệ hoàn thành {progress.percent}% không hợp lệ (phải từ 0 đến 100).")
+        progress.score = check_number(progress.score, "Điểm tự chấm")
+        check_text(progress.result, "Kết quả")
+        check_text(progress.difficulties, "Khó khăn")
+        check_text(progress.proposals, "Đề xuất")
         if progress.score is not None:
             if progress.score < 0:
                 raise InvalidInputError("Điểm tự chấm không được âm.")
@@ -291,6 +363,7 @@ class Workspace:
     def add_evidence(self, task_id: int, evidence: Evidence, file: str | Path | None = None) -> Evidence:
         self.task(task_id)
         _check_evidence(evidence, file)
+        self._check_evidence_limits(file)
         stored = self.evidence.add(Path(file)) if file else None
         now = dt.datetime.now().isoformat(timespec="seconds")
         with transaction(self.db):
@@ -324,9 +397,10 @@ class Workspace:
 
     def _evidence_values(self, task_id: int, item: Evidence, stored, now: str) -> dict:
         return {
-            "task_id": task_id, "number": nfc(item.number).strip(),
+            "task_id": task_id, "number": check_text(item.number, "Số, ký hiệu"),
             "date": item.date.isoformat() if item.date else None,
-            "issuer": nfc(item.issuer).strip(), "abstract": nfc(item.abstract).strip(),
+            "issuer": check_text(item.issuer, "Cơ quan ban hành"),
+            "abstract": check_text(item.abstract, "Trích yếu"),
             "file_sha256": stored.sha256 if stored else None,
             "file_name": nfc(stored.name) if stored else None,
             "file_size": stored.size if stored else None, "added_at": now,
@@ -377,6 +451,8 @@ class Workspace:
 
     def backup_if_changed(self, reason: str = "tu-dong") -> BackupInfo | None:
         """A backup when the data differ from the newest backup (at start, every 30 minutes)."""
+        if self.read_only:  # nothing can change, nothing can be written (issue 15)
+            return None
         if not self.backups.changed_since_latest(self.db.conn):
             return None
         return self.backup(reason)
@@ -399,6 +475,64 @@ class Workspace:
             issuer=row["issuer"], abstract=row["abstract"], file_sha256=row["file_sha256"],
             file_name=row["file_name"], file_size=row["file_size"], added_at=row["added_at"],
         )
+
+
+# --- saving only what changed (issue 15) ---
+
+_EDITED = tuple(PROGRESS_FIELD_LABELS)
+
+
+def _progress_values(progress: Progress) -> dict:
+    """The fields a user edits, as stored: cleaned text, ISO dates."""
+    return {
+        "status": Status(progress.status).value,
+        "percent": int(progress.percent), "result": check_text(progress.result, "Kết quả"),
+        "completed_on": progress.completed_on.isoformat() if progress.completed_on else None,
+        "score": progress.score, "difficulties": check_text(progress.difficulties, "Khó khăn"),
+        "proposals": check_text(progress.proposals, "Đề xuất"),
+    }
+
+
+def _progress_from(task_id: int, values: dict, **extra) -> Progress:
+    completed = values["completed_on"]
+    if isinstance(completed, str):
+        completed = dt.date.fromisoformat(completed)
+    return Progress(task_id=task_id, status=Status(values["status"]), percent=values["percent"],
+                    result=values["result"], completed_on=completed, score=values["score"],
+                    difficulties=values["difficulties"], proposals=values["proposals"], **extra)
+
+
+def _refuse_conflict(task: TaskRow, current: Progress, changed: dict, before: dict, now_values: dict) -> None:
+    """Raise SaveConflictError when a field the user changed was also changed, differently,
+    by another save since the window loaded the record."""
+    clashing = [key for key in changed if now_values[key] != before[key] and now_values[key] != changed[key]]
+    if not clashing:
+        return
+    kept = {**now_values, **{key: value for key, value in changed.items() if key not in clashing}}
+    labels = ", ".join(PROGRESS_FIELD_LABELS[key].lower() for key in clashing)
+    raise SaveConflictError(
+        f"Kết quả của nhiệm vụ {task.code or task.id} vừa được lưu ở nơi khác (cửa sổ khác hoặc dòng lệnh) "
+        f"trong lúc bạn sửa; {labels} ở hai nơi khác nhau. Chưa ghi gì: hãy chọn giữ bản nào.",
+        fields=clashing, theirs=current, mine=_progress_from(task.id, {**now_values, **changed}, revision=current.revision),
+        theirs_kept=_progress_from(task.id, kept, revision=current.revision),
+    )
+
+
+def _open_for_reading(db_path: Path):
+    """A data folder that can only be read (a read-only share, a locked stick) opens for
+    reading: every change is then refused as a read-only folder (issue 15)."""
+    import sqlite_utils
+
+    if not db_path.is_file():
+        raise StorageError(failures.message(failures.READ_ONLY, db_path.parent) + " Thư mục này chưa có dữ liệu.")
+    db = sqlite_utils.Database(maintenance.open_read_only(db_path))
+    version = storage.current_version(db)
+    if version != storage.SCHEMA_VERSION:
+        db.close()
+        refuse_if_too_new(version, str(db_path))
+        raise StorageError(f"Dữ liệu ở “{db_path.parent}” là của phiên bản khác của chương trình và cần được "
+                           "nâng cấp, nhưng thư mục chỉ cho phép đọc. Hãy cấp quyền ghi rồi mở lại.")
+    return db
 
 
 def _check_evidence(item: Evidence, file: str | Path | None) -> None:

@@ -83,7 +83,8 @@ def portable(db) -> dict[str, list]:
 
     result = {
         "profile": tables["profile"],
-        "plan": [without(row, "id") for row in tables["plan"]],
+        # which task package a plan applied last is this machine's own record (issue 15)
+        "plan": [without(row, "id", "task_package_created_at") for row in tables["plan"]],
         "plan_index": [{**without(row, "id", "plan_id"), "plan": plans[row["plan_id"]]} for row in tables["plan_index"]],
         "criterion": [{**without(row, "id", "index_id", "parent_id"), "index": indices[row["index_id"]],
                        "parent": criteria.get(row["parent_id"])} for row in tables["criterion"]],

@@ -204,6 +204,19 @@ SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_CRITERION_SCORES) + 1] = [
     ("criterion_evidence", {"id": 1, "criterion_id": 2, "evidence_id": 1, "number": "", "date": None, "issuer": "",
                             "abstract": "", "file_sha256": None, "file_name": None, "file_size": None,
                             "location": "mục 2, trang 3", "added_at": "2025-09-01T08:00:00"}),
+# issue 15: progress revisions and the plan's last task package
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_REVISIONS) + 1] = [
+    ("plan", {"id": 2, "number": "15/KH-SNV", "date": "2025-09-01", "issuer": "Sở Nội vụ", "year": 2025,
+              "title": "Kế hoạch bổ sung", "source_file": "goi.khnv", "imported_at": "2025-09-02T08:00:00",
+              "task_package_created_at": "2025-09-01T10:00:00"}),
+    ("plan_index", {"id": 2, "plan_id": 2, "kind": "PAR INDEX", "name": "PAR INDEX", "position": 0}),
+    ("task", {"id": 2, "plan_id": 2, "index_id": 2, "criterion_id": None, "position": 0,
+              "content": "Rà soát thủ tục hành chính", "deadline_text": "Năm 2025", "evidence_required": "",
+              "lead": "Sở Nội vụ", "implementing": "", "cooperating": "", "source_sheet": "", "source_row": None,
+              "removed": 0, "role_override": "none"}),
+    ("progress", {"task_id": 2, "status": "hoàn thành", "percent": 100, "result": "Đã rà soát",
+                  "completed_on": "2025-09-10", "score": None, "difficulties": "", "proposals": "",
+                  "updated_at": "2025-09-10T09:00:00", "revision": 3}),
 ]
 
 
@@ -349,3 +362,29 @@ def test_a_failing_import_writes_nothing(workspace, sample_xlsx, monkeypatch):
     assert calls["n"] == 50
     assert snapshot(workspace.db) == before
     assert table_counts(workspace.db)["task"] == 0
+
+
+# --- issue 15: text an older program saved with characters XML cannot hold ---------------------
+
+def test_upgrading_cleans_old_text_once_and_the_report_and_workbook_then_write(data_dir, tmp_path):
+    import docx
+
+    from kehoach_desktop.report.periods import ReportPeriod
+
+    before_mine = migrations.MIGRATIONS.index(migrations._V_REVISIONS)
+    data_dir.mkdir(parents=True)
+    _build_db_at(data_dir / DB_FILE_NAME, before_mine)
+    db = open_database(data_dir / DB_FILE_NAME)
+    db.execute("UPDATE progress SET result = ?, status = 'hoàn thành', percent = 100, completed_on = '2025-05-01' "
+               "WHERE task_id = 1", ["Đã\x00 tổ chức\x0b 1 hội nghị\ufffe\nvà\ttọa đàm"])
+    db.execute("UPDATE task SET content = ? WHERE id = 1", ["Thực hiện\x1f tuyên truyền"])
+    db.close()
+    with Workspace(data_dir) as ws:
+        assert ws.progress(1).result == "Đã tổ chức 1 hội nghị\nvà\ttọa đàm"
+        assert ws.task(1).content == "Thực hiện tuyên truyền"
+        ws.export_workbook(tmp_path / "kq.xlsx")
+        period = ReportPeriod.of("year", 2025)
+        path = ws.write_report(tmp_path / "bc.docx", period, ws.report_texts(period, today=dt.date(2025, 12, 20)),
+                               today=dt.date(2025, 12, 20))
+        assert any("Đã tổ chức 1 hội nghị" in p.text for t in docx.Document(path).tables
+                   for row in t.rows for c in row.cells for p in c.paragraphs)

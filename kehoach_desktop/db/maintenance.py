@@ -38,6 +38,7 @@ def check_problems(conn: sqlite3.Connection, *, full: bool = False) -> list[str]
     try:
         rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}({CHECK_LIMIT})")]
     except sqlite3.DatabaseError as error:
+        _raise_if_storage(error, None)  # a full or failing disk is not damage (issue 15)
         return [str(error)]
     return [] if rows == ["ok"] else rows
 
@@ -46,12 +47,21 @@ def check_file(path: Path | str, *, full: bool = False) -> list[str]:
     """check_problems on a file opened read-only."""
     try:
         conn = open_read_only(path)
+        conn.execute("PRAGMA schema_version").fetchone()  # opens the file (and its -shm) now
     except sqlite3.Error as error:
+        _raise_if_storage(error, Path(path))
         return [str(error)]
     try:
         return check_problems(conn, full=full)
     finally:
         conn.close()
+
+
+def _raise_if_storage(error: sqlite3.Error, path: Path | None) -> None:
+    """StorageError for a full, read-only or failing disk: told apart from a damaged file."""
+    from ..failures import raise_as_storage
+
+    raise_as_storage(error, path)
 
 
 def backup_into(source: sqlite3.Connection, target: Path) -> list[str]:
@@ -172,3 +182,21 @@ def leave_wal_mode(path: Path | str, timeout: float = 2.0) -> bool:
 
 
 SQLiteError = sqlite3.Error  # what the functions above raise for a file that is not a database
+
+
+# --- limits (issue 15) ---
+
+def evidence_totals(conn: sqlite3.Connection) -> tuple[int, int]:
+    """How many distinct evidence files the data refer to, and their total size in bytes."""
+    row = conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM (SELECT file_sha256, max(file_size) AS size "
+                       "FROM evidence WHERE file_sha256 IS NOT NULL GROUP BY file_sha256)").fetchone()
+    return row[0], row[1]
+
+
+def foreign_key_problems(path: Path | str) -> list[tuple[str, int]]:
+    """(table, rowid) of every row whose reference points at no row: PRAGMA foreign_key_check."""
+    conn = open_read_only(path)
+    try:
+        return [(row[0], row[1]) for row in conn.execute("PRAGMA foreign_key_check")]
+    finally:
+        conn.close()

@@ -174,9 +174,43 @@ WHERE score IS NOT NULL AND task_id IN (
 )
 """
 
+# issue 15: a progress record counts its saves (its revision), so that "newer" never depends
+# on a sender's clock; a plan remembers the creation time of the last task package applied
+# and a results workbook's export time, so that an older file cannot roll newer work back.
+_NOT_XML = [code for code in range(1, 0x20) if code not in (0x09, 0x0A, 0x0D)] + [0xFFFE, 0xFFFF]
+_NUL_PASSES = 8  # SQLite's replace() cannot see NUL: each pass cuts one out, on the bytes
+
+
+_TEXT_COLUMNS = {
+    "progress": ("result", "difficulties", "proposals"),
+    "evidence": ("number", "issuer", "abstract", "file_name"),
+    "task": ("content", "deadline_text", "evidence_required", "lead", "implementing", "cooperating"),
+    "criterion": ("title", "prior_result", "target"),
+    "report": ("number", "addressees", "recipients", "direction", "shortcomings", "next_steps", "proposals"),
+}
+# Text saved by an older program is cleaned once, here; from now on it is cleaned when saved
+# (limits.clean_text). One statement per character: nested replace() overflows SQLite's parser.
+_CLEAN_OLD_TEXT = ";\n".join(
+    f"UPDATE {table} SET " + ", ".join(f"{column} = replace({column}, char({code}), '')" for column in columns)
+    + " WHERE " + " OR ".join(f"instr({column}, char({code})) > 0" for column in columns)
+    for table, columns in _TEXT_COLUMNS.items() for code in _NOT_XML
+) + ";\n" + ";\n".join(
+    f"UPDATE {table} SET {column} = cast(substr(cast({column} AS blob), 1, instr(cast({column} AS blob), x'00') - 1) "
+    f"AS text) || cast(substr(cast({column} AS blob), instr(cast({column} AS blob), x'00') + 1) AS text) "
+    f"WHERE instr(cast({column} AS blob), x'00') > 0"
+    for table, columns in _TEXT_COLUMNS.items() for column in columns for _ in range(_NUL_PASSES)
+)
+
+_V_REVISIONS = """
+ALTER TABLE progress ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plan ADD COLUMN task_package_created_at TEXT;
+""" + _CLEAN_OLD_TEXT
+
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
 MIGRATIONS.append(_V_CRITERION_SCORES)  # issue 12
+MIGRATIONS.append(_V_REVISIONS)  # issue 15
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

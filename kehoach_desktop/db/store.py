@@ -221,3 +221,30 @@ def list_plan_notes(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
 
 def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
     return {name: db[name].count for name in db.table_names()}
+
+
+# --- saving only what changed, with a revision (issue 15) ------------------------------------
+
+def write_progress(db: sqlite_utils.Database, task_id: int, values: dict, revision: int) -> None:
+    """Insert or replace a task's progress with the given revision (inside the caller's
+    BEGIN IMMEDIATE transaction, which read the record it replaces)."""
+    row = {key: values[key] for key in PROGRESS_FIELDS}
+    columns = ", ".join(["task_id", *row, "revision"])
+    marks = ", ".join("?" for _ in range(len(row) + 2))
+    updates = ", ".join(f"{key} = excluded.{key}" for key in [*row, "revision"])
+    db.execute(f"INSERT INTO progress ({columns}) VALUES ({marks}) "
+               f"ON CONFLICT(task_id) DO UPDATE SET {updates}", [task_id, *row.values(), revision])
+
+
+def bump_progress_revision(db: sqlite_utils.Database, task_id: int) -> None:
+    """A progress record replaced by an import counts as one more save."""
+    db.execute("UPDATE progress SET revision = revision + 1 WHERE task_id = ?", [task_id])
+
+
+def get_plan_task_package(db: sqlite_utils.Database, plan_id: int) -> str | None:
+    row = _one(db, "SELECT task_package_created_at FROM plan WHERE id = ?", [plan_id])
+    return row["task_package_created_at"] if row else None
+
+
+def set_plan_task_package(db: sqlite_utils.Database, plan_id: int, created_at: str) -> None:
+    db.execute("UPDATE plan SET task_package_created_at = ? WHERE id = ?", [created_at, plan_id])

@@ -25,6 +25,7 @@ from ..errors import ImportRefusedError
 from ..evidence_store import EvidenceStore
 from ..importing import criterion_key, pair_with_existing, update_task  # as annex imports match
 from ..model import AgencyProfile
+from ..limits import clean_text
 from ..text import nfc
 from .content import (
     CRITERION_COLUMNS, EVIDENCE_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS, TASK_COLUMNS, ProgressCallback,
@@ -135,12 +136,20 @@ def _apply_data(db, package: OpenedPackage, profile: AgencyProfile | None, chang
     complete = kind == FORMAT_TASKS and package.manifest.get("audience") is None
     task_ids: dict[int, int] = {}
     criterion_ids: dict[int, int] = {}  # issue 12
+    package.notes.clear()  # a preview and the import that follows each say it afresh
     for plan in package.data["plans"]:
+        if not restoring:  # issue 15: an older task package is refused before it changes anything
+            found = store.find_plan(db, nfc(plan["number"]), plan["date"])
+            if found is not None:
+                _refuse_older_task_package(db, found["id"], package.manifest.get("created_at"), package.name)
         plan_id = _apply_plan(db, plan, restoring, complete, task_ids, changes, criterion_ids)
+        if not restoring and found is None:
+            _refuse_older_task_package(db, plan_id, package.manifest.get("created_at"), package.name)
         if restoring:
             _apply_reports(db, plan_id, plan["reports"], changes)
     if restoring:
-        _apply_progress(db, package.data["progress"], task_ids, package.edited, changes)
+        _apply_progress(db, package.data["progress"], task_ids, package.edited, changes, package.notes,
+                        package.manifest.get("created_at"))
         _apply_evidence(db, package.data["evidence"], task_ids, changes)
         from . import criterion_scores  # issue 12: absent from older packages
 
@@ -166,7 +175,9 @@ class _Matcher:
 
 
 def _texts(record: dict, keys: Iterable[str]) -> dict:
-    return {key: nfc(record[key]) if isinstance(record[key], str) else record[key] for key in keys}
+    """NFC text without the characters XML cannot hold (issue 15: the Word report and the
+    workbook must be able to write whatever a package brought)."""
+    return {key: clean_text(record[key]) if isinstance(record[key], str) else record[key] for key in keys}
 
 
 def _apply_plan(db, plan: dict, restoring: bool, complete: bool, task_ids: dict[int, int],
@@ -273,22 +284,80 @@ def _newer(theirs: str, ours: str | None) -> bool:
 
 
 def _apply_progress(db, records: list[dict], task_ids: dict[int, int], edited: set[int],
-                    changes: dict[str, int]) -> None:
-    """A record replaces the local one when it is newer, or was edited by the user for this import."""
+                    changes: dict[str, int], notes: list[str] | None = None, exported_at: str | None = None) -> None:
+    """Which record wins is decided by revisions (saves counted on every machine), never by
+    the sender's clock: a package record replaces the local one when it has more saves; a
+    result edited in Excel only when the local record has not changed since the export.
+    A record of an older package without revisions falls back to its (validated) time."""
+    notes = notes if notes is not None else []
     for record in records:
         task_id = task_ids[record["task"]]
         values = _texts(record, PROGRESS_COLUMNS)
+        theirs = record.get("revision")
         local = store.get_progress(db, task_id)
         if local is None:
-            store.insert_progress(db, task_id, values)
+            store.write_progress(db, task_id, values, (theirs or 0) + (record["task"] in edited))
             changes["progress_added"] += 1
         elif all(local[k] == v for k, v in values.items()):
             changes["progress_unchanged"] += 1
-        elif record["task"] in edited or _newer(values["updated_at"], local["updated_at"]):
-            store.save_progress(db, task_id, values)
+        elif record["task"] in edited:
+            if local["revision"] == (theirs or 0):
+                store.write_progress(db, task_id, values, local["revision"] + 1)
+                changes["progress_updated"] += 1
+                notes.append(f"{_task_label(db, task_id)}: nhận kết quả đã sửa trong Excel.")
+            else:
+                changes["progress_kept_local"] += 1
+                notes.append(f"{_task_label(db, task_id)}: không nhận kết quả sửa trong Excel vì kết quả trong máy đã được cập nhật "
+                             f"sau khi xuất bảng{_exported_when(exported_at)} (giữ kết quả trong máy).")
+        elif theirs is not None:
+            if theirs > local["revision"]:
+                store.write_progress(db, task_id, values, theirs)
+                changes["progress_updated"] += 1
+                notes.append(f"{_task_label(db, task_id)}: cập nhật vì kết quả trong gói đã được lưu nhiều lần hơn "
+                             f"({theirs} so với {local['revision']}).")
+            else:
+                changes["progress_kept_local"] += 1
+                notes.append(f"{_task_label(db, task_id)}: giữ kết quả trong máy vì nó mới hơn hoặc bằng kết quả trong gói.")
+        elif _newer(values["updated_at"], local["updated_at"]):
+            store.write_progress(db, task_id, values, local["revision"] + 1)
             changes["progress_updated"] += 1
+            notes.append(f"{_task_label(db, task_id)}: cập nhật theo thời điểm ghi trong gói (gói của phiên bản cũ, không có số lần lưu).")
         else:
             changes["progress_kept_local"] += 1
+
+
+def _exported_when(moment: str | None) -> str:
+    from .schema import valid_time
+
+    found = valid_time(moment)
+    return f" (xuất lúc {found.strftime('%H:%M ngày %d/%m/%Y')})" if found else ""
+
+
+def _task_label(db, task_id: int) -> str:
+    row = store.get_task(db, task_id)
+    criterion = store.get_criterion(db, row["criterion_id"]) if row and row["criterion_id"] else None
+    content = (row["content"] if row else "").replace("\n", " ")
+    short = content if len(content) <= 60 else content[:57] + "…"
+    code = f"{criterion['code']} " if criterion and criterion["code"] else ""
+    return f"Nhiệm vụ {code}“{short}”"
+
+
+def _refuse_older_task_package(db, plan_id: int, created_at, name: str) -> None:
+    """A plan remembers the task package applied last; an older one would undo its revision."""
+    from .schema import valid_time
+
+    moment = valid_time(created_at)
+    if moment is None:
+        raise ImportRefusedError(f"Gói nhiệm vụ “{name}” có thời điểm tạo “{created_at}” không hợp lệ hoặc ở "
+                                 "tương lai; không nhập. Hãy kiểm tra đồng hồ của máy gửi rồi xuất lại gói.")
+    last = store.get_plan_task_package(db, plan_id)
+    if last and valid_time(last) and moment < valid_time(last):
+        raise ImportRefusedError(
+            f"Gói nhiệm vụ “{name}” (tạo lúc {moment.strftime('%H:%M ngày %d/%m/%Y')}) cũ hơn gói nhiệm vụ đã "
+            f"nhập cho kế hoạch này (tạo lúc {valid_time(last).strftime('%H:%M ngày %d/%m/%Y')}); không nhập để "
+            "khỏi làm mất các thay đổi mới hơn. Hãy xin gói mới nhất.")
+    if last != created_at and (not last or moment >= valid_time(last)):
+        store.set_plan_task_package(db, plan_id, created_at)
 
 
 def _evidence_key(values: dict) -> tuple:
@@ -327,6 +396,15 @@ def _apply_reports(db, plan_id: int, reports: list[dict], changes: dict[str, int
             changes["reports_kept_local"] += 1
 
 
+MAX_RECORD_NOTES = 12  # the preview dialog must fit the screen
+
+
+def _at_most(notes: list[str]) -> list[str]:
+    if len(notes) <= MAX_RECORD_NOTES:
+        return notes
+    return notes[:MAX_RECORD_NOTES] + [f"… và {len(notes) - MAX_RECORD_NOTES} dòng, nhiệm vụ khác như trên."]
+
+
 def summarize(package: OpenedPackage, changes: dict[str, int], evidence: EvidenceStore, *,
               applied: bool = False, warnings: Iterable[str] = ()) -> PackageSummary:
     manifest, data = package.manifest, package.data
@@ -338,7 +416,7 @@ def summarize(package: OpenedPackage, changes: dict[str, int], evidence: Evidenc
                       "indices": [index["kind"] for index in plan["indices"]]})
     missing = {record["file_sha256"] for record in data["evidence"] if record["file_sha256"]
                and record["file_sha256"] not in package.files and not evidence.path_for(record["file_sha256"]).exists()}
-    notes = list(warnings)
+    notes = list(warnings) + _at_most(list(package.read_notes) + list(package.notes))
     if missing:
         notes.append(f"{len(missing)} tệp tài liệu kiểm chứng không có trong gói và không có trong máy này; "
                      "chỉ nhập được thông tin về tài liệu.")

@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 import sqlite_utils
 
 from ..db import store
+from ..limits import export_problem
 from ..evidence_store import EvidenceStore
 from ..matching import resolve_role
 from ..model import AgencyProfile
@@ -145,7 +146,8 @@ def collect(
                 plan_out["reports"].append({key: row[key] for key in REPORT_COLUMNS})
         for row in store.list_plan_progress(db, plan["id"]):
             if row["task_id"] in task_refs:
-                data["progress"].append({"task": task_refs[row["task_id"]], **{k: row[k] for k in PROGRESS_COLUMNS}})
+                data["progress"].append({"task": task_refs[row["task_id"]], **{k: row[k] for k in PROGRESS_COLUMNS},
+                                         "revision": row["revision"]})  # issue 15: not the sender's clock
         _collect_scores(db, evidence, plan["id"], criterion_refs, task_refs, data, files, warnings)  # issue 12
         for row in store.list_plan_evidence(db, plan["id"]):
             if row["task_id"] not in task_refs:
@@ -160,6 +162,9 @@ def collect(
             else:
                 warnings.append(f"Tệp “{row['file_name']}” của tài liệu kiểm chứng không còn trong kho; "
                                 "gói chỉ mang thông tin về tài liệu, không có tệp.")
+    problem = export_problem(data)  # issue 15: name the task and field, not the stick
+    if problem:
+        raise ExportError(f"Không xuất được: {problem}. Hãy sửa giá trị này rồi xuất lại; chưa ghi gì ra ổ đĩa.")
     return PackageContent(
         kind=kind, profile=profile.to_json() if profile else None, period=period,
         audience={"name": audience.name, "kind": audience.kind.value} if audience else None,

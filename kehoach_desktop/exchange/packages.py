@@ -241,6 +241,8 @@ class OpenedPackage:
     files: dict[str, Path | None]  # sha256 → verified file in temp_dir; None: the store already had it
     temp_dir: Path | None = None
     edited: set[int] = field(default_factory=set)  # task refs whose results were edited in Excel: they win
+    notes: list[str] = field(default_factory=list)  # which records the file changes or not, and why (issue 15)
+    read_notes: list[str] = field(default_factory=list)  # rows of a workbook left out, and why (issue 15)
 
     @property
     def name(self) -> str:

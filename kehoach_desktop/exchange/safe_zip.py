@@ -21,9 +21,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from ..errors import ImportRefusedError
 
-MAX_ENTRIES = 5_000  # members of one package: the evidence files of a whole plan fit many times
-MAX_MEMBER_BYTES = 2 * 1024**3  # one evidence file
-MAX_TOTAL_BYTES = 8 * 1024**3  # everything unpacked
+from ..limits import MAX_ENTRIES, MAX_MEMBER_BYTES, MAX_TOTAL_BYTES  # shared with entry (issue 15)
 MAX_RATIO = 200  # unpacked / packed, per member and overall; beyond this it is a zip bomb
 RATIO_FLOOR_BYTES = 1024**2  # below this size a high ratio is harmless (a short repetitive JSON)
 CHUNK = 1024 * 1024

@@ -7,12 +7,12 @@ import datetime as dt
 import math
 
 from ..model import AgencyKind, AgencyProfile, Authority, Status
-from ..text import fold
+from ..text import nfc
 from .content import FORMAT_WORKBOOK
 from .manifest import FORMAT_PROGRESS, FORMAT_TASKS
 from .safe_zip import refuse
 
-MAX_TEXT_CHARS = 100_000
+from ..limits import MAX_SCORE, MAX_TEXT_CHARS  # shared with entry (issue 15)
 
 def _text(value) -> bool:
     return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS
@@ -23,7 +23,7 @@ def _int(value) -> bool:
 
 
 def _number(value) -> bool:
-    return (_int(value) or isinstance(value, float)) and math.isfinite(value)
+    return (_int(value) or isinstance(value, float)) and math.isfinite(value) and abs(value) <= MAX_SCORE
 
 
 def _bool(value) -> bool:
@@ -60,7 +60,7 @@ PLAN_SPEC = {"number": _text, "date": _optional(_date), "issuer": _text, "year":
              "source_file": _text, "imported_at": _text, "indices": _list, "reports": _list}
 INDEX_SPEC = {"kind": _text, "name": _text, "position": _int, "criteria": _list, "tasks": _list}
 CRITERION_SPEC = {"ref": _int, "parent": _optional(_int), "code": _text, "title": _text,
-                  "max_score": _optional(_number), "prior_result": _text, "target": _text, "position": _int}
+                  "max_score": _optional(lambda v: _number(v) and v >= 0), "prior_result": _text, "target": _text, "position": _int}
 TASK_SPEC = {"ref": _int, "criterion": _optional(_int), "position": _int, "content": _text,
              "deadline_text": _text, "evidence_required": _text, "lead": _text, "implementing": _text,
              "cooperating": _text, "source_sheet": _text, "source_row": _optional(_int), "removed": _bool}
@@ -126,9 +126,11 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
                 task_refs.add(task["ref"])
         for report in plan["reports"]:
             _need(report, REPORT_SPEC, f"{where}, báo cáo", display_name)
+            _check_revision_and_time(report, f"{where}, báo cáo", display_name)
     seen_progress: set[int] = set()
     for record in data["progress"]:
         _need(record, PROGRESS_SPEC, "tiến độ", display_name)
+        _check_revision_and_time(record, "tiến độ", display_name)
         if record["task"] not in task_refs or record["task"] in seen_progress:
             raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tiến độ của nhiệm vụ không có)")
         seen_progress.add(record["task"])
@@ -152,13 +154,13 @@ def check_agency(manifest: dict, profile: AgencyProfile | None, display_name: st
     kind = manifest["format"]
     if kind in (FORMAT_PROGRESS, FORMAT_WORKBOOK):
         owner = (manifest.get("profile") or {}).get("name", "")
-        if profile is not None and fold(owner) != fold(profile.name):
+        if profile is not None and not same_agency(owner, profile.name):
             what = "gói báo cáo" if kind == FORMAT_PROGRESS else "bảng kết quả"
             raise refuse(display_name, f"đây là {what} của “{owner}”, không phải của đơn vị này (“{profile.name}”). "
                                        f"Chương trình chỉ nhập lại {what} của chính đơn vị mình; việc tổng hợp "
                                        "gói của nhiều đơn vị chưa được hỗ trợ")
     audience = manifest.get("audience")
-    if kind == FORMAT_TASKS and audience and profile is not None and fold(audience["name"]) != fold(profile.name):
+    if kind == FORMAT_TASKS and audience and profile is not None and not same_agency(audience["name"], profile.name):
         raise refuse(display_name, f"gói nhiệm vụ này gửi riêng cho “{audience['name']}”, không phải cho đơn vị "
                                    f"này (“{profile.name}”)")
 
@@ -180,3 +182,39 @@ def _check_scores(data: dict, kind: str, criteria: set[int], tasks: set[int], di
     if kind == FORMAT_TASKS and records:
         raise refuse(display_name, "gói nhiệm vụ không được mang tiến độ hay điểm tự chấm")
     check(records, criteria, tasks, display_name, {"score": SCORE_SPEC, "link": SCORE_LINK_SPEC})
+# --- revisions and times (issue 15) ---
+
+FUTURE_TOLERANCE = dt.timedelta(days=1)  # clocks of office PCs are often off by hours, rarely by days
+
+
+def valid_time(value) -> dt.datetime | None:
+    """An ISO time not later than now plus the tolerance, as an aware datetime; else None."""
+    if not isinstance(value, str) or not 10 <= len(value) <= 40:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # the sender's local time, as written by this program
+    if moment > dt.datetime.now().astimezone() + FUTURE_TOLERANCE:
+        return None
+    return moment
+
+
+def _check_revision_and_time(record: dict, where: str, display_name: str) -> None:
+    if "revision" in record and not (_int(record["revision"]) and record["revision"] >= 0):
+        raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, mục “revision”)")
+    if valid_time(record["updated_at"]) is None:
+        raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}: thời điểm cập nhật "
+                                   f"“{str(record['updated_at'])[:40]}” không phải là thời điểm hợp lệ hoặc ở "
+                                   "tương lai; hãy kiểm tra đồng hồ của máy gửi rồi xuất lại gói)")
+
+
+def same_agency(theirs: str, ours: str) -> bool:
+    """Names compared in NFC with every diacritic: "Hòa Ân" is not "Hòa An" (nor "Hoa An").
+    Only letter case and runs of spaces may differ, which never tell two agencies apart."""
+    def key(name: str) -> str:
+        return " ".join(nfc(name).casefold().split())
+
+    return key(theirs) == key(ours)

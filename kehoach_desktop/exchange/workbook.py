@@ -17,6 +17,7 @@ workbook is an annex and goes to the annex importer.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import hashlib
 import io
 import json
@@ -344,7 +345,9 @@ def _write_marker(workbook, content: PackageContent) -> None:
     sheet = workbook.create_sheet(MARKER_SHEET)
     sheet.sheet_state = "veryHidden"
     sheet["A1"], sheet["B1"], sheet["C1"] = MARKER, WORKBOOK_VERSION, __version__
-    payload = json.dumps({"profile": content.profile, "period": content.period, "data": content.data},
+    exported_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")  # issue 15: remembered
+    payload = json.dumps({"profile": content.profile, "period": content.period, "data": content.data,
+                          "exported_at": exported_at},
                          ensure_ascii=True, separators=(",", ":"))  # ASCII: nothing a cell cannot hold
     for number, start in enumerate(range(0, len(payload), JSON_CHUNK), start=2):
         sheet.cell(number, 1).value = payload[start:start + JSON_CHUNK]
@@ -361,8 +364,8 @@ def is_own_workbook(path: Path) -> bool:
             if info.file_size > 1024**2:
                 return False
             return f'name="{MARKER_SHEET}"'.encode() in archive.read(info)
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
-        return False
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError):
+        return False  # encrypted or an unsupported compression: the import refuses it by name (issue 15)
 
 
 def open_workbook(source: Path, work_root: Path, profile: AgencyProfile | None) -> OpenedPackage:
@@ -388,13 +391,14 @@ def open_workbook(source: Path, work_root: Path, profile: AgencyProfile | None) 
         try:
             manifest, data = _read_marker(workbook, source.name)
             check_agency(manifest, profile, source.name)
-            data["progress"], edited = _progress_from_cells(workbook, data, source.name)
+            notes: list[str] = []
+            data["progress"], edited = _progress_from_cells(workbook, data, source.name, notes)
         finally:
             workbook.close()
     finally:
         shutil.rmtree(temp_dir, ignore_errors=True)
     check_data(data, manifest, source.name, set())
-    return OpenedPackage(source, FORMAT_WORKBOOK, manifest, data, {}, edited=edited)
+    return OpenedPackage(source, FORMAT_WORKBOOK, manifest, data, {}, edited=edited, read_notes=notes)
 
 
 def _read_marker(workbook, display_name: str) -> tuple[dict, dict]:
@@ -428,14 +432,26 @@ def _read_marker(workbook, display_name: str) -> tuple[dict, dict]:
                   for plan in plans if isinstance(plan, dict)],
         "members": [], "created_at": None,
     }
+    if "exported_at" in payload:  # issue 15: when it was exported, validated like any time in a file
+        from .schema import valid_time
+
+        if valid_time(payload["exported_at"]) is None:
+            raise refuse(display_name, "thời điểm xuất bảng kết quả không hợp lệ hoặc ở tương lai")
+        manifest["created_at"] = payload["exported_at"]
     if not isinstance(manifest["profile"], dict) or not isinstance(manifest["profile"].get("name"), str):
         raise refuse(display_name, "phần dữ liệu ẩn của bảng kết quả bị hỏng (thiếu tên đơn vị)")
     check_data(data, manifest, display_name, set())
     return manifest, data
 
 
-def _progress_from_cells(workbook, data: dict, display_name: str) -> tuple[list[dict], set[int]]:
-    """The progress records with what the visible result cells say, and the refs edited in Excel."""
+def _progress_from_cells(workbook, data: dict, display_name: str,
+                         notes: list[str] | None = None) -> tuple[list[dict], set[int]]:
+    """The progress records with what the visible result cells say, and the refs edited in Excel.
+
+    Nothing is silently dropped or misread (issue 15): a sheet whose hidden key column was
+    deleted, and one task's rows edited differently, are refused naming the rows; a row the
+    user added (no key) is named in `notes` and not imported."""
+    notes = notes if notes is not None else []
     exported = {record["task"]: record for record in data["progress"]}
     tasks = {task["ref"]: (task, index, plan) for plan in data["plans"] for index in plan["indices"]
              for task in index["tasks"]}
@@ -444,18 +460,30 @@ def _progress_from_cells(workbook, data: dict, display_name: str) -> tuple[list[
     now = dt.datetime.now().isoformat(timespec="seconds")
     records = dict(exported)
     edited: set[int] = set()
+    seen: dict[int, tuple[str, dict]] = {}
     for sheet in workbook.worksheets:
         if sheet.title == MARKER_SHEET:
             continue
         columns = _header_columns(sheet)
         if "ref" not in columns:
+            if any(key in columns for key in RESULT_KEYS):
+                raise refuse(display_name, f"trang “{sheet.title}” không còn cột “Mã dòng” (cột ẩn) nên không biết "
+                                           "dòng nào là nhiệm vụ nào; hãy xuất lại bảng kết quả và sửa trên bảng mới")
             continue
         for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=False):
             ref = _ref(row[columns["ref"]].value) if columns["ref"] < len(row) else None
-            if ref is None or ref not in tasks:
-                continue
             where = f"trang “{sheet.title}”, dòng {row[0].row}"
+            if ref is None or ref not in tasks:
+                if any(row[col].value not in (None, "") for key, col in columns.items()
+                       if key in RESULT_KEYS and col < len(row)):
+                    notes.append(f"{where}: dòng không có mã dòng của chương trình (có thể do người dùng thêm) — "
+                                 "không nhập dòng này.")
+                continue
             shown = _read_results(row, columns, where, display_name)
+            if ref in seen and seen[ref][1] != shown:
+                raise refuse(display_name, f"{seen[ref][0]} và {where} là cùng một nhiệm vụ nhưng được sửa khác "
+                                           "nhau; hãy giữ một dòng rồi nhập lại")
+            seen[ref] = (where, shown)
             task = tasks[ref][0]
             maximum = max_scores.get(task["criterion"])
             if shown["score"] is not None and maximum is not None and shown["score"] > maximum + 1e-9:
@@ -512,14 +540,12 @@ def _read_results(row, columns: dict[str, int], where: str, display_name: str) -
         status_text = value("status")
         status = Status.parse(str(status_text)) if status_text not in (None, "") else Status.NOT_STARTED
         percent = _percent(value("percent"))
-        completed = value("completed_on")
-        if isinstance(completed, dt.datetime):
-            completed = completed.date()
-        elif isinstance(completed, str) and completed.strip():
-            completed = parse_date(completed, field="Ngày hoàn thành")
-        elif not isinstance(completed, dt.date):
-            completed = None
+        completed = _completed_on(value("completed_on"))
+        if isinstance(value("score"), bool):
+            raise InvalidInputError(f"Điểm tự chấm “{value('score')}” không phải là một số.")
         score = parse_decimal(value("score"), field="Điểm tự chấm")
+        if score is not None and not math.isfinite(score):
+            raise InvalidInputError(f"Điểm tự chấm “{value('score')}” không phải là một số hữu hạn.")
     except InvalidInputError as error:
         raise refuse(display_name, f"{where}: {error}".rstrip(".")) from None
     if score is not None and score < 0:
@@ -533,7 +559,33 @@ def _read_results(row, columns: dict[str, int], where: str, display_name: str) -
     }
 
 
+def _completed_on(raw) -> dt.date | None:
+    """A date cell, a date typed as text, or a date Excel stores as a number (a serial day)."""
+    if isinstance(raw, dt.datetime):
+        found = raw.date()
+    elif isinstance(raw, dt.date):
+        found = raw
+    elif isinstance(raw, str) and raw.strip():
+        found = parse_date(raw, field="Ngày hoàn thành")
+    elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if not (math.isfinite(raw) and 1 <= raw < 2958466):
+            raise InvalidInputError(f"Ngày hoàn thành “{raw}” không phải là một ngày.")
+        from openpyxl.utils.datetime import from_excel
+
+        found = from_excel(raw).date()
+    elif raw in (None, ""):
+        return None
+    else:
+        raise InvalidInputError(f"Ngày hoàn thành “{raw}” không phải là một ngày.")
+    if found > dt.date.today() + dt.timedelta(days=1):
+        raise InvalidInputError(f"Ngày hoàn thành {found.strftime('%d/%m/%Y')} ở tương lai.")
+    return found
+
+
 def _percent(raw) -> int:
+    if isinstance(raw, bool):  # TRUE/FALSE typed in the percent column is not 1 % / 0 %
+        raise InvalidInputError(f"Tỷ lệ hoàn thành “{'TRUE' if raw else 'FALSE'}” không hợp lệ (phải là số "
+                                "nguyên từ 0 đến 100).")
     if raw in (None, ""):
         return 0
     number = parse_decimal(raw, field="Tỷ lệ hoàn thành") if not isinstance(raw, (int, float)) else raw

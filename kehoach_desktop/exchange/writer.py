@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import zipfile
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,11 +104,17 @@ def write_atomically(
             f"Tệp “{target.name}” ghi ra nhưng đọc lại không đúng ({error}). USB có thể bị lỗi; "
             "hãy thử lại hoặc dùng USB khác."
         ) from None
-    except OSError as error:
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as error:  # issue 15: a pulled stick too
         _remove(target)
-        raise ExportError(f"Không đọc lại được tệp “{target.name}” vừa ghi ({error.strerror or error}). "
-                          "USB có thể đã bị rút hoặc bị lỗi.") from None
-    return WrittenFile(target, target.stat().st_size, stale)
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else "tệp đọc lại bị hỏng"
+        raise ExportError(f"Không đọc lại được tệp “{target.name}” vừa ghi ({reason}). "
+                          "USB có thể đã bị rút hoặc bị lỗi; hãy cắm lại và xuất lại.") from None
+    try:
+        size = target.stat().st_size
+    except OSError:
+        raise ExportError(f"Tệp “{target.name}” đã ghi và kiểm tra xong nhưng không còn thấy trên ổ đĩa: USB có thể "
+                          "vừa bị rút ra. Hãy cắm lại và kiểm tra, hoặc xuất lại.") from None
+    return WrittenFile(target, size, stale)
 
 
 def _write_error(target: Path, error: OSError) -> str:

@@ -47,3 +47,7 @@ def check_office_file(path: Path, required_part: str, kind: str, resave_hint: st
         )
     if required_part not in names:
         raise ImportRefusedError(f"Tệp “{name}” không phải là tệp {kind} (thiếu phần {required_part}).")
+    # issue 15: the sizes the file declares, before any parser builds them in memory
+    from .size_guards import check_declared_sizes
+
+    check_declared_sizes(path, kind)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -13,6 +15,10 @@ from PySide6.QtWidgets import (
 from ..model import Progress, Role, Status, TaskRow
 from ..text import format_date, format_decimal
 from ..workspace import Workspace
+from ..errors import SaveConflictError
+from ..limits import PROGRESS_FIELD_LABELS
+from ..evidence_open import opens_directly, warning_for
+from .conflict_dialog import KEEP_MINE, KEEP_THEIRS, SaveConflictDialog
 from .evidence_dialog import EvidenceDialog
 from .operations import OperationRunner, describe_error
 from .task_tree import STATUS_LABELS
@@ -201,6 +207,7 @@ class DetailPane(QWidget):
         if task is not None:
             self._show_about(task)
             self._show_progress(self.workspace.progress(task.id), task)
+            self._shown = self.current_progress()  # as the widgets show it (issue 15)
             self._show_evidence()
         self._dirty = False
         self._loading = False
@@ -236,6 +243,7 @@ class DetailPane(QWidget):
             self.role_reason.setText("Phụ lục không giao nhiệm vụ này cho đơn vị.")
 
     def _show_progress(self, progress: Progress, task: TaskRow) -> None:
+        self._loaded = progress  # the version this pane edits: a save writes only what differs from it
         self.status.setCurrentIndex(self.status.findData(progress.status.value))
         self.percent.setValue(progress.percent)
         self.result.setPlainText(progress.result)
@@ -313,16 +321,40 @@ class DetailPane(QWidget):
             QMessageBox.warning(self, "Chưa lưu được", describe_error(error))
             return False
         self._dirty = False
+        self._save(self._edited(progress), self._loaded)
+        return True
 
+    def _edited(self, progress: Progress) -> Progress:
+        """The loaded record with only the fields the user changed in the widgets: a value the
+        widgets merely show differently (rounded, trimmed) is not a change."""
+        edited = {key: getattr(progress, key) for key in PROGRESS_FIELD_LABELS
+                  if getattr(progress, key) != getattr(self._shown, key)}
+        return dataclasses.replace(self._loaded, **edited)
+
+    # --- saving only what changed, asking on a conflict (issue 15) ---
+
+    def _save(self, progress: Progress, base: Progress | None) -> None:
         def failed(error):
             self._dirty = True
+            if isinstance(error, SaveConflictError):
+                self._resolve_conflict(error)
+                return
             QMessageBox.warning(self, "Không lưu được", describe_error(error))
 
         self.runner.run(
-            self, "Đang lưu…", lambda ctx: ctx.workspace.save_progress(progress),
+            self, "Đang lưu…", lambda ctx: ctx.workspace.save_progress(progress, base=base),
             lambda _: self.saved.emit(progress.task_id), failed,
         )
-        return True
+
+    def _resolve_conflict(self, conflict: SaveConflictError) -> None:
+        """Show both versions; write the chosen one over the version saved meanwhile."""
+        choice = SaveConflictDialog(conflict, self).exec()
+        if choice == KEEP_MINE:
+            self._dirty = False
+            self._save(conflict.mine, conflict.theirs)
+        elif choice == KEEP_THEIRS:
+            self._dirty = False
+            self._save(conflict.theirs_kept, conflict.theirs)
 
     def save_if_dirty(self) -> bool:
         return self.save() if self._dirty else True
@@ -369,7 +401,22 @@ class DetailPane(QWidget):
         except Exception as error:
             QMessageBox.warning(self, "Không mở được tệp", describe_error(error))
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.open_copy(path)
+
+    # --- opening evidence safely (issue 15) ---
+
+    def open_copy(self, path) -> None:
+        """A document or an image opens; anything else only shows its folder, with a warning."""
+        if opens_directly(path.name):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            return
+        box = QMessageBox(QMessageBox.Warning, "Tệp có thể không an toàn", warning_for(path.name),
+                          QMessageBox.NoButton, self)
+        folder = box.addButton("Mở thư mục chứa tệp", QMessageBox.AcceptRole)
+        box.addButton("Đóng", QMessageBox.RejectRole)
+        box.exec()
+        if box.clickedButton() is folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def remove_evidence(self) -> None:
         evidence_id = self._selected_evidence_id()

@@ -302,7 +302,8 @@ class MainWindow(QMainWindow):
         def failed(error) -> None:
             QMessageBox.warning(self, "Không nhập được phụ lục", describe_error(error))
 
-        self.runner.run(self, f"Đang đọc {path.name}…", lambda ctx: ctx.workspace.preview_import(path), previewed, failed)
+        self.runner.run(self, f"Đang đọc {path.name}…", lambda ctx: ctx.workspace.preview_import(path, progress=ctx.report),
+                        previewed, failed)  # cancellable (issue 15)
 
     # --- backups ------------------------------------------------------------------------------
 

@@ -57,6 +57,13 @@ def _workspace(data_dir: Path, open_workspace: bool):
     return Workspace(data_dir, check_health=False) if open_workspace else contextlib.nullcontext(None)
 
 
+def _named(error: BaseException, data_dir: Path) -> BaseException:
+    """A disk-full, read-only or I/O failure named with the data folder (issue 15)."""
+    from ..failures import storage_error
+
+    return storage_error(error, data_dir) or error
+
+
 class _Job(QRunnable):
     def __init__(self, data_dir: Path, fn, signals: _Signals, cancel: threading.Event, open_workspace: bool = True):
         super().__init__()
@@ -69,7 +76,7 @@ class _Job(QRunnable):
                 context = OperationContext(workspace, self.signals.progress.emit, self.cancel)
                 result = self.fn(context)
         except BaseException as error:  # handed to the GUI thread, never lost
-            self.signals.failed.emit(error)
+            self.signals.failed.emit(_named(error, self.data_dir))
         else:
             self.signals.finished.emit(result)
 
@@ -79,6 +86,11 @@ def describe_error(error: BaseException) -> str:
         return str(error)
     if isinstance(error, Cancelled):
         return "Đã hủy theo yêu cầu; dữ liệu không thay đổi."
+    from ..failures import storage_error  # issue 15: disk full, read-only, I/O said as such
+
+    failure = storage_error(error)
+    if failure is not None:
+        return str(failure)
     detail = "".join(traceback.format_exception_only(type(error), error)).strip()
     return f"Đã xảy ra lỗi không mong muốn, dữ liệu không thay đổi.\nChi tiết: {detail}"
 
@@ -109,7 +121,7 @@ class OperationRunner:
                 with _workspace(self.data_dir, open_workspace) as workspace:
                     result = fn(OperationContext(workspace, lambda *a: None, cancel))
             except BaseException as error:
-                on_error(error)
+                on_error(_named(error, self.data_dir))
             else:
                 on_done(result)
             return
