@@ -204,6 +204,7 @@ SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_CRITERION_SCORES) + 1] = [
     ("criterion_evidence", {"id": 1, "criterion_id": 2, "evidence_id": 1, "number": "", "date": None, "issuer": "",
                             "abstract": "", "file_sha256": None, "file_name": None, "file_size": None,
                             "location": "mục 2, trang 3", "added_at": "2025-09-01T08:00:00"}),
+]
 # issue 15: progress revisions and the plan's last task package
 SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_REVISIONS) + 1] = [
     ("plan", {"id": 2, "number": "15/KH-SNV", "date": "2025-09-01", "issuer": "Sở Nội vụ", "year": 2025,
