@@ -197,6 +197,32 @@ SEED_ROWS: dict[int, list[tuple[str, dict]]] = {
                     "shortcomings": "", "next_steps": "", "proposals": "", "updated_at": "2025-07-01T08:00:00"}),
     ],
 }
+# issue 13: the progress change log, and the addressees remembered per plan.
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PROGRESS_LOG) + 1] = [
+    ("progress_log", {"id": 100, "task_id": 1, "status": "đang thực hiện", "percent": 60,
+                      "result": "Đã tổ chức 2 hội nghị", "completed_on": None, "recorded_at": "2025-09-01T09:00:00"}),
+]
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PLAN_ADDRESSEES) + 1] = [
+    ("plan", {"id": 2, "number": "87/KH-UBND", "date": "2024-05-03", "issuer": "UBND tỉnh Bắc Giang",
+              "year": 2024, "title": "Duy trì, cải thiện", "source_file": "bg.xlsx",
+              "imported_at": "2025-07-20T08:00:00", "report_addressees": "UBND tỉnh Bắc Giang (qua Sở Nội vụ)"}),
+]
+
+
+def test_progress_log_upgrade_logs_what_was_recorded_then_every_change(data_dir):
+    """From the version before the log: the recorded progress is logged once, then every change."""
+    data_dir.mkdir(parents=True)
+    before = migrations.MIGRATIONS.index(migrations._V_PROGRESS_LOG)
+    _build_db_at(data_dir / DB_FILE_NAME, before)
+    with Workspace(data_dir) as ws:
+        log = list(ws.db.query("SELECT status, percent, recorded_at FROM progress_log WHERE task_id = 1"))
+        assert log == [{"status": "đang thực hiện", "percent": 40, "recorded_at": "2025-08-01T09:00:00"}]
+        ws.save_progress(Progress(task_id=1, status=Status.DONE, percent=100, result="Xong"))
+        progress = ws.progress(1)
+        progress.difficulties = "Không có thay đổi kết quả"
+        ws.save_progress(progress)  # no change of status, percent, result or date: not logged again
+        log = list(ws.db.query("SELECT status, percent FROM progress_log WHERE task_id = 1 ORDER BY id"))
+        assert [row["percent"] for row in log] == [40, 100]
 
 
 def test_every_schema_version_has_representative_rows():

@@ -6,6 +6,8 @@ a migration that has shipped: add a new one.
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
 from ..errors import DatabaseTooNewError
@@ -123,8 +125,42 @@ CREATE TABLE report (
 CREATE UNIQUE INDEX report_period ON report(plan_id, period, start_date, end_date)
 """
 
+# issue 13: every progress change is logged (by triggers, whichever path saves it), so that a
+# report for a past period can be rebuilt from what had been recorded by then. Rows already
+# recorded are logged once, at their last update.
+_V_PROGRESS_LOG = """
+CREATE TABLE progress_log (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    percent INTEGER NOT NULL DEFAULT 0,
+    result TEXT NOT NULL DEFAULT '',
+    completed_on TEXT,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX progress_log_task ON progress_log(task_id, recorded_at);
+INSERT INTO progress_log (task_id, status, percent, result, completed_on, recorded_at)
+    SELECT task_id, status, percent, result, completed_on, updated_at FROM progress;
+CREATE TRIGGER progress_logged_insert AFTER INSERT ON progress BEGIN
+    INSERT INTO progress_log (task_id, status, percent, result, completed_on, recorded_at)
+    VALUES (NEW.task_id, NEW.status, NEW.percent, NEW.result, NEW.completed_on, NEW.updated_at);
+END;
+CREATE TRIGGER progress_logged_update AFTER UPDATE ON progress
+WHEN NEW.status IS NOT OLD.status OR NEW.percent IS NOT OLD.percent OR NEW.result IS NOT OLD.result
+     OR NEW.completed_on IS NOT OLD.completed_on BEGIN
+    INSERT INTO progress_log (task_id, status, percent, result, completed_on, recorded_at)
+    VALUES (NEW.task_id, NEW.status, NEW.percent, NEW.result, NEW.completed_on, NEW.updated_at);
+END
+"""
+
+# issue 13: the addressees a plan's reports go to (Kính gửi), remembered from the last report saved.
+_V_PLAN_ADDRESSEES = """
+ALTER TABLE plan ADD COLUMN report_addressees TEXT NOT NULL DEFAULT ''
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
+MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_ADDRESSEES]  # issue 13
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -159,4 +195,14 @@ def refuse_if_too_new(found: int, db_name: str = "") -> None:
 
 
 def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """The script's statements; a trigger's BEGIN … END body (issue 13) stays one statement."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending = f"{pending};{part}" if pending else part
+        if sqlite3.complete_statement(pending + ";"):
+            if pending.strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
