@@ -235,6 +235,10 @@ def cmd_report(workspace, args) -> int:
 
 COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
             "report": cmd_report, "export": exchange_cli.cmd_export}
+# --- plan correction (issue 13) ---
+from .report import cli as _report_cli  # noqa: E402
+
+COMMANDS.update({"plan": _report_cli.plan_command, "plans": _report_cli.plans_command})
 
 
 if __name__ == "__main__":

@@ -202,10 +202,11 @@ SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PROGRESS_LOG) + 1] = [
     ("progress_log", {"id": 100, "task_id": 1, "status": "đang thực hiện", "percent": 60,
                       "result": "Đã tổ chức 2 hội nghị", "completed_on": None, "recorded_at": "2025-09-01T09:00:00"}),
 ]
-SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PLAN_ADDRESSEES) + 1] = [
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PLAN_REPORTING) + 1] = [
     ("plan", {"id": 2, "number": "87/KH-UBND", "date": "2024-05-03", "issuer": "UBND tỉnh Bắc Giang",
               "year": 2024, "title": "Duy trì, cải thiện", "source_file": "bg.xlsx",
-              "imported_at": "2025-07-20T08:00:00", "report_addressees": "UBND tỉnh Bắc Giang (qua Sở Nội vụ)"}),
+              "imported_at": "2025-07-20T08:00:00", "report_addressees": "UBND tỉnh Bắc Giang (qua Sở Nội vụ)",
+              "report_cutoff_day": 14}),
 ]
 
 

@@ -153,14 +153,17 @@ WHEN NEW.status IS NOT OLD.status OR NEW.percent IS NOT OLD.percent OR NEW.resul
 END
 """
 
-# issue 13: the addressees a plan's reports go to (Kính gửi), remembered from the last report saved.
-_V_PLAN_ADDRESSEES = """
-ALTER TABLE plan ADD COLUMN report_addressees TEXT NOT NULL DEFAULT ''
+# issue 13: per plan, the addressees its reports go to (Kính gửi), remembered from the last report
+# saved, and the data cutoff: 0 = the period's last day, else that day of its last month (the
+# Ministry's regime runs the data to the 14th).
+_V_PLAN_REPORTING = """
+ALTER TABLE plan ADD COLUMN report_addressees TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN report_cutoff_day INTEGER NOT NULL DEFAULT 0
 """
 
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
-MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_ADDRESSEES]  # issue 13
+MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING]  # issue 13
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

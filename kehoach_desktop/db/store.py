@@ -221,3 +221,26 @@ def list_plan_notes(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
 
 def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
     return {name: db[name].count for name in db.table_names()}
+
+
+# --- reports: plan identity, progress log (issue 13) ----------------------------------------
+
+PLAN_IDENTITY_FIELDS = ("number", "date", "issuer", "title", "year", "report_addressees", "report_cutoff_day")
+
+
+def get_plan(db: sqlite_utils.Database, plan_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM plan WHERE id = ?", [plan_id])
+
+
+def update_plan_identity(db: sqlite_utils.Database, plan_id: int, values: dict) -> None:
+    row = {key: values[key] for key in PLAN_IDENTITY_FIELDS if key in values}
+    sets = ", ".join(f"{key} = ?" for key in row)
+    db.execute(f"UPDATE plan SET {sets} WHERE id = ?", [*row.values(), plan_id])
+
+
+def list_plan_progress_log(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    """Every recorded progress change of one plan's tasks, oldest first per task."""
+    return list(db.query(
+        "SELECT l.* FROM progress_log l JOIN task t ON t.id = l.task_id WHERE t.plan_id = ? "
+        "ORDER BY l.task_id, l.recorded_at, l.id", [plan_id],
+    ))

@@ -21,6 +21,28 @@ def add_parser(sub, common) -> None:
     report.add_argument("--number", help="số báo cáo (để trống nếu chưa cấp số)")
     report.add_argument("--date", help="ngày ký (DD/MM/YYYY); để trống nếu chưa ký")
     report.add_argument("--plan", type=int, help="mã kế hoạch (mặc định: kế hoạch nhập gần nhất)")
+    report.add_argument("--addressee", action="append", help="nơi được kính gửi (lặp lại được)")
+    report.add_argument("--recipient", action="append", help="một dòng Nơi nhận (lặp lại được)")
+    report.add_argument("--only-led", action="store_true", help="chỉ các nhiệm vụ đơn vị chủ trì")
+    report.add_argument("--compact-not-started", action="store_true",
+                        help="nhiệm vụ chưa thực hiện (chưa đến hạn) gộp một dòng mỗi lĩnh vực trong phụ lục")
+    report.add_argument("--as-recorded", help="dựng lại theo số liệu đã ghi đến ngày (DD/MM/YYYY)")
+    add_plan_parsers(sub, common)
+
+
+def add_plan_parsers(sub, common) -> None:
+    """`kehoach plan …` corrects the plan as issued; `kehoach plans` lists the plans (issue 13)."""
+    plan = sub.add_parser("plan", parents=[common], help="sửa số, ngày, cơ quan ban hành, trích yếu của kế hoạch")
+    plan.add_argument("--plan", type=int, help="mã kế hoạch (mặc định: kế hoạch nhập gần nhất)")
+    plan.add_argument("--number", help="số, ký hiệu, ví dụ 2163/KH-UBND")
+    plan.add_argument("--date", help="ngày ban hành (DD/MM/YYYY)")
+    plan.add_argument("--issuer", help="cơ quan ban hành, ví dụ UBND tỉnh Cao Bằng")
+    plan.add_argument("--title", help="trích yếu, như trên văn bản")
+    plan.add_argument("--cutoff-day", type=int, help="ngày chốt số liệu trong tháng cuối kỳ (0: cuối kỳ; 14: theo Bộ Nội vụ)")
+    plan.add_argument("--addressee", action="append", help="nơi được kính gửi mặc định của báo cáo (lặp lại được)")
+    plan.add_argument("--json", action="store_true")
+    plans = sub.add_parser("plans", parents=[common], help="liệt kê các kế hoạch đã nhập")
+    plans.add_argument("--json", action="store_true")
 
 
 def period_from(args, plan_year: int | None) -> ReportPeriod:
@@ -43,7 +65,52 @@ def command(workspace, args) -> int:
         texts.number = args.number
     if args.date is not None:
         texts.signed_on = parse_date(args.date, field="Ngày ký (--date)")
-    path = workspace.write_report(args.out, period, texts, plan["id"])
+    if args.addressee:
+        texts.addressees = list(args.addressee)
+    if args.recipient:
+        texts.recipients = list(args.recipient)
+    texts.only_led, texts.compact_not_started = args.only_led, args.compact_not_started
+    recorded_by = parse_date(args.as_recorded, field="Ngày số liệu (--as-recorded)") if args.as_recorded else None
+    from .service import build, write
+
+    path = write(build(workspace, period, texts, plan["id"], recorded_by=recorded_by), args.out)
     size_kb = max(path.stat().st_size // 1024, 1)
-    print(f"Đã lập báo cáo {period.label} của kế hoạch {plan['number']}: {path} ({size_kb} KB).")
+    from .plans import plan_reference
+
+    print(f"Đã lập báo cáo {period.label} thực hiện {plan_reference(plan)}: {path} ({size_kb} KB).")
     return 0
+
+
+def plan_command(workspace, args) -> int:
+    from .service import correct_plan, plan_json
+
+    date = parse_date(args.date, field="Ngày ban hành (--date)") if args.date else None
+    plan = correct_plan(workspace, args.plan, number=args.number, date=date, issuer=args.issuer, title=args.title,
+                        cutoff_day=args.cutoff_day, addressees=args.addressee)
+    if args.json:
+        _print_json(plan)
+    else:
+        print(f"Kế hoạch {plan['id']}: {plan['citation']}" + (f" về {plan['title']}" if plan["title"] else ""))
+        if plan["missing"]:
+            print(f"Còn thiếu: {', '.join(plan['missing'])}.")
+    return 0
+
+
+def plans_command(workspace, args) -> int:
+    from .service import plan_json
+
+    plans = [plan_json(plan) for plan in workspace.plans()]
+    if args.json:
+        _print_json(plans)
+        return 0
+    for plan in plans:
+        missing = f" (thiếu: {', '.join(plan['missing'])})" if plan["missing"] else ""
+        print(f"{plan['id']:>3}  {plan['citation']}{missing}")
+    return 0
+
+
+def _print_json(value) -> None:
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")

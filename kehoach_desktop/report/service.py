@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Callable
 from ..db import store, transaction
 from ..durable import fsync_dir
 from ..errors import InvalidInputError, NotFoundError
-from ..text import clean_cell, nfc
+from ..text import clean_cell, format_date, nfc
 from .content import ReportContent, ReportTexts, build_content, prefilled_texts, report_tasks
 from .periods import ReportPeriod
+from .plans import has_real_number, missing_fields, plan_reference, plan_year
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -90,18 +91,51 @@ def save_texts(ws: "Workspace", period: ReportPeriod, texts: ReportTexts, plan_i
     }
     with transaction(ws.db):
         store.save_report(ws.db, values)
+        if values["addressees"]:  # remembered as the plan's default for its next reports
+            store.update_plan_identity(ws.db, plan["id"], {"report_addressees": values["addressees"]})
     return load_texts(ws, period, plan["id"])
 
 
+def check_dates(plan: dict, period: ReportPeriod, texts: ReportTexts) -> None:
+    """A report is neither signed before its plan was issued nor for a period that ended before it."""
+    if not plan.get("date"):
+        return
+    issued = dt.date.fromisoformat(plan["date"])
+    ref = plan_reference(plan)
+    if period.end < issued:
+        raise InvalidInputError(
+            f"Kỳ báo cáo {period.label} kết thúc ngày {format_date(period.end)}, trước ngày ban hành "
+            f"{ref} ({format_date(issued)}): không lập được báo cáo cho kỳ này.")
+    if texts.signed_on is not None and texts.signed_on < issued:
+        raise InvalidInputError(
+            f"Ngày ký {format_date(texts.signed_on)} đứng trước ngày ban hành {ref} ({format_date(issued)}).")
+    if texts.signed_on is not None and texts.signed_on < period.start:
+        raise InvalidInputError(
+            f"Ngày ký {format_date(texts.signed_on)} đứng trước kỳ báo cáo {period.label}.")
+
+
+def plan_period(plan: dict, period: ReportPeriod) -> ReportPeriod:
+    """The period with the plan's data cutoff (the period's end, or the 14th of its last month)."""
+    return period.with_cutoff(plan.get("report_cutoff_day") or 0)
+
+
 def build(ws: "Workspace", period: ReportPeriod, texts: ReportTexts | None = None, plan_id: int | None = None,
-          today: dt.date | None = None) -> ReportContent:
-    """The report's content; the saved (or prefilled) texts when `texts` is None."""
+          today: dt.date | None = None, recorded_by: dt.date | None = None) -> ReportContent:
+    """The report's content; the saved (or prefilled) texts when `texts` is None.
+
+    `recorded_by`: rebuild from the progress recorded by that day (the change log).
+    """
     today = today or dt.date.today()
     plan = choose_plan(ws, plan_id)
+    period = plan_period(plan, period)
     profile = _profile(ws)
     if texts is None:
         texts = load_texts(ws, period, plan["id"], today)
     check_texts(texts)
+    check_dates(plan, period, texts)
+    history: dict[int, list[dict]] = {}
+    for entry in store.list_plan_progress_log(ws.db, plan["id"]):
+        history.setdefault(entry["task_id"], []).append(entry)
     all_rows = [row for row in ws.tasks() if row.plan_id == plan["id"]]
     rows = report_tasks(all_rows, plan["id"])
     evidence: dict[int, list] = {}
@@ -110,7 +144,7 @@ def build(ws: "Workspace", period: ReportPeriod, texts: ReportTexts | None = Non
     indices = ", ".join(dict.fromkeys(
         row.index_kind if row.index_kind != "Khác" else row.index_name for row in all_rows if not row.removed))
     return build_content(profile=profile, plan=plan, rows=rows, evidence=evidence, period=period, texts=texts,
-                         today=today, all_indices=indices)
+                         today=today, all_indices=indices, history=history, recorded_by=recorded_by)
 
 
 def render(content: ReportContent, fmt: str, progress: Progress | None = None) -> bytes:
@@ -156,3 +190,58 @@ def write(content: ReportContent, path: str | Path, progress: Progress | None = 
             raise refused from None
         raise
     return path
+
+
+# --- the plan as issued: correction and listing (issue 13) ------------------------------------
+
+
+def plan_json(plan: dict) -> dict:
+    """A plan for `kehoach plans --json` and the plan dialog."""
+    return {
+        "id": plan["id"], "number": plan["number"] if has_real_number(plan["number"]) else None,
+        "stored_number": plan["number"], "date": plan["date"], "issuer": plan["issuer"], "title": plan["title"],
+        "year": plan["year"], "source_file": plan["source_file"], "missing": missing_fields(plan),
+        "citation": plan_reference(plan), "addressees": _lines(plan.get("report_addressees") or ""),
+        "cutoff_day": plan.get("report_cutoff_day") or 0,
+    }
+
+
+def correct_plan(ws: "Workspace", plan_id: int | None, *, number: str | None = None, date: dt.date | None = None,
+                 issuer: str | None = None, title: str | None = None, cutoff_day: int | None = None,
+                 addressees: list[str] | None = None) -> dict:
+    """Set the plan's number, date, issuer, trích yếu (and its reporting options) as issued.
+
+    The year follows from the date and the title together. One transaction; a refusal writes nothing.
+    """
+    plan = choose_plan(ws, plan_id)
+    values: dict = {}
+    if number is not None:
+        number = clean_cell(number).replace(" ", "")
+        if number and not has_real_number(number):
+            raise InvalidInputError(
+                f"Số, ký hiệu kế hoạch “{number}” không hợp lệ: ghi như trên văn bản, ví dụ 2163/KH-UBND.")
+        if number:  # "" leaves the stored stand-in, which a report never cites as a number
+            values["number"] = number
+    if date is not None:
+        values["date"] = date.isoformat()
+    if issuer is not None:
+        values["issuer"] = clean_cell(issuer).replace("\n", " ")
+    if title is not None:
+        values["title"] = clean_cell(title).replace("\n", " ")
+    if cutoff_day is not None:
+        if cutoff_day not in (0, 14) and not 1 <= cutoff_day <= 28:
+            raise InvalidInputError("Ngày chốt số liệu phải là 0 (cuối kỳ) hoặc một ngày từ 1 đến 28.")
+        values["report_cutoff_day"] = int(cutoff_day)
+    if addressees is not None:
+        values["report_addressees"] = "\n".join(clean_cell(a) for a in addressees if clean_cell(a))
+    merged = {**plan, **values}
+    if "date" in values or "title" in values:
+        issued = dt.date.fromisoformat(merged["date"]) if merged["date"] else None
+        values["year"] = plan_year(issued, merged["title"]) or plan["year"]
+    other = store.find_plan(ws.db, merged["number"], merged["date"])
+    if other is not None and other["id"] != plan["id"] and merged["number"]:
+        raise InvalidInputError(f"Đã có kế hoạch khác số {merged['number']} cùng ngày ban hành: không sửa được.")
+    if values:
+        with transaction(ws.db):
+            store.update_plan_identity(ws.db, plan["id"], values)
+    return plan_json(store.get_plan(ws.db, plan["id"]))

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from ..model import AgencyKind, AgencyProfile, Authority
-from ..text import clean_cell, fold, format_decimal, nfc
+from ..text import clean_cell, fold, nfc
 
 BLANK = "\u00a0" * 6  # room to write a number or a day by hand (non-breaking: never collapsed)
 UBND_FULL = "Ủy ban nhân dân"
@@ -106,6 +106,9 @@ def signature_lines(profile: AgencyProfile) -> list[str]:
     head = re.sub(r"^PHÓ\s+", "", title)
     deputy = bool(title) and head != title
     lines: list[str] = []
+    if profile.authority == Authority.TM and not collective_body(profile):
+        # TM. is for collective bodies only: a Sở signs as its director, or KT. for a deputy.
+        return ([f"KT. {head}"] if deputy else []) + ([title] if title else [])
     if profile.authority == Authority.TM:
         committee, rest = _expand_ubnd(profile.name)
         lines.append(f"TM. {upper(committee or rest)}")
@@ -155,4 +158,13 @@ def count_words(value: int) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    return format_decimal(100 * part / whole, 1) + "%" if whole else "0%"
+    """One format everywhere, one decimal: "9,0%", "100,0%", "0,0%"."""
+    value = 100 * part / whole if whole else 0.0
+    return f"{value:.1f}".replace(".", ",") + "%"
+
+
+def collective_body(profile: AgencyProfile) -> bool:
+    """A body that decides collectively (UBND xã, huyện, tỉnh…) and so signs "TM."; a Sở does not."""
+    committee, _ = _expand_ubnd(profile.name)
+    return bool(committee) or profile.kind in (AgencyKind.XA, AgencyKind.HUYEN) or (
+        profile.kind == AgencyKind.KHAC and fold(profile.name).startswith(("hoi dong", "ban chi dao", "uy ban")))
