@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(self)  # the “Trao đổi (USB)” menu: packages and the results workbook
         toolbar.addAction(self.exchange.export_report_action)
         toolbar.addAction(self.exchange.import_action)
+        from .plan_actions import PlanActions  # the “Kế hoạch” menu (issue 13)
+
+        self.plan_actions = PlanActions(self)
 
     def _build_central(self) -> None:
         self.agency_label = QLabel()
@@ -296,6 +299,8 @@ class MainWindow(QMainWindow):
             parts = [f"thêm {c['added']}"] + [f"{label} {c[key]}" for key, label in
                                                (("updated", "cập nhật"), ("removed", "bỏ khỏi kế hoạch")) if c[key]]
             self.statusBar().showMessage(f"Đã nhập phụ lục: {', '.join(parts)} nhiệm vụ.", 10000)
+            if confirm:
+                self.plan_actions.after_import(summary)  # number, date, issuer or title missing (issue 13)
 
         def failed(error) -> None:
             QMessageBox.warning(self, "Không nhập được phụ lục", describe_error(error))

@@ -1,0 +1,65 @@
+"""The window's "Kế hoạch" menu (issue 13): correct the plan as issued, offered after an import
+when its number, date, issuer or trích yếu is missing."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from ..report import service as report_service
+from .operations import describe_error
+from .plan_dialog import PlanDialog
+
+
+class PlanActions:
+    def __init__(self, window):
+        self.window = window
+        self.edit_action = QAction("Thông tin kế hoạch (số, ngày, trích yếu)…", window)
+        self.edit_action.triggered.connect(lambda: self.edit_plan())
+        menu = window.menuBar().addMenu("&Kế hoạch")
+        menu.addAction(self.edit_action)
+
+    def _plans(self) -> list[dict]:
+        return [report_service.plan_json(plan) for plan in self.window.workspace.plans()]
+
+    def edit_plan(self, plan_id: int | None = None) -> PlanDialog | None:
+        plans = self._plans()
+        if not plans:
+            QMessageBox.information(self.window, "Chưa có kế hoạch", "Hãy nhập phụ lục kế hoạch trước.")
+            return None
+        plan = next((p for p in plans if p["id"] == plan_id), None)
+        if plan is None and len(plans) == 1:
+            plan = plans[0]
+        if plan is None:
+            names = [f"{p['id']}. {p['citation']}" for p in plans]
+            choice, ok = QInputDialog.getItem(self.window, "Chọn kế hoạch", "Kế hoạch:", names, len(names) - 1, False)
+            if not ok:
+                return None
+            plan = plans[names.index(choice)]
+        dialog = PlanDialog(plan, self.window)
+        if dialog.exec() != PlanDialog.Accepted:
+            return dialog
+        values = dialog.values()
+        self.window.runner.run(
+            self.window, "Đang lưu thông tin kế hoạch…",
+            lambda ctx: report_service.correct_plan(ctx.workspace, plan["id"], **values),
+            lambda saved: self.window.statusBar().showMessage(f"Đã lưu: {saved['citation']}.", 8000),
+            lambda error: QMessageBox.warning(self.window, "Không lưu được thông tin kế hoạch", describe_error(error)),
+        )
+        return dialog
+
+    def after_import(self, summary) -> None:
+        """The import preview's hook: offer the plan dialog when the plan would be cited incompletely."""
+        number, date = summary.plan["number"], summary.plan["date"]
+        plan = next((p for p in self._plans() if p["stored_number"] == number and p["date"] == date), None)
+        if plan is None or not plan["missing"]:
+            return
+        box = QMessageBox(QMessageBox.Question, "Kế hoạch chưa đủ thông tin",
+                          f"Phụ lục vừa nhập chưa ghi {', '.join(plan['missing'])} của kế hoạch. Báo cáo sẽ ghi rõ "
+                          "là chưa có, không tự đặt số. Sửa thông tin kế hoạch ngay bây giờ?", parent=self.window)
+        now = box.addButton("Sửa ngay", QMessageBox.AcceptRole)
+        box.addButton("Để sau", QMessageBox.RejectRole)
+        self.question = box  # tests answer it
+        box.exec()
+        if box.clickedButton() is now:
+            self.edit_plan(plan["id"])

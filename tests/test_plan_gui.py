@@ -1,0 +1,66 @@
+"""The plan dialog (issue 13) driven through its widgets, offscreen; the import preview's warning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kehoach_desktop.ui.import_dialog import ImportPreviewDialog  # noqa: E402
+from kehoach_desktop.ui.plan_dialog import PlanDialog  # noqa: E402
+
+DAK_LAK = Path(__file__).parent / "data" / "dak-lak-2025-phu-luc.xlsx"
+TITLE = "Cải thiện, nâng cao các chỉ số PAR-INDEX, SIPAS, PAPI năm 2025"
+
+
+def test_plan_dialog_corrects_the_plan_and_the_report_cites_it(window, monkeypatch):
+    def fill(dialog):
+        assert "trích yếu" in dialog.warning.text()  # the sample's title row is the annex heading
+        dialog.title.setPlainText(TITLE)
+        dialog.date.set_value(dt.date(2025, 7, 12))
+        dialog.cutoff.setCurrentIndex(dialog.cutoff.findData(14))
+        dialog.addressees.setPlainText("UBND tỉnh Cao Bằng (qua Sở Nội vụ)")
+        return PlanDialog.Accepted
+
+    monkeypatch.setattr(PlanDialog, "exec", fill)
+    window.plan_actions.edit_plan()
+    [plan] = window.workspace.plans()
+    assert plan["title"] == TITLE and plan["report_cutoff_day"] == 14 and plan["year"] == 2025
+    assert plan["report_addressees"] == "UBND tỉnh Cao Bằng (qua Sở Nội vụ)"
+    assert window.statusBar().currentMessage().startswith("Đã lưu: Kế hoạch số 2163/KH-UBND")
+
+
+def test_a_bad_number_in_the_plan_dialog_is_refused_and_nothing_saved(window, monkeypatch):
+    warnings = []
+    monkeypatch.setattr("kehoach_desktop.ui.plan_actions.QMessageBox.warning",
+                        lambda parent, title, text: warnings.append(text))
+
+    def fill(dialog):
+        dialog.number.setText("phu-luc-2025")
+        return PlanDialog.Accepted
+
+    monkeypatch.setattr(PlanDialog, "exec", fill)
+    before = window.workspace.plans()
+    window.plan_actions.edit_plan()
+    assert warnings and "phu-luc-2025" in warnings[0] and window.workspace.plans() == before
+
+
+def test_import_preview_warns_and_offers_the_plan_dialog(window, monkeypatch, tmp_path):
+    summary = window.workspace.preview_import(DAK_LAK)
+    preview = ImportPreviewDialog(summary, window)
+    assert "số, ký hiệu" in preview.plan_warning.text()
+    preview.grab().save(str(tmp_path / "preview.png"))
+    heading = preview.findChild(type(preview.plan_warning)).text().split("<br>")[0]
+    assert heading.startswith("<b>Kế hoạch (chưa có số, ký hiệu)") and "dak-lak" not in heading
+
+    opened = []
+    monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: ImportPreviewDialog.Accepted)
+    monkeypatch.setattr(PlanDialog, "exec", lambda self: opened.append(self) or PlanDialog.Rejected)
+    monkeypatch.setattr("kehoach_desktop.ui.plan_actions.QMessageBox.exec",
+                        lambda box: box.setProperty("answered", True))
+    monkeypatch.setattr("kehoach_desktop.ui.plan_actions.QMessageBox.clickedButton",
+                        lambda box: box.buttons()[0] if box.property("answered") else None)
+    window.import_file(DAK_LAK)
+    assert opened and "ngày ban hành" in opened[0].warning.text()
