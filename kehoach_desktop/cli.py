@@ -238,7 +238,8 @@ COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "p
 # --- plan correction (issue 13) ---
 from .report import cli as _report_cli  # noqa: E402
 
-COMMANDS.update({"plan": _report_cli.plan_command, "plans": _report_cli.plans_command})
+COMMANDS.update({"plan": _report_cli.plan_command, "plans": _report_cli.plans_command,
+                 "reports": _report_cli.reports_command, "reprint": _report_cli.reprint_command})
 
 
 if __name__ == "__main__":

@@ -248,3 +248,45 @@ def test_options_only_led_tasks_and_not_started_in_one_row(imported_workspace):
     assert 0 < led.figures.assigned < whole.figures.assigned
     assert led.annex_row_count < led.figures.assigned
     assert any("chưa đến kỳ thực hiện" in r.content for g in led.annex_groups for r in g.rows)
+
+
+# --- the issued-report register --------------------------------------------------------------------
+
+
+def test_an_issued_report_is_registered_and_reprinted_identically(imported_workspace, capsys, tmp_path):
+    workspace = imported_workspace
+    recorded = record_progress(workspace)
+    data = str(workspace.data_dir)
+    first = tmp_path / "q3.pdf"
+    code, _, err = run_cli(capsys, "--data-dir", data, "report", "--period", "q3", "--year", "2025", "--out", first,
+                           "--number", "5", "--date", "06/10/2025")
+    assert code == 0, err
+    [issued] = json.loads(run_cli(capsys, "--data-dir", data, "reports", "--json")[1])
+    assert (issued["number"], issued["signed_on"], issued["period"]) == ("5", "2025-10-06", "q3")
+    # The data change afterwards; the reprint is the report as issued, byte for byte.
+    for task in recorded.in_progress:
+        progress = workspace.progress(task)
+        progress.status, progress.percent, progress.completed_on = Status.DONE, 100, dt.date(2025, 12, 1)
+        progress.result = "Đã hoàn thành trong Quý IV"
+        workspace.save_progress(progress)
+    again = tmp_path / "in-lai.pdf"
+    assert run_cli(capsys, "--data-dir", data, "reprint", issued["id"], "--out", again)[0] == 0
+    assert again.read_bytes() == first.read_bytes()
+    assert "Quý IV" not in _flat(pdf_text(pypdf.PdfReader(again)))
+    # The yearly report says what changed since the 9-month report.
+    year = _flat(_pdf(workspace, YEAR, today=dt.date(2026, 1, 10)))
+    expected = len(recorded.in_progress) + len(recorded.finished_after)
+    assert (f"So với Báo cáo số 05/BC-UBND ngày 06/10/2025 (9 tháng đầu năm 2025): "
+            f"hoàn thành thêm {expected:02d} nhiệm vụ") in year
+    # An unnumbered draft is not registered.
+    assert run_cli(capsys, "--data-dir", data, "report", "--period", "year", "--year", "2025",
+                   "--out", tmp_path / "nhap.pdf")[0] == 0
+    assert len(json.loads(run_cli(capsys, "--data-dir", data, "reports", "--json")[1])) == 1
+
+
+def test_the_registered_content_reads_back_equal(imported_workspace):
+    from kehoach_desktop.report.register import content_from_json, content_to_json
+
+    record_progress(imported_workspace)
+    content = service.build(imported_workspace, PERIOD, _signed(imported_workspace, PERIOD, SIGNED), today=TODAY)
+    assert content_from_json(content_to_json(content)) == content

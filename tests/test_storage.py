@@ -209,6 +209,13 @@ SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PLAN_REPORTING) + 1] = [
               "report_cutoff_day": 14}),
 ]
 
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_ISSUED_REPORTS) + 1] = [
+    ("issued_report", {"id": 1, "plan_id": 1, "period": "q3", "year": 2025, "start_date": "2025-01-01",
+                       "end_date": "2025-09-30", "number": "5", "signed_on": "2025-10-06", "file_name": "bc.pdf",
+                       "file_format": "PDF", "file_sha256": "0" * 64, "content": "{}", "content_sha256": "1" * 64,
+                       "issued_at": "2025-10-06T09:00:00"}),
+]
+
 
 def test_progress_log_upgrade_logs_what_was_recorded_then_every_change(data_dir):
     """From the version before the log: the recorded progress is logged once, then every change."""

@@ -161,9 +161,31 @@ ALTER TABLE plan ADD COLUMN report_addressees TEXT NOT NULL DEFAULT '';
 ALTER TABLE plan ADD COLUMN report_cutoff_day INTEGER NOT NULL DEFAULT 0
 """
 
+# issue 13: the issued-report register — every report saved or printed with a number and a date,
+# with the content it was built from (JSON), for an identical reprint and "what changed since".
+_V_ISSUED_REPORTS = """
+CREATE TABLE issued_report (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    number TEXT NOT NULL,
+    signed_on TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    file_format TEXT NOT NULL DEFAULT '',
+    file_sha256 TEXT NOT NULL DEFAULT '',
+    content TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    issued_at TEXT NOT NULL
+);
+CREATE INDEX issued_report_plan ON issued_report(plan_id, end_date)
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
-MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING]  # issue 13
+MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING, _V_ISSUED_REPORTS]  # issue 13
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -43,6 +43,12 @@ def add_plan_parsers(sub, common) -> None:
     plan.add_argument("--json", action="store_true")
     plans = sub.add_parser("plans", parents=[common], help="liệt kê các kế hoạch đã nhập")
     plans.add_argument("--json", action="store_true")
+    issued = sub.add_parser("reports", parents=[common], help="sổ đăng ký các báo cáo đã ban hành (có số, ngày)")
+    issued.add_argument("--plan", type=int)
+    issued.add_argument("--json", action="store_true")
+    again = sub.add_parser("reprint", parents=[common], help="in lại đúng nội dung một báo cáo đã ban hành")
+    again.add_argument("id", type=int, help="số thứ tự trong sổ đăng ký (xem kehoach reports)")
+    again.add_argument("--out", required=True, help="tệp kết quả .pdf hoặc .docx")
 
 
 def period_from(args, plan_year: int | None) -> ReportPeriod:
@@ -71,9 +77,9 @@ def command(workspace, args) -> int:
         texts.recipients = list(args.recipient)
     texts.only_led, texts.compact_not_started = args.only_led, args.compact_not_started
     recorded_by = parse_date(args.as_recorded, field="Ngày số liệu (--as-recorded)") if args.as_recorded else None
-    from .service import build, write
+    from .service import build, write_issued
 
-    path = write(build(workspace, period, texts, plan["id"], recorded_by=recorded_by), args.out)
+    path = write_issued(workspace, build(workspace, period, texts, plan["id"], recorded_by=recorded_by), args.out)
     size_kb = max(path.stat().st_size // 1024, 1)
     from .plans import plan_reference
 
@@ -106,6 +112,28 @@ def plans_command(workspace, args) -> int:
     for plan in plans:
         missing = f" (thiếu: {', '.join(plan['missing'])})" if plan["missing"] else ""
         print(f"{plan['id']:>3}  {plan['citation']}{missing}")
+    return 0
+
+
+def reports_command(workspace, args) -> int:
+    from ..db import store
+    from .service import issued_json
+
+    rows = [issued_json(row) for row in store.list_issued_reports(workspace.db, args.plan)]
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        print(f"{row['id']:>3}  số {row['number']} ngày {row['signed_on']}  {row['period']} {row['year']}  {row['file_name']}")
+    return 0
+
+
+def reprint_command(workspace, args) -> int:
+    from .service import output_format, reprint
+
+    output_format(args.out)
+    path = reprint(workspace, args.id, args.out)
+    print(f"Đã in lại báo cáo {args.id}: {path}.")
     return 0
 
 

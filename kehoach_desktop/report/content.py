@@ -82,6 +82,7 @@ class AnnexRow:
     evidence: list[str]
     max_score: str
     score: str
+    task_id: int | None = None
 
 
 @dataclass
@@ -127,6 +128,8 @@ class ReportContent:
     period: ReportPeriod
     texts: ReportTexts
     agency_name: str = ""
+    plan_id: int | None = None
+    states: dict = field(default_factory=dict)  # task id → Outcome value at the cutoff (the register compares)
 
     @property
     def annex_row_count(self) -> int:
@@ -355,7 +358,8 @@ def build_content(
         annex_title=["PHỤ LỤC", f"KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ ĐƯỢC GIAO {upper(period.phrase())}"],
         annex_subtitle=f"(Kèm theo Báo cáo {report_ref} của {profile.name})",
         annex_groups=groups, has_scores=scored, figures=figures, period=period, texts=texts,
-        agency_name=profile.name,
+        agency_name=profile.name, plan_id=plan.get("id"),
+        states={row.id: outcome(row, as_of).value for row in rows},
     )
 
 
@@ -598,5 +602,5 @@ def _annex_row(number: int, row: TaskRow, documents: list[Evidence], as_of: dt.d
         role=row.role.label if row.role else "", deadline=_one_line(row.deadline_text), result=result,
         status=status, evidence=[evidence_text(doc) for doc in not_cited_in(documents, result)],
         max_score=format_decimal(row.max_score, 4) if scored else "",
-        score=format_decimal(row.score, 4) if scored else "",
+        score=format_decimal(row.score, 4) if scored else "", task_id=row.id,
     )

@@ -147,6 +147,7 @@ def render_pdf(content: ReportContent, progress: Progress | None = None) -> byte
         out, pagesize=portrait_size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=f"{content.title} {content.abstract}", author=content.agency_name,
         subject=content.abstract, creator="kehoach_desktop", initialFontName=REGULAR, initialFontSize=BODY_SIZE,
+        invariant=1,  # the same content gives the same bytes: an issued report reprints identically
     )
     doc.addPageTemplates([
         PageTemplate("body", [_frame(portrait_size)], onPage=pages.body_page, pagesize=portrait_size),

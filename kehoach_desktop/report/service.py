@@ -6,6 +6,7 @@ Workspace exposes these as thin methods; the window and the command line call th
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -143,8 +144,10 @@ def build(ws: "Workspace", period: ReportPeriod, texts: ReportTexts | None = Non
         evidence.setdefault(record["task_id"], []).append(ws._evidence(record))  # the row → Evidence mapping
     indices = ", ".join(dict.fromkeys(
         row.index_kind if row.index_kind != "Khác" else row.index_name for row in all_rows if not row.removed))
-    return build_content(profile=profile, plan=plan, rows=rows, evidence=evidence, period=period, texts=texts,
-                         today=today, all_indices=indices, history=history, recorded_by=recorded_by)
+    content = build_content(profile=profile, plan=plan, rows=rows, evidence=evidence, period=period, texts=texts,
+                            today=today, all_indices=indices, history=history, recorded_by=recorded_by)
+    add_changes_since(ws, content)
+    return content
 
 
 def render(content: ReportContent, fmt: str, progress: Progress | None = None) -> bytes:
@@ -245,3 +248,74 @@ def correct_plan(ws: "Workspace", plan_id: int | None, *, number: str | None = N
         with transaction(ws.db):
             store.update_plan_identity(ws.db, plan["id"], values)
     return plan_json(store.get_plan(ws.db, plan["id"]))
+
+
+# --- the issued-report register (issue 13) ----------------------------------------------------
+
+
+def register_issued(ws: "Workspace", content: ReportContent, data: bytes, path: Path | None, fmt: str) -> int | None:
+    """Keep a numbered and dated report with its content; the same content again only updates the file."""
+    from .register import content_digest, content_to_json, is_issued
+
+    if not is_issued(content) or content.plan_id is None:
+        return None
+    text = content_to_json(content)
+    digest = content_digest(text)
+    period = content.period
+    file_values = {"file_name": str(path) if path else "", "file_format": fmt,
+                   "file_sha256": hashlib.sha256(data).hexdigest()}
+    number, signed = nfc(content.texts.number).strip(), content.texts.signed_on.isoformat()
+    with transaction(ws.db):
+        found = store.find_issued_report(ws.db, content.plan_id, number, signed, digest)
+        if found is not None:
+            store.update_issued_file(ws.db, found["id"], file_values)
+            return found["id"]
+        return store.insert_issued_report(ws.db, {
+            "plan_id": content.plan_id, "period": period.kind, "year": period.year,
+            "start_date": period.start.isoformat(), "end_date": period.end.isoformat(), "number": number,
+            "signed_on": signed, "content": text, "content_sha256": digest,
+            "issued_at": dt.datetime.now().isoformat(timespec="seconds"), **file_values,
+        })
+
+
+def write_issued(ws: "Workspace", content: ReportContent, path: str | Path, progress: Progress | None = None) -> Path:
+    """Write the report file; register it when it is numbered and dated."""
+    path = write(content, path, progress)
+    register_issued(ws, content, path.read_bytes(), path, output_format(path))
+    return path
+
+
+def issued_json(row: dict) -> dict:
+    return {key: row[key] for key in ("id", "plan_id", "period", "year", "start_date", "end_date", "number",
+                                      "signed_on", "file_name", "file_format", "file_sha256", "content_sha256",
+                                      "issued_at")}
+
+
+def reprint(ws: "Workspace", issued_id: int, path: str | Path, progress: Progress | None = None) -> Path:
+    """The issued report again, from the content it was built from (not from today's data)."""
+    from .register import content_from_json
+
+    row = store.get_issued_report(ws.db, issued_id)
+    if row is None:
+        raise NotFoundError(f"Không có báo cáo đã ban hành số thứ tự {issued_id} trong sổ đăng ký.")
+    return write(content_from_json(row["content"]), path, progress)
+
+
+def previous_issued(ws: "Workspace", plan_id: int, period: ReportPeriod) -> ReportContent | None:
+    from .register import content_from_json
+
+    row = store.latest_issued_before(ws.db, plan_id, period.end.isoformat())
+    return content_from_json(row["content"]) if row else None
+
+
+def add_changes_since(ws: "Workspace", content: ReportContent) -> None:
+    """After the general figures: what changed since the last report issued for an earlier period."""
+    from .content import Block, BlockKind
+    from .register import changes_since
+
+    previous = previous_issued(ws, content.plan_id, content.period) if content.plan_id else None
+    if previous is None:
+        return
+    at = next((i for i, block in enumerate(content.blocks) if block.text == "(Chi tiết tại Phụ lục kèm theo.)"), None)
+    if at is not None:
+        content.blocks.insert(at, Block(BlockKind.PARAGRAPH, changes_since(previous, content.states, content.figures)))
