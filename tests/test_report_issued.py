@@ -290,3 +290,35 @@ def test_the_registered_content_reads_back_equal(imported_workspace):
     record_progress(imported_workspace)
     content = service.build(imported_workspace, PERIOD, _signed(imported_workspace, PERIOD, SIGNED), today=TODAY)
     assert content_from_json(content_to_json(content)) == content
+
+
+# --- an annex without wasted pages -------------------------------------------------------------------
+
+
+def _fill(page) -> float:
+    """How far down the text area a page's text reaches (0–1), below the page number."""
+    from _report_support import text_pieces
+    from reportlab.lib.units import mm
+
+    height = float(page.mediabox.height)
+    top, bottom = height - 20 * mm, 20 * mm
+    lows = [y for _, _, y, _, _ in text_pieces(page) if y < top]
+    return (top - min(lows)) / (top - bottom) if lows else 0.0
+
+
+def test_no_annex_page_but_the_last_is_less_than_70_percent_full(imported_workspace):
+    record_progress(imported_workspace)
+    content = service.build(imported_workspace, PERIOD, _signed(imported_workspace, PERIOD, SIGNED), today=TODAY)
+    reader = pypdf.PdfReader(io.BytesIO(service.render(content, "PDF")))
+    annex = [page for page in reader.pages if page.mediabox.width > page.mediabox.height]
+    assert len(annex) > 5
+    fills = [_fill(page) for page in annex[:-1]]
+    assert min(fills) >= 0.70, [round(f, 2) for f in fills]
+    # A row cut at a page break goes on with its STT repeated and "(tiếp)".
+    texts = [nfc(page.extract_text()) for page in annex]
+    continued = [t for t in texts if "(tiếp)" in t]
+    assert continued
+    for text in continued:
+        lines = text.split("\n")
+        at = lines.index("(tiếp)")
+        assert lines[at - 1].strip().isdigit()
