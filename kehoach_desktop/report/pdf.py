@@ -115,6 +115,7 @@ class _Pages:
         self.annex_first_page: int | None = None
         self.annex_header = annex_header
         self.header_height = annex_header.wrap(annex_width, 1000)[1] if annex_header else 0
+        self.header_form = ""
 
     def body_page(self, canvas, doc) -> None:
         self._draw(canvas, doc, canvas.getPageNumber())
@@ -125,7 +126,15 @@ class _Pages:
     def annex_next(self, canvas, doc) -> None:
         self._draw(canvas, doc, canvas.getPageNumber() - (self.annex_first_page or 1) + 1)
         height = canvas._pagesize[1]
-        self.annex_header.drawOn(canvas, MARGIN_LEFT, height - MARGIN_TOP - self.header_height)
+        if not self.header_form:  # drawn once as a form, placed on every page (hundreds of pages)
+            self.header_form = "annexHeader"
+            canvas.beginForm(self.header_form)
+            self.annex_header.drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(MARGIN_LEFT, height - MARGIN_TOP - self.header_height)
+        canvas.doForm(self.header_form)
+        canvas.restoreState()
 
     def _draw(self, canvas, doc, number: int) -> None:
         if number < 2:
@@ -324,13 +333,16 @@ class CellText(Flowable):
     def draw(self):
         ascent = getAscent(REGULAR, self.size)
         top = len(self._lines) * self.leading
+        text = self.canv.beginText()  # one text object per cell: far cheaper than a drawString per line
+        current = None
         for n, (line, font) in enumerate(self._lines):
-            self.canv.setFont(font, self.size)
-            y = top - n * self.leading - ascent
-            if self.centred:
-                self.canv.drawCentredString(self.width / 2, y, line)
-            else:
-                self.canv.drawString(0, y, line)
+            if font != current:
+                text.setFont(font, self.size)
+                current = font
+            x = (self.width - stringWidth(line, font, self.size)) / 2 if self.centred else 0
+            text.setTextOrigin(x, top - n * self.leading - ascent)
+            text.textOut(line)
+        self.canv.drawText(text)
 
 
 def _annex_columns(content: ReportContent, width: float) -> tuple[list[str], list[float]]:
