@@ -126,15 +126,12 @@ class _Pages:
     def annex_next(self, canvas, doc) -> None:
         self._draw(canvas, doc, canvas.getPageNumber() - (self.annex_first_page or 1) + 1)
         height = canvas._pagesize[1]
-        if not self.header_form:  # drawn once as a form, placed on every page (hundreds of pages)
+        if not self.header_form:  # drawn once as a form, in page coordinates, placed on every page
             self.header_form = "annexHeader"
             canvas.beginForm(self.header_form)
-            self.annex_header.drawOn(canvas, 0, 0)
+            self.annex_header.drawOn(canvas, MARGIN_LEFT, height - MARGIN_TOP - self.header_height)
             canvas.endForm()
-        canvas.saveState()
-        canvas.translate(MARGIN_LEFT, height - MARGIN_TOP - self.header_height)
         canvas.doForm(self.header_form)
-        canvas.restoreState()
 
     def _draw(self, canvas, doc, number: int) -> None:
         if number < 2:
