@@ -239,7 +239,8 @@ COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "p
 from .report import cli as _report_cli  # noqa: E402
 
 COMMANDS.update({"plan": _report_cli.plan_command, "plans": _report_cli.plans_command,
-                 "reports": _report_cli.reports_command, "reprint": _report_cli.reprint_command})
+                 "reports": _report_cli.reports_command, "reprint": _report_cli.reprint_command,
+                 "calendar": _report_cli.calendar_command})
 
 
 if __name__ == "__main__":

@@ -64,3 +64,20 @@ def test_import_preview_warns_and_offers_the_plan_dialog(window, monkeypatch, tm
                         lambda box: box.buttons()[0] if box.property("answered") else None)
     window.import_file(DAK_LAK)
     assert opened and "ngày ban hành" in opened[0].warning.text()
+
+
+def test_the_report_due_soon_is_shown_and_the_report_dialog_opens_on_it(window, monkeypatch, tmp_path):
+    import datetime as dt
+
+    from kehoach_desktop.ui.report_dialog import ReportDialog
+
+    window.today = dt.date(2025, 12, 22)
+    window.plan_actions.refresh_reminder()
+    assert window.plan_actions.due_label.text().startswith("Báo cáo năm gửi Sở Nội vụ tỉnh Cao Bằng: còn 9 ngày")
+    window.resize(1366, 728)
+    window.grab().save(str(tmp_path / "window.png"))
+    opened = []
+    monkeypatch.setattr(ReportDialog, "exec", lambda self: opened.append(
+        (self.period.currentData(), self.year.value())) or 0)
+    window.open_report()
+    assert opened == [("year", 2025)]

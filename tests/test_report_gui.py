@@ -115,6 +115,10 @@ def test_print_sends_every_page_once(dialog, qtbot, monkeypatch, tmp_path):
     printed = pypdf.PdfReader(output)
     assert len(printed.pages) == dialog.preview.page_count()
     assert "Đã gửi" in dialog.status.text()
+    from kehoach_desktop.db import store  # a numbered, dated report printed is issued (issue 13)
+
+    [issued] = store.list_issued_reports(dialog.workspace.db)
+    assert (issued["number"], issued["signed_on"], issued["period"]) == ("12", SIGNED.isoformat(), "q3")
 
 
 def test_an_edit_after_the_preview_is_printed_not_the_old_preview(dialog, qtbot, monkeypatch, tmp_path):

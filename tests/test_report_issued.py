@@ -322,3 +322,34 @@ def test_no_annex_page_but_the_last_is_less_than_70_percent_full(imported_worksp
         lines = text.split("\n")
         at = lines.index("(tiếp)")
         assert lines[at - 1].strip().isdigit()
+
+
+# --- the reporting calendar ---------------------------------------------------------------------------
+
+
+def test_calendar_defaults_edits_and_issued(imported_workspace, capsys, tmp_path):
+    from kehoach_desktop.report import calendar
+
+    data = str(imported_workspace.data_dir)
+    record_progress(imported_workspace)
+    rows = json.loads(run_cli(capsys, "--data-dir", data, "calendar", "--json")[1])
+    # The plan was issued on 12/7/2025: the 9-month and the yearly reports are owed, not Quý I or 6 tháng.
+    assert [(r["kind"], r["due"], r["issued"]) for r in rows] == [("q3", "2025-09-30", None), ("year", "2025-12-31", None)]
+    assert rows[0]["recipient"] == "Sở Nội vụ tỉnh Cao Bằng"
+    run_cli(capsys, "--data-dir", data, "calendar", "--due-day", "12")
+    code, out, _ = run_cli(capsys, "--data-dir", data, "calendar", "--set", "year", "--due", "30/11/2025",
+                           "--recipient", "UBND tỉnh Cao Bằng (qua Sở Nội vụ)", "--json")
+    rows = json.loads(out)
+    assert code == 0 and [(r["kind"], r["due"]) for r in rows] == [("q3", "2025-09-12"), ("year", "2025-11-30")]
+    assert rows[1]["recipient"] == "UBND tỉnh Cao Bằng (qua Sở Nội vụ)"
+    # Due within 14 days and not issued: the reminder; once issued, the next one.
+    due = calendar.next_due(imported_workspace, dt.date(2025, 9, 3))
+    assert calendar.reminder_text(due) == "Báo cáo 9 tháng gửi Sở Nội vụ tỉnh Cao Bằng: còn 9 ngày (hạn 12/09/2025)"
+    assert run_cli(capsys, "--data-dir", data, "report", "--period", "q3", "--year", "2025", "--out",
+                   tmp_path / "q3.pdf", "--number", "5", "--date", "06/10/2025")[0] == 0
+    rows = json.loads(run_cli(capsys, "--data-dir", data, "calendar", "--json")[1])
+    assert rows[0]["issued"] == {"number": "5", "date": "2025-10-06"} and rows[1]["issued"] is None
+    assert calendar.next_due(imported_workspace, dt.date(2025, 10, 7)) is None  # year: 54 days away
+    assert calendar.next_due(imported_workspace, dt.date(2025, 11, 20))["kind"] == "year"
+    code, _, err = run_cli(capsys, "--data-dir", data, "calendar", "--set", "q1", "--due", "01/01/2024")
+    assert code == 2 and "đứng trước kỳ báo cáo" in err

@@ -216,6 +216,12 @@ SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_ISSUED_REPORTS) + 1] = [
                        "issued_at": "2025-10-06T09:00:00"}),
 ]
 
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_REPORT_CALENDAR) + 1] = [
+    ("report_obligation", {"id": 1, "plan_id": 1, "period": "year", "year": 2025, "start_date": "2025-01-01",
+                           "end_date": "2025-12-31", "due_date": "2025-11-30",
+                           "recipient": "UBND tỉnh Cao Bằng (qua Sở Nội vụ)"}),
+]
+
 
 def test_progress_log_upgrade_logs_what_was_recorded_then_every_change(data_dir):
     """From the version before the log: the recorded progress is logged once, then every change."""

@@ -183,9 +183,25 @@ CREATE TABLE issued_report (
 CREATE INDEX issued_report_plan ON issued_report(plan_id, end_date)
 """
 
+# issue 13: the reporting calendar — per plan, the reports owed: kind, period, due date, recipient.
+# No rows for a plan means the defaults (one per period of the plan's year); an edit stores them all.
+_V_REPORT_CALENDAR = """
+CREATE TABLE report_obligation (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    period TEXT NOT NULL CHECK (period IN ('q1', 'h1', 'q3', 'year', 'custom')),
+    year INTEGER NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    recipient TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX report_obligation_period ON report_obligation(plan_id, period, start_date, end_date)
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
-MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING, _V_ISSUED_REPORTS]  # issue 13
+MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING, _V_ISSUED_REPORTS, _V_REPORT_CALENDAR]  # issue 13
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

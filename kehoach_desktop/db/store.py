@@ -281,3 +281,18 @@ def latest_issued_before(db: sqlite_utils.Database, plan_id: int, end_date: str)
     """The last report issued for a period that ended before `end_date` (for "what changed since")."""
     return _one(db, "SELECT * FROM issued_report WHERE plan_id = ? AND end_date < ? ORDER BY end_date DESC, id DESC "
                     "LIMIT 1", [plan_id, end_date])
+
+
+# --- reporting calendar (issue 13) ------------------------------------------------------------
+
+OBLIGATION_FIELDS = ("plan_id", "period", "year", "start_date", "end_date", "due_date", "recipient")
+
+
+def list_obligations(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM report_obligation WHERE plan_id = ? ORDER BY due_date, id", [plan_id]))
+
+
+def replace_obligations(db: sqlite_utils.Database, plan_id: int, rows: list[dict]) -> None:
+    db.execute("DELETE FROM report_obligation WHERE plan_id = ?", [plan_id])
+    for row in rows:
+        _insert(db, "report_obligation", {key: row[key] for key in OBLIGATION_FIELDS})

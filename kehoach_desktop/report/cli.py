@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import InvalidInputError
-from ..text import parse_date
+from ..text import format_date, parse_date
 from .periods import PERIOD_KINDS, ReportPeriod
 from .service import output_format
 
@@ -46,6 +46,17 @@ def add_plan_parsers(sub, common) -> None:
     issued = sub.add_parser("reports", parents=[common], help="sổ đăng ký các báo cáo đã ban hành (có số, ngày)")
     issued.add_argument("--plan", type=int)
     issued.add_argument("--json", action="store_true")
+    calendar = sub.add_parser("calendar", parents=[common], help="lịch báo cáo của kế hoạch: kỳ, hạn gửi, nơi nhận")
+    calendar.add_argument("--plan", type=int)
+    calendar.add_argument("--set", dest="set_kind", choices=PERIOD_KINDS, help="thêm hoặc sửa một kỳ báo cáo")
+    calendar.add_argument("--due", help="hạn gửi (DD/MM/YYYY), với --set")
+    calendar.add_argument("--recipient", help="nơi nhận báo cáo, với --set")
+    calendar.add_argument("--year", type=int, help="năm của kỳ, với --set (mặc định: năm của kế hoạch)")
+    calendar.add_argument("--from", dest="start", help="ngày bắt đầu, với --set custom")
+    calendar.add_argument("--to", dest="end", help="ngày kết thúc, với --set custom")
+    calendar.add_argument("--remove", choices=PERIOD_KINDS, help="bỏ một kỳ khỏi lịch")
+    calendar.add_argument("--due-day", type=int, help="mọi kỳ hạn gửi vào ngày này của tháng cuối kỳ (ví dụ 12)")
+    calendar.add_argument("--json", action="store_true")
     again = sub.add_parser("reprint", parents=[common], help="in lại đúng nội dung một báo cáo đã ban hành")
     again.add_argument("id", type=int, help="số thứ tự trong sổ đăng ký (xem kehoach reports)")
     again.add_argument("--out", required=True, help="tệp kết quả .pdf hoặc .docx")
@@ -125,6 +136,31 @@ def reports_command(workspace, args) -> int:
         return 0
     for row in rows:
         print(f"{row['id']:>3}  số {row['number']} ngày {row['signed_on']}  {row['period']} {row['year']}  {row['file_name']}")
+    return 0
+
+
+def calendar_command(workspace, args) -> int:
+    from . import calendar
+
+    if args.set_kind:
+        if not args.due:
+            raise InvalidInputError("--set cần hạn gửi --due DD/MM/YYYY.")
+        start = parse_date(args.start, field="Ngày bắt đầu (--from)") if args.start else None
+        end = parse_date(args.end, field="Ngày kết thúc (--to)") if args.end else None
+        rows = calendar.set_obligation(workspace, args.plan, args.set_kind, parse_date(args.due, field="Hạn gửi (--due)"),
+                                       recipient=args.recipient, start=start, end=end, year=args.year)
+    elif args.remove:
+        rows = calendar.remove_obligation(workspace, args.plan, args.remove)
+    elif args.due_day is not None:
+        rows = calendar.set_due_day(workspace, args.plan, args.due_day)
+    else:
+        rows = calendar.obligations(workspace, args.plan)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        issued = f"đã ban hành số {row['issued']['number']}" if row["issued"] else "chưa ban hành"
+        print(f"{row['name']:<18} hạn {format_date(row['due'])}  {row['recipient']}  ({issued})")
     return 0
 
 

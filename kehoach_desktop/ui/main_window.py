@@ -266,7 +266,10 @@ class MainWindow(QMainWindow):
             return
         from .report_dialog import ReportDialog
 
-        ReportDialog(self.workspace, self.runner, self, today=self.today).exec()
+        dialog = ReportDialog(self.workspace, self.runner, self, today=self.today)
+        self.plan_actions.point_at_due(dialog)  # opens on the report due next (issue 13)
+        dialog.exec()
+        self.plan_actions.refresh_reminder()
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -3,9 +3,11 @@ when its number, date, issuer or trích yếu is missing."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
+from ..report import calendar as report_calendar
 from ..report import service as report_service
 from .operations import describe_error
 from .plan_dialog import PlanDialog
@@ -18,6 +20,28 @@ class PlanActions:
         self.edit_action.triggered.connect(lambda: self.edit_plan())
         menu = window.menuBar().addMenu("&Kế hoạch")
         menu.addAction(self.edit_action)
+        # The next report due within 14 days and not yet issued (the reporting calendar).
+        self.due = None
+        self.due_label = QLabel()
+        self.due_label.setStyleSheet("color: #9a3412; font-weight: 600; padding: 0 8px;")
+        window.statusBar().addPermanentWidget(self.due_label)
+        QTimer.singleShot(0, self.refresh_reminder)
+
+    def refresh_reminder(self) -> None:
+        try:
+            self.due = report_calendar.next_due(self.window.workspace, self.window.today)
+        except Exception:  # no plan, no profile yet: nothing to remind of
+            self.due = None
+        self.due_label.setText(report_calendar.reminder_text(self.due) if self.due else "")
+        self.due_label.setVisible(self.due is not None)
+
+    def point_at_due(self, dialog) -> None:
+        """The report dialog opens on the report due next, when one is near."""
+        self.refresh_reminder()
+        if self.due is None or self.due["kind"] == "custom":
+            return
+        dialog.year.setValue(self.due["year"])
+        dialog.period.setCurrentIndex(dialog.period.findData(self.due["kind"]))
 
     def _plans(self) -> list[dict]:
         return [report_service.plan_json(plan) for plan in self.window.workspace.plans()]

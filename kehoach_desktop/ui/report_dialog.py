@@ -353,8 +353,20 @@ class ReportDialog(QDialog):
         def printed(count: int) -> None:
             self.preview.paused = False
             self.status.setText(f"Đã gửi {count} trang tới máy in.")
+            self._register_printed(pdf)
 
         self.runner.run(self, "Đang in…", job, printed, self._failed("Không in được"))
+
+    # --- issued-report register (issue 13) ---
+
+    def _register_printed(self, pdf: bytes) -> None:
+        """A numbered, dated report sent to the printer is issued: kept in the register."""
+        from ..report.service import register_issued
+
+        period, texts = self._pdf_inputs
+        self.runner.run(self, "Đang ghi sổ báo cáo…", lambda ctx: register_issued(
+            ctx.workspace, ctx.workspace.build_report(period, texts, today=self.today), pdf, None, "PDF"),
+            lambda _: None, self._failed("Không ghi được sổ báo cáo"))
 
     def done(self, result) -> None:
         self.preview.close_pdf()
