@@ -344,7 +344,7 @@ def test_calendar_defaults_edits_and_issued(imported_workspace, capsys, tmp_path
     assert rows[1]["recipient"] == "UBND tỉnh Cao Bằng (qua Sở Nội vụ)"
     # Due within 14 days and not issued: the reminder; once issued, the next one.
     due = calendar.next_due(imported_workspace, dt.date(2025, 9, 3))
-    assert calendar.reminder_text(due) == "Báo cáo 9 tháng gửi Sở Nội vụ tỉnh Cao Bằng: còn 9 ngày (hạn 12/09/2025)"
+    assert calendar.reminder_text(due) == "Báo cáo 9 tháng gửi Sở Nội vụ tỉnh Cao Bằng: còn 9 ngày"
     assert run_cli(capsys, "--data-dir", data, "report", "--period", "q3", "--year", "2025", "--out",
                    tmp_path / "q3.pdf", "--number", "5", "--date", "06/10/2025")[0] == 0
     rows = json.loads(run_cli(capsys, "--data-dir", data, "calendar", "--json")[1])

@@ -144,4 +144,4 @@ def reminder_text(row: dict) -> str:
     days = row["days_left"]
     when = "hạn hôm nay" if days == 0 else f"còn {days} ngày" if days > 0 else f"đã quá hạn {-days} ngày"
     to = f" gửi {row['recipient']}" if row["recipient"] else ""
-    return f"{row['name']}{to}: {when} (hạn {format_date(row['due'])})"
+    return f"{row['name']}{to}: {when}"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from ..report import calendar as report_calendar
 from ..report import service as report_service
+from ..text import format_date
 from .operations import describe_error
 from .plan_dialog import PlanDialog
 
@@ -33,6 +34,7 @@ class PlanActions:
         except Exception:  # no plan, no profile yet: nothing to remind of
             self.due = None
         self.due_label.setText(report_calendar.reminder_text(self.due) if self.due else "")
+        self.due_label.setToolTip(f"Hạn gửi: {format_date(self.due['due'])}; bấm Báo cáo để lập." if self.due else "")
         self.due_label.setVisible(self.due is not None)
 
     def point_at_due(self, dialog) -> None:
