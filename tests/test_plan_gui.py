@@ -81,3 +81,20 @@ def test_the_report_due_soon_is_shown_and_the_report_dialog_opens_on_it(window, 
         (self.period.currentData(), self.year.value())) or 0)
     window.open_report()
     assert opened == [("year", 2025)]
+
+
+def test_report_dialog_warns_of_a_plan_without_a_number_and_offers_the_options(workspace, qtbot, tmp_path):
+    from kehoach_desktop.model import AgencyKind, AgencyProfile
+    from kehoach_desktop.ui.operations import OperationRunner
+    from kehoach_desktop.ui.report_dialog import ReportDialog
+
+    workspace.save_profile(AgencyProfile(name="UBND xã Hòa Phú", kind=AgencyKind.XA, place="Hòa Phú"))
+    workspace.import_annex(DAK_LAK)
+    dialog = ReportDialog(workspace, OperationRunner(workspace.data_dir, synchronous=True), today=dt.date(2026, 1, 5))
+    qtbot.addWidget(dialog)
+    assert "chưa có số, ký hiệu" in dialog.plan_warning.text() and not dialog.plan_warning.isHidden()
+    dialog.only_led.setChecked(True)
+    assert dialog.texts().only_led and not dialog.texts().compact_not_started
+    dialog.resize(1366, 728)
+    dialog.grab().save(str(tmp_path / "report-dialog.png"))
+    dialog.preview.close_pdf()

@@ -181,6 +181,7 @@ class ReportDialog(QDialog):
         for field, label in SECTION_FIELDS:
             form.addRow(QLabel(label + ":"))
             form.addRow(self.sections[field])
+        self._add_issue13_options(form)
         left = QWidget()
         left.setLayout(form)
         scroll = QScrollArea()
@@ -241,6 +242,7 @@ class ReportDialog(QDialog):
             number=self.number.text().strip(), signed_on=self.signed_on.value(),
             addressees=self.addressees.toPlainText().splitlines(), recipients=self.recipients.toPlainText().splitlines(),
             **{field: self.sections[field].toPlainText() for field, _ in SECTION_FIELDS},
+            only_led=self.only_led.isChecked(), compact_not_started=self.compact_not_started.isChecked(),
         )
 
     def _load_texts(self) -> None:
@@ -356,6 +358,27 @@ class ReportDialog(QDialog):
             self._register_printed(pdf)
 
         self.runner.run(self, "Đang in…", job, printed, self._failed("Không in được"))
+
+    # --- options and the plan's warning (issue 13) ---
+
+    def _add_issue13_options(self, form) -> None:
+        from PySide6.QtWidgets import QCheckBox
+
+        from ..report.plans import plan_warning
+
+        self.only_led = QCheckBox("Chỉ các nhiệm vụ đơn vị chủ trì")
+        self.compact_not_started = QCheckBox("Gộp việc chưa đến hạn (một dòng mỗi lĩnh vực)")
+        self.compact_not_started.setToolTip("Trong phụ lục, các nhiệm vụ chưa thực hiện và chưa đến hạn của một "
+                                            "lĩnh vực ghi chung một dòng.")
+        form.addRow("Tùy chọn:", self.only_led)
+        form.addRow("", self.compact_not_started)
+        plans = self.workspace.plans()
+        self.plan_warning = QLabel(plan_warning(plans[-1]) if plans else "")
+        self.plan_warning.setMinimumWidth(1)  # wraps inside the form, never widens it
+        self.plan_warning.setWordWrap(True)
+        self.plan_warning.setStyleSheet("color: #9a3412;")
+        self.plan_warning.setVisible(bool(self.plan_warning.text()))
+        form.insertRow(0, self.plan_warning)
 
     # --- issued-report register (issue 13) ---
 
