@@ -353,3 +353,14 @@ def test_calendar_defaults_edits_and_issued(imported_workspace, capsys, tmp_path
     assert calendar.next_due(imported_workspace, dt.date(2025, 11, 20))["kind"] == "year"
     code, _, err = run_cli(capsys, "--data-dir", data, "calendar", "--set", "q1", "--due", "01/01/2024")
     assert code == 2 and "đứng trước kỳ báo cáo" in err
+
+
+def test_the_archive_line_names_the_drafting_unit_and_is_remembered(imported_workspace):
+    record_progress(imported_workspace)
+    assert imported_workspace.report_texts(PERIOD, today=TODAY).recipients == ["Lưu: VT, VP"]  # a commune
+    texts = imported_workspace.report_texts(PERIOD, today=TODAY)
+    texts.recipients = ["Thường trực Đảng ủy xã", "Lưu: VT, VH-XH"]
+    imported_workspace.save_report_texts(PERIOD, texts)
+    assert imported_workspace.report_texts(YEAR, today=TODAY).recipients == ["Lưu: VT, VH-XH"]
+    content = service.build(imported_workspace, PERIOD, today=TODAY)
+    assert content.recipients[-1] == "- Lưu: VT, VH-XH."

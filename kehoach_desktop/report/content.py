@@ -243,8 +243,9 @@ def prefilled_texts(plan: dict, profile: AgencyProfile, rows: list[TaskRow], pro
         f"Thực hiện {plan_reference(plan)}, {profile.name} đã triển khai, phân công thực hiện các nhiệm vụ "
         "được giao tại Kế hoạch."
     )
+    archive = "Lưu: VT, VP" if is_collective_committee(profile) else "Lưu: VT"  # VP: Văn phòng HĐND và UBND
     return ReportTexts(
-        addressees=default_addressees(plan, profile), recipients=["Lưu: VT"], direction=direction,
+        addressees=default_addressees(plan, profile), recipients=[archive], direction=direction,
         shortcomings=difficulties, next_steps=next_steps, proposals=proposals,
     )
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from ..db import store, transaction
 from ..durable import fsync_dir
 from ..errors import InvalidInputError, NotFoundError
-from ..text import clean_cell, format_date, nfc
+from ..text import clean_cell, fold, format_date, nfc
 from .content import ReportContent, ReportTexts, build_content, prefilled_texts, report_tasks
 from .periods import ReportPeriod
 from .plans import has_real_number, missing_fields, plan_reference, plan_year
@@ -62,7 +62,18 @@ def load_texts(ws: "Workspace", period: ReportPeriod, plan_id: int | None = None
     rows = report_tasks(ws.tasks(), plan["id"])
     notes = {note["task_id"]: (note["difficulties"], note["proposals"])
              for note in store.list_plan_notes(ws.db, plan["id"])}
-    return prefilled_texts(plan, _profile(ws), rows, notes, period, today or dt.date.today())
+    texts = prefilled_texts(plan, _profile(ws), rows, notes, period, today or dt.date.today())
+    texts.recipients = [_remembered_archive(ws) or texts.recipients[-1]]
+    return texts
+
+
+def _remembered_archive(ws: "Workspace") -> str:
+    """"Lưu: VT, VP" as the last report saved wrote it (the drafting unit), for the next report."""
+    for row in sorted(store.list_reports(ws.db), key=lambda r: r["updated_at"], reverse=True):
+        for line in _lines(row["recipients"]):
+            if fold(line.lstrip("- ")).startswith("luu"):
+                return line.lstrip("- ").rstrip(".;")
+    return ""
 
 
 def _lines(text: str) -> list[str]:
