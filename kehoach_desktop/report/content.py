@@ -439,8 +439,10 @@ def _figure_paragraphs(profile: AgencyProfile, plan: dict, f: Figures) -> list[B
 
 def breakdown(f: Figures) -> str:
     """"Được giao 12 nhiệm vụ: hoàn thành 05 (đúng hạn 04, chậm 01), đang thực hiện 03, …": sums to the total."""
-    parts = [f"hoàn thành {count_words(f.done)} (đúng hạn {count_words(f.done_on_time)}, "
-             f"chậm {count_words(f.done_late)})",
+    done = f"hoàn thành {count_words(f.done)}"
+    if f.done:  # on time and late only when something was done: the parts always sum to the whole
+        done += f" (đúng hạn {count_words(f.done_on_time)}, chậm {count_words(f.done_late)})"
+    parts = [done,
              f"đang thực hiện {count_words(f.in_progress)}", f"chưa thực hiện {count_words(f.not_started)}"]
     if f.not_feasible:
         parts.append(f"không thực hiện được {count_words(f.not_feasible)}")
@@ -471,7 +473,7 @@ def _per_index(rows: list[TaskRow], evidence: dict[int, list[Evidence]], as_of: 
         for j, ((code, title), area_rows) in enumerate(areas):
             letter = LETTERS[j] if j < len(LETTERS) else str(j + 1)
             term = terms(area_rows[0]).area
-            named = f"{term} {code}: {title}" if code else title
+            named = f"{term} {code}: {title}" if code and not fold(title).startswith(fold(term)) else title
             blocks.append(Block(BlockKind.MINOR, f"{letter}) {named}"))
             blocks.append(Block(BlockKind.PARAGRAPH, breakdown(figures_for(area_rows, as_of, closed))))
             for row in area_rows:  # the results; every task, with its evidence in full, is in the annex

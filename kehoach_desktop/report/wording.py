@@ -146,7 +146,7 @@ def sentence_case(title: str) -> str:
     words = []
     for word in title.split(" "):
         bare = word.strip(",.;:()")
-        keep = bare in _ACRONYMS or not (set(fold(bare)) & _VOWELS)
+        keep = bare in _ACRONYMS or not (set(fold(bare)) & _VOWELS) or bool(re.fullmatch(r"[IVXL]+", bare))
         words.append(word if keep else word.lower())
     text = " ".join(words)
     return text[:1].upper() + text[1:]
