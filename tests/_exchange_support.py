@@ -92,7 +92,9 @@ def portable(db) -> dict[str, list]:
         "evidence": [{**without(row, "id", "task_id"), "task": tasks[row["task_id"]]} for row in tables["evidence"]],
         "report": [{**without(row, "id", "plan_id"), "plan": plans[row["plan_id"]]} for row in tables["report"]],
     }
-    assert set(tables) <= set(result) | {"sqlite_sequence"}, f"a table is not compared: {set(tables) - set(result)}"
+    # Local history, not exchanged (issue 13): the progress change log, the issued reports, the calendar.
+    local = {"progress_log", "issued_report", "report_obligation"}
+    assert set(tables) <= set(result) | {"sqlite_sequence"} | local, f"a table is not compared: {set(tables) - set(result)}"
     return {name: sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
             for name, rows in result.items()}
 
