@@ -27,7 +27,7 @@ def test_plan_dialog_corrects_the_plan_and_the_report_cites_it(window, monkeypat
     monkeypatch.setattr(PlanDialog, "exec", fill)
     window.plan_actions.edit_plan()
     [plan] = window.workspace.plans()
-    assert plan["title"] == TITLE and plan["report_cutoff_day"] == 14 and plan["year"] == 2025
+    assert plan["cited_title"] == TITLE and plan["report_cutoff_day"] == 14 and plan["year"] == 2025
     assert plan["report_addressees"] == "UBND tỉnh Cao Bằng (qua Sở Nội vụ)"
     assert window.statusBar().currentMessage().startswith("Đã lưu: Kế hoạch số 2163/KH-UBND")
 

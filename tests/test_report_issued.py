@@ -364,3 +364,18 @@ def test_the_archive_line_names_the_drafting_unit_and_is_remembered(imported_wor
     assert imported_workspace.report_texts(YEAR, today=TODAY).recipients == ["Lưu: VT, VH-XH"]
     content = service.build(imported_workspace, PERIOD, today=TODAY)
     assert content.recipients[-1] == "- Lưu: VT, VH-XH."
+
+
+def test_a_corrected_plan_is_still_the_same_plan_at_the_next_import(workspace, capsys):
+    from pathlib import Path
+
+    data = str(workspace.data_dir)
+    workspace.save_profile(AgencyProfile(name="UBND xã Hòa Phú", kind=AgencyKind.XA, place="Hòa Phú"))
+    annex = Path(__file__).parent / "data" / "dak-lak-2025-phu-luc.xlsx"
+    run_cli(capsys, "--data-dir", data, "import", annex)
+    code, out, _ = run_cli(capsys, "--data-dir", data, "plan", "--number", "326/KH-UBND", "--date", "15/9/2025",
+                           "--issuer", "UBND tỉnh Đắk Lắk", "--title", TITLE.replace("PAR-INDEX", "PAR Index"), "--json")
+    assert code == 0 and json.loads(out)["citation"] == "Kế hoạch số 326/KH-UBND ngày 15/9/2025 của UBND tỉnh Đắk Lắk"
+    assert run_cli(capsys, "--data-dir", data, "import", annex)[0] == 0  # the same annex again
+    [plan] = json.loads(run_cli(capsys, "--data-dir", data, "plans", "--json")[1])
+    assert plan["number"] == "326/KH-UBND" and plan["date"] == "2025-09-15" and plan["missing"] == []

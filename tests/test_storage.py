@@ -205,7 +205,9 @@ SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PROGRESS_LOG) + 1] = [
 SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PLAN_REPORTING) + 1] = [
     ("plan", {"id": 2, "number": "87/KH-UBND", "date": "2024-05-03", "issuer": "UBND tỉnh Bắc Giang",
               "year": 2024, "title": "Duy trì, cải thiện", "source_file": "bg.xlsx",
-              "imported_at": "2025-07-20T08:00:00", "report_addressees": "UBND tỉnh Bắc Giang (qua Sở Nội vụ)",
+              "imported_at": "2025-07-20T08:00:00", "cited_number": "", "cited_date": None, "cited_issuer": "Ủy ban nhân dân tỉnh Bắc Giang",
+              "cited_title": "Duy trì, cải thiện các chỉ số năm 2024",
+              "report_addressees": "UBND tỉnh Bắc Giang (qua Sở Nội vụ)",
               "report_cutoff_day": 14}),
 ]
 

@@ -153,10 +153,15 @@ WHEN NEW.status IS NOT OLD.status OR NEW.percent IS NOT OLD.percent OR NEW.resul
 END
 """
 
-# issue 13: per plan, the addressees its reports go to (Kính gửi), remembered from the last report
-# saved, and the data cutoff: 0 = the period's last day, else that day of its last month (the
-# Ministry's regime runs the data to the 14th).
+# issue 13: per plan, the plan as issued when corrected by hand (cited_*: reports cite these; the
+# imported number and date stay the plan's identity for the next import), the addressees its
+# reports go to (Kính gửi), remembered from the last report saved, and the data cutoff: 0 = the
+# period's last day, else that day of its last month (the Ministry's regime runs the data to the 14th).
 _V_PLAN_REPORTING = """
+ALTER TABLE plan ADD COLUMN cited_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN cited_date TEXT;
+ALTER TABLE plan ADD COLUMN cited_issuer TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN cited_title TEXT NOT NULL DEFAULT '';
 ALTER TABLE plan ADD COLUMN report_addressees TEXT NOT NULL DEFAULT '';
 ALTER TABLE plan ADD COLUMN report_cutoff_day INTEGER NOT NULL DEFAULT 0
 """

@@ -225,7 +225,8 @@ def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
 
 # --- reports: plan identity, progress log (issue 13) ----------------------------------------
 
-PLAN_IDENTITY_FIELDS = ("number", "date", "issuer", "title", "year", "report_addressees", "report_cutoff_day")
+PLAN_IDENTITY_FIELDS = ("cited_number", "cited_date", "cited_issuer", "cited_title", "year", "report_addressees",
+                        "report_cutoff_day")
 
 
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> dict | None:

@@ -133,7 +133,7 @@ def next_due(ws: "Workspace", today: dt.date | None = None, within: int = REMIND
     found = []
     for plan in ws.plans():
         for row in obligations(ws, plan["id"], today):
-            if row["issued"] is None and row["days_left"] <= within and row["end"] >= (plan["date"] or ""):
+            if row["issued"] is None and row["days_left"] <= within:
                 if row["days_left"] >= -31:  # a report more than a month late is no longer a reminder
                     found.append(row)
     return min(found, key=lambda r: r["due"]) if found else None

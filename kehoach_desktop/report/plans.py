@@ -93,3 +93,14 @@ def plan_year(date: dt.date | None, title: str) -> int | None:
     if years:
         return max(years)
     return date.year if date else None
+
+
+def as_issued(plan: dict) -> dict:
+    """The plan with its hand corrections (cited_*) over what the import found; `stored_*` keep the latter."""
+    out = dict(plan)
+    for key in ("number", "date", "issuer", "title"):
+        out[f"stored_{key}"] = plan.get(key)
+        cited = plan.get(f"cited_{key}")
+        if cited:
+            out[key] = cited
+    return out

@@ -18,7 +18,7 @@ from ..errors import InvalidInputError, NotFoundError
 from ..text import clean_cell, fold, format_date, nfc
 from .content import ReportContent, ReportTexts, build_content, prefilled_texts, report_tasks
 from .periods import ReportPeriod
-from .plans import has_real_number, missing_fields, plan_reference, plan_year
+from .plans import as_issued, has_real_number, missing_fields, plan_reference, plan_year
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -33,10 +33,10 @@ def choose_plan(ws: "Workspace", plan_id: int | None) -> dict:
     if not plans:
         raise NotFoundError("Chưa có kế hoạch nào: hãy nhập phụ lục kế hoạch trước khi lập báo cáo.")
     if plan_id is None:
-        return plans[-1]
+        return as_issued(plans[-1])
     for plan in plans:
         if plan["id"] == plan_id:
-            return plan
+            return as_issued(plan)
     raise NotFoundError(f"Không có kế hoạch số {plan_id}.")
 
 
@@ -210,10 +210,12 @@ def write(content: ReportContent, path: str | Path, progress: Progress | None = 
 
 
 def plan_json(plan: dict) -> dict:
-    """A plan for `kehoach plans --json` and the plan dialog."""
+    """A plan for `kehoach plans --json` and the plan dialog: as issued (corrections over the import)."""
+    plan = as_issued(plan) if "stored_number" not in plan else plan
     return {
         "id": plan["id"], "number": plan["number"] if has_real_number(plan["number"]) else None,
-        "stored_number": plan["number"], "date": plan["date"], "issuer": plan["issuer"], "title": plan["title"],
+        "stored_number": plan["stored_number"], "stored_date": plan["stored_date"],
+        "date": plan["date"], "issuer": plan["issuer"], "title": plan["title"],
         "year": plan["year"], "source_file": plan["source_file"], "missing": missing_fields(plan),
         "citation": plan_reference(plan), "addressees": _lines(plan.get("report_addressees") or ""),
         "cutoff_day": plan.get("report_cutoff_day") or 0,
@@ -235,26 +237,23 @@ def correct_plan(ws: "Workspace", plan_id: int | None, *, number: str | None = N
             raise InvalidInputError(
                 f"Số, ký hiệu kế hoạch “{number}” không hợp lệ: ghi như trên văn bản, ví dụ 2163/KH-UBND.")
         if number:  # "" leaves the stored stand-in, which a report never cites as a number
-            values["number"] = number
+            values["cited_number"] = number
     if date is not None:
-        values["date"] = date.isoformat()
+        values["cited_date"] = date.isoformat()
     if issuer is not None:
-        values["issuer"] = clean_cell(issuer).replace("\n", " ")
+        values["cited_issuer"] = clean_cell(issuer).replace("\n", " ")
     if title is not None:
-        values["title"] = clean_cell(title).replace("\n", " ")
+        values["cited_title"] = clean_cell(title).replace("\n", " ")
     if cutoff_day is not None:
         if cutoff_day not in (0, 14) and not 1 <= cutoff_day <= 28:
             raise InvalidInputError("Ngày chốt số liệu phải là 0 (cuối kỳ) hoặc một ngày từ 1 đến 28.")
         values["report_cutoff_day"] = int(cutoff_day)
     if addressees is not None:
         values["report_addressees"] = "\n".join(clean_cell(a) for a in addressees if clean_cell(a))
-    merged = {**plan, **values}
-    if "date" in values or "title" in values:
+    merged = as_issued({**store.get_plan(ws.db, plan["id"]), **values})
+    if "cited_date" in values or "cited_title" in values:
         issued = dt.date.fromisoformat(merged["date"]) if merged["date"] else None
-        values["year"] = plan_year(issued, merged["title"]) or plan["year"]
-    other = store.find_plan(ws.db, merged["number"], merged["date"])
-    if other is not None and other["id"] != plan["id"] and merged["number"]:
-        raise InvalidInputError(f"Đã có kế hoạch khác số {merged['number']} cùng ngày ban hành: không sửa được.")
+        values["year"] = plan_year(issued, merged["title"]) or plan["year"]  # deadlines follow the year
     if values:
         with transaction(ws.db):
             store.update_plan_identity(ws.db, plan["id"], values)

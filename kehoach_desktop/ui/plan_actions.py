@@ -77,7 +77,7 @@ class PlanActions:
     def after_import(self, summary) -> None:
         """The import preview's hook: offer the plan dialog when the plan would be cited incompletely."""
         number, date = summary.plan["number"], summary.plan["date"]
-        plan = next((p for p in self._plans() if p["stored_number"] == number and p["date"] == date), None)
+        plan = next((p for p in self._plans() if p["stored_number"] == number and p["stored_date"] == date), None)
         if plan is None or not plan["missing"]:
             return
         box = QMessageBox(QMessageBox.Question, "Kế hoạch chưa đủ thông tin",

@@ -372,8 +372,10 @@ class ReportDialog(QDialog):
                                             "lĩnh vực ghi chung một dòng.")
         form.addRow("Tùy chọn:", self.only_led)
         form.addRow("", self.compact_not_started)
+        from ..report.plans import as_issued
+
         plans = self.workspace.plans()
-        self.plan_warning = QLabel(plan_warning(plans[-1]) if plans else "")
+        self.plan_warning = QLabel(plan_warning(as_issued(plans[-1])) if plans else "")
         self.plan_warning.setMinimumWidth(1)  # wraps inside the form, never widens it
         self.plan_warning.setWordWrap(True)
         self.plan_warning.setStyleSheet("color: #9a3412;")
