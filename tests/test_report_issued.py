@@ -379,3 +379,51 @@ def test_a_corrected_plan_is_still_the_same_plan_at_the_next_import(workspace, c
     assert run_cli(capsys, "--data-dir", data, "import", annex)[0] == 0  # the same annex again
     [plan] = json.loads(run_cli(capsys, "--data-dir", data, "plans", "--json")[1])
     assert plan["number"] == "326/KH-UBND" and plan["date"] == "2025-09-15" and plan["missing"] == []
+
+
+# --- properties --------------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from kehoach_desktop.model import Role, TaskRow  # noqa: E402
+from kehoach_desktop.report.content import figures_for, is_overdue_at, outcome  # noqa: E402
+
+_DAYS = st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2026, 3, 31))
+
+
+@st.composite
+def _task(draw):
+    recurring = draw(st.booleans())
+    dates = tuple(sorted(set(draw(st.lists(_DAYS, min_size=0, max_size=4)))))
+    status = draw(st.sampled_from(list(Status)))
+    return TaskRow(
+        id=draw(st.integers(1, 10 ** 6)), plan_id=1, index_name="PAR INDEX", index_kind="PAR INDEX", area_code="1",
+        area_title="A", code="1.1", criterion="", max_score=None, content="x", deadline_text="",
+        due_date=max(dates) if dates else None, recurring=recurring, evidence_required="", lead=[], implementing=[],
+        cooperating=[], role=Role.LEAD, role_reason="", role_overridden=False, conditional=False, removed=False,
+        status=status, percent=0, result="", completed_on=draw(st.none() | _DAYS) if status == Status.DONE else None,
+        score=None, evidence_count=0, due_dates=dates,
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_task(), max_size=30), _DAYS, st.booleans())
+def test_every_breakdown_sums_to_its_total_and_overdue_is_unfinished(rows, as_of, closed):
+    f = figures_for(rows, as_of, closed)
+    assert f.done + f.in_progress + f.not_started + f.not_feasible == f.assigned == len(rows)
+    for row in rows:
+        if is_overdue_at(row, as_of, closed):
+            assert outcome(row, as_of).value in ("Đang thực hiện", "Chưa thực hiện")
+            assert row.due_dates and min(row.due_dates) <= as_of
+        if closed and not row.recurring and row.due_date == as_of and outcome(row, as_of).value == "Chưa thực hiện":
+            assert is_overdue_at(row, as_of, closed)  # due on the period's last day, not done at its close
+    assert f.overdue <= f.in_progress + f.not_started
+
+
+@given(st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
+       st.lists(st.integers(2015, 2035), max_size=3))
+def test_plan_year_is_a_year_the_title_names_or_the_date_s(date, years):
+    title = ", ".join(f"nâng cao các chỉ số năm {y}" for y in years)
+    year = plan_year(date, title)
+    named = [y for y in years if y <= date.year + 1]
+    assert year == (max(named) if named else date.year)
