@@ -8,6 +8,7 @@ nothing about fonts or pages.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -534,6 +535,12 @@ def document_type(number: str) -> str:
 
 def evidence_text(doc: Evidence, *, issuer: bool = True) -> str:
     """"Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND xã Hòa An về …": type, number, date, issuer, abstract."""
+    return _evidence_text(doc.number, doc.date, doc.issuer if issuer else "", doc.abstract, doc.file_name)
+
+
+@functools.lru_cache(maxsize=8192)  # each document is cited in the body and in the annex
+def _evidence_text(number: str, date: dt.date | None, issuer: str, abstract_text: str, file_name: str | None) -> str:
+    doc = Evidence(task_id=0, number=number, date=date, issuer=issuer, abstract=abstract_text, file_name=file_name)
     kind = document_type(doc.number) if doc.number else ""
     abstract = _one_line(doc.abstract).rstrip(".;")
     if kind and fold(abstract).startswith(fold(kind)):
@@ -545,7 +552,7 @@ def evidence_text(doc: Evidence, *, issuer: bool = True) -> str:
         parts.append(f"số {doc.number}")
     if doc.date:
         parts.append(f"ngày {cite_date(doc.date)}")
-    if doc.issuer and issuer:
+    if doc.issuer:
         parts.append(f"của {short_issuer(doc.issuer)}")
     head = " ".join(parts)
     if abstract:

@@ -6,6 +6,7 @@ Plain functions over plain values, shared by the PDF and the Word writers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..model import AgencyKind, AgencyProfile, Authority
@@ -137,6 +138,7 @@ def _strip_list_marks(line: str) -> str:
     return clean_cell(line).lstrip("-–•+ ").rstrip(";.,: ").strip()
 
 
+@functools.lru_cache(maxsize=4096)  # one call per row, few distinct area titles
 def sentence_case(title: str) -> str:
     """An upper-case area title in sentence case, acronyms kept: "CẢI CÁCH TTHC" → "Cải cách TTHC"."""
     title = clean_cell(title).replace("\n", " ")
