@@ -187,7 +187,9 @@ def test_yearly_report_counts_unfinished_tasks_due_31_12_as_overdue_and_every_ar
                               and not (row.status == Status.DONE and row.completed_on
                                        and row.completed_on <= dt.date(2025, 12, 31))
                               and row.status != Status.NOT_FEASIBLE]
-    flat = _flat(_pdf(workspace, YEAR, today=dt.date(2026, 1, 10)))
+    texts = _signed(workspace, YEAR, dt.date(2026, 1, 10))
+    texts.shortcomings = texts.proposals = ""  # the user wrote nothing in III and V
+    flat = _flat(_pdf(workspace, YEAR, texts, today=dt.date(2026, 1, 10)))
     overdue = int(re.search(r"Số nhiệm vụ đã quá hạn nhưng chưa hoàn thành: (\d+)", flat).group(1))
     assert overdue == len(unfinished_by_year_end) > 0
     lines = re.findall(r"Được giao (\d+) nhiệm vụ: hoàn thành (\d+)(?: \(đúng hạn (\d+), chậm (\d+)\))?, "
@@ -196,7 +198,10 @@ def test_yearly_report_counts_unfinished_tasks_due_31_12_as_overdue_and_every_ar
     for total, done, on_time, late, in_progress, not_started, not_feasible in lines:
         assert int(done) == int(on_time or 0) + int(late or 0)
         assert int(total) == int(done) + int(in_progress) + int(not_started) + int(not_feasible or 0)
-    assert "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN" in flat and "đã quá hạn nhưng chưa hoàn thành:" in flat
+    section_iii = flat.split("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")[1].split("IV. NHIỆM VỤ")[0]
+    assert f"Còn {overdue} nhiệm vụ đã quá hạn nhưng chưa hoàn thành, gồm: lĩnh vực 1 PAR INDEX:" in section_iii
+    section_v = flat.split("V. ĐỀ XUẤT, KIẾN NGHỊ")[1].split("Trên đây")[0]
+    assert "Không có." not in section_v and f"tiếp tục thực hiện {overdue} nhiệm vụ đã quá hạn" in section_v
 
 
 def test_hang_nam_tasks_are_due_once_a_year_and_thuong_xuyen_at_each_report(imported_workspace):

@@ -404,9 +404,18 @@ def _when_empty(heading: str, late: list[TaskRow]) -> list[Block]:
     if not late:
         return [Block(BlockKind.PARAGRAPH, "Không có.")]
     if heading.startswith("III"):
-        listed = "; ".join(_short(row) for row in late[:10]) + ("…" if len(late) > 10 else "")
+        if len(late) <= 5:
+            listed = "; ".join(_short(row) for row in late)
+        else:  # many: how many in each area, the tasks themselves are in the annex
+            areas: dict[str, int] = {}
+            for row in late:
+                term = terms(row).area.lower()
+                where = f"{term} {row.area_code.rstrip('.')} {index_label(row)}" if row.area_code else index_label(row)
+                areas[where] = areas.get(where, 0) + 1
+            listed = "; ".join(f"{where}: {count_words(n)}" for where, n in areas.items())
+            listed += " (chi tiết tại Phụ lục)"
         return [Block(BlockKind.PARAGRAPH,
-                      f"Còn {count_words(len(late))} nhiệm vụ đã quá hạn nhưng chưa hoàn thành: {listed}.")]
+                      f"Còn {count_words(len(late))} nhiệm vụ đã quá hạn nhưng chưa hoàn thành, gồm: {listed}.")]
     if heading.startswith("V"):
         return [Block(BlockKind.PARAGRAPH,
                       f"Đề nghị cho phép tiếp tục thực hiện {count_words(len(late))} nhiệm vụ đã quá hạn "
