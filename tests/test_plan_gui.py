@@ -98,3 +98,23 @@ def test_report_dialog_warns_of_a_plan_without_a_number_and_offers_the_options(w
     dialog.resize(1366, 728)
     dialog.grab().save(str(tmp_path / "report-dialog.png"))
     dialog.preview.close_pdf()
+
+
+def test_with_several_plans_the_user_picks_one_in_vietnamese(window, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+
+    window.workspace.import_annex(DAK_LAK)
+    seen = {}
+
+    def pick(chooser):
+        buttons = chooser.findChild(QDialogButtonBox)
+        seen["buttons"] = sorted(button.text() for button in buttons.buttons())
+        chooser.setTextValue(next(name for name in chooser.comboBoxItems() if "chưa có số" in name))
+        return QInputDialog.Accepted
+
+    monkeypatch.setattr(QInputDialog, "exec", pick)
+    monkeypatch.setattr(PlanDialog, "exec", lambda dialog: seen.setdefault("plan", dialog.plan_id) and 0)
+    window.plan_actions.edit_plan()
+    assert seen["buttons"] == ["Chọn", "Hủy"]
+    dak_lak = next(p for p in window.workspace.plans() if p["source_file"].startswith("dak-lak"))
+    assert seen["plan"] == dak_lak["id"]

@@ -58,10 +58,17 @@ class PlanActions:
             plan = plans[0]
         if plan is None:
             names = [f"{p['id']}. {p['citation']}" for p in plans]
-            choice, ok = QInputDialog.getItem(self.window, "Chọn kế hoạch", "Kế hoạch:", names, len(names) - 1, False)
-            if not ok:
+            chooser = QInputDialog(self.window)
+            chooser.setWindowTitle("Chọn kế hoạch")
+            chooser.setLabelText("Kế hoạch:")
+            chooser.setComboBoxItems(names)
+            chooser.setTextValue(names[-1])
+            chooser.setOkButtonText("Chọn")
+            chooser.setCancelButtonText("Hủy")
+            self.chooser = chooser  # tests answer it
+            if chooser.exec() != QInputDialog.Accepted:
                 return None
-            plan = plans[names.index(choice)]
+            plan = plans[names.index(chooser.textValue())]
         dialog = PlanDialog(plan, self.window)
         if dialog.exec() != PlanDialog.Accepted:
             return dialog
