@@ -16,7 +16,7 @@ from _support import run_cli, snapshot
 from kehoach_desktop.errors import InvalidInputError
 from kehoach_desktop.model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from kehoach_desktop.report import service
-from kehoach_desktop.report.content import ReportTexts, default_addressees
+from kehoach_desktop.report.content import default_addressees
 from kehoach_desktop.report.periods import ReportPeriod
 from kehoach_desktop.report.plans import has_real_number, plan_reference, plan_year
 from kehoach_desktop.report.wording import percent, signature_lines
