@@ -118,3 +118,29 @@ def test_with_several_plans_the_user_picks_one_in_vietnamese(window, monkeypatch
     assert seen["buttons"] == ["Chọn", "Hủy"]
     dak_lak = next(p for p in window.workspace.plans() if p["source_file"].startswith("dak-lak"))
     assert seen["plan"] == dak_lak["id"]
+
+
+def test_the_calendar_is_edited_in_the_window(window, monkeypatch, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from kehoach_desktop.report import calendar
+    from kehoach_desktop.ui.calendar_dialog import CalendarDialog
+
+    def edit(dialog):
+        dialog.resize(800, 320)
+        dialog.grab().save(str(tmp_path / "calendar.png"))
+        last = len(dialog.rows) - 1  # the yearly report: Cao Bằng asks for it before 30/11/2025
+        dialog.dates[last].setDate(QDate(2025, 11, 30))
+        dialog.recipients[last].setText("UBND tỉnh Cao Bằng (qua Sở Nội vụ)")
+        return CalendarDialog.Accepted
+
+    monkeypatch.setattr(CalendarDialog, "exec", edit)
+    window.plan_actions.edit_calendar()
+    rows = calendar.obligations(window.workspace)
+    assert (rows[-1]["kind"], rows[-1]["due"], rows[-1]["recipient"]) == (
+        "year", "2025-11-30", "UBND tỉnh Cao Bằng (qua Sở Nội vụ)")
+    window.today = dt.date(2025, 11, 21)
+    window.plan_actions.refresh_reminder()
+    assert window.plan_actions.due_label.text() == "Báo cáo năm gửi UBND tỉnh Cao Bằng (qua Sở Nội vụ): còn 9 ngày"

@@ -85,23 +85,35 @@ def _save(ws: "Workspace", plan: dict, rows: list[dict]) -> None:
 def set_obligation(ws: "Workspace", plan_id: int | None, kind: str, due: dt.date, *, recipient: str | None = None,
                    start: dt.date | None = None, end: dt.date | None = None, year: int | None = None) -> list[dict]:
     """Add or change one report owed; the other reports of the calendar are kept."""
-    if kind not in PERIOD_KINDS:
-        raise InvalidInputError(f"Kỳ báo cáo “{kind}” không hợp lệ; chọn một trong: {', '.join(PERIOD_KINDS)}.")
+    return set_obligations(ws, plan_id, [dict(kind=kind, due=due, recipient=recipient, start=start, end=end, year=year)])
+
+
+def set_obligations(ws: "Workspace", plan_id: int | None, items: list[dict]) -> list[dict]:
+    """Several reports owed changed at once (the calendar dialog): one transaction, or nothing."""
     plan = _plan(ws, plan_id)
     rows = _stored_or_defaults(ws, plan)
+    for item in items:
+        rows = _with(ws, plan, rows, **item)
+    _save(ws, plan, rows)
+    return obligations(ws, plan["id"])
+
+
+def _with(ws, plan: dict, rows: list[dict], *, kind: str, due: dt.date, recipient: str | None = None,
+          start: dt.date | None = None, end: dt.date | None = None, year: int | None = None) -> list[dict]:
+    if kind not in PERIOD_KINDS:
+        raise InvalidInputError(f"Kỳ báo cáo “{kind}” không hợp lệ; chọn một trong: {', '.join(PERIOD_KINDS)}.")
     year = year or plan.get("year") or due.year
     period = ReportPeriod.of(kind, year, start, end)
     if due < period.start:
         raise InvalidInputError(f"Hạn gửi {format_date(due)} đứng trước kỳ báo cáo {period.label}.")
-    rows = [row for row in rows if (row["period"], row["start_date"], row["end_date"]) !=
-            (kind, period.start.isoformat(), period.end.isoformat())]
-    previous = next((row["recipient"] for row in _stored_or_defaults(ws, plan) if row["period"] == kind), "")
-    rows.append({"plan_id": plan["id"], "period": kind, "year": year, "start_date": period.start.isoformat(),
+    key = (kind, period.start.isoformat(), period.end.isoformat())
+    previous = next((row["recipient"] for row in rows if (row["period"], row["start_date"], row["end_date"]) == key), "")
+    kept = [row for row in rows if (row["period"], row["start_date"], row["end_date"]) != key]
+    kept.append({"plan_id": plan["id"], "period": kind, "year": year, "start_date": period.start.isoformat(),
                  "end_date": period.end.isoformat(), "due_date": due.isoformat(),
                  "recipient": clean_cell(recipient) if recipient is not None else previous or
                  "; ".join(default_addressees(plan, ws.profile()))})
-    _save(ws, plan, rows)
-    return obligations(ws, plan["id"])
+    return kept
 
 
 def remove_obligation(ws: "Workspace", plan_id: int | None, kind: str) -> list[dict]:

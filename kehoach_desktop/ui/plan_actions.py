@@ -3,6 +3,8 @@ when its number, date, issuer or trích yếu is missing."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
@@ -21,6 +23,9 @@ class PlanActions:
         self.edit_action.triggered.connect(lambda: self.edit_plan())
         menu = window.menuBar().addMenu("&Kế hoạch")
         menu.addAction(self.edit_action)
+        self.calendar_action = QAction("Lịch báo cáo…", window)
+        self.calendar_action.triggered.connect(lambda: self.edit_calendar())
+        menu.addAction(self.calendar_action)
         # The next report due within 14 days and not yet issued (the reporting calendar).
         self.due = None
         self.due_label = QLabel()
@@ -48,7 +53,33 @@ class PlanActions:
     def _plans(self) -> list[dict]:
         return [report_service.plan_json(plan) for plan in self.window.workspace.plans()]
 
-    def edit_plan(self, plan_id: int | None = None) -> PlanDialog | None:
+    def edit_calendar(self, plan_id: int | None = None) -> None:
+        """The plan's reports owed: due dates and recipients edited in a table."""
+        from .calendar_dialog import CalendarDialog
+
+        plan = self._choose(plan_id)
+        if plan is None:
+            return
+        rows = report_calendar.obligations(self.window.workspace, plan["id"], self.window.today)
+        dialog = CalendarDialog(rows, plan["citation"], self.window)
+        if dialog.exec() != CalendarDialog.Accepted or not dialog.changes():
+            return
+        changes = dialog.changes()
+
+        items = [dict(kind=row["kind"], due=due, recipient=recipient, year=row["year"],
+                      start=dt.date.fromisoformat(row["start"]) if row["kind"] == "custom" else None,
+                      end=dt.date.fromisoformat(row["end"]) if row["kind"] == "custom" else None)
+                 for row, due, recipient in changes]
+
+        def save(ctx) -> None:
+            report_calendar.set_obligations(ctx.workspace, plan["id"], items)
+
+        self.window.runner.run(
+            self.window, "Đang lưu lịch báo cáo…", save, lambda _: self.refresh_reminder(),
+            lambda error: QMessageBox.warning(self.window, "Không lưu được lịch báo cáo", describe_error(error)),
+        )
+
+    def _choose(self, plan_id: int | None) -> dict | None:
         plans = self._plans()
         if not plans:
             QMessageBox.information(self.window, "Chưa có kế hoạch", "Hãy nhập phụ lục kế hoạch trước.")
@@ -69,6 +100,12 @@ class PlanActions:
             if chooser.exec() != QInputDialog.Accepted:
                 return None
             plan = plans[names.index(chooser.textValue())]
+        return plan
+
+    def edit_plan(self, plan_id: int | None = None) -> PlanDialog | None:
+        plan = self._choose(plan_id)
+        if plan is None:
+            return None
         dialog = PlanDialog(plan, self.window)
         if dialog.exec() != PlanDialog.Accepted:
             return dialog
