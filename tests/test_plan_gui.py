@@ -144,3 +144,22 @@ def test_the_calendar_is_edited_in_the_window(window, monkeypatch, tmp_path):
     window.today = dt.date(2025, 11, 21)
     window.plan_actions.refresh_reminder()
     assert window.plan_actions.due_label.text() == "Báo cáo năm gửi UBND tỉnh Cao Bằng (qua Sở Nội vụ): còn 9 ngày"
+
+
+def test_an_issued_report_is_reprinted_from_the_window(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from _report_support import PERIOD, SIGNED, TODAY, record_progress
+    from kehoach_desktop.ui.register_dialog import RegisterDialog
+
+    record_progress(window.workspace)
+    texts = window.workspace.report_texts(PERIOD, today=TODAY)
+    texts.number, texts.signed_on = "5", SIGNED
+    issued = window.workspace.write_report(tmp_path / "bc.pdf", PERIOD, texts, today=TODAY)
+    shown = []
+    monkeypatch.setattr(RegisterDialog, "exec", lambda dialog: shown.append(dialog) or RegisterDialog.Accepted)
+    again = tmp_path / "in-lai.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(again), ""))
+    window.plan_actions.show_register()
+    assert shown[0].table.item(0, 0).text() == "5" and shown[0].table.item(0, 1).text() == "06/10/2025"
+    assert again.read_bytes() == issued.read_bytes()

@@ -127,10 +127,9 @@ def plans_command(workspace, args) -> int:
 
 
 def reports_command(workspace, args) -> int:
-    from ..db import store
-    from .service import issued_json
+    from .service import issued_reports
 
-    rows = [issued_json(row) for row in store.list_issued_reports(workspace.db, args.plan)]
+    rows = issued_reports(workspace, args.plan)
     if args.json:
         _print_json(rows)
         return 0

@@ -301,6 +301,11 @@ def issued_json(row: dict) -> dict:
                                       "issued_at")}
 
 
+def issued_reports(ws: "Workspace", plan_id: int | None = None) -> list[dict]:
+    """The register, oldest first (what `kehoach reports` and the window list)."""
+    return [issued_json(row) for row in store.list_issued_reports(ws.db, plan_id)]
+
+
 def reprint(ws: "Workspace", issued_id: int, path: str | Path, progress: Progress | None = None) -> Path:
     """The issued report again, from the content it was built from (not from today's data)."""
     from .register import content_from_json

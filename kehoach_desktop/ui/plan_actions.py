@@ -26,6 +26,9 @@ class PlanActions:
         self.calendar_action = QAction("Lịch báo cáo…", window)
         self.calendar_action.triggered.connect(lambda: self.edit_calendar())
         menu.addAction(self.calendar_action)
+        self.register_action = QAction("Báo cáo đã ban hành (in lại)…", window)
+        self.register_action.triggered.connect(lambda: self.show_register())
+        menu.addAction(self.register_action)
         # The next report due within 14 days and not yet issued (the reporting calendar).
         self.due = None
         self.due_label = QLabel()
@@ -77,6 +80,30 @@ class PlanActions:
         self.window.runner.run(
             self.window, "Đang lưu lịch báo cáo…", save, lambda _: self.refresh_reminder(),
             lambda error: QMessageBox.warning(self.window, "Không lưu được lịch báo cáo", describe_error(error)),
+        )
+
+    def show_register(self) -> None:
+        """The issued reports; one reprinted, exactly as issued, into a file the user picks."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from .register_dialog import RegisterDialog
+
+        rows = report_service.issued_reports(self.window.workspace)
+        dialog = RegisterDialog(rows, self.window)
+        if dialog.exec() != RegisterDialog.Accepted or dialog.chosen() is None:
+            return
+        row = dialog.chosen()
+        suggested = str(Path.home() / f"Bao-cao-{row['number']}-{row['signed_on']}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self.window, "In lại báo cáo", suggested,
+                                              "Tệp PDF (*.pdf);;Tệp Word (*.docx)")
+        if not path:
+            return
+        self.window.runner.run(
+            self.window, "Đang in lại báo cáo…", lambda ctx: report_service.reprint(ctx.workspace, row["id"], path),
+            lambda written: self.window.statusBar().showMessage(f"Đã in lại vào {Path(written).name}.", 8000),
+            lambda error: QMessageBox.warning(self.window, "Không in lại được", describe_error(error)),
         )
 
     def _choose(self, plan_id: int | None) -> dict | None:
