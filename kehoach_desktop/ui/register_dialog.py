@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from ..report.periods import PERIOD_LABELS
+from ..report.periods import ReportPeriod
 from ..text import format_date, format_datetime
 from .widgets import accept_cancel_buttons
 
@@ -29,10 +31,11 @@ class RegisterDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SingleSelection)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         for n, row in enumerate(rows):
-            period = f"{PERIOD_LABELS.get(row['period'], row['period'])} {row['year']}"
+            period = _period_words(row)
             for column, value in enumerate((row["number"], format_date(row["signed_on"]), period,
                                             row["file_name"], format_datetime(row["issued_at"]))):
                 self.table.setItem(n, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         if rows:
             self.table.selectRow(len(rows) - 1)
@@ -42,3 +45,9 @@ class RegisterDialog(QDialog):
     def chosen(self) -> dict | None:
         selected = self.table.selectionModel().selectedRows()
         return self.rows[selected[0].row()] if selected else None
+
+
+def _period_words(row: dict) -> str:
+    """"9 tháng đầu năm 2025", "từ ngày 01/8/2025 đến ngày 15/11/2025"."""
+    start, end = dt.date.fromisoformat(row["start_date"]), dt.date.fromisoformat(row["end_date"])
+    return ReportPeriod.of(row["period"], row["year"], start, end).phrase()
