@@ -283,6 +283,12 @@ def cmd_report(workspace, args) -> int:
 
 COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
             "report": cmd_report, "export": exchange_cli.cmd_export}
+# --- plan correction (issue 13) ---
+from .report import cli as _report_cli  # noqa: E402
+
+COMMANDS.update({"plan": _report_cli.plan_command, "plans": _report_cli.plans_command,
+                 "reports": _report_cli.reports_command, "reprint": _report_cli.reprint_command,
+                 "calendar": _report_cli.calendar_command})
 
 # --- self-assessment (issue 12) ---
 from .assessment import cli as _assessment_cli  # noqa: E402

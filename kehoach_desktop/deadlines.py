@@ -100,7 +100,10 @@ def parse_deadline(text: str, plan_year: int | None = None) -> Deadline:
     if start and not dates:  # "Từ 01/6/2023": ongoing from then, reported at each period after it
         return Deadline(raw, tuple(d for d in reporting_period_ends(start.year) if d >= start), True)
     if recurring and year is not None and not _names_its_own_dates(folded, dates):
-        dates = reporting_period_ends(year)  # due at each report: Quý I, 6 tháng, 9 tháng, năm
+        if _once_a_year(folded):  # "Hằng năm": once a year, at the yearly report (issue 13)
+            dates = [dt.date(year, 12, 31)]
+        else:
+            dates = reporting_period_ends(year)  # due at each report: Quý I, 6 tháng, 9 tháng, năm
     return Deadline(raw, tuple(sorted(set(dates))), recurring)
 
 
@@ -130,3 +133,8 @@ def _names_its_own_dates(folded: str, dates: list[dt.date]) -> bool:
     """"Trước 30/6 hằng năm" sets its own date; "Thường xuyên trong năm 2025" only the year."""
     whole_year = dates and all(d.month == 12 and d.day == 31 for d in dates) and not re.search(r"\d{1,2}\s*/\s*\d", folded)
     return bool(dates) and not whole_year
+
+
+def _once_a_year(folded: str) -> bool:
+    """"Hằng năm" / "Hàng năm" without "thường xuyên", "định kỳ": due once, at the year's end."""
+    return bool(re.search(r"\bhang nam\b", folded)) and not re.search(r"\b(thuong xuyen|dinh ky|lien tuc)\b", folded)

@@ -237,6 +237,12 @@ def resolve_role(profile: AgencyProfile | None, lead: str, implementing: str, co
     """The agency's strongest role in a task, with the reason, or no role."""
     if profile is None:
         return RoleMatch(None, "", False)
+    # issue 13: a definite "Thực hiện" outranks a conditional "Chủ trì" ("… và các cơ quan có liên quan").
+    lead_found = match_cell(lead or "", profile)
+    if lead_found and lead_found.conditional:
+        definite = match_cell(implementing or "", profile)
+        if definite and not definite.conditional:
+            return RoleMatch(Role.IMPLEMENTING, f"{definite.reason} trong cột {_COLUMN_LABELS[Role.IMPLEMENTING]}", False)
     for role, cell in ((Role.LEAD, lead), (Role.IMPLEMENTING, implementing), (Role.COOPERATING, cooperating)):
         found = match_cell(cell or "", profile)
         if found:

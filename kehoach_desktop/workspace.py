@@ -430,7 +430,8 @@ class Workspace:
         from .report import service
 
         service.output_format(path)  # refuse a wrong extension before any work
-        return service.write(self.build_report(period, texts, plan_id, today), path, progress)
+        # issue 13: a numbered, dated report goes into the issued-report register
+        return service.write_issued(self, self.build_report(period, texts, plan_id, today), path, progress)
 
     # --- backups ------------------------------------------------------------------------------
 

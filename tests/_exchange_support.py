@@ -102,7 +102,9 @@ def portable(db) -> dict[str, list]:
     result["criterion_evidence"] = [
         {**without(row, "id", "criterion_id", "evidence_id", "added_at"), "criterion": criteria[row["criterion_id"]],
          "evidence": documents.get(row["evidence_id"])} for row in tables.get("criterion_evidence", [])]
-    assert set(tables) <= set(result) | {"sqlite_sequence"}, f"a table is not compared: {set(tables) - set(result)}"
+    # Local history, not exchanged (issue 13): the progress change log, the issued reports, the calendar.
+    local = {"progress_log", "issued_report", "report_obligation"}
+    assert set(tables) <= set(result) | {"sqlite_sequence"} | local, f"a table is not compared: {set(tables) - set(result)}"
     return {name: sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
             for name, rows in result.items()}
 

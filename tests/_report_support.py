@@ -7,13 +7,17 @@ import unicodedata
 from dataclasses import dataclass
 
 from kehoach_desktop.model import AgencyKind, AgencyProfile, Authority, Evidence, Status
+from kehoach_desktop.report.periods import ReportPeriod
 
 REPORT_PROFILE = AgencyProfile(
     name="UBND xã Hòa An", kind=AgencyKind.XA, governing_body="UBND tỉnh Cao Bằng", place="Hòa An",
     symbol="UBND", signer_name="Nông Văn Bình", signer_title="Phó Chủ tịch", authority=Authority.TM,
 )
-SIGNED = dt.date(2025, 7, 5)
-TODAY = dt.date(2025, 7, 5)
+# The sample plan was issued on 12/7/2025: its first report is the 9-month one (issue 13 refuses
+# a period that ended before the plan).
+PERIOD = ReportPeriod.of("q3", 2025)
+SIGNED = dt.date(2025, 10, 6)
+TODAY = dt.date(2025, 10, 6)
 
 
 @dataclass
@@ -35,7 +39,7 @@ def record_progress(workspace) -> Recorded:
         progress = workspace.progress(row.id)
         if n % 3 == 0:
             progress.status, progress.percent = Status.DONE, 100
-            progress.completed_on = min(row.due_date, dt.date(2025, 6, 20))
+            progress.completed_on = min(row.due_date, dt.date(2025, 9, 20))
             progress.result = f"Đã hoàn thành nhiệm vụ thứ {n + 1}, đạt yêu cầu đề ra"
             recorded.on_time.append(row.id)
         elif n % 3 == 1:
@@ -46,13 +50,13 @@ def record_progress(workspace) -> Recorded:
             recorded.in_progress.append(row.id)
         else:
             progress.status, progress.percent = Status.DONE, 100
-            progress.completed_on = dt.date(2025, 8, 25)  # after the first half-year
+            progress.completed_on = dt.date(2025, 11, 25)  # after the period's end
             progress.result = "Hoàn thành sau khi điều chỉnh nhân sự"
             recorded.finished_after.append(row.id)
         evidence = []
         if n % 3 != 1:
             number = f"{n + 11:02d}/QĐ-UBND"
-            evidence.append((Evidence(task_id=row.id, number=number, date=dt.date(2025, 3, n + 2),
+            evidence.append((Evidence(task_id=row.id, number=number, date=dt.date(2025, 8, n + 2),
                                       issuer="UBND xã Hòa An", abstract="Quyết định ban hành kế hoạch"), None))
             recorded.evidence_numbers[row.id] = number
         workspace.save_progress(progress, evidence)

@@ -41,8 +41,8 @@ SEED_DEADLINES = [
     ("9 tháng đầu năm", 2025, [D(2025, 9, 30)], False),
     ("Thường xuyên", 2025, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),  # due at each report
     ("Thường xuyên trong năm 2025", 2025, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),
-    ("Hằng năm", 2025, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),
-    ("Hàng năm", 2025, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)], True),
+    ("Hằng năm", 2025, [D(2025, 12, 31)], True),  # once a year, not at every report
+    ("Hàng năm", 2025, [D(2025, 12, 31)], True),
     ("Thường xuyên", None, [], True),  # no year known: no date invented
     ("Trước 30/6 hằng năm", 2025, [D(2025, 6, 30)], True),  # its own date
     ("Theo thời hạn quy định của Bộ Nội vụ", 2025, [], False),

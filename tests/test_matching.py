@@ -264,7 +264,17 @@ def test_role_is_the_first_column_that_names_the_agency(lead, implementing, coop
          if match_cell(cell, profile)),
         None,
     )
+    lead_match, implementing_match = match_cell(lead, profile), match_cell(implementing, profile)
+    if lead_match and lead_match.conditional and implementing_match and not implementing_match.conditional:
+        expected = Role.IMPLEMENTING  # a definite "Thực hiện" outranks a conditional "Chủ trì" (issue 13)
     assert resolve_role(profile, lead, implementing, cooperating).role == expected
+
+
+def test_a_definite_implementing_role_outranks_a_conditional_lead():
+    commune = AgencyProfile(name="UBND xã Hòa An", kind=AgencyKind.XA)
+    found = resolve_role(commune, "Sở Nội vụ và các cơ quan có liên quan", "UBND cấp xã", "")
+    assert found.role == Role.IMPLEMENTING and not found.conditional
+    assert resolve_role(commune, "Sở Nội vụ và các cơ quan có liên quan", "", "").role == Role.LEAD
 
 
 # --- lists of agencies: ";", line breaks and commas -------------------------------------------------

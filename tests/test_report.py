@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from _report_support import SIGNED, TODAY, nfc, pdf_text, record_progress, text_pieces
+from _report_support import PERIOD, SIGNED, TODAY, nfc, pdf_text, record_progress, text_pieces
 from _support import build_scored_annex
 from kehoach_desktop.errors import InvalidInputError, NotFoundError
 from kehoach_desktop.model import AgencyKind, AgencyProfile, Authority, Role, Status
@@ -21,7 +21,6 @@ from kehoach_desktop.report.content import Outcome, outcome
 from kehoach_desktop.report.periods import ReportPeriod
 from kehoach_desktop.report.wording import date_line, document_number, recipient_lines, signature_lines
 
-H1 = ReportPeriod.of("h1", 2025)
 MARGIN = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
 
 
@@ -31,7 +30,7 @@ def reporting(imported_workspace):
     return imported_workspace, recorded
 
 
-def _texts(workspace, period=H1):
+def _texts(workspace, period=PERIOD):
     texts = workspace.report_texts(period, today=TODAY)
     texts.number, texts.signed_on = "5", SIGNED
     texts.recipients = ["Thường trực Đảng ủy xã", "Lưu: VT, VP"]
@@ -41,7 +40,7 @@ def _texts(workspace, period=H1):
 @pytest.fixture
 def h1_pdf(reporting, tmp_path):
     workspace, recorded = reporting
-    path = workspace.write_report(tmp_path / "bao-cao.pdf", H1, _texts(workspace), today=TODAY)
+    path = workspace.write_report(tmp_path / "bao-cao.pdf", PERIOD, _texts(workspace), today=TODAY)
     return pypdf.PdfReader(path), workspace, recorded
 
 
@@ -53,9 +52,9 @@ def test_periods_cover_the_reporting_calendar():
     assert ReportPeriod.of("h1", 2025).end == dt.date(2025, 6, 30)
     assert ReportPeriod.of("q3", 2025).end == dt.date(2025, 9, 30)
     assert ReportPeriod.of("year", 2025).end == dt.date(2025, 12, 31)
-    assert H1.abstract_suffix(2025) == "(6 tháng đầu năm)"
+    assert ReportPeriod.of("h1", 2025).abstract_suffix(2025) == "(6 tháng đầu năm)"
     assert ReportPeriod.of("q1", 2026).abstract_suffix(2025) == "(Quý I năm 2026)"
-    assert H1.phrase() == "6 tháng đầu năm 2025"
+    assert ReportPeriod.of("h1", 2025).phrase() == "6 tháng đầu năm 2025"
     with pytest.raises(InvalidInputError, match="trước ngày bắt đầu"):
         ReportPeriod.of("custom", 2025, dt.date(2025, 5, 1), dt.date(2025, 3, 1))
     with pytest.raises(InvalidInputError, match="--from"):
@@ -100,7 +99,7 @@ def test_recipients_start_with_nhu_tren_and_end_with_the_archive():
 
 def test_figures_count_the_agency_tasks_as_of_the_period_end(reporting):
     workspace, recorded = reporting
-    content = workspace.build_report(H1, today=TODAY)
+    content = workspace.build_report(PERIOD, today=TODAY)
     mine = [row for row in workspace.tasks(mine_only=True)]
     figures = content.figures
     assert figures.assigned == len(mine)
@@ -132,15 +131,15 @@ def test_a_task_finished_after_its_deadline_counts_as_late(workspace, tmp_path):
 
 def test_texts_are_prefilled_from_task_notes_then_saved_per_period(reporting):
     workspace, _ = reporting
-    texts = workspace.report_texts(H1, today=TODAY)
+    texts = workspace.report_texts(PERIOD, today=TODAY)
     assert not texts.saved
     assert "Thiếu kinh phí thực hiện nhiệm vụ 2" in texts.shortcomings
     assert "Đề nghị Sở Nội vụ hướng dẫn nghiệp vụ" in texts.proposals
     assert texts.addressees == ["Sở Nội vụ tỉnh Cao Bằng"]
     texts.direction = "UBND xã đã ban hành Kế hoạch số 15/KH-UBND triển khai thực hiện."
     texts.number, texts.signed_on = "05", SIGNED
-    workspace.save_report_texts(H1, texts)
-    again = workspace.report_texts(H1)
+    workspace.save_report_texts(PERIOD, texts)
+    again = workspace.report_texts(PERIOD)
     assert again.saved and again.direction == texts.direction and again.signed_on == SIGNED
     assert again.addressees == ["Sở Nội vụ tỉnh Cao Bằng"]
     assert not workspace.report_texts(ReportPeriod.of("q1", 2025)).saved  # another period, its own texts
@@ -148,25 +147,25 @@ def test_texts_are_prefilled_from_task_notes_then_saved_per_period(reporting):
 
 def test_a_bad_report_number_is_refused_and_nothing_saved(reporting):
     workspace, _ = reporting
-    texts = workspace.report_texts(H1)
+    texts = workspace.report_texts(PERIOD)
     texts.number = "05/BC"
     with pytest.raises(InvalidInputError, match="Số báo cáo"):
-        workspace.save_report_texts(H1, texts)
-    assert not workspace.report_texts(H1).saved
+        workspace.save_report_texts(PERIOD, texts)
+    assert not workspace.report_texts(PERIOD).saved
 
 
 def test_writing_into_a_missing_folder_is_refused(reporting, tmp_path):
     workspace, _ = reporting
     with pytest.raises(NotFoundError, match="thư mục"):
-        workspace.write_report(tmp_path / "khong-co" / "bc.pdf", H1)
+        workspace.write_report(tmp_path / "khong-co" / "bc.pdf", PERIOD)
     with pytest.raises(InvalidInputError, match=r"\.pdf hoặc \.docx"):
-        workspace.write_report(tmp_path / "bc.odt", H1)
+        workspace.write_report(tmp_path / "bc.odt", PERIOD)
     assert not list(tmp_path.glob("*.odt"))
 
 
 def test_no_plan_means_a_clear_message(workspace, tmp_path):
     with pytest.raises(NotFoundError, match="Chưa có kế hoạch"):
-        workspace.write_report(tmp_path / "bc.pdf", H1)
+        workspace.write_report(tmp_path / "bc.pdf", PERIOD)
 
 
 # --- the PDF, read back -------------------------------------------------------------------------
@@ -200,14 +199,15 @@ def test_pdf_text_has_header_title_sections_annex_and_signature(h1_pdf):
     reader, workspace, recorded = h1_pdf
     pages = pdf_text(reader)
     first, whole = pages[0], "\n".join(pages)
-    for expected in ("UBND TỈNH CAO BẰNG", "ỦY BAN NHÂN DÂN", "XÃ HÒA AN", "Số: 05/BC-UBND",
+    assert "UBND TỈNH CAO BẰNG" not in first  # a People's Committee prints no governing-body line
+    for expected in ("ỦY BAN NHÂN DÂN", "XÃ HÒA AN", "Số: 05/BC-UBND",
                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Hòa An, ngày 05 tháng 7 năm 2025", "BÁO CÁO", "Kính gửi: Sở Nội vụ tỉnh Cao Bằng."):
+                     "Hòa An, ngày 06 tháng 10 năm 2025", "BÁO CÁO", "Kính gửi: Sở Nội vụ tỉnh Cao Bằng."):
         assert expected in first, expected
     flat = re.sub(r"\s+", " ", whole)
     assert ("Kết quả thực hiện Kế hoạch số 2163/KH-UBND ngày 12/7/2025 của UBND tỉnh Cao Bằng về cải thiện, "
             "nâng cao các chỉ số PAR INDEX") in flat
-    assert "(6 tháng đầu năm)" in flat
+    assert "9 tháng đầu năm 2025 Kính gửi" in flat
     for heading in ("I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", "II. KẾT QUẢ THỰC HIỆN", "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
                     "IV. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI", "V. ĐỀ XUẤT, KIẾN NGHỊ"):
         assert heading in whole, heading
@@ -217,7 +217,7 @@ def test_pdf_text_has_header_title_sections_annex_and_signature(h1_pdf):
         assert expected in whole, expected
     annex = "\n".join(page for page, p in zip(pages, reader.pages) if p.mediabox.width > p.mediabox.height)
     annex_flat = re.sub(r"\s+", " ", annex)
-    assert "(Kèm theo Báo cáo số 05/BC-UBND ngày 05/7/2025 của UBND xã Hòa An)" in annex_flat
+    assert "(Kèm theo Báo cáo số 05/BC-UBND ngày 06/10/2025 của UBND xã Hòa An)" in annex_flat
     for number in recorded.evidence_numbers.values():
         assert number in annex_flat
     for task_id in recorded.on_time:
@@ -289,7 +289,7 @@ def _flat(reader) -> str:
 
 def test_unscored_plan_has_no_score_columns_and_a_scored_one_has(reporting, tmp_path):
     reporting_ws, _ = reporting
-    plain = pypdf.PdfReader(io.BytesIO(service.render(reporting_ws.build_report(H1, today=TODAY), "PDF")))
+    plain = pypdf.PdfReader(io.BytesIO(service.render(reporting_ws.build_report(PERIOD, today=TODAY), "PDF")))
     assert "Điểm tối đa" not in _flat(plain)
     other = tmp_path / "other"
     from kehoach_desktop.workspace import Workspace
@@ -297,5 +297,5 @@ def test_unscored_plan_has_no_score_columns_and_a_scored_one_has(reporting, tmp_
     with Workspace(other) as scored:
         scored.save_profile(reporting_ws.profile())
         scored.import_annex(build_scored_annex(tmp_path / "scored.xlsx"))
-        reader = pypdf.PdfReader(io.BytesIO(service.render(scored.build_report(H1, today=TODAY), "PDF")))
+        reader = pypdf.PdfReader(io.BytesIO(service.render(scored.build_report(PERIOD, today=TODAY), "PDF")))
     assert "Điểm tối đa" in _flat(reader) and "Điểm tự chấm" in _flat(reader)

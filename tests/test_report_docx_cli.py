@@ -10,20 +10,19 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from _report_support import SIGNED, TODAY, nfc, record_progress
+from _report_support import PERIOD, SIGNED, TODAY, nfc, record_progress
 from _support import run_cli
 from kehoach_desktop.cli import main
 from kehoach_desktop.report.periods import ReportPeriod
 
-H1 = ReportPeriod.of("h1", 2025)
 
 
 @pytest.fixture
 def word_file(imported_workspace, tmp_path):
     record_progress(imported_workspace)
-    texts = imported_workspace.report_texts(H1, today=TODAY)
+    texts = imported_workspace.report_texts(PERIOD, today=TODAY)
     texts.number, texts.signed_on = "5", SIGNED
-    path = imported_workspace.write_report(tmp_path / "bao-cao.docx", H1, texts, today=TODAY)
+    path = imported_workspace.write_report(tmp_path / "bao-cao.docx", PERIOD, texts, today=TODAY)
     return docx.Document(path), imported_workspace
 
 
@@ -59,7 +58,7 @@ def test_word_text_matches_the_report(word_file):
     cells = [cell.text for table in document.tables[:1] for row in table.rows for cell in row.cells]
     header = nfc("\n".join(cells))
     for expected in ("ỦY BAN NHÂN DÂN", "Số: 05/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "Độc lập - Tự do - Hạnh phúc", "Hòa An, ngày 05 tháng 7 năm 2025"):
+                     "Độc lập - Tự do - Hạnh phúc", "Hòa An, ngày 06 tháng 10 năm 2025"):
         assert expected in header
     text = nfc("\n".join(p.text for p in document.paragraphs))
     for heading in ("BÁO CÁO", "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", "II. KẾT QUẢ THỰC HIỆN", "V. ĐỀ XUẤT, KIẾN NGHỊ",
@@ -90,16 +89,16 @@ def _cli_workspace(imported_workspace):
 def test_cli_writes_pdf_and_docx(imported_workspace, tmp_path, capsys):
     data = _cli_workspace(imported_workspace)
     pdf = tmp_path / "bc.pdf"
-    assert main(["--data-dir", data, "report", "--period", "h1", "--year", "2025", "--out", str(pdf),
+    assert main(["--data-dir", data, "report", "--period", "q3", "--year", "2025", "--out", str(pdf),
                  "--number", "7", "--date", "05/01/2026"]) == 0
-    assert "Đã lập báo cáo 6 tháng đầu năm 2025" in capsys.readouterr().out
+    assert "Đã lập báo cáo 9 tháng đầu năm 2025 thực hiện Kế hoạch số 2163/KH-UBND" in capsys.readouterr().out
     first = nfc(pypdf.PdfReader(pdf).pages[0].extract_text())
     assert "Số: 07/BC-UBND" in first and "Hòa An, ngày 05 tháng 01 năm 2026" in first
     word = tmp_path / "bc.docx"
-    assert main(["--data-dir", data, "report", "--period", "custom", "--from", "01/01/2025", "--to", "15/05/2025",
+    assert main(["--data-dir", data, "report", "--period", "custom", "--from", "01/08/2025", "--to", "15/11/2025",
                  "--out", str(word)]) == 0
     flat = re.sub(r"\s+", " ", nfc("\n".join(p.text for p in docx.Document(word).paragraphs)))
-    assert "(từ ngày 01/01/2025 đến ngày 15/5/2025)" in flat
+    assert "từ ngày 01/8/2025 đến ngày 15/11/2025" in flat
 
 
 @pytest.mark.parametrize("arguments, message", [

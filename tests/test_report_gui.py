@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
 
-from _report_support import SIGNED, TODAY, nfc, record_progress  # noqa: E402
+from _report_support import PERIOD, SIGNED, TODAY, nfc, record_progress  # noqa: E402
 from kehoach_desktop.report.periods import ReportPeriod  # noqa: E402
 from kehoach_desktop.ui.report_dialog import ReportDialog  # noqa: E402
 
@@ -29,7 +29,7 @@ def dialog(window, qtbot):
     record_progress(window.workspace)
     dlg = ReportDialog(window.workspace, window.runner, window, today=TODAY)
     qtbot.addWidget(dlg)
-    dlg.period.setCurrentIndex(dlg.period.findData("h1"))
+    dlg.period.setCurrentIndex(dlg.period.findData("q3"))
     dlg.year.setValue(2025)
     dlg.number.setText("12")
     dlg.signed_on.set_value(SIGNED)
@@ -73,9 +73,9 @@ def test_save_as_pdf_writes_the_report_with_the_typed_texts(dialog, qtbot, monke
     assert written.is_file()
     text = " ".join(nfc(page.extract_text()) for page in pypdf.PdfReader(written).pages)
     flat = " ".join(text.split())
-    assert "Số: 12/BC-UBND" in flat and "Hòa An, ngày 05 tháng 7 năm 2025" in flat
+    assert "Số: 12/BC-UBND" in flat and "Hòa An, ngày 06 tháng 10 năm 2025" in flat
     assert DIRECTION in flat and "- Thường trực Đảng ủy xã;" in flat and "- Lưu: VT, VP." in flat
-    saved = dialog.workspace.report_texts(ReportPeriod.of("h1", 2025))
+    saved = dialog.workspace.report_texts(PERIOD)
     assert saved.saved and saved.number == "12" and saved.direction == DIRECTION
 
 
@@ -115,6 +115,10 @@ def test_print_sends_every_page_once(dialog, qtbot, monkeypatch, tmp_path):
     printed = pypdf.PdfReader(output)
     assert len(printed.pages) == dialog.preview.page_count()
     assert "Đã gửi" in dialog.status.text()
+    from kehoach_desktop.db import store  # a numbered, dated report printed is issued (issue 13)
+
+    [issued] = store.list_issued_reports(dialog.workspace.db)
+    assert (issued["number"], issued["signed_on"], issued["period"]) == ("12", SIGNED.isoformat(), "q3")
 
 
 def test_an_edit_after_the_preview_is_printed_not_the_old_preview(dialog, qtbot, monkeypatch, tmp_path):
@@ -139,7 +143,7 @@ def test_changing_the_period_loads_that_period_texts(dialog, qtbot, monkeypatch,
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     dialog.period.setCurrentIndex(dialog.period.findData("q1"))
     assert dialog.number.text() == "" and dialog.sections["direction"].toPlainText() != DIRECTION
-    dialog.period.setCurrentIndex(dialog.period.findData("h1"))
+    dialog.period.setCurrentIndex(dialog.period.findData("q3"))
     assert dialog.number.text() == "12" and dialog.sections["direction"].toPlainText() == DIRECTION
     dialog.period.setCurrentIndex(dialog.period.findData("custom"))
     assert dialog.start.isEnabled() and dialog.end.isEnabled()

@@ -219,6 +219,48 @@ SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_REVISIONS) + 1] = [
                   "completed_on": "2025-09-10", "score": None, "difficulties": "", "proposals": "",
                   "updated_at": "2025-09-10T09:00:00", "revision": 3}),
 ]
+# issue 13: the progress change log, and the addressees remembered per plan.
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PROGRESS_LOG) + 1] = [
+    ("progress_log", {"id": 100, "task_id": 1, "status": "đang thực hiện", "percent": 60,
+                      "result": "Đã tổ chức 2 hội nghị", "completed_on": None, "recorded_at": "2025-09-01T09:00:00"}),
+]
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_PLAN_REPORTING) + 1] = [
+    ("plan", {"id": 3, "number": "87/KH-UBND", "date": "2024-05-03", "issuer": "UBND tỉnh Bắc Giang",
+              "year": 2024, "title": "Duy trì, cải thiện", "source_file": "bg.xlsx",
+              "imported_at": "2025-07-20T08:00:00", "cited_number": "", "cited_date": None, "cited_issuer": "Ủy ban nhân dân tỉnh Bắc Giang",
+              "cited_title": "Duy trì, cải thiện các chỉ số năm 2024",
+              "report_addressees": "UBND tỉnh Bắc Giang (qua Sở Nội vụ)",
+              "report_cutoff_day": 14}),
+]
+
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_ISSUED_REPORTS) + 1] = [
+    ("issued_report", {"id": 1, "plan_id": 1, "period": "q3", "year": 2025, "start_date": "2025-01-01",
+                       "end_date": "2025-09-30", "number": "5", "signed_on": "2025-10-06", "file_name": "bc.pdf",
+                       "file_format": "PDF", "file_sha256": "0" * 64, "content": "{}", "content_sha256": "1" * 64,
+                       "issued_at": "2025-10-06T09:00:00"}),
+]
+
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_REPORT_CALENDAR) + 1] = [
+    ("report_obligation", {"id": 1, "plan_id": 1, "period": "year", "year": 2025, "start_date": "2025-01-01",
+                           "end_date": "2025-12-31", "due_date": "2025-11-30",
+                           "recipient": "UBND tỉnh Cao Bằng (qua Sở Nội vụ)"}),
+]
+
+
+def test_progress_log_upgrade_logs_what_was_recorded_then_every_change(data_dir):
+    """From the version before the log: the recorded progress is logged once, then every change."""
+    data_dir.mkdir(parents=True)
+    before = migrations.MIGRATIONS.index(migrations._V_PROGRESS_LOG)
+    _build_db_at(data_dir / DB_FILE_NAME, before)
+    with Workspace(data_dir) as ws:
+        log = list(ws.db.query("SELECT status, percent, recorded_at FROM progress_log WHERE task_id = 1"))
+        assert log == [{"status": "đang thực hiện", "percent": 40, "recorded_at": "2025-08-01T09:00:00"}]
+        ws.save_progress(Progress(task_id=1, status=Status.DONE, percent=100, result="Xong"))
+        progress = ws.progress(1)
+        progress.difficulties = "Không có thay đổi kết quả"
+        ws.save_progress(progress)  # no change of status, percent, result or date: not logged again
+        log = list(ws.db.query("SELECT status, percent FROM progress_log WHERE task_id = 1 ORDER BY id"))
+        assert [row["percent"] for row in log] == [40, 100]
 
 
 def test_every_schema_version_has_representative_rows():

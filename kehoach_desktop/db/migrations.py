@@ -6,6 +6,8 @@ a migration that has shipped: add a new one.
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
 from ..errors import DatabaseTooNewError
@@ -207,10 +209,91 @@ ALTER TABLE plan ADD COLUMN task_package_created_at TEXT;
 """ + _CLEAN_OLD_TEXT
 
 
+# issue 13: every progress change is logged (by triggers, whichever path saves it), so that a
+# report for a past period can be rebuilt from what had been recorded by then. Rows already
+# recorded are logged once, at their last update.
+_V_PROGRESS_LOG = """
+CREATE TABLE progress_log (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    percent INTEGER NOT NULL DEFAULT 0,
+    result TEXT NOT NULL DEFAULT '',
+    completed_on TEXT,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX progress_log_task ON progress_log(task_id, recorded_at);
+INSERT INTO progress_log (task_id, status, percent, result, completed_on, recorded_at)
+    SELECT task_id, status, percent, result, completed_on, updated_at FROM progress;
+CREATE TRIGGER progress_logged_insert AFTER INSERT ON progress BEGIN
+    INSERT INTO progress_log (task_id, status, percent, result, completed_on, recorded_at)
+    VALUES (NEW.task_id, NEW.status, NEW.percent, NEW.result, NEW.completed_on, NEW.updated_at);
+END;
+CREATE TRIGGER progress_logged_update AFTER UPDATE ON progress
+WHEN NEW.status IS NOT OLD.status OR NEW.percent IS NOT OLD.percent OR NEW.result IS NOT OLD.result
+     OR NEW.completed_on IS NOT OLD.completed_on BEGIN
+    INSERT INTO progress_log (task_id, status, percent, result, completed_on, recorded_at)
+    VALUES (NEW.task_id, NEW.status, NEW.percent, NEW.result, NEW.completed_on, NEW.updated_at);
+END
+"""
+
+# issue 13: per plan, the plan as issued when corrected by hand (cited_*: reports cite these; the
+# imported number and date stay the plan's identity for the next import), the addressees its
+# reports go to (Kính gửi), remembered from the last report saved, and the data cutoff: 0 = the
+# period's last day, else that day of its last month (the Ministry's regime runs the data to the 14th).
+_V_PLAN_REPORTING = """
+ALTER TABLE plan ADD COLUMN cited_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN cited_date TEXT;
+ALTER TABLE plan ADD COLUMN cited_issuer TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN cited_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN report_addressees TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN report_cutoff_day INTEGER NOT NULL DEFAULT 0
+"""
+
+# issue 13: the issued-report register — every report saved or printed with a number and a date,
+# with the content it was built from (JSON), for an identical reprint and "what changed since".
+_V_ISSUED_REPORTS = """
+CREATE TABLE issued_report (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    number TEXT NOT NULL,
+    signed_on TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    file_format TEXT NOT NULL DEFAULT '',
+    file_sha256 TEXT NOT NULL DEFAULT '',
+    content TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    issued_at TEXT NOT NULL
+);
+CREATE INDEX issued_report_plan ON issued_report(plan_id, end_date)
+"""
+
+# issue 13: the reporting calendar — per plan, the reports owed: kind, period, due date, recipient.
+# No rows for a plan means the defaults (one per period of the plan's year); an edit stores them all.
+_V_REPORT_CALENDAR = """
+CREATE TABLE report_obligation (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    period TEXT NOT NULL CHECK (period IN ('q1', 'h1', 'q3', 'year', 'custom')),
+    year INTEGER NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    recipient TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX report_obligation_period ON report_obligation(plan_id, period, start_date, end_date)
+"""
+
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
 MIGRATIONS.append(_V_CRITERION_SCORES)  # issue 12
 MIGRATIONS.append(_V_REVISIONS)  # issue 15
+MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING, _V_ISSUED_REPORTS, _V_REPORT_CALENDAR]  # issue 13
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -245,4 +328,14 @@ def refuse_if_too_new(found: int, db_name: str = "") -> None:
 
 
 def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """The script's statements; a trigger's BEGIN … END body (issue 13) stays one statement."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending = f"{pending};{part}" if pending else part
+        if sqlite3.complete_statement(pending + ";"):
+            if pending.strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements

@@ -248,3 +248,77 @@ def get_plan_task_package(db: sqlite_utils.Database, plan_id: int) -> str | None
 
 def set_plan_task_package(db: sqlite_utils.Database, plan_id: int, created_at: str) -> None:
     db.execute("UPDATE plan SET task_package_created_at = ? WHERE id = ?", [created_at, plan_id])
+# --- reports: plan identity, progress log (issue 13) ----------------------------------------
+
+PLAN_IDENTITY_FIELDS = ("cited_number", "cited_date", "cited_issuer", "cited_title", "year", "report_addressees",
+                        "report_cutoff_day")
+
+
+def get_plan(db: sqlite_utils.Database, plan_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM plan WHERE id = ?", [plan_id])
+
+
+def update_plan_identity(db: sqlite_utils.Database, plan_id: int, values: dict) -> None:
+    row = {key: values[key] for key in PLAN_IDENTITY_FIELDS if key in values}
+    sets = ", ".join(f"{key} = ?" for key in row)
+    db.execute(f"UPDATE plan SET {sets} WHERE id = ?", [*row.values(), plan_id])
+
+
+def list_plan_progress_log(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    """Every recorded progress change of one plan's tasks, oldest first per task."""
+    return list(db.query(
+        "SELECT l.* FROM progress_log l JOIN task t ON t.id = l.task_id WHERE t.plan_id = ? "
+        "ORDER BY l.task_id, l.recorded_at, l.id", [plan_id],
+    ))
+
+
+# --- issued-report register (issue 13) ------------------------------------------------------
+
+ISSUED_FIELDS = ("plan_id", "period", "year", "start_date", "end_date", "number", "signed_on", "file_name",
+                 "file_format", "file_sha256", "content", "content_sha256", "issued_at")
+
+
+def insert_issued_report(db: sqlite_utils.Database, values: dict) -> int:
+    return _insert(db, "issued_report", {key: values[key] for key in ISSUED_FIELDS})
+
+
+def update_issued_file(db: sqlite_utils.Database, issued_id: int, values: dict) -> None:
+    db.execute("UPDATE issued_report SET file_name = ?, file_format = ?, file_sha256 = ? WHERE id = ?",
+               [values["file_name"], values["file_format"], values["file_sha256"], issued_id])
+
+
+def find_issued_report(db: sqlite_utils.Database, plan_id: int, number: str, signed_on: str,
+                       content_sha256: str) -> dict | None:
+    return _one(db, "SELECT * FROM issued_report WHERE plan_id = ? AND number = ? AND signed_on = ? "
+                    "AND content_sha256 = ? ORDER BY id DESC LIMIT 1", [plan_id, number, signed_on, content_sha256])
+
+
+def get_issued_report(db: sqlite_utils.Database, issued_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM issued_report WHERE id = ?", [issued_id])
+
+
+def list_issued_reports(db: sqlite_utils.Database, plan_id: int | None = None) -> list[dict]:
+    if plan_id is None:
+        return list(db.query("SELECT * FROM issued_report ORDER BY plan_id, end_date, id"))
+    return list(db.query("SELECT * FROM issued_report WHERE plan_id = ? ORDER BY end_date, id", [plan_id]))
+
+
+def latest_issued_before(db: sqlite_utils.Database, plan_id: int, end_date: str) -> dict | None:
+    """The last report issued for a period that ended before `end_date` (for "what changed since")."""
+    return _one(db, "SELECT * FROM issued_report WHERE plan_id = ? AND end_date < ? ORDER BY end_date DESC, id DESC "
+                    "LIMIT 1", [plan_id, end_date])
+
+
+# --- reporting calendar (issue 13) ------------------------------------------------------------
+
+OBLIGATION_FIELDS = ("plan_id", "period", "year", "start_date", "end_date", "due_date", "recipient")
+
+
+def list_obligations(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM report_obligation WHERE plan_id = ? ORDER BY due_date, id", [plan_id]))
+
+
+def replace_obligations(db: sqlite_utils.Database, plan_id: int, rows: list[dict]) -> None:
+    db.execute("DELETE FROM report_obligation WHERE plan_id = ?", [plan_id])
+    for row in rows:
+        _insert(db, "report_obligation", {key: row[key] for key in OBLIGATION_FIELDS})

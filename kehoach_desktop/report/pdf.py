@@ -63,9 +63,10 @@ class Styles:
         self.addressee = _style("addressee", size=14, leading=17, align=TA_LEFT)
         body = dict(leading=18, spaceAfter=6, firstLineIndent=FIRST_LINE_INDENT, align=TA_JUSTIFY)
         self.body = _style("body", **body)
-        self.heading = _style("heading", BOLD, **body)
-        self.subheading = _style("subheading", BOLD, **body)
-        self.minor = _style("minor", BOLD_ITALIC, **body)
+        # Headings stay with the first paragraph under them (issue 13).
+        self.heading = _style("heading", BOLD, keepWithNext=1, **body)
+        self.subheading = _style("subheading", BOLD, keepWithNext=1, **body)
+        self.minor = _style("minor", BOLD_ITALIC, keepWithNext=1, **body)
         self.received = _style("received", BOLD_ITALIC, 12, leading=14, align=TA_LEFT)
         self.recipient = _style("recipient", size=11, leading=13, align=TA_LEFT)
         self.signature = _style("signature", BOLD, 14, leading=17)
@@ -114,6 +115,7 @@ class _Pages:
         self.annex_first_page: int | None = None
         self.annex_header = annex_header
         self.header_height = annex_header.wrap(annex_width, 1000)[1] if annex_header else 0
+        self.header_form = ""
 
     def body_page(self, canvas, doc) -> None:
         self._draw(canvas, doc, canvas.getPageNumber())
@@ -124,7 +126,12 @@ class _Pages:
     def annex_next(self, canvas, doc) -> None:
         self._draw(canvas, doc, canvas.getPageNumber() - (self.annex_first_page or 1) + 1)
         height = canvas._pagesize[1]
-        self.annex_header.drawOn(canvas, MARGIN_LEFT, height - MARGIN_TOP - self.header_height)
+        if not self.header_form:  # drawn once as a form, in page coordinates, placed on every page
+            self.header_form = "annexHeader"
+            canvas.beginForm(self.header_form)
+            self.annex_header.drawOn(canvas, MARGIN_LEFT, height - MARGIN_TOP - self.header_height)
+            canvas.endForm()
+        canvas.doForm(self.header_form)
 
     def _draw(self, canvas, doc, number: int) -> None:
         if number < 2:
@@ -147,6 +154,7 @@ def render_pdf(content: ReportContent, progress: Progress | None = None) -> byte
         out, pagesize=portrait_size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=f"{content.title} {content.abstract}", author=content.agency_name,
         subject=content.abstract, creator="kehoach_desktop", initialFontName=REGULAR, initialFontSize=BODY_SIZE,
+        invariant=1,  # the same content gives the same bytes: an issued report reprints identically
     )
     doc.addPageTemplates([
         PageTemplate("body", [_frame(portrait_size)], onPage=pages.body_page, pagesize=portrait_size),
@@ -289,11 +297,9 @@ def _signature(content: ReportContent, styles: Styles, width: float) -> Table:
 
 # --- annex ---------------------------------------------------------------------------------------
 #
-# Thousands of rows: the table is laid out in chunks of CHUNK_ROWS rows (one big reportlab table
-# re-measures all its remaining rows at every page break), every cell is a CellText split once
-# into plain lines, and the header row is drawn by the page template on each page after the first.
-
-CHUNK_ROWS = 20
+# Thousands of rows: every row is its own flowable (one big reportlab table re-measures all its
+# remaining rows at every page break, and splits only between rows), every cell a CellText split
+# once into plain lines; the header row is drawn by the page template on each page after the first.
 
 
 class CellText(Flowable):
@@ -324,13 +330,16 @@ class CellText(Flowable):
     def draw(self):
         ascent = getAscent(REGULAR, self.size)
         top = len(self._lines) * self.leading
+        text = self.canv.beginText()  # one text object per cell: far cheaper than a drawString per line
+        current = None
         for n, (line, font) in enumerate(self._lines):
-            self.canv.setFont(font, self.size)
-            y = top - n * self.leading - ascent
-            if self.centred:
-                self.canv.drawCentredString(self.width / 2, y, line)
-            else:
-                self.canv.drawString(0, y, line)
+            if font != current:
+                text.setFont(font, self.size)
+                current = font
+            x = (self.width - stringWidth(line, font, self.size)) / 2 if self.centred else 0
+            text.setTextOrigin(x, top - n * self.leading - ascent)
+            text.textOut(line)
+        self.canv.drawText(text)
 
 
 def _annex_columns(content: ReportContent, width: float) -> tuple[list[str], list[float]]:
@@ -355,38 +364,92 @@ def annex_header_table(content: ReportContent, styles: Styles, width: float) -> 
 
 
 def _annex(content: ReportContent, styles: Styles, width: float, room: float) -> list:
-    """The annex title and its table; `room` is the height a row may take on a page under the header."""
+    """The annex title and its rows; each row a flowable that splits at a line boundary (issue 13)."""
     flowables: list = [Paragraph(_text(line), styles.annex_title) for line in content.annex_title]
     flowables.append(Paragraph(_text(content.annex_subtitle), styles.annex_subtitle))
     flowables.append(annex_header_table(content, styles, width))
     _, widths = _annex_columns(content, width)
-    rows, spans = [], []
+    headings: list[CellText] = []
     for group in content.annex_groups:
-        spans.append(len(rows))
-        rows.append([CellText([(group.title, BOLD)], TABLE_SIZE + 1, 14)] + [""] * (len(widths) - 1))
+        headings.append(CellText([(group.title, BOLD)], TABLE_SIZE + 1, 14))
         for row in group.rows:
-            rows += _fitting_rows(_annex_cells(row, content.has_scores), widths, room)
-    for start in range(0, len(rows), CHUNK_ROWS):
-        chunk = rows[start:start + CHUNK_ROWS]
-        commands = list(_CELL_PADDING)
-        commands += [("SPAN", (0, i - start), (-1, i - start)) for i in spans if start <= i < start + CHUNK_ROWS]
-        flowables.append(Table(chunk, colWidths=widths, style=TableStyle(commands)))
+            flowables.append(AnnexRowFlowable(_annex_cells(row, content.has_scores), widths, headings))
+            headings = []
+    if headings:  # a heading with no row under it (an index with no task of the agency)
+        flowables.append(AnnexRowFlowable([], widths, headings))
     return flowables
 
 
-def _fitting_rows(cells: list, widths: list[float], room: float) -> list[list]:
-    """A row moves whole to the next page; one taller than a page is cut into continuation rows."""
-    padding = 5  # TOPPADDING + BOTTOMPADDING
-    for cell, width in zip(cells, widths):
-        cell.wrap(width - 6, room)
-    tallest = max(cell.height for cell in cells)
-    if tallest + padding <= room:
-        return [cells]
-    per_row = int((room - padding) // cells[0].leading)
-    pieces = []
-    for start in range(0, int(tallest // cells[0].leading) + 1, per_row):
-        pieces.append([cell.lines_from(start, start + per_row, width - 6) for cell, width in zip(cells, widths)])
-    return [piece for piece in pieces if any(cell.height for cell in piece)]
+PAD_TOP, PAD_BOTTOM, PAD_SIDE = 2, 3, 3
+MIN_LINES = 2  # lines of a row kept on each side of a page break
+
+
+class AnnexRowFlowable(Flowable):
+    """One annex row (with the headings above it, kept with it), drawn as table cells with a grid.
+
+    A row taller than the room left on a page is cut at a line boundary: the rest goes on the
+    next page with its STT repeated and "(tiếp)" above the task, so no page is left part empty.
+    """
+
+    def __init__(self, cells: list, widths: list[float], headings: list | None = None, leading: float = 13):
+        super().__init__()
+        self.cells, self.widths, self.headings, self.leading = cells, widths, list(headings or []), leading
+
+    def _heights(self) -> tuple[list[float], float]:
+        total = sum(self.widths)
+        heads = [cell.wrap(total - 2 * PAD_SIDE, 10 ** 6)[1] + PAD_TOP + PAD_BOTTOM for cell in self.headings]
+        body = 0.0
+        if self.cells:
+            body = max(cell.wrap(width - 2 * PAD_SIDE, 10 ** 6)[1] for cell, width in zip(self.cells, self.widths))
+            body += PAD_TOP + PAD_BOTTOM
+        return heads, body
+
+    def wrap(self, avail_width, avail_height):
+        heads, body = self._heights()
+        self.width, self.height = sum(self.widths), sum(heads) + body
+        return self.width, self.height
+
+    def _lines(self) -> int:
+        return max((len(cell._lines) for cell in self.cells), default=0)
+
+    def split(self, avail_width, avail_height):
+        heads, _ = self._heights()
+        fit = int((avail_height - sum(heads) - PAD_TOP - PAD_BOTTOM) // self.leading)
+        lines = self._lines()
+        fit = min(fit, lines - MIN_LINES)  # never a lone line carried over
+        if fit < MIN_LINES:
+            return []  # move whole: too little room left here
+        first = [cell.lines_from(0, fit, width - 2 * PAD_SIDE) for cell, width in zip(self.cells, self.widths)]
+        rest = [cell.lines_from(fit, lines, width - 2 * PAD_SIDE) for cell, width in zip(self.cells, self.widths)]
+        rest[0] = self.cells[0].lines_from(0, 1, self.widths[0] - 2 * PAD_SIDE)  # the STT again
+        rest[1] = _continued(rest[1], self.widths[1] - 2 * PAD_SIDE)
+        return [AnnexRowFlowable(first, self.widths, self.headings, self.leading),
+                AnnexRowFlowable(rest, self.widths, [], self.leading)]
+
+    def draw(self):
+        canvas = self.canv
+        canvas.setLineWidth(0.5)
+        canvas.setStrokeColor(colors.black)
+        heads, body = self._heights()
+        total = sum(self.widths)
+        top = self.height
+        for cell, height in zip(self.headings, heads):
+            canvas.rect(0, top - height, total, height)
+            cell.drawOn(canvas, PAD_SIDE, top - PAD_TOP - cell.height)
+            top -= height
+        x = 0.0
+        for cell, width in zip(self.cells, self.widths):
+            canvas.rect(x, top - body, width, body)
+            cell.drawOn(canvas, x + PAD_SIDE, top - PAD_TOP - cell.height)
+            x += width
+
+
+def _continued(cell: "CellText", width: float) -> "CellText":
+    """The task cell of a continuation row: "(tiếp)" above the rest of its lines."""
+    part = CellText([], cell.size, cell.leading, cell.centred)
+    part._lines = [("(tiếp)", ITALIC)] + list(cell._lines)
+    part._split_width, part.width, part.height = width, width, len(part._lines) * cell.leading
+    return part
 
 
 def _annex_cells(row: AnnexRow, scored: bool) -> list:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -29,6 +30,17 @@ class ReportPeriod:
     year: int
     start: dt.date
     end: dt.date
+    cutoff_day: int = 0  # the plan's data cutoff: 0 = the period's end, else that day of its last month
+
+    @property
+    def cutoff(self) -> dt.date:
+        """"Tính đến ngày": the period's end, or (the Ministry's regime) the 14th of its last month."""
+        if self.kind == "custom" or not 1 <= self.cutoff_day <= 28:
+            return self.end
+        return self.end.replace(day=self.cutoff_day)
+
+    def with_cutoff(self, day: int) -> "ReportPeriod":
+        return dataclasses.replace(self, cutoff_day=int(day or 0))
 
     @classmethod
     def of(cls, kind: str, year: int, start: dt.date | None = None, end: dt.date | None = None) -> "ReportPeriod":

@@ -405,6 +405,8 @@ def _group_row(table, template, title: str, columns: int) -> None:
     for cell in cells[1:]:
         tr.remove(cell)
     _write_cell(first, [(title, True, False)], 12, "left")
+    for properties in first.iter(qn("w:pPr")):  # the heading stays with the first row under it (issue 13)
+        properties.insert(0, OxmlElement("w:keepNext"))
 
 
 def _task_row(table, template, row: AnnexRow, scored: bool) -> None:

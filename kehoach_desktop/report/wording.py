@@ -6,10 +6,11 @@ Plain functions over plain values, shared by the PDF and the Word writers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..model import AgencyKind, AgencyProfile, Authority
-from ..text import clean_cell, fold, format_decimal, nfc
+from ..text import clean_cell, fold, nfc
 
 BLANK = "\u00a0" * 6  # room to write a number or a day by hand (non-breaking: never collapsed)
 UBND_FULL = "Ủy ban nhân dân"
@@ -106,6 +107,9 @@ def signature_lines(profile: AgencyProfile) -> list[str]:
     head = re.sub(r"^PHÓ\s+", "", title)
     deputy = bool(title) and head != title
     lines: list[str] = []
+    if profile.authority == Authority.TM and not collective_body(profile):
+        # TM. is for collective bodies only: a Sở signs as its director, or KT. for a deputy.
+        return ([f"KT. {head}"] if deputy else []) + ([title] if title else [])
     if profile.authority == Authority.TM:
         committee, rest = _expand_ubnd(profile.name)
         lines.append(f"TM. {upper(committee or rest)}")
@@ -134,6 +138,7 @@ def _strip_list_marks(line: str) -> str:
     return clean_cell(line).lstrip("-–•+ ").rstrip(";.,: ").strip()
 
 
+@functools.lru_cache(maxsize=4096)  # one call per row, few distinct area titles
 def sentence_case(title: str) -> str:
     """An upper-case area title in sentence case, acronyms kept: "CẢI CÁCH TTHC" → "Cải cách TTHC"."""
     title = clean_cell(title).replace("\n", " ")
@@ -143,7 +148,7 @@ def sentence_case(title: str) -> str:
     words = []
     for word in title.split(" "):
         bare = word.strip(",.;:()")
-        keep = bare in _ACRONYMS or not (set(fold(bare)) & _VOWELS)
+        keep = bare in _ACRONYMS or not (set(fold(bare)) & _VOWELS) or bool(re.fullmatch(r"[IVXL]+", bare))
         words.append(word if keep else word.lower())
     text = " ".join(words)
     return text[:1].upper() + text[1:]
@@ -155,4 +160,13 @@ def count_words(value: int) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    return format_decimal(100 * part / whole, 1) + "%" if whole else "0%"
+    """One format everywhere, one decimal: "9,0%", "100,0%", "0,0%"."""
+    value = 100 * part / whole if whole else 0.0
+    return f"{value:.1f}".replace(".", ",") + "%"
+
+
+def collective_body(profile: AgencyProfile) -> bool:
+    """A body that decides collectively (UBND xã, huyện, tỉnh…) and so signs "TM."; a Sở does not."""
+    committee, _ = _expand_ubnd(profile.name)
+    return bool(committee) or profile.kind in (AgencyKind.XA, AgencyKind.HUYEN) or (
+        profile.kind == AgencyKind.KHAC and fold(profile.name).startswith(("hoi dong", "ban chi dao", "uy ban")))

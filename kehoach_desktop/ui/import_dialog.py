@@ -15,7 +15,7 @@ def summary_text(summary: ImportSummary) -> str:
     plan = summary.plan
     date = f" ngày {format_date(plan['date'])}" if plan["date"] else ""
     lines = [
-        f"<b>Kế hoạch số {plan['number']}{date}</b>" + (f" của {plan['issuer']}" if plan["issuer"] else ""),
+        f"<b>{_cited_number(plan)}{date}</b>" + (f" của {plan['issuer']}" if plan["issuer"] else ""),
         f"Tệp: {summary.file_name}",
         "",
     ]
@@ -31,6 +31,13 @@ def summary_text(summary: ImportSummary) -> str:
     return "<br>".join(lines)
 
 
+def _cited_number(plan: dict) -> str:
+    """Never a file name as the plan's number (issue 13)."""
+    from ..report.plans import MISSING_NUMBER, has_real_number
+
+    return f"Kế hoạch số {plan['number']}" if has_real_number(plan["number"]) else f"Kế hoạch {MISSING_NUMBER}"
+
+
 class ImportPreviewDialog(QDialog):
     def __init__(self, summary: ImportSummary, parent=None):
         super().__init__(parent)
@@ -40,6 +47,13 @@ class ImportPreviewDialog(QDialog):
         text = QLabel(summary_text(summary))
         text.setWordWrap(True)
         layout.addWidget(text)
+        from ..report.plans import plan_warning  # issue 13: a plan cited incompletely is said so
+
+        if plan_warning(summary.plan):
+            self.plan_warning = QLabel(plan_warning(summary.plan))
+            self.plan_warning.setWordWrap(True)
+            self.plan_warning.setStyleSheet("color: #9a3412;")
+            layout.addWidget(self.plan_warning)
         if summary.warnings:
             layout.addWidget(QLabel(f"Cảnh báo ({len(summary.warnings)}):"))
             table = QTableWidget(len(summary.warnings), 3)

@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.exchange.export_report_action)
         toolbar.addAction(self.exchange.import_action)
         self._add_assessment_action(file_menu, toolbar)  # issue 12
+        from .plan_actions import PlanActions  # the “Kế hoạch” menu (issue 13)
+
+        self.plan_actions = PlanActions(self)
 
     def _build_central(self) -> None:
         self.agency_label = QLabel()
@@ -265,7 +268,10 @@ class MainWindow(QMainWindow):
             return
         from .report_dialog import ReportDialog
 
-        ReportDialog(self.workspace, self.runner, self, today=self.today).exec()
+        dialog = ReportDialog(self.workspace, self.runner, self, today=self.today)
+        self.plan_actions.point_at_due(dialog)  # opens on the report due next (issue 13)
+        dialog.exec()
+        self.plan_actions.refresh_reminder()
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -298,6 +304,8 @@ class MainWindow(QMainWindow):
             parts = [f"thêm {c['added']}"] + [f"{label} {c[key]}" for key, label in
                                                (("updated", "cập nhật"), ("removed", "bỏ khỏi kế hoạch")) if c[key]]
             self.statusBar().showMessage(f"Đã nhập phụ lục: {', '.join(parts)} nhiệm vụ.", 10000)
+            if confirm:
+                self.plan_actions.after_import(summary)  # number, date, issuer or title missing (issue 13)
 
         def failed(error) -> None:
             QMessageBox.warning(self, "Không nhập được phụ lục", describe_error(error))

@@ -10,7 +10,7 @@ from ..model import AGENCY_KIND_LABELS, AgencyKind, AgencyProfile, Authority
 from .widgets import accept_cancel_buttons
 
 AUTHORITY_LABELS = {
-    Authority.TM: "TM. (thay mặt tập thể, ví dụ TM. ỦY BAN NHÂN DÂN)",
+    Authority.TM: "TM. (thay mặt tập thể, chỉ cho UBND: TM. ỦY BAN NHÂN DÂN)",
     Authority.KT: "KT. (ký thay người đứng đầu)",
     Authority.Q: "Q. (quyền)",
     Authority.NONE: "Người đứng đầu ký trực tiếp",
@@ -63,6 +63,14 @@ class ProfileDialog(QDialog):
         form.addRow("Người ký:", self.signer_name)
         form.addRow("Chức vụ người ký:", self.signer_title)
         form.addRow("Thẩm quyền ký:", self.authority)
+        self.authority_note = QLabel(
+            "TM. chỉ dùng cho tập thể lãnh đạo (UBND xã, huyện): “TM. ỦY BAN NHÂN DÂN”. Một sở ký "
+            "“GIÁM ĐỐC”, hoặc “KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC” khi cấp phó ký (với một sở, báo cáo không in TM.). "
+            "UBND không in dòng cơ quan chủ quản phía trên tên."
+        )
+        self.authority_note.setWordWrap(True)
+        self.authority_note.setStyleSheet("color: #555;")
+        form.addRow("", self.authority_note)
         form.addRow(accept_cancel_buttons(self, "Lưu"))
 
     def profile(self) -> AgencyProfile:

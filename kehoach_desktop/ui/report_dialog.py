@@ -181,6 +181,7 @@ class ReportDialog(QDialog):
         for field, label in SECTION_FIELDS:
             form.addRow(QLabel(label + ":"))
             form.addRow(self.sections[field])
+        self._add_issue13_options(form)
         left = QWidget()
         left.setLayout(form)
         scroll = QScrollArea()
@@ -241,6 +242,7 @@ class ReportDialog(QDialog):
             number=self.number.text().strip(), signed_on=self.signed_on.value(),
             addressees=self.addressees.toPlainText().splitlines(), recipients=self.recipients.toPlainText().splitlines(),
             **{field: self.sections[field].toPlainText() for field, _ in SECTION_FIELDS},
+            only_led=self.only_led.isChecked(), compact_not_started=self.compact_not_started.isChecked(),
         )
 
     def _load_texts(self) -> None:
@@ -353,8 +355,43 @@ class ReportDialog(QDialog):
         def printed(count: int) -> None:
             self.preview.paused = False
             self.status.setText(f"Đã gửi {count} trang tới máy in.")
+            self._register_printed(pdf)
 
         self.runner.run(self, "Đang in…", job, printed, self._failed("Không in được"))
+
+    # --- options and the plan's warning (issue 13) ---
+
+    def _add_issue13_options(self, form) -> None:
+        from PySide6.QtWidgets import QCheckBox
+
+        from ..report.plans import plan_warning
+
+        self.only_led = QCheckBox("Chỉ các nhiệm vụ đơn vị chủ trì")
+        self.compact_not_started = QCheckBox("Gộp việc chưa đến hạn (một dòng mỗi lĩnh vực)")
+        self.compact_not_started.setToolTip("Trong phụ lục, các nhiệm vụ chưa thực hiện và chưa đến hạn của một "
+                                            "lĩnh vực ghi chung một dòng.")
+        form.addRow("Tùy chọn:", self.only_led)
+        form.addRow("", self.compact_not_started)
+        from ..report.plans import as_issued
+
+        plans = self.workspace.plans()
+        self.plan_warning = QLabel(plan_warning(as_issued(plans[-1])) if plans else "")
+        self.plan_warning.setMinimumWidth(1)  # wraps inside the form, never widens it
+        self.plan_warning.setWordWrap(True)
+        self.plan_warning.setStyleSheet("color: #9a3412;")
+        self.plan_warning.setVisible(bool(self.plan_warning.text()))
+        form.insertRow(0, self.plan_warning)
+
+    # --- issued-report register (issue 13) ---
+
+    def _register_printed(self, pdf: bytes) -> None:
+        """A numbered, dated report sent to the printer is issued: kept in the register."""
+        from ..report.service import register_issued
+
+        period, texts = self._pdf_inputs
+        self.runner.run(self, "Đang ghi sổ báo cáo…", lambda ctx: register_issued(
+            ctx.workspace, ctx.workspace.build_report(period, texts, today=self.today), pdf, None, "PDF"),
+            lambda _: None, self._failed("Không ghi được sổ báo cáo"))
 
     def done(self, result) -> None:
         self.preview.close_pdf()
