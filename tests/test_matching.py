@@ -259,11 +259,12 @@ def test_a_cell_names_the_agency_iff_one_of_its_items_does(items, profile, separ
 @given(st.sampled_from(CELLS + [""]), st.sampled_from(CELLS + [""]), st.sampled_from(CELLS + [""]),
        st.sampled_from(list(PROFILES.values())))
 def test_role_is_the_first_column_that_names_the_agency(lead, implementing, cooperating, profile):
-    expected = next(
-        (role for role, cell in ((Role.LEAD, lead), (Role.IMPLEMENTING, implementing), (Role.COOPERATING, cooperating))
-         if match_cell(cell, profile)),
-        None,
-    )
+    cells = ((Role.LEAD, lead), (Role.IMPLEMENTING, implementing), (Role.COOPERATING, cooperating))
+    found = [(role, match_cell(cell, profile)) for role, cell in cells]
+    definite = [role for role, match in found if match and not match.conditional]
+    some = [role for role, match in found if match]
+    # A definite role outranks a conditional one; among equals the first column wins.
+    expected = (definite or some or [None])[0]
     assert resolve_role(profile, lead, implementing, cooperating).role == expected
 
 
