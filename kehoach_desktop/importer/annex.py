@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import IndexKind
 from ..errors import InvalidInputError
 from ..text import clean_cell, fold, parse_decimal
+from .roles import ROLES, distribute
 
 # --- cells and grids ----------------------------------------------------------------------
 
@@ -25,6 +26,7 @@ class Cell:
     number: float | None = None
     merged_up: bool = False  # the value belongs to a merged range that started in a row above
     merged_left: bool = False
+    problem: str = ""  # why the cell could not be read ("#REF!", a formula without a value)
 
     @classmethod
     def of(cls, value: object, *, merged_up: bool = False, merged_left: bool = False) -> "Cell":
@@ -38,10 +40,14 @@ class Cell:
             text = value.strftime("%d/%m/%Y")
         else:
             text = clean_cell(value)
+            if text in ERROR_VALUES:  # an Excel error is never a task's text or an agency
+                return cls("", None, merged_up, merged_left, f"ô báo lỗi “{text}”")
         return cls(text, number, merged_up, merged_left)
 
 
 EMPTY = Cell("")
+ERROR_VALUES = frozenset({"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                          "#GETTING_DATA"})
 
 
 @dataclass
@@ -103,6 +109,10 @@ class ParsedTask:
     cooperating: str = ""
     sheet: str = ""
     row: int = 0
+    # A task cell merged over several criteria is one task serving all of them: the first
+    # is criterion_key, the others are listed here (each can take its own evidence and score).
+    also_serves: list[str] = field(default_factory=list)
+    from_criterion: bool = False  # the row assigned the criterion itself (no task text)
 
 
 @dataclass
@@ -124,6 +134,10 @@ class ParsedAnnex:
     plan_title: str = ""
     indices: list[ParsedIndex] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    skipped: list[Warning] = field(default_factory=list)  # every row not read, with why
+    tables: list["TableMapping"] = field(default_factory=list)  # which column was taken for what
+    plan_number_source: str = ""  # "title", "properties", "file name" or "" (missing)
+    title_years: list[int] = field(default_factory=list)
 
     @property
     def criteria_count(self) -> int:
@@ -139,13 +153,16 @@ class ParsedAnnex:
 # Column roles, tried in this order on a header cell's folded text: the first that matches
 # wins, so "Thời gian thực hiện" is a deadline, not an implementing agency.
 _COLUMN_RULES: list[tuple[str, re.Pattern]] = [
+    ("ignore", re.compile(r"^ghi chu\b")),  # notes: neither task nor agency
     ("deadline", re.compile(r"\b(thoi gian|thoi han|tien do)\b")),
     ("lead", re.compile(r"\bchu tri\b")),
     ("cooperating", re.compile(r"\bphoi hop\b")),
-    ("max_score", re.compile(r"\bdiem toi da\b|\bdiem chuan\b")),
-    ("prior", re.compile(r"\bnam truoc\b|\bdiem dat duoc\b|\bket qua nam 20\d\d\b|\bnam 20\d\d\b.*\bdiem\b")),
+    # A score group over sub-columns reads "Điểm số Tối đa", "Điểm số Đạt năm 2022", …
+    ("max_score", re.compile(r"\bdiem toi da\b|\bdiem chuan\b|\bdiem\b.*\btoi da\b|^toi da$")),
     ("target", re.compile(r"\bmuc tieu\b")),
-    ("evidence", re.compile(r"\bkiem chung\b|\bsan pham\b")),
+    ("evidence", re.compile(r"\bkiem chung\b|\bsan pham\b|\bket qua dau ra\b")),
+    ("prior", re.compile(r"\bnam truoc\b|\bdiem dat duoc\b|\bket qua nam 20\d\d\b|\bnam 20\d\d\b.*\bdiem\b"
+                         r"|\bdiem\b.*\bdat\b.*\b20\d\d\b")),
     ("task", re.compile(r"\bnhiem vu\b|\bnoi dung thuc hien\b|\bgiai phap\b|\bcong viec\b|\bhoat dong\b")),
     ("implementing", re.compile(r"\bthuc hien\b")),
     ("criterion", re.compile(r"\blinh vuc\b|\btieu chi\b|\bnoi dung\b|\bchi so\b|\btctp\b")),
@@ -253,9 +270,13 @@ def _choose_task_column(columns: dict[str, list[int]], own: list[str]) -> None:
         columns["task"] = columns.pop("criterion")
 
 
+_SUBTASK = re.compile(r"^\(?[a-zđ]\)|^[a-zđ]\.$|^[-+•*–]$", re.IGNORECASE)
+
+
 def _looks_like_data(grid: Grid, row: int) -> bool:
-    first = grid.rows[row][0].text if grid.rows[row] else ""
-    return bool(re.fullmatch(r"[IVX]+\.?|\d+(\.\d+)*\.?", first.strip()))
+    """Numbered like a data row: "I", "1.2", or a sub-task "a)", "b.", "-"."""
+    first = grid.rows[row][0].text.strip() if grid.rows[row] else ""
+    return bool(re.fullmatch(r"[IVX]+\.?|\d+(\.\d+)*\.?", first) or _SUBTASK.match(first))
 
 
 def _is_column_number_row(cells: list[Cell]) -> bool:
@@ -531,16 +552,16 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
         # No task of its own (an area or criterion row), or a merged task cell that serves
         # several criteria: that task was recorded once, on the first of them.
         return
+    # Roles written inside one cell ("Chủ trì: Sở Nội vụ; Phối hợp: …") go to their own role.
+    agencies = distribute({role: _carried(grid, row, header, role, walk) for role in ROLES})
     task = ParsedTask(
         criterion_key=walk.criterion.key if walk.criterion else None,
         content=task_text,
         deadline_text=_carried(grid, row, header, "deadline", walk),
         evidence_required=_text(grid, row, header, "evidence"),
-        lead=_carried(grid, row, header, "lead", walk),
-        implementing=_carried(grid, row, header, "implementing", walk),
-        cooperating=_carried(grid, row, header, "cooperating", walk),
         sheet=grid.name,
         row=line,
+        **agencies,
     )
     if not (task.lead or task.implementing or task.cooperating):
         annex.warnings.append(Warning(grid.name, line, "Nhiệm vụ không ghi cơ quan chủ trì, thực hiện hay phối hợp."))
