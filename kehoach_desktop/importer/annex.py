@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import IndexKind
 from ..errors import InvalidInputError
@@ -188,6 +188,7 @@ class Header:
     last_row: int
     columns: dict[str, list[int]]  # role → column numbers (evidence may span several)
     signature: tuple[str, ...]  # folded header words, to spot a header repeated after a page break
+    labels: list[str] = field(default_factory=list)  # each column's header text, as written
 
     def col(self, role: str) -> int | None:
         cols = self.columns.get(role)
@@ -225,7 +226,7 @@ def _header_at(grid: Grid, row: int) -> Header | None:
     if "task" not in columns:
         return None
     signature = tuple(fold(t) for t in combined)
-    return Header(row, last, columns, signature)
+    return Header(row, last, columns, signature, list(combined))
 
 
 def _is_subheader_row(grid: Grid, row: int) -> bool:
@@ -354,23 +355,89 @@ class _Walk:
     index: ParsedIndex
     criterion: ParsedCriterion | None = None
     last_task: ParsedTask | None = None
+    area: ParsedCriterion | None = None  # the area a heading above the table named
     after_page_break: bool = False  # the previous row was a header repeated at a page break
 
 
-def parse_grids(grids: list[Grid], file_name: str) -> ParsedAnnex:
+ColumnOverrides = dict[str, dict[int, str]]  # table key ("*" for every table) → column → role
+
+
+@dataclass
+class TableMapping:
+    """Which column of one table was taken for what, for the preview and the user's correction."""
+
+    key: str  # "Phụ lục 1#1": the sheet or Word table, and the table's number in it
+    sheet: str
+    header_row: int | None  # the row the user sees, None when no header was recognised
+    layout: str  # a fingerprint of the header's words: files of the same layout share it
+    labels: list[str]  # header text per column
+    roles: dict[int, str]  # column → role
+    samples: list[list[str]]  # the first data rows, column by column
+    source: str = "detected"  # "detected", "user" (given now) or "remembered"
+
+    def to_json(self) -> dict:
+        return {
+            "key": self.key, "sheet": self.sheet, "header_row": self.header_row, "layout": self.layout,
+            "source": self.source,
+            "columns": [{"column": column_letter(c), "label": self.labels[c] if c < len(self.labels) else "",
+                         "role": self.roles.get(c, "ignore"),
+                         "samples": [row[c] if c < len(row) else "" for row in self.samples]}
+                        for c in range(len(self.labels))],
+        }
+
+
+# Roles a column can be given, with the name shown to the user.
+COLUMN_ROLES = {
+    "task": "Nhiệm vụ", "stt": "STT / mã tiêu chí", "criterion": "Tiêu chí (mã và tên)",
+    "lead": "Chủ trì", "implementing": "Thực hiện", "cooperating": "Phối hợp", "deadline": "Thời hạn",
+    "max_score": "Điểm tối đa", "prior": "Kết quả năm trước", "target": "Mục tiêu",
+    "evidence": "Yêu cầu kiểm chứng / sản phẩm", "ignore": "Bỏ qua",
+}
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_number(letter: str) -> int:
+    number = 0
+    for char in letter.strip().upper():
+        if not "A" <= char <= "Z":
+            raise ValueError(letter)
+        number = number * 26 + ord(char) - 64
+    return number - 1
+
+
+def parse_grids(grids: list[Grid], file_name: str, overrides: ColumnOverrides | None = None) -> ParsedAnnex:
     annex = ParsedAnnex(file_name=file_name)
     for grid in grids:
-        _parse_grid(grid, annex)
-    if not annex.plan_number:
-        annex.warnings.append(Warning(file_name, None, "Không thấy số hiệu kế hoạch trong phần tiêu đề; dùng tên tệp thay thế."))
-    if annex.plan_year is None and annex.plan_date:
-        annex.plan_year = annex.plan_date.year
+        _parse_grid(grid, annex, overrides or {})
+    if annex.plan_number:
+        annex.plan_number_source = "title"
+    _settle_year(annex)
     return annex
 
 
-def _title_lines(grid: Grid, until: int) -> list[str]:
+def _settle_year(annex: ParsedAnnex) -> None:
+    """The plan's year: the title's year, or the plan date's when the title names two
+    ("khắc phục … năm 2022, nâng cao … năm 2023")."""
+    years = sorted(set(annex.title_years))
+    if len(years) == 1:
+        annex.plan_year = years[0]
+    elif annex.plan_date:
+        annex.plan_year = annex.plan_date.year
+    elif annex.plan_year is None and years:
+        annex.plan_year = years[-1]
+
+
+def _title_lines(grid: Grid, until: int, start: int = 0) -> list[str]:
     lines = []
-    for row in grid.rows[:until]:
+    for row in grid.rows[start:until]:
         seen = []
         for cell in row:
             if cell.text and not cell.merged_left and cell.text not in seen:
@@ -381,32 +448,86 @@ def _title_lines(grid: Grid, until: int) -> list[str]:
 
 def _absorb_titles(annex: ParsedAnnex, lines: list[str]) -> None:
     for line in lines:
+        folded = fold(line)
         reference = parse_plan_reference(line)
         if reference and not annex.plan_number:
             annex.plan_number, annex.plan_date, annex.plan_issuer = reference
-        year = re.search(r"\bn[aă]m\s+(20\d\d)\b", fold(line))
-        if year and annex.plan_year is None and "kem theo" not in fold(line):
-            annex.plan_year = int(year.group(1))
-        if not annex.plan_title and re.search(r"\bke hoach\b|\bcai thien\b|\bphan cong\b", fold(line)) and "kem theo" not in fold(line):
+        if "kem theo" in folded:
+            # "(Kèm theo Kế hoạch số /KH-UBND ngày tháng 6 năm 2023 …)": the plan's own year
+            year = re.search(r"\bnam\s+(20\d\d)\b", folded)
+            if year and annex.plan_year is None:
+                annex.plan_year = int(year.group(1))
+        elif not annex.title_years and re.search(r"\bnam\s+20\d\d\b", folded):
+            annex.title_years = [int(y) for y in re.findall(r"\bnam\s+(20\d\d)\b", folded)]
+        if not annex.plan_title and re.search(r"\bke hoach\b|\bcai thien\b|\bphan cong\b", folded) and "kem theo" not in folded:
             annex.plan_title = line
 
 
-def _parse_grid(grid: Grid, annex: ParsedAnnex) -> None:
-    row = 0
+# A heading that names an area of an index: "Chỉ số nội dung 1: Tham gia của người dân ở cấp
+# cơ sở", "Lĩnh vực 2. Cải cách thể chế", "Nhóm tiêu chí I: …".
+_AREA_HEADING = re.compile(
+    r"^(chi so noi dung|chi so thanh phan|noi dung|linh vuc|nhom tieu chi|tieu chi|chi so)\s+(\d+|[ivx]+)\s*[:.\-–]\s*\S"
+)
+
+
+def _parse_grid(grid: Grid, annex: ParsedAnnex, overrides: ColumnOverrides) -> None:
+    row, number, start = 0, 0, 0
     while row < len(grid.rows):
         header = _header_at(grid, row)
         if header is None:
             row += 1
             continue
-        titles = _title_lines(grid, header.first_row)
-        _absorb_titles(annex, titles)
-        kind = detect_index(" ".join(titles)) or detect_index(grid.name) or IndexKind.OTHER
-        name = _index_name(grid, titles, kind)
-        index = ParsedIndex(kind=kind, name=name, sheet=grid.name)
+        number += 1
+        header = _overridden(grid, header, f"{grid.name}#{number}", overrides, annex)
+        row = _read_under_header(grid, header, annex, start)
+        start = row
+    if number == 0 and any(any(c.text for c in r) for r in grid.rows):
+        key = f"{grid.name}#1"
+        override = overrides.get(key) or overrides.get("*")
+        if override:  # no header recognised, but the user said which column is what
+            header = _header_from_roles(grid, override)
+            _record_mapping(grid, header, key, annex, "user")
+            _read_under_header(grid, header, annex)
+        else:
+            annex.tables.append(TableMapping(key, grid.name, None, layout_of(grid, None),
+                                             _first_texts(grid, 0), {}, _sample_rows(grid, 0), "none"))
+            annex.warnings.append(Warning(grid.name, None, "Không tìm thấy dòng tiêu đề bảng (STT, Nhiệm vụ, Chủ trì…); "
+                                          "hãy chỉ ra cột nào là nhiệm vụ, cơ quan, thời hạn để đọc trang này."))
+
+
+def _read_under_header(grid: Grid, header: Header, annex: ParsedAnnex, start: int = 0) -> int:
+    titles = _title_lines(grid, max(header.first_row, 0), start)
+    _absorb_titles(annex, titles)
+    previous = annex.indices[-1] if annex.indices else None
+    kind = _nearest_index(titles) or detect_index(grid.name)
+    area = next((t for t in reversed(titles) if _AREA_HEADING.match(fold(t))), "")
+    follows = previous is not None and (area or not titles or previous.sheet == grid.name)
+    if kind is None and follows:
+        kind = previous.kind  # the next table of the same index, named by its area or by nothing
+    kind = kind or IndexKind.OTHER
+    if previous is not None and previous.kind == kind and (area or not titles) and not _annex_heading(titles):
+        index = previous  # another area of the index the previous table began, or its continuation
+    else:
+        index = ParsedIndex(kind=kind, name=_index_name(grid, titles, kind), sheet=grid.name)
         annex.indices.append(index)
-        row = _read_table(grid, header, annex, index)
-    if not any(index.sheet == grid.name for index in annex.indices) and any(any(c.text for c in r) for r in grid.rows):
-        annex.warnings.append(Warning(grid.name, None, "Không tìm thấy dòng tiêu đề bảng (STT, Nhiệm vụ, Chủ trì…) — bỏ qua trang này."))
+    area_criterion = None
+    if area:
+        area_criterion = ParsedCriterion(code="", title=area, is_area=True)
+        index.criteria.append(area_criterion)
+    return _read_table(grid, header, annex, index, area_criterion)
+
+
+def _nearest_index(titles: list[str]) -> IndexKind | None:
+    """The index named by the heading nearest the table (a later heading wins)."""
+    for line in reversed(titles):
+        kind = detect_index(line)
+        if kind:
+            return kind
+    return None
+
+
+def _annex_heading(titles: list[str]) -> bool:
+    return any(re.match(r"^phu luc\b", fold(t)) for t in titles)
 
 
 def _index_name(grid: Grid, titles: list[str], kind: IndexKind) -> str:
@@ -415,9 +536,97 @@ def _index_name(grid: Grid, titles: list[str], kind: IndexKind) -> str:
     return f"{label} — {kind.value}" if kind != IndexKind.OTHER else label
 
 
-def _read_table(grid: Grid, header: Header, annex: ParsedAnnex, index: ParsedIndex) -> int:
+# --- the column mapping: shown, corrected, remembered --------------------------------------
+
+
+def layout_of(grid: Grid, header: Header | None) -> str:
+    """A short fingerprint of a table's header words (or, with no header, its first rows)."""
+    import hashlib
+
+    if header is not None:
+        words = "|".join(header.signature)
+    else:
+        words = "|".join(fold(t) for t in _first_texts(grid, 0))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
+def _first_texts(grid: Grid, start: int) -> list[str]:
+    """Per column, the first text found from `start` (labels for a table without header)."""
+    width = max((len(r) for r in grid.rows), default=0)
+    labels = [""] * width
+    for row in grid.rows[start:start + 12]:
+        for col, cell in enumerate(row):
+            if not labels[col] and cell.text and len(cell.text) <= 60:
+                labels[col] = cell.text
+    return labels
+
+
+def _sample_rows(grid: Grid, start: int, count: int = 3) -> list[list[str]]:
+    rows = []
+    for row in grid.rows[start:]:
+        if sum(1 for c in row if c.text) >= 2 and not _is_column_number_row(row):
+            rows.append([c.text for c in row])
+            if len(rows) == count:
+                break
+    return rows
+
+
+def _roles_of(header: Header) -> dict[int, str]:
+    return {col: role for role, cols in header.columns.items() for col in cols}
+
+
+def _overridden(grid: Grid, header: Header, key: str, overrides: ColumnOverrides, annex: ParsedAnnex) -> Header:
+    override = overrides.get(key) or overrides.get(layout_of(grid, header)) or overrides.get("*")
+    source = "detected"
+    if override:
+        roles = _roles_of(header)
+        given = {role for role in override.values() if role != "ignore"}
+        roles = {c: r for c, r in roles.items() if r not in given or c in override}  # the user moved it
+        roles.update(override)
+        header = replace(header, columns=_columns_of(roles))
+        source = "user"
+    _record_mapping(grid, header, key, annex, source)
+    return header
+
+
+def _columns_of(roles: dict[int, str]) -> dict[str, list[int]]:
+    columns: dict[str, list[int]] = {}
+    for col in sorted(roles):
+        if roles[col] != "ignore":
+            columns.setdefault(roles[col], []).append(col)
+    return columns
+
+
+def _record_mapping(grid: Grid, header: Header, key: str, annex: ParsedAnnex, source: str) -> None:
+    width = max((len(r) for r in grid.rows), default=0)
+    labels = (header.labels + [""] * width)[:width] if header.labels else _first_texts(grid, header.last_row + 1)
+    annex.tables.append(TableMapping(
+        key, grid.name, grid.line_number(header.first_row) if header.first_row >= 0 else None,
+        layout_of(grid, header if header.labels else None), labels, _roles_of(header),
+        _sample_rows(grid, header.last_row + 1), source,
+    ))
+
+
+def _header_from_roles(grid: Grid, roles: dict[int, str]) -> Header:
+    """The user's mapping on a table whose header was not recognised: data starts at the
+    first row that fills the task column and one other mapped column; a row of words just
+    above it is its header."""
+    columns = _columns_of(roles)
+    task = columns.get("task", [None])[0]
+    for row in range(len(grid.rows)):
+        filled = [c for c in roles if grid.cell(row, c).text]
+        if task is not None and grid.cell(row, task).text and len(filled) >= 2:
+            is_words = all(len(grid.cell(row, c).text) <= 60 and not grid.cell(row, c).number for c in filled)
+            first = row if is_words and not _looks_like_data(grid, row) else row - 1
+            labels = [c.text for c in grid.rows[first]] if first >= 0 else []
+            return Header(first, first, columns, tuple(fold(t) for t in labels), labels)
+    return Header(-1, -1, columns, (), [])
+
+
+def _read_table(grid: Grid, header: Header, annex: ParsedAnnex, index: ParsedIndex,
+                area: ParsedCriterion | None = None) -> int:
     """Read data rows after `header`; return the row where the next table starts (or the end)."""
-    walk = _Walk(index)
+    walk = _Walk(index, criterion=area, area=area)
     row = header.last_row + 1
     while row < len(grid.rows):
         cells = grid.rows[row]
@@ -525,11 +734,20 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
     if _TOTAL.match(fold(crit_text or stt)) and not task_is_new:
         return  # "TỔNG", "Tổng số:": the sum of the scores, neither an area nor a criterion
 
+    from_criterion = False
     code, title = _code_and_title(stt, crit_text)
     if _ROMAN.match(stt) and not code:
         # A roman-numeral area row ("I | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"): an area without a number.
         code = ""
     has_criterion_column = header.col("criterion") is not None
+    if not has_criterion_column and code and task_is_new:
+        if not _has_assignment(grid, row, header) and _subtasks_follow(grid, row, header):
+            # "1 | Tăng cường tuyên truyền …:" over "a) …", "b) …": a heading of sub-tasks.
+            walk.criterion = ParsedCriterion(code=code, title=task_text)
+            walk.index.criteria.append(walk.criterion)
+            walk.last_task = None
+            return
+        walk.criterion = walk.area  # a numbered task of a flat list ends the sub-tasks above
     # In a flat list (no criterion column) the STT numbers tasks, not criteria.
     if (code and (has_criterion_column or not task_is_new)) or (crit_text and has_criterion_column):
         criterion = ParsedCriterion(
@@ -548,9 +766,16 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
             task_is_new = False
         walk.index.criteria.append(criterion)
         walk.criterion = criterion
+        if not task_is_new and task_cell.merged_up and walk.last_task is not None and task_text \
+                and fold(task_text) == fold(walk.last_task.content):
+            # A task cell merged over several criteria: one task serving each of them.
+            walk.last_task.also_serves.append(criterion.key)
+            return
+        if not task_is_new and not task_text and not is_area and _fresh_assignment(grid, row, header):
+            # The row assigns the criterion itself (Hà Giang): the task is the criterion.
+            task_text, task_is_new, from_criterion = title or crit_text, True, True
     if not task_is_new:
-        # No task of its own (an area or criterion row), or a merged task cell that serves
-        # several criteria: that task was recorded once, on the first of them.
+        # No task of its own (an area or criterion row).
         return
     # Roles written inside one cell ("Chủ trì: Sở Nội vụ; Phối hợp: …") go to their own role.
     agencies = distribute({role: _carried(grid, row, header, role, walk) for role in ROLES})
@@ -561,12 +786,26 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
         evidence_required=_text(grid, row, header, "evidence"),
         sheet=grid.name,
         row=line,
+        from_criterion=from_criterion,
         **agencies,
     )
     if not (task.lead or task.implementing or task.cooperating):
         annex.warnings.append(Warning(grid.name, line, "Nhiệm vụ không ghi cơ quan chủ trì, thực hiện hay phối hợp."))
     walk.index.tasks.append(task)
     walk.last_task = task
+
+
+def _subtasks_follow(grid: Grid, row: int, header: Header) -> bool:
+    """The next row with text is numbered "a)", "b.", "-": sub-tasks of this row."""
+    for below in range(row + 1, min(row + 4, len(grid.rows))):
+        stt = grid.cell(below, header.col("stt")).text.strip()
+        if any(c.text for c in grid.rows[below]):
+            return bool(_SUBTASK.match(stt))
+    return False
+
+
+def _fresh_assignment(grid: Grid, row: int, header: Header) -> bool:
+    return any(_text(grid, row, header, role, fresh_only=True) for role in ("lead", "implementing", "cooperating"))
 
 
 def clean_title(text: str) -> str:
