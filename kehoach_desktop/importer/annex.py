@@ -630,21 +630,58 @@ def _read_table(grid: Grid, header: Header, annex: ParsedAnnex, index: ParsedInd
     row = header.last_row + 1
     while row < len(grid.rows):
         cells = grid.rows[row]
-        if not any(c.text for c in cells) or _is_column_number_row(cells):
+        _note_problems(grid, row, annex)
+        if not any(c.text for c in cells):
+            row += 1
+            continue
+        if _is_column_number_row(cells):
+            _skip(annex, grid, row, "dòng đánh số cột (1), (2), (3)…")
             row += 1
             continue
         if tuple(fold(c.text) for c in cells) == header.signature or _header_repeats(grid, row, header):
-            row = _skip_repeated_header(grid, row, header)
+            after = _skip_repeated_header(grid, row, header)
+            for skipped in range(row, after):
+                _skip(annex, grid, skipped, "dòng tiêu đề bảng lặp lại (sang trang mới)")
+            row = after
             walk.after_page_break = True
             continue
         other = _header_at(grid, row)
         if other is not None and other.signature != header.signature:
             return row  # a new table starts: its own index
         if not (walk.after_page_break and _continue_split_row(grid, row, header, walk)):
+            before = _progress(walk)
             _read_row(grid, row, header, annex, walk)
+            if _progress(walk) == before and any(c.text and not c.merged_up for c in cells):
+                _skip(annex, grid, row, _skip_reason(grid, row, header))
         walk.after_page_break = False
         row += 1
     return row
+
+
+def _progress(walk: _Walk) -> tuple:
+    """What reading a row can change: a row that changes none of it was not used."""
+    index = walk.index
+    served = sum(len(t.also_serves) for t in index.tasks[-3:])
+    return id(index), index.kind, len(index.criteria), len(index.tasks), served
+
+
+def _skip(annex: ParsedAnnex, grid: Grid, row: int, why: str) -> None:
+    annex.skipped.append(Warning(grid.name, grid.line_number(row), why))
+
+
+def _skip_reason(grid: Grid, row: int, header: Header) -> str:
+    if _TOTAL.match(fold(grid.cell(row, header.col("criterion")).text or grid.cell(row, header.col("stt")).text)):
+        return "dòng tổng cộng"
+    if any(c.problem for c in grid.rows[row]):
+        return "không đọc được nội dung (ô lỗi hoặc công thức chưa có giá trị)"
+    return "không có nội dung nhiệm vụ hay tiêu chí"
+
+
+def _note_problems(grid: Grid, row: int, annex: ParsedAnnex) -> None:
+    for col, cell in enumerate(grid.rows[row]):
+        if cell.problem and not cell.merged_up and not cell.merged_left:
+            annex.skipped.append(Warning(grid.name, grid.line_number(row),
+                                         f"cột {column_letter(col)}: {cell.problem} — bỏ qua ô này"))
 
 
 def _continue_split_row(grid: Grid, row: int, header: Header, walk: _Walk) -> bool:
@@ -740,6 +777,8 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
         # A roman-numeral area row ("I | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"): an area without a number.
         code = ""
     has_criterion_column = header.col("criterion") is not None
+    if code and not title and not task_text and not crit_cell.merged_up:
+        return  # a number and nothing to say: listed as skipped
     if not has_criterion_column and code and task_is_new:
         if not _has_assignment(grid, row, header) and _subtasks_follow(grid, row, header):
             # "1 | Tăng cường tuyên truyền …:" over "a) …", "b) …": a heading of sub-tasks.
@@ -771,7 +810,8 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
             # A task cell merged over several criteria: one task serving each of them.
             walk.last_task.also_serves.append(criterion.key)
             return
-        if not task_is_new and not task_text and not is_area and _fresh_assignment(grid, row, header):
+        if not task_is_new and not task_text and not is_area and not task_cell.problem \
+                and _fresh_assignment(grid, row, header):
             # The row assigns the criterion itself (Hà Giang): the task is the criterion.
             task_text, task_is_new, from_criterion = title or crit_text, True, True
     if not task_is_new:
