@@ -98,7 +98,7 @@ def read_annex(path: Path | str, columns: ColumnOverrides | None = None) -> Pars
         annex.warnings.insert(0, Warning(path.name, None, f"Chữ trong tệp gõ bằng bảng mã {LEGACY_NAMES[encoding]}; "
                                                            "đã chuyển sang Unicode."))
     if not annex.indices or annex.task_count == 0:
-        if annex.tables and columns is None:
+        if any(table.source == "none" for table in annex.tables):
             raise UnknownLayoutError(
                 f"Tệp “{path.name}”: không tìm thấy bảng có dòng tiêu đề quen thuộc (STT, Nhiệm vụ, Chủ trì…); hãy chỉ ra cột nào là "
                 "nhiệm vụ, cơ quan, thời hạn (trong cửa sổ xem trước, hoặc --columns \"C=task,D=lead,E=cooperating,"

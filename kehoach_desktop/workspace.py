@@ -26,6 +26,7 @@ from .exchange.packages import export_package as _export_package
 from .exchange.workbook import export_workbook as _export_workbook
 from .health import EvidenceCheck, check_evidence
 from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
+from .importer.mapping import load as load_columns, remember as remember_columns
 from .matching import resolve_role, split_phrases
 from .model import (
     AgencyKind, AgencyProfile, Authority, Evidence, Progress, Role, Status, TaskRow,
@@ -105,19 +106,28 @@ class Workspace:
 
     # --- import -----------------------------------------------------------------------------
 
-    def preview_import(self, path: str | Path) -> ImportSummary:
-        """Read and summarize an annex without writing anything."""
-        exchange.refuse_as_annex(Path(path))
-        return summarize(read_annex(path), self.profile())
+    def preview_import(self, path: str | Path, columns: dict | None = None) -> ImportSummary:
+        """Read and summarize an annex without writing anything.
 
-    def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
+        `columns`: the user's column mapping (table key or "*" → column → role); the mapping
+        remembered for a table's layout applies when none is given for it."""
         exchange.refuse_as_annex(Path(path))
-        annex = read_annex(path)
+        return summarize(read_annex(path, self._column_overrides(columns)), self.profile())
+
+    def import_annex(self, path: str | Path, progress: ProgressCallback | None = None,
+                     columns: dict | None = None) -> ImportSummary:
+        exchange.refuse_as_annex(Path(path))
+        annex = read_annex(path, self._column_overrides(columns))
         summary = summarize(annex, self.profile())
         self.backup_before("nhap")
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)
         summary.applied = True
+        remember_columns(self.data_dir, summary.tables)  # after the data: only a convenience
         return summary
+
+    def _column_overrides(self, columns: dict | None) -> dict:
+        """Mappings remembered for layouts in this data folder, with the user's own on top (issue 14)."""
+        return {**load_columns(self.data_dir), **(columns or {})}
 
     # --- exchange by USB: packages (.khbc, .khnv) and the results workbook (.xlsx) ----------
 

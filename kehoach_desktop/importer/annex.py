@@ -483,10 +483,10 @@ def _parse_grid(grid: Grid, annex: ParsedAnnex, overrides: ColumnOverrides) -> N
         start = row
     if number == 0 and any(any(c.text for c in r) for r in grid.rows):
         key = f"{grid.name}#1"
-        override = overrides.get(key) or overrides.get("*")
+        override, source = _override_for(grid, None, key, overrides)
         if override:  # no header recognised, but the user said which column is what
             header = _header_from_roles(grid, override)
-            _record_mapping(grid, header, key, annex, "user")
+            _record_mapping(grid, header, key, annex, source, layout_of(grid, None))
             _read_under_header(grid, header, annex)
         else:
             annex.tables.append(TableMapping(key, grid.name, None, layout_of(grid, None),
@@ -576,17 +576,24 @@ def _roles_of(header: Header) -> dict[int, str]:
 
 
 def _overridden(grid: Grid, header: Header, key: str, overrides: ColumnOverrides, annex: ParsedAnnex) -> Header:
-    override = overrides.get(key) or overrides.get(layout_of(grid, header)) or overrides.get("*")
-    source = "detected"
+    override, source = _override_for(grid, header, key, overrides)
     if override:
         roles = _roles_of(header)
         given = {role for role in override.values() if role != "ignore"}
         roles = {c: r for c, r in roles.items() if r not in given or c in override}  # the user moved it
         roles.update(override)
         header = replace(header, columns=_columns_of(roles))
-        source = "user"
     _record_mapping(grid, header, key, annex, source)
     return header
+
+
+def _override_for(grid: Grid, header: Header | None, key: str, overrides: ColumnOverrides) -> tuple[dict | None, str]:
+    """The user's mapping for this table (given now), else the one remembered for its layout."""
+    given = overrides.get(key) or overrides.get("*")
+    if given:
+        return given, "user"
+    remembered = overrides.get(layout_of(grid, header))
+    return (remembered, "remembered") if remembered else (None, "detected")
 
 
 def _columns_of(roles: dict[int, str]) -> dict[str, list[int]]:
@@ -597,12 +604,13 @@ def _columns_of(roles: dict[int, str]) -> dict[str, list[int]]:
     return columns
 
 
-def _record_mapping(grid: Grid, header: Header, key: str, annex: ParsedAnnex, source: str) -> None:
+def _record_mapping(grid: Grid, header: Header, key: str, annex: ParsedAnnex, source: str,
+                    layout: str | None = None) -> None:
     width = max((len(r) for r in grid.rows), default=0)
     labels = (header.labels + [""] * width)[:width] if header.labels else _first_texts(grid, header.last_row + 1)
     annex.tables.append(TableMapping(
         key, grid.name, grid.line_number(header.first_row) if header.first_row >= 0 else None,
-        layout_of(grid, header if header.labels else None), labels, _roles_of(header),
+        layout or layout_of(grid, header), labels, _roles_of(header),
         _sample_rows(grid, header.last_row + 1), source,
     ))
 
