@@ -99,6 +99,7 @@ def read_annex(path: Path | str, columns: ColumnOverrides | None = None) -> Pars
                                                            "đã chuyển sang Unicode."))
     if not annex.indices or annex.task_count == 0:
         if any(table.source == "none" for table in annex.tables):
+            _settle_identity(annex, path)
             raise UnknownLayoutError(
                 f"Tệp “{path.name}”: không tìm thấy bảng có dòng tiêu đề quen thuộc (STT, Nhiệm vụ, Chủ trì…); hãy chỉ ra cột nào là "
                 "nhiệm vụ, cơ quan, thời hạn (trong cửa sổ xem trước, hoặc --columns \"C=task,D=lead,E=cooperating,"

@@ -25,7 +25,7 @@ from .exchange.packages import OpenedPackage
 from .exchange.packages import export_package as _export_package
 from .exchange.workbook import export_workbook as _export_workbook
 from .health import EvidenceCheck, check_evidence
-from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
+from .importing import ImportSummary, ProgressCallback, UnknownLayoutError, apply_annex, read_annex, summarize
 from .importer.mapping import load as load_columns, remember as remember_columns
 from .matching import resolve_role, split_phrases
 from .model import (
@@ -112,7 +112,11 @@ class Workspace:
         `columns`: the user's column mapping (table key or "*" → column → role); the mapping
         remembered for a table's layout applies when none is given for it."""
         exchange.refuse_as_annex(Path(path))
-        return summarize(read_annex(path, self._column_overrides(columns)), self.profile())
+        try:
+            return summarize(read_annex(path, self._column_overrides(columns)), self.profile())
+        except UnknownLayoutError as error:  # the window offers the column mapping instead
+            error.summary = summarize(error.annex, self.profile())
+            raise
 
     def import_annex(self, path: str | Path, progress: ProgressCallback | None = None,
                      columns: dict | None = None) -> ImportSummary:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import IndexKind
 from ..errors import InvalidInputError
-from ..text import clean_cell, fold, parse_decimal
+from ..text import clean_cell, fold, format_decimal, parse_decimal
 from .roles import ROLES, distribute
 
 # --- cells and grids ----------------------------------------------------------------------
@@ -489,6 +489,7 @@ def _parse_grid(grid: Grid, annex: ParsedAnnex, overrides: ColumnOverrides) -> N
             _record_mapping(grid, header, key, annex, source, layout_of(grid, None))
             _read_under_header(grid, header, annex)
         else:
+            _absorb_titles(annex, _title_lines(grid, _first_table_row(grid)))
             annex.tables.append(TableMapping(key, grid.name, None, layout_of(grid, None),
                                              _first_texts(grid, 0), {}, _sample_rows(grid, 0), "none"))
             annex.warnings.append(Warning(grid.name, None, "Không tìm thấy dòng tiêu đề bảng (STT, Nhiệm vụ, Chủ trì…); "
@@ -550,10 +551,16 @@ def layout_of(grid: Grid, header: Header | None) -> str:
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 
+def _first_table_row(grid: Grid) -> int:
+    """The first row that fills two cells or more: where a table without a known header starts."""
+    return next((r for r, row in enumerate(grid.rows) if sum(1 for c in row if c.text and not c.merged_left) >= 2), 0)
+
+
 def _first_texts(grid: Grid, start: int) -> list[str]:
     """Per column, the first text found from `start` (labels for a table without header)."""
     width = max((len(r) for r in grid.rows), default=0)
     labels = [""] * width
+    start = max(start, _first_table_row(grid))
     for row in grid.rows[start:start + 12]:
         for col, cell in enumerate(row):
             if not labels[col] and cell.text and len(cell.text) <= 60:
@@ -565,7 +572,8 @@ def _sample_rows(grid: Grid, start: int, count: int = 3) -> list[list[str]]:
     rows = []
     for row in grid.rows[start:]:
         if sum(1 for c in row if c.text) >= 2 and not _is_column_number_row(row):
-            rows.append([c.text for c in row])
+            rows.append([format_decimal(c.number) if c.number is not None and not c.number.is_integer() else c.text
+                         for c in row])
             if len(rows) == count:
                 break
     return rows
