@@ -246,15 +246,21 @@ def apply_annex(
         plan_id = _upsert_plan(db, annex, source_file)
         old_tasks = store.list_plan_tasks(db, plan_id)
         criterion_keys = {row["id"]: criterion_key(row) for row in store.all_criteria(db)}
-        incoming = _incoming_tasks(db, plan_id, annex)
+        also_serves: dict[int, list[int]] = {}  # id(values) → the other criteria it serves
+        incoming = _incoming_tasks(db, plan_id, annex, also_serves)
         pairs = pair_with_existing(incoming, old_tasks, criterion_keys)
+        linked = store.plan_also_serves(db, plan_id)
         done = 0
         for values, old in pairs:
             if old is None:
-                store.insert_task(db, values)
+                task_id = store.insert_task(db, values)
                 changes["added"] += 1
             else:
+                task_id = old["id"]
                 changes[update_task(db, old, values)] += 1
+            wanted = also_serves.get(id(values), [])
+            if wanted != linked.get(task_id, []):
+                store.set_also_serves(db, task_id, wanted)
             done += 1
             if progress and done % 25 == 0:
                 progress(done, total, "Đang ghi nhiệm vụ")
@@ -266,7 +272,8 @@ def apply_annex(
     return changes
 
 
-def _incoming_tasks(db: sqlite_utils.Database, plan_id: int, annex: ParsedAnnex) -> list[tuple[dict, str]]:
+def _incoming_tasks(db: sqlite_utils.Database, plan_id: int, annex: ParsedAnnex,
+                    also_serves: dict[int, list[int]]) -> list[tuple[dict, str]]:
     """Upsert indices and criteria; return each task's row values with its criterion key."""
     existing_indices = {(row["kind"], row["name"]): row for row in store.list_indices(db, plan_id)}
     incoming = []
@@ -290,6 +297,9 @@ def _incoming_tasks(db: sqlite_utils.Database, plan_id: int, annex: ParsedAnnex)
                 "source_sheet": task.sheet, "source_row": task.row, "removed": 0,
             }
             incoming.append((values, task.criterion_key or ""))
+            others = [criterion_ids[key] for key in task.also_serves if key in criterion_ids]
+            if others:
+                also_serves[id(values)] = others
     return incoming
 
 

@@ -129,6 +129,10 @@ class Workspace:
         remember_columns(self.data_dir, summary.tables)  # after the data: only a convenience
         return summary
 
+    def task_also_serves(self, task_id: int) -> list[dict]:
+        """The criteria a task serves besides its own: a task cell merged over several (issue 14)."""
+        return store.task_also_serves(self.db, task_id)
+
     def _column_overrides(self, columns: dict | None) -> dict:
         """Mappings remembered for layouts in this data folder, with the user's own on top (issue 14)."""
         return {**load_columns(self.data_dir), **(columns or {})}

@@ -152,6 +152,28 @@ def test_criterion_assigned_without_task_and_task_serving_several_criteria(tmp_p
     assert summary.tasks == 3
 
 
+def test_a_merged_task_is_stored_once_and_linked_to_every_criterion(tmp_path, workspace):
+    path = layouts.criterion_rows_docx(tmp_path / "ha-giang-tieu-chi.docx")
+    workspace.import_annex(path)
+    [task] = list(workspace.db.query("SELECT t.id, c.code FROM task t JOIN criterion c ON c.id = t.criterion_id "
+                                     "WHERE t.content LIKE 'Thực hiện đầy đủ, đúng tiến độ%'"))
+    assert task["code"] == "1.2"
+    assert [c["code"] for c in workspace.task_also_serves(task["id"])] == ["1.3", "1.4"]
+    assert workspace.import_annex(path).changes["added"] == 0  # a second import changes nothing
+    assert [c["code"] for c in workspace.task_also_serves(task["id"])] == ["1.3", "1.4"]
+    # A revised annex where 1.4 gets its own task: the merged task now serves 1.2 and 1.3 only.
+    document = docx.Document(str(path))
+    row = document.tables[0]._tbl.tr_lst[5]  # the raw row: python-docx answers merged cells by their top
+    for column, text in ((3, "Kiểm tra CCHC tại 30% cơ quan, đơn vị"), (4, "Sở Nội vụ"), (5, ""), (6, "Quý III/2024")):
+        tc = row.tc_lst[column]
+        tc.tcPr.remove(tc.tcPr.vMerge)
+        tc.p_lst[0].add_r().text = text
+    document.save(path)
+    changes = workspace.import_annex(path).changes
+    assert changes["added"] == 1
+    assert [c["code"] for c in workspace.task_also_serves(task["id"])] == ["1.3"]
+
+
 # --- nothing dropped without a word -----------------------------------------------------------------
 
 def test_every_skipped_row_is_listed_and_errors_never_become_text(tmp_path):
