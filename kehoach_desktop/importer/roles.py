@@ -8,6 +8,7 @@ hợp với Sở Y". The role words are removed from the names.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..text import nfc
@@ -37,6 +38,20 @@ def split_roles(text: str, own_role: str) -> dict[str, str] | None:
     the cell names a lead elsewhere ("Sở Nội vụ (chủ trì), Sở Tài chính").
     """
     text = nfc(text or "")
+    lowered = text.lower()
+    if "chủ" not in lowered and "phối" not in lowered and "hiện" not in lowered:
+        return None  # most cells: no role word at all
+    found = _split_cached(text, own_role)
+    return dict(found) if found is not None else None
+
+
+@functools.lru_cache(maxsize=4096)  # the same cells recur on many rows
+def _split_cached(text: str, own_role: str) -> tuple[tuple[str, str], ...] | None:
+    found = _split(text, own_role)
+    return tuple(found.items()) if found is not None else None
+
+
+def _split(text: str, own_role: str) -> dict[str, str] | None:
     markers = []  # (start, end, role, names come "before" or "after" the marker)
     for pattern, side in ((_LABEL, "after"), (_WITH, "after"), (_PAREN, "before"), (_AFTER, "before")):
         for match in pattern.finditer(text):
