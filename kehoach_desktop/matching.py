@@ -85,8 +85,8 @@ GROUPS: list[Group] = [
     _group("Địa phương", r"\b(cac )?dia phuong\b", AgencyKind.HUYEN, AgencyKind.XA),
     # "UBND và các tổ chức chính trị - xã hội cấp xã", "UBND, UBMTTQ cấp huyện": the level
     # written once at the end applies to the People's Committee named first.
-    _group("UBND cấp xã", rf"^(cac )?{_UB} (va|,) [^;]*\b(cap xa|cac xa)\b", AgencyKind.XA),
-    _group("UBND cấp huyện", rf"^(cac )?{_UB} (va|,) [^;]*\b(cap huyen|cac huyen)\b", AgencyKind.HUYEN),
+    _group("UBND cấp xã", rf"^(cac )?{_UB}( va|,) [^;]*\b(cap xa|cac xa)\b", AgencyKind.XA),
+    _group("UBND cấp huyện", rf"^(cac )?{_UB}( va|,) [^;]*\b(cap huyen|cac huyen)\b", AgencyKind.HUYEN),
     # "Các đơn vị được kiểm tra", "các cơ quan có liên quan", "các đơn vị dự toán": some
     # agencies of any kind, picked by what follows. A noun after it names another class of
     # bodies ("các cơ quan báo chí", "cơ quan ngành dọc", "đơn vị sự nghiệp"): not a group.

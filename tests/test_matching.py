@@ -298,3 +298,49 @@ def test_a_note_under_a_name_stays_with_it():
 ])
 def test_comma_lists_name_each_agency(profile, cell, role):
     assert resolve_role(profile, cell, "", "").role == role
+
+
+# --- words that look like a group and are not; conditional and definite roles (issue 14) ----------
+
+_OTHER_BODIES = [
+    "Các cơ quan báo chí", "Các cơ quan báo chí, truyền thông", "cơ quan ngành dọc", "Các cơ quan ngành dọc",
+    "Các cơ quan Trung ương đóng trên địa bàn tỉnh", "Các đơn vị sự nghiệp", "đơn vị sự nghiệp công lập",
+    "Các đơn vị sự nghiệp công lập thuộc UBND tỉnh", "Công an tỉnh", "Công an tỉnh, cấp huyện, cấp xã",
+    "Bệnh viện Đa khoa tỉnh", "Bệnh viện đa khoa cấp huyện", "Trung tâm Y tế cấp huyện",
+    "Các tổ chức chính trị - xã hội cấp xã", "Trường học các cấp", "Các doanh nghiệp trên địa bàn",
+    "Bảo hiểm xã hội cấp huyện", "Các cơ quan thông tấn",
+]
+
+
+@pytest.mark.parametrize("cell", _OTHER_BODIES)
+@pytest.mark.parametrize("profile", [DEPARTMENT, COMMUNE, DISTRICT], ids=lambda p: p.name)
+def test_bodies_that_are_not_departments_or_people_s_committees(cell, profile):
+    assert match_cell(cell, profile) is None, cell
+
+
+@pytest.mark.parametrize("cell", ["UBND và các tổ chức chính trị - xã hội cấp xã", "UBND, Ủy ban MTTQ cấp xã",
+                                  "UBND và Công an cấp xã"])
+def test_people_s_committee_named_with_others_of_its_level(cell):
+    assert match_cell(cell, COMMUNE) is not None and not match_cell(cell, COMMUNE).conditional
+    assert match_cell(cell, DISTRICT) is None and match_cell(cell, DEPARTMENT) is None
+    assert resolve_role(COMMUNE, cell, "", "").role == Role.LEAD
+
+
+@pytest.mark.parametrize("cell", ["Các đơn vị được kiểm tra", "Các đơn vị được kiểm tra (trong năm)",
+                                  "Các đơn vị được kiểm tra\n(trong năm)", "Các cơ quan, đơn vị được thanh tra"])
+@pytest.mark.parametrize("profile", [DEPARTMENT, COMMUNE, DISTRICT], ids=lambda p: p.name)
+def test_inspected_units_are_a_conditional_group(cell, profile):
+    found = match_cell(cell, profile)
+    assert found is not None and found.conditional
+
+
+def test_a_definite_role_outranks_a_conditional_one():
+    # lead: only the inspected units; cooperating: every department for certain
+    found = resolve_role(DEPARTMENT, "Các đơn vị được kiểm tra", "", "Các sở, ban, ngành")
+    assert (found.role, found.conditional) == (Role.COOPERATING, False)
+    # both conditional: the first column wins, still conditional
+    found = resolve_role(DEPARTMENT, "Các đơn vị được kiểm tra", "", "Các sở, ngành có liên quan")
+    assert (found.role, found.conditional) == (Role.LEAD, True)
+    # in one cell, the phrase naming the agency for certain is the reason given
+    found = match_cell("Các đơn vị được kiểm tra; Sở Tư pháp", DEPARTMENT)
+    assert not found.conditional and "Sở Tư pháp" in found.reason

@@ -24,7 +24,7 @@ _WITH = re.compile(r"(?:,\s*|\s+)(?:và\s+)?phối\s*hợp\s+(?:với|cùng)\s+"
 # "(chủ trì)", "(phối hợp)": the names before it.
 _PAREN = re.compile(rf"\(\s*{_ROLE}\s*\)", re.IGNORECASE)
 # "Sở X chủ trì," / "Sở Y phối hợp": the names before it, the word ending a piece.
-_AFTER = re.compile(r"\s+(chủ\s*trì|phối\s*hợp)\s*(?=$|[,;.\n])", re.IGNORECASE)
+_AFTER = re.compile(r"\s+(chủ\s*trì|phối\s*hợp)\s*(?=$|[,;.\n]|\s+(?:và\s+)?phối\s*hợp\s+(?:với|cùng)\s)", re.IGNORECASE)
 
 
 def _role_of(word: str) -> str:
