@@ -160,3 +160,27 @@ def criterion_rows_docx(path: Path) -> Path:
         table.cell(3, column).merge(table.cell(5, column))
     document.save(path)
     return path
+
+
+def heading_rows_xlsx(path: Path) -> Path:
+    """One sheet, a flat list split by heading rows merged across ("Chỉ số nội dung N: …"),
+    the header repeated under a heading, one "Cơ quan, đơn vị thực hiện" column and a
+    "Sản phẩm" column (tasks transcribed from Bắc Giang 87/KH-UBND, part III)."""
+    header = ["STT", "Nội dung công việc", "Cơ quan, đơn vị thực hiện", "Thời gian hoàn thành", "Sản phẩm"]
+    rows = [
+        ["PHỤ LỤC: NHIỆM VỤ CẢI THIỆN CHỈ SỐ PAPI NĂM 2025"],
+        ["(Kèm theo Kế hoạch số 88/KH-UBND ngày 01/3/2025 của UBND tỉnh Bắc Giang)"],
+        ["Chỉ số nội dung 1: Tham gia của người dân ở cấp cơ sở"],
+        header,
+        ["1", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", "UBND cấp xã (chủ trì); Sở Tư pháp (phối hợp)",
+         "Quý II/2025", "Báo cáo"],
+        ["2", "Tổ chức bầu cử trưởng thôn, tổ trưởng tổ dân phố", "UBND cấp xã", "Năm 2025", "Biên bản"],
+        [],
+        ["Chỉ số nội dung 2: Công khai, minh bạch trong việc ra quyết định ở địa phương"],
+        header,
+        ["1", "Công khai danh sách hộ nghèo", "UBND cấp xã chủ trì, UBND cấp huyện phối hợp", "Quý I/2025",
+         "Danh sách"],
+        ["Chỉ số nội dung 3: Trách nhiệm giải trình với người dân"],
+        ["1", "Tiếp công dân định kỳ", "Chủ tịch UBND cấp xã; các cơ quan ngành dọc", "Hằng tháng", "Sổ tiếp dân"],
+    ]
+    return build_workbook(path, {"PAPI": rows}, {"PAPI": ["A3:E3", "A8:E8", "A11:E11"]})

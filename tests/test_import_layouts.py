@@ -277,3 +277,17 @@ def test_bad_columns_are_refused_in_one_sentence(tmp_path, workspace, capsys, ba
     code, out, err = run_cli(capsys, "import", path, "--data-dir", workspace.data_dir, "--columns", bad)
     assert code == 2 and "--columns" in err and err.count("\n") <= 1
     assert table_counts(workspace.db)["task"] == 0
+
+
+def test_flat_list_divided_by_heading_rows(tmp_path):
+    annex = read_annex(layouts.heading_rows_xlsx(tmp_path / "bac-giang-papi.xlsx"))
+    [index] = annex.indices
+    assert index.kind.value == "PAPI"
+    areas = [c.title.split(":")[0] for c in index.criteria]
+    assert areas == ["Chỉ số nội dung 1", "Chỉ số nội dung 2", "Chỉ số nội dung 3"]
+    by_area = [next(c.title for c in index.criteria if c.key == t.criterion_key)[:17] for t in index.tasks]
+    assert by_area == ["Chỉ số nội dung 1"] * 2 + ["Chỉ số nội dung 2", "Chỉ số nội dung 3"]
+    assert [_roles(t) for t in index.tasks] == [(C, L, N), (N, I, N), (N, L, C), (N, I, N)]
+    assert [t.evidence_required for t in index.tasks] == ["Báo cáo", "Biên bản", "Danh sách", "Sổ tiếp dân"]
+    assert [_due(t, 2025) for t in index.tasks][:3] == [dt.date(2025, 6, 30), dt.date(2025, 12, 31), dt.date(2025, 3, 31)]
+    assert [(s.row, s.message) for s in annex.skipped] == [(9, "dòng tiêu đề bảng lặp lại")]

@@ -203,7 +203,8 @@ def _header_at(grid: Grid, row: int) -> Header | None:
     """A header starting at `row`: one row, or two when the next row holds sub-headers
     (cells merged down from this row, or group headers such as "Phân công trách nhiệm"
     over "Chủ trì | Phối hợp")."""
-    if _looks_like_data(grid, row) or sum(1 for c in grid.rows[row] if c.text and not c.merged_up) < 2:
+    # A title merged across the row ("Chỉ số nội dung 1: …") is one text, not a header.
+    if _looks_like_data(grid, row) or sum(1 for c in grid.rows[row] if c.text and not c.merged_up and not c.merged_left) < 2:
         return None
     texts = _row_texts(grid, row)
     last, combined, own = row, list(texts), list(texts)
@@ -657,7 +658,7 @@ def _read_table(grid: Grid, header: Header, annex: ParsedAnnex, index: ParsedInd
         if tuple(fold(c.text) for c in cells) == header.signature or _header_repeats(grid, row, header):
             after = _skip_repeated_header(grid, row, header)
             for skipped in range(row, after):
-                _skip(annex, grid, skipped, "dòng tiêu đề bảng lặp lại (sang trang mới)")
+                _skip(annex, grid, skipped, "dòng tiêu đề bảng lặp lại")
             row = after
             walk.after_page_break = True
             continue
@@ -784,6 +785,14 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
         walk.criterion = walk.last_task = None
         return
 
+    heading = _lone_heading(grid, row, header)
+    if heading and header.col("criterion") is None:
+        # A flat list divided by heading rows ("Chỉ số nội dung 2: Công khai, minh bạch …").
+        walk.area = walk.criterion = ParsedCriterion(code="", title=clean_title(heading), is_area=True)
+        walk.index.criteria.append(walk.area)
+        walk.last_task = None
+        return
+
     if _TOTAL.match(fold(crit_text or stt)) and not task_is_new:
         return  # "TỔNG", "Tổng số:": the sum of the scores, neither an area nor a criterion
 
@@ -849,6 +858,19 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
         annex.warnings.append(Warning(grid.name, line, "Nhiệm vụ không ghi cơ quan chủ trì, thực hiện hay phối hợp."))
     walk.index.tasks.append(task)
     walk.last_task = task
+
+
+def _lone_heading(grid: Grid, row: int, header: Header) -> str:
+    """The row's text when it is the row's only text (typed once or merged across) and
+    reads like a heading, not a number or a total."""
+    texts = {c.text for c in grid.rows[row] if c.text and not c.merged_up}
+    if len(texts) != 1:
+        return ""
+    [text] = texts
+    folded = fold(text)
+    if split_code(text)[0] and not split_code(text)[1] or _TOTAL.match(folded) or _SUBTASK.match(text.strip()):
+        return ""
+    return text if _AREA_HEADING.match(folded) or _ROMAN.match(text.split(" ", 1)[0]) or text.isupper() else ""
 
 
 def _subtasks_follow(grid: Grid, row: int, header: Header) -> bool:
