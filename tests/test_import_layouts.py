@@ -291,3 +291,35 @@ def test_flat_list_divided_by_heading_rows(tmp_path):
     assert [t.evidence_required for t in index.tasks] == ["Báo cáo", "Biên bản", "Danh sách", "Sổ tiếp dân"]
     assert [_due(t, 2025) for t in index.tasks][:3] == [dt.date(2025, 6, 30), dt.date(2025, 12, 31), dt.date(2025, 3, 31)]
     assert [(s.row, s.message) for s in annex.skipped] == [(9, "dòng tiêu đề bảng lặp lại")]
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Ghi chú", "ignore"), ("Nguồn kinh phí", "ignore"), ("Hạn hoàn thành", "deadline"),
+    ("Tiến độ hoàn thành", "deadline"), ("Cơ quan đầu mối", "lead"), ("Đơn vị phụ trách", "lead"),
+    ("Đơn vị được giao", "implementing"), ("Cơ quan, đơn vị thực hiện", "implementing"),
+    ("Biện pháp thực hiện", "task"), ("Nội dung công việc", "task"), ("Sản phẩm đầu ra", "evidence"),
+    ("Kết quả đầu ra", "evidence"), ("Hình thức văn bản", "evidence"), ("Mã tiêu chí", "stt"),
+    ("Điểm số Tối đa", "max_score"), ("Điểm số Đạt năm 2022", "prior"), ("Điểm số Mục tiêu năm 2023", "target"),
+])
+def test_header_words_of_other_provinces(header, role):
+    from kehoach_desktop.importer.annex import _column_role
+
+    assert _column_role(header) == role
+
+
+def test_sub_tasks_lettered_in_the_task_cell_and_labels_on_their_own_lines(tmp_path):
+    rows = [["PHỤ LỤC CHỈ SỐ PAPI NĂM 2024"], ["STT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời gian"],
+            ["1", "Nâng cao chất lượng tiếp công dân:", None, None],
+            [None, "a) Tiếp công dân định kỳ tại trụ sở UBND xã",
+             "Chủ trì:\nUBND cấp xã\nPhối hợp:\nCông an cấp xã\nCác cơ quan ngành dọc", "Hằng tháng"],
+            [None, "b) Giải quyết đơn thư đúng hạn", "UBND cấp huyện", "Thường xuyên"],
+            ["2", "Công khai ngân sách xã", "UBND cấp xã", "Quý I"]]
+    annex = read_annex(build_workbook(tmp_path / "papi-ha-giang.xlsx", {"PAPI": rows}))
+    [index] = annex.indices
+    first, second, third = index.tasks
+    assert first.criterion_key == second.criterion_key == "1" and third.criterion_key is None
+    assert (first.lead, first.cooperating) == ("UBND cấp xã", "Công an cấp xã; Các cơ quan ngành dọc")
+    assert _roles(first) == (N, L, N)  # neither the commune police nor the branch offices name anyone here
+    # b) names its own agency: nothing is carried down from a)
+    assert (second.lead, second.implementing, second.cooperating) == ("", "UBND cấp huyện", "")
+    assert _roles(second) == (N, N, I)

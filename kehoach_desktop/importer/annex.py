@@ -153,20 +153,22 @@ class ParsedAnnex:
 # Column roles, tried in this order on a header cell's folded text: the first that matches
 # wins, so "Thời gian thực hiện" is a deadline, not an implementing agency.
 _COLUMN_RULES: list[tuple[str, re.Pattern]] = [
-    ("ignore", re.compile(r"^ghi chu\b")),  # notes: neither task nor agency
-    ("deadline", re.compile(r"\b(thoi gian|thoi han|tien do)\b")),
-    ("lead", re.compile(r"\bchu tri\b")),
+    ("ignore", re.compile(r"^ghi chu\b|\bkinh phi\b|\bnguon von\b")),  # notes, funding: neither task nor agency
+    ("deadline", re.compile(r"\b(thoi gian|thoi han|tien do|moc thoi gian)\b|^han( hoan thanh| chot)?$")),
+    ("lead", re.compile(r"\bchu tri\b|\bdau moi\b|\bphu trach\b|\bchiu trach nhiem chinh\b")),
     ("cooperating", re.compile(r"\bphoi hop\b")),
     # A score group over sub-columns reads "Điểm số Tối đa", "Điểm số Đạt năm 2022", …
     ("max_score", re.compile(r"\bdiem toi da\b|\bdiem chuan\b|\bdiem\b.*\btoi da\b|^toi da$")),
     ("target", re.compile(r"\bmuc tieu\b")),
-    ("evidence", re.compile(r"\bkiem chung\b|\bsan pham\b|\bket qua dau ra\b")),
+    ("evidence", re.compile(r"\bkiem chung\b|\bsan pham\b|\bket qua dau ra\b|\bhinh thuc van ban\b"
+                            r"|\bket qua can dat\b")),
     ("prior", re.compile(r"\bnam truoc\b|\bdiem dat duoc\b|\bket qua nam 20\d\d\b|\bnam 20\d\d\b.*\bdiem\b"
                          r"|\bdiem\b.*\bdat\b.*\b20\d\d\b")),
-    ("task", re.compile(r"\bnhiem vu\b|\bnoi dung thuc hien\b|\bgiai phap\b|\bcong viec\b|\bhoat dong\b")),
-    ("implementing", re.compile(r"\bthuc hien\b")),
+    ("task", re.compile(r"\bnhiem vu\b|\bnoi dung thuc hien\b|\bgiai phap\b|\bcong viec\b|\bhoat dong\b"
+                        r"|\bbien phap\b")),
+    ("implementing", re.compile(r"\bthuc hien\b|\bduoc giao\b|\bchiu trach nhiem\b|\bco quan, don vi\b")),
+    ("stt", re.compile(r"^(s ?tt|tt|so tt|so thu tu|ma|ma so|ma tieu chi)$")),
     ("criterion", re.compile(r"\blinh vuc\b|\btieu chi\b|\bnoi dung\b|\bchi so\b|\btctp\b")),
-    ("stt", re.compile(r"^(s ?tt|tt|so tt|so thu tu)$")),
 ]
 
 
@@ -272,7 +274,8 @@ def _choose_task_column(columns: dict[str, list[int]], own: list[str]) -> None:
         columns["task"] = columns.pop("criterion")
 
 
-_SUBTASK = re.compile(r"^\(?[a-zđ]\)|^[a-zđ]\.$|^[-+•*–]$", re.IGNORECASE)
+_SUBTASK = re.compile(r"^\(?[a-zđ]\)|^[a-zđ][./]$|^[-+•*–]$", re.IGNORECASE)
+_SUBTASK_TEXT = re.compile(r"^\(?[a-zđ][)/]\s|^[a-zđ]\.\s", re.IGNORECASE)  # "a) Phổ biến …" in the task cell
 
 
 def _looks_like_data(grid: Grid, row: int) -> bool:
@@ -843,7 +846,10 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
         # No task of its own (an area or criterion row).
         return
     # Roles written inside one cell ("Chủ trì: Sở Nội vụ; Phối hợp: …") go to their own role.
-    agencies = distribute({role: _carried(grid, row, header, role, walk) for role in ROLES})
+    # A row naming agencies of its own takes none from the row above (a blank cell there means nobody).
+    own = _fresh_assignment(grid, row, header)
+    agencies = distribute({role: _text(grid, row, header, role) if own else _carried(grid, row, header, role, walk)
+                           for role in ROLES})
     task = ParsedTask(
         criterion_key=walk.criterion.key if walk.criterion else None,
         content=task_text,
@@ -878,7 +884,8 @@ def _subtasks_follow(grid: Grid, row: int, header: Header) -> bool:
     for below in range(row + 1, min(row + 4, len(grid.rows))):
         stt = grid.cell(below, header.col("stt")).text.strip()
         if any(c.text for c in grid.rows[below]):
-            return bool(_SUBTASK.match(stt))
+            task = grid.cell(below, header.col("task")).text
+            return bool(_SUBTASK.match(stt) or (not stt and _SUBTASK_TEXT.match(task)))
     return False
 
 
