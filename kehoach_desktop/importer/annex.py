@@ -308,6 +308,11 @@ def split_code(text: str) -> tuple[str, str]:
 
 def detect_index(text: str) -> IndexKind | None:
     """The index a title or section row names (the first one named wins)."""
+    hits = _index_hits(text)
+    return min(hits)[1] if hits else None
+
+
+def _index_hits(text: str) -> list[tuple[int, IndexKind]]:
     folded = fold(text)
     hits = []
     for kind, pattern in (
@@ -318,7 +323,7 @@ def detect_index(text: str) -> IndexKind | None:
         match = re.search(pattern, folded)
         if match:
             hits.append((match.start(), kind))
-    return min(hits)[1] if hits else None
+    return hits
 
 
 _PLAN_REF = re.compile(
@@ -474,6 +479,9 @@ _AREA_HEADING = re.compile(
 )
 
 
+_AREA_SHEET = re.compile(r"^(chi so noi dung|chi so thanh phan|linh vuc|nhom tieu chi|noi dung)\s*(\d+|[ivx]+)\b")
+
+
 def _parse_grid(grid: Grid, annex: ParsedAnnex, overrides: ColumnOverrides) -> None:
     row, number, start = 0, 0, 0
     while row < len(grid.rows):
@@ -504,8 +512,10 @@ def _read_under_header(grid: Grid, header: Header, annex: ParsedAnnex, start: in
     titles = _title_lines(grid, max(header.first_row, 0), start)
     _absorb_titles(annex, titles)
     previous = annex.indices[-1] if annex.indices else None
-    kind = _nearest_index(titles) or detect_index(grid.name)
+    kind = _nearest_index(titles, grid.name)
     area = next((t for t in reversed(titles) if _AREA_HEADING.match(fold(t))), "")
+    if not area and _AREA_SHEET.match(fold(grid.name)):
+        area = grid.name  # a sheet per area: "Chỉ số nội dung 2 - Công khai"
     follows = previous is not None and (area or not titles or previous.sheet == grid.name)
     if kind is None and follows:
         kind = previous.kind  # the next table of the same index, named by its area or by nothing
@@ -522,13 +532,18 @@ def _read_under_header(grid: Grid, header: Header, annex: ParsedAnnex, start: in
     return _read_table(grid, header, annex, index, area_criterion)
 
 
-def _nearest_index(titles: list[str]) -> IndexKind | None:
-    """The index named by the heading nearest the table (a later heading wins)."""
+def _nearest_index(titles: list[str], sheet_name: str) -> IndexKind | None:
+    """The index named by the heading nearest the table (a later heading wins). A title
+    naming several ("… các chỉ số PAR INDEX, SIPAS, PAPI") decides only when the sheet's
+    name names none."""
+    several = None
     for line in reversed(titles):
-        kind = detect_index(line)
-        if kind:
-            return kind
-    return None
+        hits = _index_hits(line)
+        if len({kind for _, kind in hits}) == 1:
+            return hits[0][1]
+        if hits and several is None:
+            several = min(hits)[1]
+    return detect_index(sheet_name) or several
 
 
 def _annex_heading(titles: list[str]) -> bool:
