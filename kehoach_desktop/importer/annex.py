@@ -553,7 +553,9 @@ def _annex_heading(titles: list[str]) -> bool:
 def _index_name(grid: Grid, titles: list[str], kind: IndexKind) -> str:
     annex_title = next((t for t in titles if re.match(r"^ph[uụ] l[uụ]c\b", fold(t))), "")
     label = annex_title or grid.name
-    return f"{label} — {kind.value}" if kind != IndexKind.OTHER else label
+    if kind == IndexKind.OTHER or (not annex_title and detect_index(grid.name) == kind):
+        return label  # a sheet named "Phụ lục 3 - SIPAS" already says which index
+    return f"{label} — {kind.value}"
 
 
 # --- the column mapping: shown, corrected, remembered --------------------------------------
