@@ -95,6 +95,14 @@ GROUPS: list[Group] = [
            r"|theo|tham gia|tai|o)\b))", *_ALL, conditional=True),
 ]
 
+# Nouns after a group word that name another class of bodies than departments and People's
+# Committees: press, branch offices of ministries, public service units, the central level…
+_OTHER_CLASS = re.compile(
+    r" ?(bao chi|thong tan|truyen thong|nganh doc|trung uong|su nghiep|y te|giao duc|truong hoc|doanh nghiep"
+    r"|tu nhan|ngoai nha nuoc|cong an|quan doi|luc luong vu trang|ngan hang|tin dung|ton giao|doan the"
+    r"|to chuc chinh tri|hoi dong)\b"
+)
+
 # Bodies that are neither a department nor a People's Committee: a level word after them
 # ("Công an tỉnh, cấp huyện", "Bệnh viện đa khoa cấp huyện") names their own branch.
 _OTHER_BODY = re.compile(
@@ -190,6 +198,8 @@ def match_phrase(phrase: str, profile: AgencyProfile, factored_prefix: str = "")
         found = group.pattern.search(text)
         if found and other_body and not text.startswith(("cac so", "so ")):
             continue
+        if found and _OTHER_CLASS.match(text, found.end()):
+            break  # "các cơ quan, đơn vị ngành dọc", "các đơn vị sự nghiệp": another class of bodies
         if found and profile.kind in group.kinds:
             # A qualifier after a list of groups ("Các sở, ngành, địa phương thực hiện tuyển
             # dụng") restricts every group of the list, not only the last one.

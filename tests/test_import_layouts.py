@@ -323,3 +323,20 @@ def test_sub_tasks_lettered_in_the_task_cell_and_labels_on_their_own_lines(tmp_p
     # b) names its own agency: nothing is carried down from a)
     assert (second.lead, second.implementing, second.cooperating) == ("", "UBND cấp huyện", "")
     assert _roles(second) == (N, N, I)
+
+
+def test_lettered_sub_task_without_number_just_above_a_repeated_header(tmp_path):
+    header = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+    rows = [["PHỤ LỤC CHỈ SỐ PAPI NĂM 2024"], header,
+            ["1", "Tăng cường tuyên truyền Luật Thực hiện dân chủ ở cơ sở:", None, None, None],
+            [None, "a) Phổ biến Luật qua hệ thống truyền thanh cơ sở", "UBND cấp xã", "Sở Tư pháp", "Quý II/2024"],
+            [None, "b) Tổ chức bầu cử trưởng thôn", "UBND cấp huyện", "UBND cấp xã", "Năm 2024"],
+            [None, "c) Công khai các khoản đóng góp", "UBND cấp xã", "Sở Tài chính", "Quý III/2024"],
+            header,
+            ["2", "Hướng dẫn Ban Thanh tra nhân dân giám sát công trình", "Ủy ban MTTQ tỉnh", "UBND cấp xã", "31/12/2024"]]
+    annex = read_annex(build_workbook(tmp_path / "papi-trang.xlsx", {"PAPI": rows}))
+    [index] = annex.indices
+    assert [t.content[:3] for t in index.tasks] == ["a) ", "b) ", "c) ", "Hướ"]
+    c = index.tasks[2]
+    assert (c.criterion_key, c.lead, c.cooperating, c.deadline_text) == ("1", "UBND cấp xã", "Sở Tài chính", "Quý III/2024")
+    assert [(s.row, s.message) for s in annex.skipped] == [(7, "dòng tiêu đề bảng lặp lại")]

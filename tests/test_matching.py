@@ -308,7 +308,8 @@ _OTHER_BODIES = [
     "Các đơn vị sự nghiệp công lập thuộc UBND tỉnh", "Công an tỉnh", "Công an tỉnh, cấp huyện, cấp xã",
     "Bệnh viện Đa khoa tỉnh", "Bệnh viện đa khoa cấp huyện", "Trung tâm Y tế cấp huyện",
     "Các tổ chức chính trị - xã hội cấp xã", "Trường học các cấp", "Các doanh nghiệp trên địa bàn",
-    "Bảo hiểm xã hội cấp huyện", "Các cơ quan thông tấn",
+    "Bảo hiểm xã hội cấp huyện", "Các cơ quan thông tấn", "Các cơ quan, đơn vị ngành dọc trên địa bàn",
+    "Các cơ quan, đơn vị y tế", "Các đơn vị sự nghiệp trực thuộc", "Mặt trận Tổ quốc và các đoàn thể cấp xã",
 ]
 
 

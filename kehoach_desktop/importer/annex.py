@@ -210,7 +210,9 @@ def _header_at(grid: Grid, row: int) -> Header | None:
         return None
     texts = _row_texts(grid, row)
     last, combined, own = row, list(texts), list(texts)
-    if row + 1 < len(grid.rows) and _is_subheader_row(grid, row + 1):
+    # Two header rows only when this row is itself made of column names: a data row just
+    # above a header repeated at a page break ("c) Công khai …") is not a header.
+    if row + 1 < len(grid.rows) and _is_subheader_row(grid, row + 1) and _names_columns(texts):
         below = grid.rows[row + 1]
         last = row + 1
         own = [cell.text if cell.text and not cell.merged_up else above for above, cell in zip(texts, below)]
@@ -230,6 +232,10 @@ def _header_at(grid: Grid, row: int) -> Header | None:
         return None
     signature = tuple(fold(t) for t in combined)
     return Header(row, last, columns, signature, list(combined))
+
+
+def _names_columns(texts: list[str]) -> bool:
+    return sum(1 for text in dict.fromkeys(texts) if text and _column_role(text)) >= 2
 
 
 def _is_subheader_row(grid: Grid, row: int) -> bool:
