@@ -126,7 +126,11 @@ class Workspace:
         self.backup_before("nhap")
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)
         summary.applied = True
-        remember_columns(self.data_dir, summary.tables)  # after the data: only a convenience
+        try:
+            remember_columns(self.data_dir, summary.tables)  # after the data: only a convenience
+        except OSError:
+            summary.warnings.append({"sheet": Path(path).name, "row": None,
+                                     "message": "Không ghi nhớ được cách đọc cột (thư mục dữ liệu không ghi được)."})
         return summary
 
     def task_also_serves(self, task_id: int) -> list[dict]:

@@ -290,7 +290,8 @@ def test_flat_list_divided_by_heading_rows(tmp_path):
     assert [_roles(t) for t in index.tasks] == [(C, L, N), (N, I, N), (N, L, C), (N, I, N)]
     assert [t.evidence_required for t in index.tasks] == ["Báo cáo", "Biên bản", "Danh sách", "Sổ tiếp dân"]
     assert [_due(t, 2025) for t in index.tasks][:3] == [dt.date(2025, 6, 30), dt.date(2025, 12, 31), dt.date(2025, 3, 31)]
-    assert [(s.row, s.message) for s in annex.skipped] == [(9, "dòng tiêu đề bảng lặp lại")]
+    assert [(s.row, s.message) for s in annex.skipped] == [(4, "dòng tiêu đề bảng (tên các cột)"),
+                                                            (9, "dòng tiêu đề bảng lặp lại")]
 
 
 @pytest.mark.parametrize("header, role", [
@@ -339,4 +340,13 @@ def test_lettered_sub_task_without_number_just_above_a_repeated_header(tmp_path)
     assert [t.content[:3] for t in index.tasks] == ["a) ", "b) ", "c) ", "Hướ"]
     c = index.tasks[2]
     assert (c.criterion_key, c.lead, c.cooperating, c.deadline_text) == ("1", "UBND cấp xã", "Sở Tài chính", "Quý III/2024")
-    assert [(s.row, s.message) for s in annex.skipped] == [(7, "dòng tiêu đề bảng lặp lại")]
+    assert [(s.row, s.message) for s in annex.skipped] == [(2, "dòng tiêu đề bảng (tên các cột)"),
+                                                            (7, "dòng tiêu đề bảng lặp lại")]
+
+
+def test_rows_of_a_table_above_the_recognised_header_are_listed(tmp_path):
+    rows = [["PHỤ LỤC PAR INDEX"], ["1", "Rà soát thủ tục", "UBND cấp xã", "Quý I"],
+            ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+            ["1", "Số hóa hồ sơ", "UBND cấp xã", "Quý II"]]
+    annex = read_annex(build_workbook(tmp_path / "lech.xlsx", {"P": rows}))
+    assert (2, "nằm trên dòng tiêu đề bảng nên không được đọc") in [(s.row, s.message) for s in annex.skipped]

@@ -516,6 +516,11 @@ def _parse_grid(grid: Grid, annex: ParsedAnnex, overrides: ColumnOverrides) -> N
 
 def _read_under_header(grid: Grid, header: Header, annex: ParsedAnnex, start: int = 0) -> int:
     titles = _title_lines(grid, max(header.first_row, 0), start)
+    for row in range(max(start, grid.title_rows), max(header.first_row, 0)):
+        if len({c.text for c in grid.rows[row] if c.text}) >= 3:  # a table's row, not a title line
+            _skip(annex, grid, row, "nằm trên dòng tiêu đề bảng nên không được đọc")
+    for row in range(max(header.first_row, 0), header.last_row + 1):
+        _skip(annex, grid, row, "dòng tiêu đề bảng (tên các cột)")
     _absorb_titles(annex, titles)
     previous = annex.indices[-1] if annex.indices else None
     kind = _nearest_index(titles, grid.name)
