@@ -25,6 +25,8 @@ FORMS = [
     "{a} chủ trì; {b} phối hợp.",
     "{a} chủ trì, phối hợp với {b}",
     "{a} chủ trì và phối hợp với {b}",
+    "{a} chủ trì tham mưu; {b} phối hợp thực hiện",
+    "{a} chủ trì thực hiện, phối hợp với {b}",
 ]
 PROFILES = [AgencyProfile("Sở Tư pháp", AgencyKind.SO), AgencyProfile("UBND xã Tân Lập", AgencyKind.XA),
             AgencyProfile("UBND huyện Ba Bể", AgencyKind.HUYEN), AgencyProfile("Công an tỉnh", AgencyKind.KHAC)]

@@ -24,7 +24,9 @@ _WITH = re.compile(r"(?:,\s*|\s+)(?:và\s+)?phối\s*hợp\s+(?:với|cùng)\s+"
 # "(chủ trì)", "(phối hợp)": the names before it.
 _PAREN = re.compile(rf"\(\s*{_ROLE}\s*\)", re.IGNORECASE)
 # "Sở X chủ trì," / "Sở Y phối hợp": the names before it, the word ending a piece.
-_AFTER = re.compile(r"\s+(chủ\s*trì|phối\s*hợp)\s*(?=$|[,;.\n]|\s+(?:và\s+)?phối\s*hợp\s+(?:với|cùng)\s)", re.IGNORECASE)
+_VERB = r"(?:\s+(?:tham\s+mưu|thực\s+hiện|triển\s+khai|tổ\s+chức|hướng\s+dẫn|xây\s+dựng|đôn\s+đốc|theo\s+dõi))?"
+_AFTER = re.compile(rf"\s+(chủ\s*trì|phối\s*hợp){_VERB}\s*(?=$|[,;.\n]|\s+(?:và\s+)?phối\s*hợp\s+(?:với|cùng)\s)",
+                    re.IGNORECASE)
 
 
 def _role_of(word: str) -> str:
