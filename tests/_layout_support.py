@@ -184,3 +184,24 @@ def heading_rows_xlsx(path: Path) -> Path:
         ["1", "Tiếp công dân định kỳ", "Chủ tịch UBND cấp xã; các cơ quan ngành dọc", "Hằng tháng", "Sổ tiếp dân"],
     ]
     return build_workbook(path, {"PAPI": rows}, {"PAPI": ["A3:E3", "A8:E8", "A11:E11"]})
+
+
+def numbered_headings_docx(path: Path) -> Path:
+    """Index headings ("I. CHỈ SỐ PAR INDEX") and numbered area headings ("2. Cải cách thể
+    chế") as paragraphs between Word tables; one "Cơ quan thực hiện" column."""
+    document = docx.Document()
+    for line in ("PHỤ LỤC", "NHIỆM VỤ NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH, SIPAS NĂM 2025",
+                 "(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/02/2025 của UBND tỉnh Lạng Sơn)",
+                 "I. CHỈ SỐ PAR INDEX", "1. Công tác chỉ đạo, điều hành"):
+        document.add_paragraph(line)
+    header = ["TT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "Thời gian hoàn thành", "Sản phẩm"]
+    _table(document, [header, ["1", "Ban hành kế hoạch CCHC năm 2025", "Sở Nội vụ chủ trì; các sở, ngành phối hợp",
+                               "Tháng 01/2025", "Kế hoạch"]])
+    document.add_paragraph("2. Cải cách thể chế")
+    _table(document, [header, ["1", "Rà soát văn bản QPPL thuộc lĩnh vực quản lý", "Sở Tư pháp (chủ trì), UBND cấp xã",
+                               "Quý II/2025", "Báo cáo rà soát"]])
+    document.add_paragraph("II. CHỈ SỐ SIPAS")
+    _table(document, [header, ["1", "Khảo sát mức độ hài lòng tại Bộ phận Một cửa", "UBND cấp huyện, UBND cấp xã",
+                               "Quý IV/2025", "Báo cáo"]])
+    document.save(path)
+    return path

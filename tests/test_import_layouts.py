@@ -350,3 +350,15 @@ def test_rows_of_a_table_above_the_recognised_header_are_listed(tmp_path):
             ["1", "Số hóa hồ sơ", "UBND cấp xã", "Quý II"]]
     annex = read_annex(build_workbook(tmp_path / "lech.xlsx", {"P": rows}))
     assert (2, "nằm trên dòng tiêu đề bảng nên không được đọc") in [(s.row, s.message) for s in annex.skipped]
+
+
+def test_index_and_numbered_area_headings_between_word_tables(tmp_path):
+    annex = read_annex(layouts.numbered_headings_docx(tmp_path / "lang-son.docx"))
+    assert [(i.kind.value, i.name) for i in annex.indices] == [("PAR INDEX", "PHỤ LỤC — PAR INDEX"),
+                                                               ("SIPAS", "CHỈ SỐ SIPAS")]
+    par, sipas = annex.indices
+    assert [c.title for c in par.criteria] == ["1. Công tác chỉ đạo, điều hành", "2. Cải cách thể chế"]
+    assert [t.criterion_key for t in par.tasks] == [c.key for c in par.criteria]
+    assert [_roles(t) for t in par.tasks] == [(C, N, N), (L, C, N)]
+    assert [_roles(t) for t in sipas.tasks] == [(N, I, I)]
+    assert [_due(t, 2025) for t in annex.indices[0].tasks] == [dt.date(2025, 1, 31), dt.date(2025, 6, 30)]

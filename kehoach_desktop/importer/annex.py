@@ -485,6 +485,7 @@ _AREA_HEADING = re.compile(
 )
 
 
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}|[IVX]{1,4})[.)]\s+\S.{2,150}$")
 _AREA_SHEET = re.compile(r"^(chi so noi dung|chi so thanh phan|linh vuc|nhom tieu chi|noi dung)\s*(\d+|[ivx]+)\b")
 
 
@@ -525,6 +526,8 @@ def _read_under_header(grid: Grid, header: Header, annex: ParsedAnnex, start: in
     previous = annex.indices[-1] if annex.indices else None
     kind = _nearest_index(titles, grid.name)
     area = next((t for t in reversed(titles) if _AREA_HEADING.match(fold(t))), "")
+    if not area and titles and _NUMBERED_HEADING.match(titles[-1]) and not detect_index(titles[-1]):
+        area = titles[-1]  # "2. Cải cách thể chế" just above the table: the area it lists
     if not area and _AREA_SHEET.match(fold(grid.name)):
         area = grid.name  # a sheet per area: "Chỉ số nội dung 2 - Công khai"
     follows = previous is not None and (area or not titles or previous.sheet == grid.name)
@@ -563,6 +566,10 @@ def _annex_heading(titles: list[str]) -> bool:
 
 def _index_name(grid: Grid, titles: list[str], kind: IndexKind) -> str:
     annex_title = next((t for t in titles if re.match(r"^ph[uụ] l[uụ]c\b", fold(t))), "")
+    if not annex_title:  # "II. CHỈ SỐ SIPAS" above a Word table names it better than "Bảng 3"
+        heading = next((t for t in reversed(titles) if detect_index(t) == kind and len(t) <= 120), "")
+        if heading:
+            return clean_title(heading)
     label = annex_title or grid.name
     if kind == IndexKind.OTHER or (not annex_title and detect_index(grid.name) == kind):
         return label  # a sheet named "Phụ lục 3 - SIPAS" already says which index
