@@ -254,6 +254,16 @@ def test_no_header_offers_the_mapping_and_columns_read_it(tmp_path, workspace, c
     assert used == {"A": "ignore", "B": "task", "C": "lead", "D": "cooperating", "E": "deadline"}
     assert report["tables"][0]["source"] == "user"
     assert table_counts(workspace.db)["task"] == 0
+    # Imported once with the mapping, the next file of the same layout needs none.
+    code, out, err = run_cli(capsys, "import", path, "--data-dir", workspace.data_dir,
+                             "--columns", "B=task,C=lead,D=cooperating,E=deadline")
+    assert code == 0, err
+    other = _unknown_layout(tmp_path / "lb.xlsx")
+    workbook = openpyxl.load_workbook(other)
+    workbook.active["B4"] = "Công khai kết quả giải quyết hồ sơ trên Cổng dịch vụ công"
+    workbook.save(other)
+    again = workspace.preview_import(other)
+    assert again.tables[0]["source"] == "remembered" and again.tasks == 2
 
 
 def test_columns_correct_a_recognised_header_and_are_remembered(tmp_path, workspace, capsys):

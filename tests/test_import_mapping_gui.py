@@ -83,3 +83,19 @@ def test_no_header_opens_the_mapping_step(window, tmp_path, monkeypatch):
     leads = [r["lead"] for r in window.workspace.db.query("SELECT lead FROM task JOIN plan ON plan.id = task.plan_id "
                                                           "WHERE plan.number = '12/KH-UBND' ORDER BY task.position")]
     assert leads == ["UBND cấp xã", "Sở Tư pháp"]
+
+
+def test_a_column_changed_without_reading_again_still_counts(window, tmp_path, monkeypatch, qtbot):
+    path = layouts.one_agency_column_xlsx(tmp_path / "mot-cot.xlsx")
+
+    def change_and_accept(dialog):
+        dialog.show()
+        dialog.tables[0].choose("F", "evidence")  # "Ghi chú" as the evidence, then straight to import
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        ok.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", change_and_accept)
+    window.import_file(path)
+    rows = list(window.workspace.db.query("SELECT evidence_required FROM task WHERE content LIKE 'Đảm bảo đủ%'"))
+    assert rows == [{"evidence_required": "Báo cáo quý"}]

@@ -585,8 +585,8 @@ def layout_of(grid: Grid, header: Header | None) -> str:
 
     if header is not None:
         words = "|".join(header.signature)
-    else:
-        words = "|".join(fold(t) for t in _first_texts(grid, 0))
+    else:  # the table's first row: its column names, the same in every file of the layout
+        words = "|".join(fold(c.text) for c in grid.rows[_first_table_row(grid)]) if grid.rows else ""
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 

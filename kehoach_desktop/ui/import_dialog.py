@@ -173,10 +173,17 @@ class ImportPreviewDialog(QDialog):
 
     def apply_columns(self) -> None:
         """Read the file again with the columns as the user set them (nothing is written)."""
+        self._take_columns()
+        if self.repreview is not None:
+            self.repreview(self.columns or {})
+
+    def accept(self) -> None:
+        self._take_columns()  # a list changed without "Đọc lại" still counts for the import
+        super().accept()
+
+    def _take_columns(self) -> None:
         chosen = dict(self.columns or {})
         for table in self.tables:
             if table.mapping() != table.detected or table.key in chosen:
                 chosen[table.key] = table.mapping()
         self.columns = chosen or None
-        if self.repreview is not None:
-            self.repreview(self.columns or {})
