@@ -372,3 +372,32 @@ def test_index_and_numbered_area_headings_between_word_tables(tmp_path):
     assert [_roles(t) for t in par.tasks] == [(C, N, N), (L, C, N)]
     assert [_roles(t) for t in sipas.tasks] == [(N, I, I)]
     assert [_due(t, 2025) for t in annex.indices[0].tasks] == [dt.date(2025, 1, 31), dt.date(2025, 6, 30)]
+
+
+# --- any column order: the same tasks and roles --------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ORDERED = [
+    ["STT", "Tiêu chí", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành", "Sản phẩm", "Ghi chú"],
+    ["I", "CẢI CÁCH THỂ CHẾ", None, None, None, None, None, None],
+    ["1", "TCTP 2.4.2. Tính hợp lý của các VBQPPL", "Nâng cao chất lượng thẩm định văn bản QPPL", "Sở Tư pháp",
+     "Các sở, ban, ngành; UBND cấp xã", "Thường xuyên", "Báo cáo", "XHH"],
+    ["2", "TC 3.4. Kết quả giải quyết TTHC", "Nâng cao trách nhiệm của công chức giải quyết TTHC", "UBND cấp xã",
+     "Sở Nội vụ", "30/11/2023", "Báo cáo", ""],
+    ["3", "TC 5.4. Chấp hành kỷ luật, kỷ cương", "Thanh tra việc chấp hành kỷ luật hành chính", "UBND cấp huyện",
+     "UBND cấp xã", "Quý III/2023", "Kết luận", ""],
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(8)))
+def test_any_column_order_reads_the_same_tasks(tmp_path, order):
+    rows = [["(Kèm theo Kế hoạch số 365/KH-UBND ngày 08/6/2023 của UBND tỉnh Bắc Kạn)"]]
+    rows += [[row[i] for i in order] for row in _ORDERED]
+    annex = read_annex(build_workbook(tmp_path / f"thu-tu-{'-'.join(map(str, order))}.xlsx", {"P": rows}))
+    found = [(t.criterion_key, t.content[:20], t.deadline_text, t.evidence_required, _roles(t)) for t in _tasks(annex)]
+    assert found == [("2.4.2", "Nâng cao chất lượng ", "Thường xuyên", "Báo cáo", (L, C, N)),
+                     ("3.4", "Nâng cao trách nhiệm", "30/11/2023", "Báo cáo", (N, L, N)),
+                     ("5.4", "Thanh tra việc chấp ", "Quý III/2023", "Kết luận", (N, C, L))]
