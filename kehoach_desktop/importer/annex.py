@@ -406,7 +406,7 @@ COLUMN_ROLES = {
     "task": "Nhiệm vụ", "stt": "STT / mã tiêu chí", "criterion": "Tiêu chí (mã và tên)",
     "lead": "Chủ trì", "implementing": "Thực hiện", "cooperating": "Phối hợp", "deadline": "Thời hạn",
     "max_score": "Điểm tối đa", "prior": "Kết quả năm trước", "target": "Mục tiêu",
-    "evidence": "Yêu cầu kiểm chứng / sản phẩm", "ignore": "Bỏ qua",
+    "evidence": "Kiểm chứng / sản phẩm", "ignore": "Bỏ qua",
 }
 
 

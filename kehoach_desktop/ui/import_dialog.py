@@ -143,7 +143,9 @@ class ImportPreviewDialog(QDialog):
         for summary_table, table in zip(self.summary.tables, self.tables):
             where = f"dòng tiêu đề {summary_table['header_row']}" if summary_table["header_row"] else "không nhận ra dòng tiêu đề"
             source = {"remembered": " — theo cách đọc đã nhớ", "user": " — theo cách bạn chọn"}.get(summary_table["source"], "")
-            layout.addWidget(QLabel(f"<b>{escape(summary_table['key'].replace('#', ', bảng '))}</b> ({where}){source}"))
+            sheet, _, number = summary_table["key"].rpartition("#")
+            name = sheet if number == "1" else f"{sheet}, bảng {number}"  # the n-th table of a sheet
+            layout.addWidget(QLabel(f"<b>{escape(name)}</b> ({where}){source}"))
             layout.addWidget(table)
         layout.addStretch(1)
         row = QHBoxLayout()
