@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     imp.add_argument("--json", action="store_true")
+    imp.add_argument("--columns", help='cột nào là gì, ví dụ "C=task,D=lead,E=cooperating,F=deadline" (issue 14)')
 
     tasks = sub.add_parser("tasks", parents=[common], help="liệt kê nhiệm vụ")
     tasks.add_argument("--mine", action="store_true", help="chỉ nhiệm vụ của cơ quan mình")
@@ -194,7 +195,13 @@ def cmd_profile(workspace, args) -> int:
 def cmd_import(workspace, args) -> int:
     if is_exchange_file(Path(args.file)):
         return exchange_cli.cmd_import_package(workspace, args)
-    summary = workspace.preview_import(args.file) if args.dry_run else workspace.import_annex(args.file)
+    columns = None
+    if getattr(args, "columns", None):  # issue 14: the user's column mapping, for every table
+        from .importer.mapping import parse_columns
+
+        columns = {"*": parse_columns(args.columns)}
+    summary = (workspace.preview_import(args.file, columns=columns) if args.dry_run
+               else workspace.import_annex(args.file, columns=columns))
     if args.json:
         _print_json(summary.to_json())
         return 0
@@ -208,6 +215,8 @@ def cmd_import(workspace, args) -> int:
     for warning in summary.warnings:
         where = f"{warning['sheet']}, dòng {warning['row']}" if warning["row"] else warning["sheet"]
         print(f"  Cảnh báo [{where}]: {warning['message']}")
+    for line in import_detail_lines(summary):  # issue 14: mapping, skipped rows, missing number
+        print(line)
     if summary.applied:
         c = summary.changes
         print(f"Đã nhập: thêm {c['added']}, cập nhật {c['updated']}, giữ nguyên {c['unchanged']}, "
@@ -215,6 +224,19 @@ def cmd_import(workspace, args) -> int:
     else:
         print("Xem trước: chưa ghi gì vào dữ liệu.")
     return 0
+
+
+def import_detail_lines(summary) -> list[str]:
+    """The column mapping used per table, every skipped row, and a missing plan number (issue 14)."""
+    lines = []
+    if summary.plan.get("number_missing"):
+        lines.append("  Chưa có số hiệu kế hoạch: hãy nhập số hiệu (đang tạm dùng tên tệp).")
+    for table in summary.tables:
+        used = ", ".join(f"{c['column']}={c['role']}" for c in table["columns"] if c["role"] != "ignore")
+        lines.append(f"  Cột [{table['key']}]: {used or 'chưa xác định'}")
+    for row in summary.skipped:
+        lines.append(f"  Bỏ qua [{row['sheet']}, dòng {row['row']}]: {row['message']}")
+    return lines
 
 
 def cmd_tasks(workspace, args) -> int:

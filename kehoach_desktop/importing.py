@@ -19,7 +19,7 @@ import sqlite_utils
 from .db import store, transaction
 from .errors import ImportRefusedError
 from .importer import ParsedAnnex, Warning, parse_grids, read_excel_grids
-from .importer.annex import Grid
+from .importer.annex import ColumnOverrides, Grid, parse_plan_reference
 from .legacy_encoding import UnknownLegacyEncodingError, to_unicode
 from .importer.word import read_word_grids
 from .matching import resolve_role
@@ -42,6 +42,10 @@ class ImportSummary:
     warnings: list[dict]
     applied: bool = False
     changes: dict[str, int] = field(default_factory=dict)
+    # --- issue 14: rows not read, the column mapping per table, tasks serving several criteria
+    skipped: list[dict] = field(default_factory=list)
+    tables: list[dict] = field(default_factory=list)
+    shared_tasks: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -54,11 +58,19 @@ class ImportSummary:
             "warnings": self.warnings,
             "applied": self.applied,
             "changes": self.changes,
+            "skipped": self.skipped,
+            "tables": self.tables,
+            "shared_tasks": self.shared_tasks,
         }
 
 
-def read_annex(path: Path | str) -> ParsedAnnex:
-    """Parse an annex file of a supported format; refuse anything else with a reason."""
+def read_annex(path: Path | str, columns: ColumnOverrides | None = None) -> ParsedAnnex:
+    """Parse an annex file of a supported format; refuse anything else with a reason.
+
+    `columns` corrects which column is what (table key or "*" → column → role); without it
+    the mapping remembered for a table's layout, if any, is not applied here (see
+    `read_annex_with_memory`).
+    """
     path = Path(path)
     if not path.exists():
         raise ImportRefusedError(f"Không tìm thấy tệp “{path}”.")
@@ -81,18 +93,77 @@ def read_annex(path: Path | str) -> ParsedAnnex:
             "chương trình không đọc được loại tệp này."
         )
     grids, encoding = _grids_in_unicode(grids, path.name)
-    annex = parse_grids(grids, path.name)
+    annex = parse_grids(grids, path.name, columns)
     if encoding in LEGACY_NAMES:
         annex.warnings.insert(0, Warning(path.name, None, f"Chữ trong tệp gõ bằng bảng mã {LEGACY_NAMES[encoding]}; "
                                                            "đã chuyển sang Unicode."))
     if not annex.indices or annex.task_count == 0:
+        if any(table.source == "none" for table in annex.tables):
+            _settle_identity(annex, path)
+            raise UnknownLayoutError(
+                f"Tệp “{path.name}”: không tìm thấy bảng có dòng tiêu đề quen thuộc (STT, Nhiệm vụ, Chủ trì…); hãy chỉ ra cột nào là "
+                "nhiệm vụ, cơ quan, thời hạn (trong cửa sổ xem trước, hoặc --columns \"C=task,D=lead,E=cooperating,"
+                "F=deadline\").", annex)
         raise ImportRefusedError(
             f"Tệp “{path.name}” không phải là phụ lục phân công nhiệm vụ: không tìm thấy bảng có các cột "
             "như STT, Nhiệm vụ, Thời gian, Đơn vị chủ trì, Đơn vị phối hợp."
         )
-    if not annex.plan_number:
-        annex.plan_number = _number_from_file_name(path.stem)
+    _settle_identity(annex, path)
     return annex
+
+
+class UnknownLayoutError(ImportRefusedError):
+    """No header recognised: the caller can offer the column mapping (the parsed tables ride along)."""
+
+    def __init__(self, message: str, annex: ParsedAnnex):
+        super().__init__(message)
+        self.annex = annex
+
+
+def _settle_identity(annex: ParsedAnnex, path: Path) -> None:
+    """The plan's number: from the title rows, else the file's own properties, else its name."""
+    if not annex.plan_number:
+        for text in file_properties(path):
+            reference = parse_plan_reference(text)
+            number = reference[0] if reference else _bare_number(text)
+            if number:
+                annex.plan_number, annex.plan_number_source = number, "properties"
+                if reference and reference[1] and not annex.plan_date:
+                    annex.plan_date = reference[1]
+                    if annex.plan_year is None or len(set(annex.title_years)) > 1:
+                        annex.plan_year = annex.plan_date.year
+                break
+    if not annex.plan_number:
+        number = _bare_number(path.stem.replace("_", "-"))
+        if number:
+            annex.plan_number, annex.plan_number_source = number, "file name"
+    if not annex.plan_number:
+        annex.plan_number = path.stem  # something to tell plans apart until the user types the number
+        annex.warnings.append(Warning(annex.file_name, None, "Không thấy số hiệu kế hoạch trong tiêu đề, thuộc tính "
+                                      "hay tên tệp; hãy nhập số hiệu kế hoạch (tạm dùng tên tệp)."))
+
+
+def _bare_number(text: str) -> str:
+    found = re.search(r"(?<!\d)(\d{1,5})\s*[/_\-. ]\s*(KH)\s*[-–_ ]\s*([A-ZĐ][A-ZĐ0-9]{1,9})(?![a-z])", text)
+    return f"{found.group(1)}/{found.group(2)}-{found.group(3)}" if found else ""
+
+
+def file_properties(path: Path) -> list[str]:
+    """The title, subject, keywords and description an Office file carries (docProps/core.xml)."""
+    import html
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return []
+    texts = []
+    for tag in ("dc:title", "dc:subject", "cp:keywords", "dc:description"):
+        found = re.search(rf"<{tag}[^>]*>(.*?)</{tag}>", core, re.DOTALL)
+        if found and found.group(1).strip():
+            texts.append(html.unescape(found.group(1)).strip())
+    return texts
 
 
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
@@ -134,6 +205,9 @@ def summarize(annex: ParsedAnnex, profile: AgencyProfile | None) -> ImportSummar
             "issuer": annex.plan_issuer,
             "year": annex.plan_year,
             "title": annex.plan_title,
+            # Where the number came from; "" when nobody wrote it: the user must type it.
+            "number_source": annex.plan_number_source,
+            "number_missing": not annex.plan_number_source,
         },
         indices=[
             {"kind": index.kind.value, "name": index.name, "sheet": index.sheet,
@@ -144,6 +218,13 @@ def summarize(annex: ParsedAnnex, profile: AgencyProfile | None) -> ImportSummar
         tasks=annex.task_count,
         mine=mine,
         warnings=[w.to_json() for w in annex.warnings],
+        skipped=[w.to_json() for w in annex.skipped],
+        tables=[table.to_json() for table in annex.tables],
+        shared_tasks=[
+            {"sheet": task.sheet, "row": task.row, "content": task.content,
+             "criteria": [task.criterion_key or "", *task.also_serves]}
+            for index in annex.indices for task in index.tasks if task.also_serves
+        ],
     )
 
 
@@ -165,15 +246,21 @@ def apply_annex(
         plan_id = _upsert_plan(db, annex, source_file)
         old_tasks = store.list_plan_tasks(db, plan_id)
         criterion_keys = {row["id"]: criterion_key(row) for row in store.all_criteria(db)}
-        incoming = _incoming_tasks(db, plan_id, annex)
+        also_serves: dict[int, list[int]] = {}  # id(values) → the other criteria it serves
+        incoming = _incoming_tasks(db, plan_id, annex, also_serves)
         pairs = pair_with_existing(incoming, old_tasks, criterion_keys)
+        linked = store.plan_also_serves(db, plan_id)
         done = 0
         for values, old in pairs:
             if old is None:
-                store.insert_task(db, values)
+                task_id = store.insert_task(db, values)
                 changes["added"] += 1
             else:
+                task_id = old["id"]
                 changes[update_task(db, old, values)] += 1
+            wanted = also_serves.get(id(values), [])
+            if wanted != linked.get(task_id, []):
+                store.set_also_serves(db, task_id, wanted)
             done += 1
             if progress and done % 25 == 0:
                 progress(done, total, "Đang ghi nhiệm vụ")
@@ -185,7 +272,8 @@ def apply_annex(
     return changes
 
 
-def _incoming_tasks(db: sqlite_utils.Database, plan_id: int, annex: ParsedAnnex) -> list[tuple[dict, str]]:
+def _incoming_tasks(db: sqlite_utils.Database, plan_id: int, annex: ParsedAnnex,
+                    also_serves: dict[int, list[int]]) -> list[tuple[dict, str]]:
     """Upsert indices and criteria; return each task's row values with its criterion key."""
     existing_indices = {(row["kind"], row["name"]): row for row in store.list_indices(db, plan_id)}
     incoming = []
@@ -209,6 +297,9 @@ def _incoming_tasks(db: sqlite_utils.Database, plan_id: int, annex: ParsedAnnex)
                 "source_sheet": task.sheet, "source_row": task.row, "removed": 0,
             }
             incoming.append((values, task.criterion_key or ""))
+            others = [criterion_ids[key] for key in task.also_serves if key in criterion_ids]
+            if others:
+                also_serves[id(values)] = others
     return incoming
 
 

@@ -83,10 +83,33 @@ GROUPS: list[Group] = [
         *_ALL,
     ),
     _group("Địa phương", r"\b(cac )?dia phuong\b", AgencyKind.HUYEN, AgencyKind.XA),
+    # "UBND và các tổ chức chính trị - xã hội cấp xã", "UBND, UBMTTQ cấp huyện": the level
+    # written once at the end applies to the People's Committee named first.
+    _group("UBND cấp xã", rf"^(cac )?{_UB}( va|,) [^;]*\b(cap xa|cac xa)\b", AgencyKind.XA),
+    _group("UBND cấp huyện", rf"^(cac )?{_UB}( va|,) [^;]*\b(cap huyen|cac huyen)\b", AgencyKind.HUYEN),
     # "Các đơn vị được kiểm tra", "các cơ quan có liên quan", "các đơn vị dự toán": some
-    # agencies of any kind, picked by what follows (public service units are not agencies).
-    _group("Các cơ quan, đơn vị", r"\bcac (co quan|don vi)\b(?! su nghiep)", *_ALL, conditional=True),
+    # agencies of any kind, picked by what follows. A noun after it names another class of
+    # bodies ("các cơ quan báo chí", "cơ quan ngành dọc", "đơn vị sự nghiệp"): not a group.
+    _group("Các cơ quan, đơn vị", r"\bcac (co quan|don vi)\b(?= *($|[,;:(]|(hanh chinh|nha nuoc|du toan|chuyen mon"
+           r"|dia phuong|trong|tren dia ban|thuoc|truc thuoc|lien quan|co lien quan|duoc|co|da|chua|thuc hien"
+           r"|theo|tham gia|tai|o)\b))", *_ALL, conditional=True),
 ]
+
+# Nouns after a group word that name another class of bodies than departments and People's
+# Committees: press, branch offices of ministries, public service units, the central level…
+_OTHER_CLASS = re.compile(
+    r" ?(bao chi|thong tan|truyen thong|nganh doc|trung uong|su nghiep|y te|giao duc|truong hoc|doanh nghiep"
+    r"|tu nhan|ngoai nha nuoc|cong an|quan doi|luc luong vu trang|ngan hang|tin dung|ton giao|doan the"
+    r"|to chuc chinh tri|hoi dong)\b"
+)
+
+# Bodies that are neither a department nor a People's Committee: a level word after them
+# ("Công an tỉnh, cấp huyện", "Bệnh viện đa khoa cấp huyện") names their own branch.
+_OTHER_BODY = re.compile(
+    r"^(cac )?(cong an|benh vien|trung tam|truong|toa an|vien kiem sat|doan|hoi|mat tran|uy ban mat tran"
+    r"|chi cuc|cuc|kho bac|bao hiem|ngan hang|ban chi huy|bo chi huy|quan su|bien phong|to chuc|doanh nghiep"
+    r"|co quan bao chi|bao|dai|buu dien|dien luc|thue|hai quan|lien doan|hop tac xa|tram|co so)\b"
+)
 
 # Words after a group that restrict it to some of its members.
 _CONDITION = re.compile(
@@ -170,8 +193,13 @@ def match_phrase(phrase: str, profile: AgencyProfile, factored_prefix: str = "")
     for variant in _name_variants(profile):
         if re.search(rf"(?<!\w){re.escape(variant)}(?!\w)", text):
             return PhraseMatch(f"tên “{profile.name}”", False)
+    other_body = bool(_OTHER_BODY.match(text))
     for group in GROUPS:
         found = group.pattern.search(text)
+        if found and other_body and not text.startswith(("cac so", "so ")):
+            continue
+        if found and _OTHER_CLASS.match(text, found.end()):
+            break  # "các cơ quan, đơn vị ngành dọc", "các đơn vị sự nghiệp": another class of bodies
         if found and profile.kind in group.kinds:
             # A qualifier after a list of groups ("Các sở, ngành, địa phương thực hiện tuyển
             # dụng") restricts every group of the list, not only the last one.
@@ -212,15 +240,17 @@ def match_cell(cell: str, profile: AgencyProfile) -> PhraseMatch | None:
 def _match_cell(cell: str, name: str, kind: AgencyKind) -> PhraseMatch | None:
     profile = AgencyProfile(name=name, kind=kind)
     prefix = ""
+    first: PhraseMatch | None = None
     for raw in re.split(r"[;\n]+", nfc(cell)):
         if ":" in raw and _factored_prefix(raw):
             prefix = _factored_prefix(raw)
             raw = raw.split(":", 1)[1]
         for phrase in _items(raw):
             found = match_phrase(phrase, profile, prefix)
-            if found:
-                return found
-    return None
+            if found and not found.conditional:
+                return found  # the agency named for certain: the strongest reason
+            first = first or found
+    return first
 
 
 @dataclass(frozen=True)
@@ -237,17 +267,12 @@ def resolve_role(profile: AgencyProfile | None, lead: str, implementing: str, co
     """The agency's strongest role in a task, with the reason, or no role."""
     if profile is None:
         return RoleMatch(None, "", False)
-    # issue 13: a definite "Thực hiện" outranks a conditional "Chủ trì" ("… và các cơ quan có liên quan").
-    lead_found = match_cell(lead or "", profile)
-    if lead_found and lead_found.conditional:
-        definite = match_cell(implementing or "", profile)
-        if definite and not definite.conditional:
-            return RoleMatch(Role.IMPLEMENTING, f"{definite.reason} trong cột {_COLUMN_LABELS[Role.IMPLEMENTING]}", False)
+    conditional: RoleMatch | None = None
     for role, cell in ((Role.LEAD, lead), (Role.IMPLEMENTING, implementing), (Role.COOPERATING, cooperating)):
         found = match_cell(cell or "", profile)
         if found:
             reason = f"{found.reason} trong cột {_COLUMN_LABELS[role]}"
-            if found.conditional:
-                reason += " (có điều kiện)"
-            return RoleMatch(role, reason, found.conditional)
-    return RoleMatch(None, "", False)
+            if not found.conditional:
+                return RoleMatch(role, reason, False)  # a definite role outranks a conditional one
+            conditional = conditional or RoleMatch(role, reason + " (có điều kiện)", True)
+    return conditional or RoleMatch(None, "", False)

@@ -29,7 +29,8 @@ from .exchange.packages import export_package as _export_package
 from .exchange.workbook import export_workbook as _export_workbook
 from .health import EvidenceCheck, check_evidence
 from .limits import PROGRESS_FIELD_LABELS, check_annex, check_evidence_file, check_number, check_text
-from .importing import ImportSummary, ProgressCallback, apply_annex, read_annex, summarize
+from .importing import ImportSummary, ProgressCallback, UnknownLayoutError, apply_annex, read_annex, summarize
+from .importer.mapping import load as load_columns, remember as remember_columns
 from .matching import resolve_role, split_phrases
 from .model import (
     AgencyKind, AgencyProfile, Authority, Evidence, Progress, Role, Status, TaskRow,
@@ -120,24 +121,33 @@ class Workspace:
 
     # --- import -----------------------------------------------------------------------------
 
-    def preview_import(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
-        """Read and summarize an annex without writing anything. `progress` is called between
-        the steps, so that the window's Hủy stops the reading (issue 15)."""
+    def preview_import(self, path: str | Path, columns: dict | None = None,
+                       progress: ProgressCallback | None = None) -> ImportSummary:
+        """Read and summarize an annex without writing anything.
+
+        `columns`: the user's column mapping (table key or "*" → column → role); the mapping
+        remembered for a table's layout applies when none is given for it (issue 14).
+        `progress` is called between the steps, so that the window's Hủy stops the reading (issue 15)."""
         report = progress or (lambda *args: None)
         report(0, 3, f"Đang kiểm tra tệp {Path(path).name}…")
         exchange.refuse_as_annex(Path(path))
-        annex = read_annex(path)
+        try:
+            annex = read_annex(path, self._column_overrides(columns))
+        except UnknownLayoutError as error:  # the window offers the column mapping instead
+            error.summary = summarize(error.annex, self.profile())
+            raise
         report(2, 3, "Đang đối chiếu với đơn vị…")
         check_annex(annex)  # issue 15: what the program accepts it can write out and read back
         summary = summarize(annex, self.profile())
         report(3, 3, "")
         return summary
 
-    def import_annex(self, path: str | Path, progress: ProgressCallback | None = None) -> ImportSummary:
+    def import_annex(self, path: str | Path, progress: ProgressCallback | None = None,
+                     columns: dict | None = None) -> ImportSummary:
         exchange.refuse_as_annex(Path(path))
         if progress:
             progress(0, 0, f"Đang đọc {Path(path).name}…")  # Hủy stops here too (issue 15)
-        annex = read_annex(path)
+        annex = read_annex(path, self._column_overrides(columns))
         check_annex(annex)  # issue 15
         if progress:
             progress(0, 0, "Đang ghi dữ liệu…")
@@ -145,7 +155,20 @@ class Workspace:
         self.backup_before("nhap")
         summary.changes = apply_annex(self.db, annex, Path(path).name, progress)
         summary.applied = True
+        try:
+            remember_columns(self.data_dir, summary.tables)  # after the data: only a convenience
+        except OSError:
+            summary.warnings.append({"sheet": Path(path).name, "row": None,
+                                     "message": "Không ghi nhớ được cách đọc cột (thư mục dữ liệu không ghi được)."})
         return summary
+
+    def task_also_serves(self, task_id: int) -> list[dict]:
+        """The criteria a task serves besides its own: a task cell merged over several (issue 14)."""
+        return store.task_also_serves(self.db, task_id)
+
+    def _column_overrides(self, columns: dict | None) -> dict:
+        """Mappings remembered for layouts in this data folder, with the user's own on top (issue 14)."""
+        return {**load_columns(self.data_dir), **(columns or {})}
 
     # --- exchange by USB: packages (.khbc, .khnv) and the results workbook (.xlsx) ----------
 

@@ -93,6 +93,9 @@ def portable(db) -> dict[str, list]:
         "progress": [{**without(row, "task_id"), "task": tasks[row["task_id"]]} for row in tables["progress"]],
         "evidence": [{**without(row, "id", "task_id"), "task": tasks[row["task_id"]]} for row in tables["evidence"]],
         "report": [{**without(row, "id", "plan_id"), "plan": plans[row["plan_id"]]} for row in tables["report"]],
+        # issue 14: the other criteria a task serves (a task cell merged over several)
+        "task_criterion": [{"task": tasks[row["task_id"]], "criterion": criteria[row["criterion_id"]]}
+                           for row in tables.get("task_criterion", [])],
     }
     # issue 12: criterion scores and the documents linked to them
     documents = {row["id"]: (tasks[row["task_id"]], row["number"], row["date"], row["abstract"], row["file_sha256"])

@@ -79,7 +79,12 @@ def test_bac_kan_counts_and_samples_on_four_sheets():
         counts = sheet["counts"]
         assert index.sheet == sheet["name"]
         # Rows under a merged task cell that name their own agencies are kept as assignments.
-        assert len(index.tasks) == counts["tasks"] + counts.get("responsibility_rows_sharing_the_task_above", 0)
+        # TCTP 6.1.2, 6.2.2, 6.3.3 (Phụ lục 1, rows 28–30) have no task text but name a cooperating
+        # agency and a deadline (bac_kan_notes.md): the criterion itself is the task (issue 14).
+        assigned = [t.row for t in index.tasks if t.from_criterion]
+        assert assigned == ([28, 29, 30] if index.sheet == "Phụ lục 1" else [])
+        assert len(index.tasks) == counts["tasks"] + counts.get("responsibility_rows_sharing_the_task_above", 0) \
+            + len(assigned)
         # Areas and groups are criteria too (the tree's upper level); total rows are neither.
         groups = counts.get("area_rows", 0) + counts.get("group_rows(tiêu chí / chỉ số nội dung)", 0)
         assert len(index.criteria) == counts["criterion_rows"] + groups

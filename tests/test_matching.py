@@ -259,14 +259,12 @@ def test_a_cell_names_the_agency_iff_one_of_its_items_does(items, profile, separ
 @given(st.sampled_from(CELLS + [""]), st.sampled_from(CELLS + [""]), st.sampled_from(CELLS + [""]),
        st.sampled_from(list(PROFILES.values())))
 def test_role_is_the_first_column_that_names_the_agency(lead, implementing, cooperating, profile):
-    expected = next(
-        (role for role, cell in ((Role.LEAD, lead), (Role.IMPLEMENTING, implementing), (Role.COOPERATING, cooperating))
-         if match_cell(cell, profile)),
-        None,
-    )
-    lead_match, implementing_match = match_cell(lead, profile), match_cell(implementing, profile)
-    if lead_match and lead_match.conditional and implementing_match and not implementing_match.conditional:
-        expected = Role.IMPLEMENTING  # a definite "Thực hiện" outranks a conditional "Chủ trì" (issue 13)
+    cells = ((Role.LEAD, lead), (Role.IMPLEMENTING, implementing), (Role.COOPERATING, cooperating))
+    found = [(role, match_cell(cell, profile)) for role, cell in cells]
+    definite = [role for role, match in found if match and not match.conditional]
+    some = [role for role, match in found if match]
+    # A definite role outranks a conditional one; among equals the first column wins.
+    expected = (definite or some or [None])[0]
     assert resolve_role(profile, lead, implementing, cooperating).role == expected
 
 
@@ -307,3 +305,50 @@ def test_a_note_under_a_name_stays_with_it():
 ])
 def test_comma_lists_name_each_agency(profile, cell, role):
     assert resolve_role(profile, cell, "", "").role == role
+
+
+# --- words that look like a group and are not; conditional and definite roles (issue 14) ----------
+
+_OTHER_BODIES = [
+    "Các cơ quan báo chí", "Các cơ quan báo chí, truyền thông", "cơ quan ngành dọc", "Các cơ quan ngành dọc",
+    "Các cơ quan Trung ương đóng trên địa bàn tỉnh", "Các đơn vị sự nghiệp", "đơn vị sự nghiệp công lập",
+    "Các đơn vị sự nghiệp công lập thuộc UBND tỉnh", "Công an tỉnh", "Công an tỉnh, cấp huyện, cấp xã",
+    "Bệnh viện Đa khoa tỉnh", "Bệnh viện đa khoa cấp huyện", "Trung tâm Y tế cấp huyện",
+    "Các tổ chức chính trị - xã hội cấp xã", "Trường học các cấp", "Các doanh nghiệp trên địa bàn",
+    "Bảo hiểm xã hội cấp huyện", "Các cơ quan thông tấn", "Các cơ quan, đơn vị ngành dọc trên địa bàn",
+    "Các cơ quan, đơn vị y tế", "Các đơn vị sự nghiệp trực thuộc", "Mặt trận Tổ quốc và các đoàn thể cấp xã",
+]
+
+
+@pytest.mark.parametrize("cell", _OTHER_BODIES)
+@pytest.mark.parametrize("profile", [DEPARTMENT, COMMUNE, DISTRICT], ids=lambda p: p.name)
+def test_bodies_that_are_not_departments_or_people_s_committees(cell, profile):
+    assert match_cell(cell, profile) is None, cell
+
+
+@pytest.mark.parametrize("cell", ["UBND và các tổ chức chính trị - xã hội cấp xã", "UBND, Ủy ban MTTQ cấp xã",
+                                  "UBND và Công an cấp xã"])
+def test_people_s_committee_named_with_others_of_its_level(cell):
+    assert match_cell(cell, COMMUNE) is not None and not match_cell(cell, COMMUNE).conditional
+    assert match_cell(cell, DISTRICT) is None and match_cell(cell, DEPARTMENT) is None
+    assert resolve_role(COMMUNE, cell, "", "").role == Role.LEAD
+
+
+@pytest.mark.parametrize("cell", ["Các đơn vị được kiểm tra", "Các đơn vị được kiểm tra (trong năm)",
+                                  "Các đơn vị được kiểm tra\n(trong năm)", "Các cơ quan, đơn vị được thanh tra"])
+@pytest.mark.parametrize("profile", [DEPARTMENT, COMMUNE, DISTRICT], ids=lambda p: p.name)
+def test_inspected_units_are_a_conditional_group(cell, profile):
+    found = match_cell(cell, profile)
+    assert found is not None and found.conditional
+
+
+def test_a_definite_role_outranks_a_conditional_one():
+    # lead: only the inspected units; cooperating: every department for certain
+    found = resolve_role(DEPARTMENT, "Các đơn vị được kiểm tra", "", "Các sở, ban, ngành")
+    assert (found.role, found.conditional) == (Role.COOPERATING, False)
+    # both conditional: the first column wins, still conditional
+    found = resolve_role(DEPARTMENT, "Các đơn vị được kiểm tra", "", "Các sở, ngành có liên quan")
+    assert (found.role, found.conditional) == (Role.LEAD, True)
+    # in one cell, the phrase naming the agency for certain is the reason given
+    found = match_cell("Các đơn vị được kiểm tra; Sở Tư pháp", DEPARTMENT)
+    assert not found.conditional and "Sở Tư pháp" in found.reason

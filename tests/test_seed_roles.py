@@ -58,7 +58,8 @@ HAND_READ = [
     ("dak_lak", "Phụ lục", 17, "Văn phòng UBND tỉnh", I, I, I),
     ("dak_lak", "Phụ lục", 133, "Sở Nông nghiệp và Môi trường", N, I, N),
     ("dak_lak", "Phụ lục", 124, "Các cơ quan, đơn vị, địa phương", L, L, L),
-    # "… và các cơ quan có liên quan" (conditional Chủ trì) is outranked by a definite Thực hiện (issue 13).
+    # lead "… và các cơ quan có liên quan" (conditional), implementing "Các cơ quan, đơn vị, địa
+    # phương" (every agency): a definite role outranks a conditional one (issue 14).
     ("dak_lak", "Phụ lục", 14, "Sở Nội vụ, Văn phòng UBND tỉnh", I, I, I),
 ]
 

@@ -196,6 +196,10 @@ SEED_ROWS: dict[int, list[tuple[str, dict]]] = {
                     "recipients": "Như trên", "direction": "Đã ban hành kế hoạch triển khai.",
                     "shortcomings": "", "next_steps": "", "proposals": "", "updated_at": "2025-07-01T08:00:00"}),
     ],
+    # issue 14: the task of a cell merged over criteria 1.1 and (here) the area 1 serves both
+    migrations.MIGRATIONS.index(migrations._V_TASK_ALSO_SERVES) + 1: [
+        ("task_criterion", {"id": 1, "task_id": 1, "criterion_id": 1}),
+    ],
 }
 # issue 12: a criterion's own score and a document linked to it (computed version: the lead renumbers)
 SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_CRITERION_SCORES) + 1] = [

@@ -289,11 +289,25 @@ CREATE UNIQUE INDEX report_obligation_period ON report_obligation(plan_id, perio
 """
 
 
+# issue 14: a task cell merged over several criteria is one task serving each of them; the
+# task's own criterion_id is the first, the others are listed here.
+_V_TASK_ALSO_SERVES = """
+CREATE TABLE task_criterion (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    criterion_id INTEGER NOT NULL REFERENCES criterion(id) ON DELETE CASCADE,
+    UNIQUE (task_id, criterion_id)
+);
+CREATE INDEX task_criterion_criterion ON task_criterion(criterion_id)
+"""
+
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
 MIGRATIONS.append(_V_CRITERION_SCORES)  # issue 12
 MIGRATIONS.append(_V_REVISIONS)  # issue 15
 MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING, _V_ISSUED_REPORTS, _V_REPORT_CALENDAR]  # issue 13
+MIGRATIONS.append(_V_TASK_ALSO_SERVES)  # issue 14
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

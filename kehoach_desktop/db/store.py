@@ -322,3 +322,24 @@ def replace_obligations(db: sqlite_utils.Database, plan_id: int, rows: list[dict
     db.execute("DELETE FROM report_obligation WHERE plan_id = ?", [plan_id])
     for row in rows:
         _insert(db, "report_obligation", {key: row[key] for key in OBLIGATION_FIELDS})
+# --- criteria a task also serves (issue 14) ---
+
+def plan_also_serves(db: sqlite_utils.Database, plan_id: int) -> dict[int, list[int]]:
+    """task id → the criteria it serves besides its own (a task cell merged over several)."""
+    found: dict[int, list[int]] = {}
+    for row in db.query("SELECT tc.task_id, tc.criterion_id FROM task_criterion tc JOIN task t ON t.id = tc.task_id "
+                        "WHERE t.plan_id = ? ORDER BY tc.id", [plan_id]):
+        found.setdefault(row["task_id"], []).append(row["criterion_id"])
+    return found
+
+
+def set_also_serves(db: sqlite_utils.Database, task_id: int, criterion_ids: list[int]) -> None:
+    db.execute("DELETE FROM task_criterion WHERE task_id = ?", [task_id])
+    for criterion_id in dict.fromkeys(criterion_ids):
+        db.execute("INSERT INTO task_criterion (task_id, criterion_id) VALUES (?, ?)", [task_id, criterion_id])
+
+
+def task_also_serves(db: sqlite_utils.Database, task_id: int) -> list[dict]:
+    """The other criteria a task serves, with code and title, in the annex's order."""
+    return list(db.query("SELECT c.id, c.code, c.title FROM task_criterion tc JOIN criterion c ON c.id = tc.criterion_id "
+                         "WHERE tc.task_id = ? ORDER BY tc.id", [task_id]))

@@ -254,13 +254,19 @@ def _apply_tasks(db, plan_id: int, index_id: int, tasks: list[dict], criteria: d
     """Pair the package's tasks with the local ones exactly as a revised annex is paired
     (same text, else the most similar task of the same criterion), then add or update."""
     local_keys = {row["id"]: criterion_key(row) for row in store.list_criteria(db, index_id)}
+    deferred_links: list[tuple[int, list[int]]] = []
     incoming = []
     for task in tasks:
         criterion = criteria.get(task["criterion"]) if task["criterion"] is not None else None
         values = {"plan_id": plan_id, "index_id": index_id, "criterion_id": criterion["id"] if criterion else None,
                   **_texts(task, TASK_COLUMNS), "removed": int(task["removed"])}
         incoming.append((values, criterion["key"] if criterion else ""))
+    linked = store.plan_also_serves(db, plan_id)  # issue 14: the other criteria a task serves
     for task, (values, row) in zip(tasks, pair_with_existing(incoming, local, local_keys)):
+        if "also_serves" in task:
+            wanted = [criteria[ref]["id"] for ref in task["also_serves"] if ref in criteria]
+            if row is None or linked.get(row["id"], []) != wanted:
+                deferred_links.append((task["ref"], wanted))
         if row is None:
             if restoring:
                 values["role_override"] = task.get("role_override")
@@ -277,6 +283,8 @@ def _apply_tasks(db, plan_id: int, index_id: int, tasks: list[dict], criteria: d
             changes["roles_restored"] += 1
         else:
             changes["tasks_unchanged"] += 1
+    for ref, wanted in deferred_links:
+        store.set_also_serves(db, task_ids[ref], wanted)
 
 
 def _newer(theirs: str, ours: str | None) -> bool:

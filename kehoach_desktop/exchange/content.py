@@ -184,12 +184,15 @@ def _collect_index(db, index: dict, task_refs: dict[int, int], refs, profile, wi
         for row in criteria_rows
     ]
     tasks = []
+    also_serves = store.plan_also_serves(db, index["plan_id"])  # issue 14: merged task cells
     for row in store.list_plan_tasks(db, index["plan_id"]):
         if row["index_id"] != index["id"] or (include_task is not None and not include_task(row)):
             continue
         ref = task_refs[row["id"]] = next(refs)
         task = {"ref": ref, "criterion": criterion_refs.get(row["criterion_id"]),
                 **{key: row[key] for key in TASK_COLUMNS}, "removed": bool(row["removed"])}
+        if also_serves.get(row["id"]):  # optional field: the other criteria the task serves (issue 14)
+            task["also_serves"] = [criterion_refs[c] for c in also_serves[row["id"]] if c in criterion_refs]
         if with_progress:
             task["role_override"] = row["role_override"]
             task["role"] = role_of(row, profile)

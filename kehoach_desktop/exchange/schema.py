@@ -122,6 +122,10 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
                 if task["criterion"] is not None and task["criterion"] not in criterion_refs:
                     raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, nhiệm vụ trỏ tới "
                                                "tiêu chí không có)")
+                also = task.get("also_serves", [])  # issue 14: optional
+                if not _list(also) or any(not _int(ref) or ref not in criterion_refs for ref in also):
+                    raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, nhiệm vụ phục vụ "
+                                               "tiêu chí không có)")
                 _new_ref(task["ref"], all_refs, display_name)
                 task_refs.add(task["ref"])
         for report in plan["reports"]:

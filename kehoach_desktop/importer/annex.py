@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import IndexKind
 from ..errors import InvalidInputError
-from ..text import clean_cell, fold, parse_decimal
+from ..text import clean_cell, fold, format_decimal, parse_decimal
+from .roles import ROLES, distribute
 
 # --- cells and grids ----------------------------------------------------------------------
 
@@ -25,6 +26,7 @@ class Cell:
     number: float | None = None
     merged_up: bool = False  # the value belongs to a merged range that started in a row above
     merged_left: bool = False
+    problem: str = ""  # why the cell could not be read ("#REF!", a formula without a value)
 
     @classmethod
     def of(cls, value: object, *, merged_up: bool = False, merged_left: bool = False) -> "Cell":
@@ -38,10 +40,14 @@ class Cell:
             text = value.strftime("%d/%m/%Y")
         else:
             text = clean_cell(value)
+            if text in ERROR_VALUES:  # an Excel error is never a task's text or an agency
+                return cls("", None, merged_up, merged_left, f"ô báo lỗi “{text}”")
         return cls(text, number, merged_up, merged_left)
 
 
 EMPTY = Cell("")
+ERROR_VALUES = frozenset({"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                          "#GETTING_DATA"})
 
 
 @dataclass
@@ -103,6 +109,10 @@ class ParsedTask:
     cooperating: str = ""
     sheet: str = ""
     row: int = 0
+    # A task cell merged over several criteria is one task serving all of them: the first
+    # is criterion_key, the others are listed here (each can take its own evidence and score).
+    also_serves: list[str] = field(default_factory=list)
+    from_criterion: bool = False  # the row assigned the criterion itself (no task text)
 
 
 @dataclass
@@ -124,6 +134,10 @@ class ParsedAnnex:
     plan_title: str = ""
     indices: list[ParsedIndex] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    skipped: list[Warning] = field(default_factory=list)  # every row not read, with why
+    tables: list["TableMapping"] = field(default_factory=list)  # which column was taken for what
+    plan_number_source: str = ""  # "title", "properties", "file name" or "" (missing)
+    title_years: list[int] = field(default_factory=list)
 
     @property
     def criteria_count(self) -> int:
@@ -139,17 +153,22 @@ class ParsedAnnex:
 # Column roles, tried in this order on a header cell's folded text: the first that matches
 # wins, so "Thời gian thực hiện" is a deadline, not an implementing agency.
 _COLUMN_RULES: list[tuple[str, re.Pattern]] = [
-    ("deadline", re.compile(r"\b(thoi gian|thoi han|tien do)\b")),
-    ("lead", re.compile(r"\bchu tri\b")),
+    ("ignore", re.compile(r"^ghi chu\b|\bkinh phi\b|\bnguon von\b")),  # notes, funding: neither task nor agency
+    ("deadline", re.compile(r"\b(thoi gian|thoi han|tien do|moc thoi gian)\b|^han( hoan thanh| chot)?$")),
+    ("lead", re.compile(r"\bchu tri\b|\bdau moi\b|\bphu trach\b|\bchiu trach nhiem chinh\b")),
     ("cooperating", re.compile(r"\bphoi hop\b")),
-    ("max_score", re.compile(r"\bdiem toi da\b|\bdiem chuan\b")),
-    ("prior", re.compile(r"\bnam truoc\b|\bdiem dat duoc\b|\bket qua nam 20\d\d\b|\bnam 20\d\d\b.*\bdiem\b")),
+    # A score group over sub-columns reads "Điểm số Tối đa", "Điểm số Đạt năm 2022", …
+    ("max_score", re.compile(r"\bdiem toi da\b|\bdiem chuan\b|\bdiem\b.*\btoi da\b|^toi da$")),
     ("target", re.compile(r"\bmuc tieu\b")),
-    ("evidence", re.compile(r"\bkiem chung\b|\bsan pham\b")),
-    ("task", re.compile(r"\bnhiem vu\b|\bnoi dung thuc hien\b|\bgiai phap\b|\bcong viec\b|\bhoat dong\b")),
-    ("implementing", re.compile(r"\bthuc hien\b")),
+    ("evidence", re.compile(r"\bkiem chung\b|\bsan pham\b|\bket qua dau ra\b|\bhinh thuc van ban\b"
+                            r"|\bket qua can dat\b")),
+    ("prior", re.compile(r"\bnam truoc\b|\bdiem dat duoc\b|\bket qua nam 20\d\d\b|\bnam 20\d\d\b.*\bdiem\b"
+                         r"|\bdiem\b.*\bdat\b.*\b20\d\d\b")),
+    ("task", re.compile(r"\bnhiem vu\b|\bnoi dung thuc hien\b|\bgiai phap\b|\bcong viec\b|\bhoat dong\b"
+                        r"|\bbien phap\b")),
+    ("implementing", re.compile(r"\bthuc hien\b|\bduoc giao\b|\bchiu trach nhiem\b|\bco quan, don vi\b")),
+    ("stt", re.compile(r"^(s ?tt|tt|so tt|so thu tu|ma|ma so|ma tieu chi)$")),
     ("criterion", re.compile(r"\blinh vuc\b|\btieu chi\b|\bnoi dung\b|\bchi so\b|\btctp\b")),
-    ("stt", re.compile(r"^(s ?tt|tt|so tt|so thu tu)$")),
 ]
 
 
@@ -171,6 +190,7 @@ class Header:
     last_row: int
     columns: dict[str, list[int]]  # role → column numbers (evidence may span several)
     signature: tuple[str, ...]  # folded header words, to spot a header repeated after a page break
+    labels: list[str] = field(default_factory=list)  # each column's header text, as written
 
     def col(self, role: str) -> int | None:
         cols = self.columns.get(role)
@@ -185,11 +205,14 @@ def _header_at(grid: Grid, row: int) -> Header | None:
     """A header starting at `row`: one row, or two when the next row holds sub-headers
     (cells merged down from this row, or group headers such as "Phân công trách nhiệm"
     over "Chủ trì | Phối hợp")."""
-    if _looks_like_data(grid, row) or sum(1 for c in grid.rows[row] if c.text and not c.merged_up) < 2:
+    # A title merged across the row ("Chỉ số nội dung 1: …") is one text, not a header.
+    if _looks_like_data(grid, row) or sum(1 for c in grid.rows[row] if c.text and not c.merged_up and not c.merged_left) < 2:
         return None
     texts = _row_texts(grid, row)
     last, combined, own = row, list(texts), list(texts)
-    if row + 1 < len(grid.rows) and _is_subheader_row(grid, row + 1):
+    # Two header rows only when this row is itself made of column names: a data row just
+    # above a header repeated at a page break ("c) Công khai …") is not a header.
+    if row + 1 < len(grid.rows) and _is_subheader_row(grid, row + 1) and _names_columns(texts):
         below = grid.rows[row + 1]
         last = row + 1
         own = [cell.text if cell.text and not cell.merged_up else above for above, cell in zip(texts, below)]
@@ -208,7 +231,11 @@ def _header_at(grid: Grid, row: int) -> Header | None:
     if "task" not in columns:
         return None
     signature = tuple(fold(t) for t in combined)
-    return Header(row, last, columns, signature)
+    return Header(row, last, columns, signature, list(combined))
+
+
+def _names_columns(texts: list[str]) -> bool:
+    return sum(1 for text in dict.fromkeys(texts) if text and _column_role(text)) >= 2
 
 
 def _is_subheader_row(grid: Grid, row: int) -> bool:
@@ -253,9 +280,14 @@ def _choose_task_column(columns: dict[str, list[int]], own: list[str]) -> None:
         columns["task"] = columns.pop("criterion")
 
 
+_SUBTASK = re.compile(r"^\(?[a-zđ]\)|^[a-zđ][./]$|^[-+•*–]$", re.IGNORECASE)
+_SUBTASK_TEXT = re.compile(r"^\(?[a-zđ][)/]\s|^[a-zđ]\.\s", re.IGNORECASE)  # "a) Phổ biến …" in the task cell
+
+
 def _looks_like_data(grid: Grid, row: int) -> bool:
-    first = grid.rows[row][0].text if grid.rows[row] else ""
-    return bool(re.fullmatch(r"[IVX]+\.?|\d+(\.\d+)*\.?", first.strip()))
+    """Numbered like a data row: "I", "1.2", or a sub-task "a)", "b.", "-"."""
+    first = grid.rows[row][0].text.strip() if grid.rows[row] else ""
+    return bool(re.fullmatch(r"[IVX]+\.?|\d+(\.\d+)*\.?", first) or _SUBTASK.match(first))
 
 
 def _is_column_number_row(cells: list[Cell]) -> bool:
@@ -282,6 +314,11 @@ def split_code(text: str) -> tuple[str, str]:
 
 def detect_index(text: str) -> IndexKind | None:
     """The index a title or section row names (the first one named wins)."""
+    hits = _index_hits(text)
+    return min(hits)[1] if hits else None
+
+
+def _index_hits(text: str) -> list[tuple[int, IndexKind]]:
     folded = fold(text)
     hits = []
     for kind, pattern in (
@@ -292,7 +329,7 @@ def detect_index(text: str) -> IndexKind | None:
         match = re.search(pattern, folded)
         if match:
             hits.append((match.start(), kind))
-    return min(hits)[1] if hits else None
+    return hits
 
 
 _PLAN_REF = re.compile(
@@ -333,23 +370,89 @@ class _Walk:
     index: ParsedIndex
     criterion: ParsedCriterion | None = None
     last_task: ParsedTask | None = None
+    area: ParsedCriterion | None = None  # the area a heading above the table named
     after_page_break: bool = False  # the previous row was a header repeated at a page break
 
 
-def parse_grids(grids: list[Grid], file_name: str) -> ParsedAnnex:
+ColumnOverrides = dict[str, dict[int, str]]  # table key ("*" for every table) → column → role
+
+
+@dataclass
+class TableMapping:
+    """Which column of one table was taken for what, for the preview and the user's correction."""
+
+    key: str  # "Phụ lục 1#1": the sheet or Word table, and the table's number in it
+    sheet: str
+    header_row: int | None  # the row the user sees, None when no header was recognised
+    layout: str  # a fingerprint of the header's words: files of the same layout share it
+    labels: list[str]  # header text per column
+    roles: dict[int, str]  # column → role
+    samples: list[list[str]]  # the first data rows, column by column
+    source: str = "detected"  # "detected", "user" (given now) or "remembered"
+
+    def to_json(self) -> dict:
+        return {
+            "key": self.key, "sheet": self.sheet, "header_row": self.header_row, "layout": self.layout,
+            "source": self.source,
+            "columns": [{"column": column_letter(c), "label": self.labels[c] if c < len(self.labels) else "",
+                         "role": self.roles.get(c, "ignore"),
+                         "samples": [row[c] if c < len(row) else "" for row in self.samples]}
+                        for c in range(len(self.labels))],
+        }
+
+
+# Roles a column can be given, with the name shown to the user.
+COLUMN_ROLES = {
+    "task": "Nhiệm vụ", "stt": "STT / mã tiêu chí", "criterion": "Tiêu chí (mã và tên)",
+    "lead": "Chủ trì", "implementing": "Thực hiện", "cooperating": "Phối hợp", "deadline": "Thời hạn",
+    "max_score": "Điểm tối đa", "prior": "Kết quả năm trước", "target": "Mục tiêu",
+    "evidence": "Kiểm chứng / sản phẩm", "ignore": "Bỏ qua",
+}
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_number(letter: str) -> int:
+    number = 0
+    for char in letter.strip().upper():
+        if not "A" <= char <= "Z":
+            raise ValueError(letter)
+        number = number * 26 + ord(char) - 64
+    return number - 1
+
+
+def parse_grids(grids: list[Grid], file_name: str, overrides: ColumnOverrides | None = None) -> ParsedAnnex:
     annex = ParsedAnnex(file_name=file_name)
     for grid in grids:
-        _parse_grid(grid, annex)
-    if not annex.plan_number:
-        annex.warnings.append(Warning(file_name, None, "Không thấy số hiệu kế hoạch trong phần tiêu đề; dùng tên tệp thay thế."))
-    if annex.plan_year is None and annex.plan_date:
-        annex.plan_year = annex.plan_date.year
+        _parse_grid(grid, annex, overrides or {})
+    if annex.plan_number:
+        annex.plan_number_source = "title"
+    _settle_year(annex)
     return annex
 
 
-def _title_lines(grid: Grid, until: int) -> list[str]:
+def _settle_year(annex: ParsedAnnex) -> None:
+    """The plan's year: the title's year, or the plan date's when the title names two
+    ("khắc phục … năm 2022, nâng cao … năm 2023")."""
+    years = sorted(set(annex.title_years))
+    if len(years) == 1:
+        annex.plan_year = years[0]
+    elif annex.plan_date:
+        annex.plan_year = annex.plan_date.year
+    elif annex.plan_year is None and years:
+        annex.plan_year = years[-1]
+
+
+def _title_lines(grid: Grid, until: int, start: int = 0) -> list[str]:
     lines = []
-    for row in grid.rows[:until]:
+    for row in grid.rows[start:until]:
         seen = []
         for cell in row:
             if cell.text and not cell.merged_left and cell.text not in seen:
@@ -360,61 +463,280 @@ def _title_lines(grid: Grid, until: int) -> list[str]:
 
 def _absorb_titles(annex: ParsedAnnex, lines: list[str]) -> None:
     for line in lines:
+        folded = fold(line)
         reference = parse_plan_reference(line)
         if reference and not annex.plan_number:
             annex.plan_number, annex.plan_date, annex.plan_issuer = reference
-        year = re.search(r"\bn[aă]m\s+(20\d\d)\b", fold(line))
-        if year and annex.plan_year is None and "kem theo" not in fold(line):
-            annex.plan_year = int(year.group(1))
-        if not annex.plan_title and re.search(r"\bke hoach\b|\bcai thien\b|\bphan cong\b", fold(line)) and "kem theo" not in fold(line):
+        if "kem theo" in folded:
+            # "(Kèm theo Kế hoạch số /KH-UBND ngày tháng 6 năm 2023 …)": the plan's own year
+            year = re.search(r"\bnam\s+(20\d\d)\b", folded)
+            if year and annex.plan_year is None:
+                annex.plan_year = int(year.group(1))
+        elif not annex.title_years and re.search(r"\bnam\s+20\d\d\b", folded):
+            annex.title_years = [int(y) for y in re.findall(r"\bnam\s+(20\d\d)\b", folded)]
+        if not annex.plan_title and re.search(r"\bke hoach\b|\bcai thien\b|\bphan cong\b", folded) and "kem theo" not in folded:
             annex.plan_title = line
 
 
-def _parse_grid(grid: Grid, annex: ParsedAnnex) -> None:
-    row = 0
+# A heading that names an area of an index: "Chỉ số nội dung 1: Tham gia của người dân ở cấp
+# cơ sở", "Lĩnh vực 2. Cải cách thể chế", "Nhóm tiêu chí I: …".
+_AREA_HEADING = re.compile(
+    r"^(chi so noi dung|chi so thanh phan|noi dung|linh vuc|nhom tieu chi|tieu chi|chi so)\s+(\d+|[ivx]+)\s*[:.\-–]\s*\S"
+)
+
+
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}|[IVX]{1,4})[.)]\s+\S.{2,150}$")
+_AREA_SHEET = re.compile(r"^(chi so noi dung|chi so thanh phan|linh vuc|nhom tieu chi|noi dung)\s*(\d+|[ivx]+)\b")
+
+
+def _parse_grid(grid: Grid, annex: ParsedAnnex, overrides: ColumnOverrides) -> None:
+    row, number, start = 0, 0, 0
     while row < len(grid.rows):
         header = _header_at(grid, row)
         if header is None:
             row += 1
             continue
-        titles = _title_lines(grid, header.first_row)
-        _absorb_titles(annex, titles)
-        kind = detect_index(" ".join(titles)) or detect_index(grid.name) or IndexKind.OTHER
-        name = _index_name(grid, titles, kind)
-        index = ParsedIndex(kind=kind, name=name, sheet=grid.name)
+        number += 1
+        header = _overridden(grid, header, f"{grid.name}#{number}", overrides, annex)
+        row = _read_under_header(grid, header, annex, start)
+        start = row
+    if number == 0 and any(any(c.text for c in r) for r in grid.rows):
+        key = f"{grid.name}#1"
+        override, source = _override_for(grid, None, key, overrides)
+        if override:  # no header recognised, but the user said which column is what
+            header = _header_from_roles(grid, override)
+            _record_mapping(grid, header, key, annex, source, layout_of(grid, None))
+            _read_under_header(grid, header, annex)
+        else:
+            _absorb_titles(annex, _title_lines(grid, _first_table_row(grid)))
+            annex.tables.append(TableMapping(key, grid.name, None, layout_of(grid, None),
+                                             _first_texts(grid, 0), {}, _sample_rows(grid, 0), "none"))
+            annex.warnings.append(Warning(grid.name, None, "Không tìm thấy dòng tiêu đề bảng (STT, Nhiệm vụ, Chủ trì…); "
+                                          "hãy chỉ ra cột nào là nhiệm vụ, cơ quan, thời hạn để đọc trang này."))
+
+
+def _read_under_header(grid: Grid, header: Header, annex: ParsedAnnex, start: int = 0) -> int:
+    titles = _title_lines(grid, max(header.first_row, 0), start)
+    for row in range(max(start, grid.title_rows), max(header.first_row, 0)):
+        if len({c.text for c in grid.rows[row] if c.text}) >= 3:  # a table's row, not a title line
+            _skip(annex, grid, row, "nằm trên dòng tiêu đề bảng nên không được đọc")
+    for row in range(max(header.first_row, 0), header.last_row + 1):
+        _skip(annex, grid, row, "dòng tiêu đề bảng (tên các cột)")
+    _absorb_titles(annex, titles)
+    previous = annex.indices[-1] if annex.indices else None
+    kind = _nearest_index(titles, grid.name)
+    area = next((t for t in reversed(titles) if _AREA_HEADING.match(fold(t))), "")
+    if not area and titles and _NUMBERED_HEADING.match(titles[-1]) and not detect_index(titles[-1]):
+        area = titles[-1]  # "2. Cải cách thể chế" just above the table: the area it lists
+    if not area and _AREA_SHEET.match(fold(grid.name)):
+        area = grid.name  # a sheet per area: "Chỉ số nội dung 2 - Công khai"
+    follows = previous is not None and (area or not titles or previous.sheet == grid.name)
+    if kind is None and follows:
+        kind = previous.kind  # the next table of the same index, named by its area or by nothing
+    kind = kind or IndexKind.OTHER
+    if previous is not None and previous.kind == kind and (area or not titles) and not _annex_heading(titles):
+        index = previous  # another area of the index the previous table began, or its continuation
+    else:
+        index = ParsedIndex(kind=kind, name=_index_name(grid, titles, kind), sheet=grid.name)
         annex.indices.append(index)
-        row = _read_table(grid, header, annex, index)
-    if not any(index.sheet == grid.name for index in annex.indices) and any(any(c.text for c in r) for r in grid.rows):
-        annex.warnings.append(Warning(grid.name, None, "Không tìm thấy dòng tiêu đề bảng (STT, Nhiệm vụ, Chủ trì…) — bỏ qua trang này."))
+    area_criterion = None
+    if area:
+        area_criterion = ParsedCriterion(code="", title=area, is_area=True)
+        index.criteria.append(area_criterion)
+    return _read_table(grid, header, annex, index, area_criterion)
+
+
+def _nearest_index(titles: list[str], sheet_name: str) -> IndexKind | None:
+    """The index named by the heading nearest the table (a later heading wins). A title
+    naming several ("… các chỉ số PAR INDEX, SIPAS, PAPI") decides only when the sheet's
+    name names none."""
+    several = None
+    for line in reversed(titles):
+        hits = _index_hits(line)
+        if len({kind for _, kind in hits}) == 1:
+            return hits[0][1]
+        if hits and several is None:
+            several = min(hits)[1]
+    return detect_index(sheet_name) or several
+
+
+def _annex_heading(titles: list[str]) -> bool:
+    return any(re.match(r"^phu luc\b", fold(t)) for t in titles)
 
 
 def _index_name(grid: Grid, titles: list[str], kind: IndexKind) -> str:
     annex_title = next((t for t in titles if re.match(r"^ph[uụ] l[uụ]c\b", fold(t))), "")
+    if not annex_title:  # "II. CHỈ SỐ SIPAS" above a Word table names it better than "Bảng 3"
+        heading = next((t for t in reversed(titles) if detect_index(t) == kind and len(t) <= 120), "")
+        if heading:
+            return clean_title(heading)
     label = annex_title or grid.name
-    return f"{label} — {kind.value}" if kind != IndexKind.OTHER else label
+    if kind == IndexKind.OTHER or (not annex_title and detect_index(grid.name) == kind):
+        return label  # a sheet named "Phụ lục 3 - SIPAS" already says which index
+    return f"{label} — {kind.value}"
 
 
-def _read_table(grid: Grid, header: Header, annex: ParsedAnnex, index: ParsedIndex) -> int:
+# --- the column mapping: shown, corrected, remembered --------------------------------------
+
+
+def layout_of(grid: Grid, header: Header | None) -> str:
+    """A short fingerprint of a table's header words (or, with no header, its first rows)."""
+    import hashlib
+
+    if header is not None:
+        words = "|".join(header.signature)
+    else:  # the table's first row: its column names, the same in every file of the layout
+        words = "|".join(fold(c.text) for c in grid.rows[_first_table_row(grid)]) if grid.rows else ""
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
+def _first_table_row(grid: Grid) -> int:
+    """The first row that fills two cells or more: where a table without a known header starts."""
+    return next((r for r, row in enumerate(grid.rows) if sum(1 for c in row if c.text and not c.merged_left) >= 2), 0)
+
+
+def _first_texts(grid: Grid, start: int) -> list[str]:
+    """Per column, the first text found from `start` (labels for a table without header)."""
+    width = max((len(r) for r in grid.rows), default=0)
+    labels = [""] * width
+    start = max(start, _first_table_row(grid))
+    for row in grid.rows[start:start + 12]:
+        for col, cell in enumerate(row):
+            if not labels[col] and cell.text and len(cell.text) <= 60:
+                labels[col] = cell.text
+    return labels
+
+
+def _sample_rows(grid: Grid, start: int, count: int = 3) -> list[list[str]]:
+    rows = []
+    for row in grid.rows[start:]:
+        if sum(1 for c in row if c.text) >= 2 and not _is_column_number_row(row):
+            rows.append([format_decimal(c.number) if c.number is not None and not c.number.is_integer() else c.text
+                         for c in row])
+            if len(rows) == count:
+                break
+    return rows
+
+
+def _roles_of(header: Header) -> dict[int, str]:
+    return {col: role for role, cols in header.columns.items() for col in cols}
+
+
+def _overridden(grid: Grid, header: Header, key: str, overrides: ColumnOverrides, annex: ParsedAnnex) -> Header:
+    override, source = _override_for(grid, header, key, overrides)
+    if override:
+        roles = _roles_of(header)
+        given = {role for role in override.values() if role != "ignore"}
+        roles = {c: r for c, r in roles.items() if r not in given or c in override}  # the user moved it
+        roles.update(override)
+        header = replace(header, columns=_columns_of(roles))
+    _record_mapping(grid, header, key, annex, source)
+    return header
+
+
+def _override_for(grid: Grid, header: Header | None, key: str, overrides: ColumnOverrides) -> tuple[dict | None, str]:
+    """The user's mapping for this table (given now), else the one remembered for its layout."""
+    given = overrides.get(key) or overrides.get("*")
+    if given:
+        return given, "user"
+    remembered = overrides.get(layout_of(grid, header))
+    return (remembered, "remembered") if remembered else (None, "detected")
+
+
+def _columns_of(roles: dict[int, str]) -> dict[str, list[int]]:
+    columns: dict[str, list[int]] = {}
+    for col in sorted(roles):
+        if roles[col] != "ignore":
+            columns.setdefault(roles[col], []).append(col)
+    return columns
+
+
+def _record_mapping(grid: Grid, header: Header, key: str, annex: ParsedAnnex, source: str,
+                    layout: str | None = None) -> None:
+    width = max((len(r) for r in grid.rows), default=0)
+    labels = (header.labels + [""] * width)[:width] if header.labels else _first_texts(grid, header.last_row + 1)
+    annex.tables.append(TableMapping(
+        key, grid.name, grid.line_number(header.first_row) if header.first_row >= 0 else None,
+        layout or layout_of(grid, header), labels, _roles_of(header),
+        _sample_rows(grid, header.last_row + 1), source,
+    ))
+
+
+def _header_from_roles(grid: Grid, roles: dict[int, str]) -> Header:
+    """The user's mapping on a table whose header was not recognised: data starts at the
+    first row that fills the task column and one other mapped column; a row of words just
+    above it is its header."""
+    columns = _columns_of(roles)
+    task = columns.get("task", [None])[0]
+    for row in range(len(grid.rows)):
+        filled = [c for c in roles if grid.cell(row, c).text]
+        if task is not None and grid.cell(row, task).text and len(filled) >= 2:
+            is_words = all(len(grid.cell(row, c).text) <= 60 and not grid.cell(row, c).number for c in filled)
+            first = row if is_words and not _looks_like_data(grid, row) else row - 1
+            labels = [c.text for c in grid.rows[first]] if first >= 0 else []
+            return Header(first, first, columns, tuple(fold(t) for t in labels), labels)
+    return Header(-1, -1, columns, (), [])
+
+
+def _read_table(grid: Grid, header: Header, annex: ParsedAnnex, index: ParsedIndex,
+                area: ParsedCriterion | None = None) -> int:
     """Read data rows after `header`; return the row where the next table starts (or the end)."""
-    walk = _Walk(index)
+    walk = _Walk(index, criterion=area, area=area)
     row = header.last_row + 1
     while row < len(grid.rows):
         cells = grid.rows[row]
-        if not any(c.text for c in cells) or _is_column_number_row(cells):
+        _note_problems(grid, row, annex)
+        if not any(c.text for c in cells):
+            row += 1
+            continue
+        if _is_column_number_row(cells):
+            _skip(annex, grid, row, "dòng đánh số cột (1), (2), (3)…")
             row += 1
             continue
         if tuple(fold(c.text) for c in cells) == header.signature or _header_repeats(grid, row, header):
-            row = _skip_repeated_header(grid, row, header)
+            after = _skip_repeated_header(grid, row, header)
+            for skipped in range(row, after):
+                _skip(annex, grid, skipped, "dòng tiêu đề bảng lặp lại")
+            row = after
             walk.after_page_break = True
             continue
         other = _header_at(grid, row)
         if other is not None and other.signature != header.signature:
             return row  # a new table starts: its own index
         if not (walk.after_page_break and _continue_split_row(grid, row, header, walk)):
+            before = _progress(walk)
             _read_row(grid, row, header, annex, walk)
+            if _progress(walk) == before and any(c.text and not c.merged_up for c in cells):
+                _skip(annex, grid, row, _skip_reason(grid, row, header))
         walk.after_page_break = False
         row += 1
     return row
+
+
+def _progress(walk: _Walk) -> tuple:
+    """What reading a row can change: a row that changes none of it was not used."""
+    index = walk.index
+    served = sum(len(t.also_serves) for t in index.tasks[-3:])
+    return id(index), index.kind, len(index.criteria), len(index.tasks), served
+
+
+def _skip(annex: ParsedAnnex, grid: Grid, row: int, why: str) -> None:
+    annex.skipped.append(Warning(grid.name, grid.line_number(row), why))
+
+
+def _skip_reason(grid: Grid, row: int, header: Header) -> str:
+    if _TOTAL.match(fold(grid.cell(row, header.col("criterion")).text or grid.cell(row, header.col("stt")).text)):
+        return "dòng tổng cộng"
+    if any(c.problem for c in grid.rows[row]):
+        return "không đọc được nội dung (ô lỗi hoặc công thức chưa có giá trị)"
+    return "không có nội dung nhiệm vụ hay tiêu chí"
+
+
+def _note_problems(grid: Grid, row: int, annex: ParsedAnnex) -> None:
+    for col, cell in enumerate(grid.rows[row]):
+        if cell.problem and not cell.merged_up and not cell.merged_left:
+            annex.skipped.append(Warning(grid.name, grid.line_number(row),
+                                         f"cột {column_letter(col)}: {cell.problem} — bỏ qua ô này"))
 
 
 def _continue_split_row(grid: Grid, row: int, header: Header, walk: _Walk) -> bool:
@@ -501,14 +823,33 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
         walk.criterion = walk.last_task = None
         return
 
+    heading = _lone_heading(grid, row, header)
+    if heading and header.col("criterion") is None:
+        # A flat list divided by heading rows ("Chỉ số nội dung 2: Công khai, minh bạch …").
+        walk.area = walk.criterion = ParsedCriterion(code="", title=clean_title(heading), is_area=True)
+        walk.index.criteria.append(walk.area)
+        walk.last_task = None
+        return
+
     if _TOTAL.match(fold(crit_text or stt)) and not task_is_new:
         return  # "TỔNG", "Tổng số:": the sum of the scores, neither an area nor a criterion
 
+    from_criterion = False
     code, title = _code_and_title(stt, crit_text)
     if _ROMAN.match(stt) and not code:
         # A roman-numeral area row ("I | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"): an area without a number.
         code = ""
     has_criterion_column = header.col("criterion") is not None
+    if code and not title and not task_text and not crit_cell.merged_up:
+        return  # a number and nothing to say: listed as skipped
+    if not has_criterion_column and code and task_is_new:
+        if not _has_assignment(grid, row, header) and _subtasks_follow(grid, row, header):
+            # "1 | Tăng cường tuyên truyền …:" over "a) …", "b) …": a heading of sub-tasks.
+            walk.criterion = ParsedCriterion(code=code, title=task_text)
+            walk.index.criteria.append(walk.criterion)
+            walk.last_task = None
+            return
+        walk.criterion = walk.area  # a numbered task of a flat list ends the sub-tasks above
     # In a flat list (no criterion column) the STT numbers tasks, not criteria.
     if (code and (has_criterion_column or not task_is_new)) or (crit_text and has_criterion_column):
         criterion = ParsedCriterion(
@@ -527,25 +868,64 @@ def _read_row(grid: Grid, row: int, header: Header, annex: ParsedAnnex, walk: _W
             task_is_new = False
         walk.index.criteria.append(criterion)
         walk.criterion = criterion
+        if not task_is_new and task_cell.merged_up and walk.last_task is not None and task_text \
+                and fold(task_text) == fold(walk.last_task.content):
+            # A task cell merged over several criteria: one task serving each of them.
+            walk.last_task.also_serves.append(criterion.key)
+            return
+        if not task_is_new and not task_text and not is_area and not task_cell.problem \
+                and _fresh_assignment(grid, row, header):
+            # The row assigns the criterion itself (Hà Giang): the task is the criterion.
+            task_text, task_is_new, from_criterion = title or crit_text, True, True
     if not task_is_new:
-        # No task of its own (an area or criterion row), or a merged task cell that serves
-        # several criteria: that task was recorded once, on the first of them.
+        # No task of its own (an area or criterion row).
         return
+    # Roles written inside one cell ("Chủ trì: Sở Nội vụ; Phối hợp: …") go to their own role.
+    # A row naming agencies of its own takes none from the row above (a blank cell there means nobody).
+    own = _fresh_assignment(grid, row, header)
+    agencies = distribute({role: _text(grid, row, header, role) if own else _carried(grid, row, header, role, walk)
+                           for role in ROLES})
     task = ParsedTask(
         criterion_key=walk.criterion.key if walk.criterion else None,
         content=task_text,
         deadline_text=_carried(grid, row, header, "deadline", walk),
         evidence_required=_text(grid, row, header, "evidence"),
-        lead=_carried(grid, row, header, "lead", walk),
-        implementing=_carried(grid, row, header, "implementing", walk),
-        cooperating=_carried(grid, row, header, "cooperating", walk),
         sheet=grid.name,
         row=line,
+        from_criterion=from_criterion,
+        **agencies,
     )
     if not (task.lead or task.implementing or task.cooperating):
         annex.warnings.append(Warning(grid.name, line, "Nhiệm vụ không ghi cơ quan chủ trì, thực hiện hay phối hợp."))
     walk.index.tasks.append(task)
     walk.last_task = task
+
+
+def _lone_heading(grid: Grid, row: int, header: Header) -> str:
+    """The row's text when it is the row's only text (typed once or merged across) and
+    reads like a heading, not a number or a total."""
+    texts = {c.text for c in grid.rows[row] if c.text and not c.merged_up}
+    if len(texts) != 1:
+        return ""
+    [text] = texts
+    folded = fold(text)
+    if split_code(text)[0] and not split_code(text)[1] or _TOTAL.match(folded) or _SUBTASK.match(text.strip()):
+        return ""
+    return text if _AREA_HEADING.match(folded) or _ROMAN.match(text.split(" ", 1)[0]) or text.isupper() else ""
+
+
+def _subtasks_follow(grid: Grid, row: int, header: Header) -> bool:
+    """The next row with text is numbered "a)", "b.", "-": sub-tasks of this row."""
+    for below in range(row + 1, min(row + 4, len(grid.rows))):
+        stt = grid.cell(below, header.col("stt")).text.strip()
+        if any(c.text for c in grid.rows[below]):
+            task = grid.cell(below, header.col("task")).text
+            return bool(_SUBTASK.match(stt) or (not stt and _SUBTASK_TEXT.match(task)))
+    return False
+
+
+def _fresh_assignment(grid: Grid, row: int, header: Header) -> bool:
+    return any(_text(grid, row, header, role, fresh_only=True) for role in ("lead", "implementing", "cooperating"))
 
 
 def clean_title(text: str) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+import zipfile
 from pathlib import Path
 
 from ..errors import ImportRefusedError
-from .annex import Cell, Grid
+from .annex import Cell, Grid, column_number
 from .container import check_office_file
 
 MAX_SHEETS = 50
@@ -27,12 +30,53 @@ def read_excel_grids(path: Path | str) -> list[Grid]:
         raise ImportRefusedError(f"Không đọc được tệp Excel “{path.name}”: tệp bị hỏng ({type(exc).__name__}).") from None
     if len(workbook.worksheets) > MAX_SHEETS:
         raise ImportRefusedError(f"Tệp “{path.name}” có quá nhiều trang tính ({len(workbook.worksheets)}).")
-    grids = [_sheet_grid(sheet, path.name) for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
+    unvalued = _formulas_without_value(path)
+    grids = [_sheet_grid(sheet, path.name, unvalued.get(sheet.title, set()))
+             for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
     workbook.close()
     return grids
 
 
-def _sheet_grid(sheet, file_name: str) -> Grid:
+_UNVALUED = "công thức chưa có giá trị (tệp chưa được Excel tính lại)"
+_HAS_VALUE = re.compile(rb"<v>[^<]|<is>")
+_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.DOTALL)
+
+
+def _formulas_without_value(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Cells holding a formula but no cached result, per sheet title: openpyxl reads them as
+    empty, and the user must hear that a value is missing (files written by programs, not Excel)."""
+    found: dict[str, set[tuple[int, int]]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            targets = _sheet_parts(archive)
+            for title, part in targets.items():
+                data = archive.read(part)
+                if b"<f" not in data:
+                    continue
+                for match in _CELL.finditer(data):
+                    inner = match.group(3) or b""
+                    if b"<f" in inner and not _HAS_VALUE.search(inner):
+                        found.setdefault(title, set()).add((int(match.group(2)), column_number(match.group(1).decode()) + 1))
+    except (KeyError, zipfile.BadZipFile, ValueError):
+        return found  # the parts were read once already: nothing more to say here
+    return found
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet title → its part inside the zip, from the workbook and its relationships."""
+    workbook = archive.read("xl/workbook.xml").decode("utf-8")
+    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+    targets = {m.group(1): m.group(2) for m in re.finditer(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)}
+    targets.update({m.group(2): m.group(1) for m in re.finditer(r'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+    parts = {}
+    for m in re.finditer(r'<sheet\b[^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"', workbook):
+        target = targets.get(m.group(2), "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        parts[html.unescape(m.group(1))] = target
+    return parts
+
+
+def _sheet_grid(sheet, file_name: str, unvalued: set[tuple[int, int]] = frozenset()) -> Grid:
     max_row, max_col = sheet.max_row or 0, min(sheet.max_column or 0, MAX_COLUMNS)
     if max_row > MAX_ROWS or max_row * max_col > MAX_CELLS:
         raise ImportRefusedError(
@@ -54,6 +98,8 @@ def _sheet_grid(sheet, file_name: str) -> Grid:
             if origin:
                 value = values[origin[0] - 1][origin[1] - 1]
                 cells.append(Cell.of(value, merged_up=origin[0] < r, merged_left=origin[1] < c))
+            elif (r, c) in unvalued:
+                cells.append(Cell("", problem=_UNVALUED))
             else:
                 value = row_values[c - 1] if c - 1 < len(row_values) else None
                 cells.append(Cell.of(value))

@@ -289,13 +289,28 @@ class MainWindow(QMainWindow):
             return
 
         def previewed(summary) -> None:
-            if confirm and ImportPreviewDialog(summary, self).exec() != ImportPreviewDialog.Accepted:
-                return
+            columns = None
+            if confirm:
+                dialog = ImportPreviewDialog(summary, self, repreview=lambda chosen: repreview(dialog, chosen))
+                if dialog.exec() != ImportPreviewDialog.Accepted:
+                    return
+                columns = dialog.columns  # the columns the user reassigned, if any (issue 14)
             self.runner.run(
                 self, f"Đang nhập {path.name}…",
-                lambda ctx: ctx.workspace.import_annex(path, progress=ctx.report),
+                lambda ctx: ctx.workspace.import_annex(path, progress=ctx.report, columns=columns),
                 imported, failed,
             )
+
+        def repreview(dialog, chosen) -> None:  # the file read again with the user's columns
+            self.runner.run(self, f"Đang đọc lại {path.name}…",
+                            lambda ctx: ctx.workspace.preview_import(path, columns=chosen),
+                            dialog.show_summary, lambda error: shown_again(dialog, error))
+
+        def shown_again(dialog, error) -> None:
+            if getattr(error, "summary", None) is not None:
+                dialog.show_summary(error.summary)
+            else:
+                QMessageBox.warning(dialog, "Không đọc được phụ lục", describe_error(error))
 
         def imported(summary) -> None:
             self.reload()
@@ -310,8 +325,14 @@ class MainWindow(QMainWindow):
         def failed(error) -> None:
             QMessageBox.warning(self, "Không nhập được phụ lục", describe_error(error))
 
+        def preview_failed(error) -> None:
+            if confirm and getattr(error, "summary", None) is not None:
+                previewed(error.summary)  # no header recognised: the user maps the columns
+            else:
+                failed(error)
+
         self.runner.run(self, f"Đang đọc {path.name}…", lambda ctx: ctx.workspace.preview_import(path, progress=ctx.report),
-                        previewed, failed)  # cancellable (issue 15)
+                        previewed, preview_failed)  # cancellable (issue 15)
 
     # --- backups ------------------------------------------------------------------------------
 
