@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     imp.add_argument("--json", action="store_true")
-    imp.add_argument("--columns", help='cột nào là gì, ví dụ "C=task,D=lead,E=cooperating,F=deadline" (issue 14)')
+    imp.add_argument("--columns", help='cột nào là gì, ví dụ "C=task,D=lead,E=cooperating,F=deadline"; '
+                     'riêng một trang: "Phụ lục 2!C=task,Phụ lục 2!D=lead" (issue 14)')
 
     tasks = sub.add_parser("tasks", parents=[common], help="liệt kê nhiệm vụ")
     tasks.add_argument("--mine", action="store_true", help="chỉ nhiệm vụ của cơ quan mình")
@@ -197,9 +198,9 @@ def cmd_import(workspace, args) -> int:
         return exchange_cli.cmd_import_package(workspace, args)
     columns = None
     if getattr(args, "columns", None):  # issue 14: the user's column mapping, for every table
-        from .importer.mapping import parse_columns
+        from .importer.mapping import parse_column_spec
 
-        columns = {"*": parse_columns(args.columns)}
+        columns = parse_column_spec(args.columns)
     summary = (workspace.preview_import(args.file, columns=columns) if args.dry_run
                else workspace.import_annex(args.file, columns=columns))
     if args.json:

@@ -401,3 +401,14 @@ def test_any_column_order_reads_the_same_tasks(tmp_path, order):
     assert found == [("2.4.2", "Nâng cao chất lượng ", "Thường xuyên", "Báo cáo", (L, C, N)),
                      ("3.4", "Nâng cao trách nhiệm", "30/11/2023", "Báo cáo", (N, L, N)),
                      ("5.4", "Thanh tra việc chấp ", "Quý III/2023", "Kết luận", (N, C, L))]
+
+
+def test_columns_for_one_sheet_only(tmp_path, workspace, capsys):
+    path = layouts.sheets_deadline_first_xlsx(tmp_path / "hai-trang.xlsx")
+    code, out, err = run_cli(capsys, "import", path, "--dry-run", "--json", "--data-dir", workspace.data_dir,
+                             "--columns", "Phụ lục 3 - SIPAS!G=task,Phụ lục 3 - SIPAS!H=cooperating")
+    assert code == 0, err
+    tables = {t["key"]: t for t in json.loads(out)["tables"]}
+    roles = {key: {c["column"]: c["role"] for c in t["columns"]} for key, t in tables.items()}
+    assert roles["Phụ lục 3 - SIPAS#1"]["H"] == "cooperating" and tables["Phụ lục 3 - SIPAS#1"]["source"] == "user"
+    assert roles["Phụ lục 1 - PAR INDEX#1"]["H"] == "lead" and tables["Phụ lục 1 - PAR INDEX#1"]["source"] == "detected"

@@ -55,3 +55,16 @@ def test_cells_without_roles_of_their_own_are_left_alone(cell):
 def test_implementing_named_with_the_lead():
     assert distribute({"implementing": "Chủ trì: Sở Nội vụ\nThực hiện: UBND cấp xã\nPhối hợp: Sở Tư pháp"}) == \
         {"lead": "Sở Nội vụ", "implementing": "UBND cấp xã", "cooperating": "Sở Tư pháp"}
+
+
+def test_a_roles_cell_merged_across_the_agency_columns_is_read_once():
+    cell = "Chủ trì: Sở Nội vụ; Phối hợp: Sở Tư pháp"
+    assert distribute({"lead": cell, "cooperating": cell}) == {"lead": "Sở Nội vụ", "implementing": "",
+                                                                 "cooperating": "Sở Tư pháp"}
+    # the same plain name typed in two columns stays in both
+    assert distribute({"lead": "UBND cấp xã", "implementing": "UBND cấp xã"})["implementing"] == "UBND cấp xã"
+
+
+def test_a_sentence_after_the_lead_stays_in_its_column():
+    found = distribute({"lead": "Do Bộ Nội vụ chủ trì thực hiện. Phấn đấu mức độ hài lòng đạt 90%"})
+    assert found == {"lead": "Bộ Nội vụ\nPhấn đấu mức độ hài lòng đạt 90%", "implementing": "", "cooperating": ""}

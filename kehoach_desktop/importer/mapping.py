@@ -23,6 +23,17 @@ _ALIASES = {"code": "stt", "title": "criterion", "score": "max_score", "scores":
             "note": "ignore", "notes": "ignore"}
 
 
+def parse_column_spec(text: str) -> ColumnOverrides:
+    """--columns for every table, or per sheet / Word table with a prefix:
+    "C=task,D=lead" or "Phụ lục 2!C=task,Phụ lục 2!D=lead,Bảng 3!B=task"."""
+    by_table: dict[str, list[str]] = {}
+    for item in (part.strip() for part in text.split(",")):
+        if item:
+            table, _, rest = item.rpartition("!")
+            by_table.setdefault(f"{table.strip()}#1" if table.strip() else "*", []).append(rest)
+    return {key: parse_columns(",".join(items)) for key, items in by_table.items()}
+
+
 def parse_columns(text: str) -> dict[int, str]:
     """"C=task,D=lead,E=cooperating,F=deadline" → {2: "task", 3: "lead", …}."""
     mapping: dict[int, str] = {}
@@ -42,7 +53,7 @@ def parse_columns(text: str) -> dict[int, str]:
             )
         mapping[column] = role
     if "task" not in mapping.values():
-        raise InvalidInputError("--columns: phải chỉ ra cột nhiệm vụ (ví dụ “C=task”).")
+        raise InvalidInputError("--columns: phải chỉ ra cột nhiệm vụ (ví dụ “C=task”) cho mỗi trang được nêu.")
     return mapping
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..matching import _AGENCY_HEAD
 from ..text import nfc
 
 ROLES = ("lead", "implementing", "cooperating")
@@ -80,8 +81,11 @@ def _split(text: str, own_role: str) -> dict[str, str] | None:
     (found[pending] if pending else loose).append(text[position:])
     if not any(_clean(part) for parts in found.values() for part in parts):
         return None
-    default = "cooperating" if found["lead"] and own_role != "cooperating" else own_role
-    found[default].extend(loose)
+    # Names written without a role word after a lead cooperate ("Sở Nội vụ (chủ trì), Sở Tài
+    # chính"); anything else (a sentence) stays in the column it was written in.
+    for part in loose:
+        agency_like = bool(_AGENCY_HEAD.match(_clean(part)))
+        found["cooperating" if found["lead"] and own_role != "cooperating" and agency_like else own_role].append(part)
     return {role: "\n".join(p for p in (_clean(part) for part in parts) if p) for role, parts in found.items()}
 
 
@@ -89,7 +93,7 @@ def _clean(part: str) -> str:
     lines = []
     for line in re.split(r"[\n;]+", part):
         line = re.sub(r"^[\s,.:\-–•+*]+|[\s,.:;\-–]+$", "", line)
-        line = re.sub(r"^(và|với|cùng)\s+", "", line, flags=re.IGNORECASE)
+        line = re.sub(r"^(và|với|cùng|do)\s+", "", line, flags=re.IGNORECASE)
         if line:
             lines.append(line)
     return "; ".join(lines)
@@ -98,6 +102,7 @@ def _clean(part: str) -> str:
 def distribute(values: dict[str, str]) -> dict[str, str]:
     """lead/implementing/cooperating cells with the roles written inside them moved out."""
     result = {role: [] for role in ROLES}
+    seen = set()
     for role in ROLES:
         cell = values.get(role, "")
         split = split_roles(cell, role) if cell else None
@@ -105,6 +110,9 @@ def distribute(values: dict[str, str]) -> dict[str, str]:
             if cell:
                 result[role].append(cell)
             continue
+        if cell in seen:
+            continue  # the same roles written again (a cell merged across the columns): read once
+        seen.add(cell)
         for target, names in split.items():
             if names:
                 result[target].append(names)
