@@ -18,7 +18,7 @@ from .exchange import cli as exchange_cli
 from .exchange.service import is_exchange_file
 from .limits import PROGRESS_FIELD_LABELS
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
-from .text import format_decimal, parse_date, parse_decimal
+from .text import format_decimal, parse_date
 
 EXIT_BAD_INPUT = 2
 
@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     report_cli.add_parser(sub, common)
     exchange_cli.add_export_parser(sub, common)
     safety_cli.add_commands(sub, common)
+    # --- self-assessment (issue 12) ---
+    from .assessment import cli as assessment_cli
+
+    assessment_cli.add_parsers(sub, common)
     return parser
 
 
@@ -239,8 +243,9 @@ def cmd_progress(workspace, args) -> int:
         progress.result = args.result
     if args.completed_on is not None:
         progress.completed_on = parse_date(args.completed_on, field="Ngày hoàn thành")
-    if args.score is not None:
-        progress.score = parse_decimal(args.score, field="Điểm tự chấm")
+    if args.score is not None:  # issue 12: the score belongs to the criterion
+        raise KehoachError("Điểm tự chấm nay ghi cho tiêu chí, không ghi cho từng nhiệm vụ: dùng "
+                           f"“kehoach score MÃ_TIÊU_CHÍ --score {args.score}” (xem “kehoach scores”).")
     if args.difficulties is not None:
         progress.difficulties = args.difficulties
     if args.proposals is not None:
@@ -278,6 +283,12 @@ def cmd_report(workspace, args) -> int:
 
 COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
             "report": cmd_report, "export": exchange_cli.cmd_export}
+
+# --- self-assessment (issue 12) ---
+from .assessment import cli as _assessment_cli  # noqa: E402
+
+COMMANDS.update(_assessment_cli.COMMANDS)
+COMMANDS["report"] = _assessment_cli.routing_report(COMMANDS["report"])
 
 
 if __name__ == "__main__":

@@ -238,6 +238,7 @@ class Workspace:
             percent=row["percent"] or 0, result=row["result"] or "",
             completed_on=dt.date.fromisoformat(row["completed_on"]) if row["completed_on"] else None,
             score=row["score"], evidence_count=row["evidence_count"], updated_at=row["updated_at"],
+            extra=_criterion_extra(criteria.get(row["criterion_id"])),  # issue 12
         )
 
     def set_role_override(self, task_id: int, role: Role | None | str) -> TaskRow:
@@ -566,3 +567,12 @@ def is_due_soon(row: TaskRow, today: dt.date) -> bool:
     dates = row.due_dates or ((row.due_date,) if row.due_date else ())
     near = any(today <= d <= today + dt.timedelta(days=DUE_SOON_DAYS) for d in dates)
     return near and row.status not in (Status.DONE, Status.NOT_FEASIBLE) and not row.removed
+
+
+# --- self-assessment (issue 12) ---
+
+def _criterion_extra(criterion: dict | None) -> dict:
+    """The criterion's printed result of last year and target, shown in the task's detail pane."""
+    if criterion is None:
+        return {}
+    return {"criterion_id": criterion["id"], "prior_result": criterion["prior_result"], "target": criterion["target"]}

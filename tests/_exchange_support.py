@@ -55,6 +55,7 @@ def fill_workspace(ws: Workspace, files_dir: Path) -> dict:
         task = scored[0]
         ws.save_progress(Progress(task_id=task.id, status=Status.DONE, percent=100, result=FORMULA_TEXTS[1],
                                   score=task.max_score / 2))
+    _score_a_criterion(ws, first, photo)
     other = next(row for row in ws.tasks() if row.role is None)
     ws.set_role_override(other.id, Role.COOPERATING)
     plan_id = ws.plans()[0]["id"]
@@ -93,6 +94,14 @@ def portable(db) -> dict[str, list]:
         "evidence": [{**without(row, "id", "task_id"), "task": tasks[row["task_id"]]} for row in tables["evidence"]],
         "report": [{**without(row, "id", "plan_id"), "plan": plans[row["plan_id"]]} for row in tables["report"]],
     }
+    # issue 12: criterion scores and the documents linked to them
+    documents = {row["id"]: (tasks[row["task_id"]], row["number"], row["date"], row["abstract"], row["file_sha256"])
+                 for row in tables["evidence"]}
+    result["criterion_score"] = [{**without(row, "criterion_id"), "criterion": criteria[row["criterion_id"]]}
+                                 for row in tables.get("criterion_score", [])]
+    result["criterion_evidence"] = [
+        {**without(row, "id", "criterion_id", "evidence_id", "added_at"), "criterion": criteria[row["criterion_id"]],
+         "evidence": documents.get(row["evidence_id"])} for row in tables.get("criterion_evidence", [])]
     assert set(tables) <= set(result) | {"sqlite_sequence"}, f"a table is not compared: {set(tables) - set(result)}"
     return {name: sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
             for name, rows in result.items()}
@@ -216,3 +225,22 @@ def filled(filled_template, tmp_path):
     ws = Workspace(tmp_path / "data")
     yield ws, written
     ws.close()
+
+
+def _score_a_criterion(ws: Workspace, task, photo: Path) -> None:
+    """issue 12: a criterion score with the task's first evidence and a document added directly
+    (written as the program stores them: the profile here is a commune, which scores no PAR INDEX)."""
+    from kehoach_desktop.db import assessment as scores
+
+    criterion_id = ws.task(task.id).extra["criterion_id"]
+    [first_evidence, *_] = ws.evidence_list(task.id)
+    stored = ws.evidence.add(photo)
+    with transaction(ws.db):
+        scores.save_score(ws.db, criterion_id, {"score": 0.5, "not_applicable": 0, "not_applicable_reason": "",
+                                                "explanation": "Còn thiếu 01 văn bản", "note": "",
+                                                "updated_at": "2025-06-01T08:00:00"})
+        scores.insert_link(ws.db, {"criterion_id": criterion_id, "evidence_id": first_evidence.id,
+                                   "location": "mục 2, trang 3", "added_at": "2025-06-01T08:00:00"})
+        scores.insert_link(ws.db, {"criterion_id": criterion_id, "number": "", "abstract": "Ảnh hội nghị",
+                                   "file_sha256": stored.sha256, "file_name": stored.name, "file_size": stored.size,
+                                   "location": "ảnh số 2", "added_at": "2025-06-01T08:00:00"})

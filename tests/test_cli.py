@@ -159,7 +159,7 @@ def test_progress_with_evidence(cli_data, capsys, tmp_path):
 
     shown = run_json(capsys, "--data-dir", cli_data, "progress", task["id"], "--status", "hoàn thành",
                    "--percent", 100, "--result", "Đã tổ chức 3 hội nghị tuyên truyền",
-                   "--completed-on", "15/06/2025", "--score", "0,75", "--difficulties", "Thiếu kinh phí",
+                   "--completed-on", "15/06/2025", "--difficulties", "Thiếu kinh phí",
                    "--evidence", report, "--evidence-number", "15/BC-UBND", "--evidence-date", "16/6/2025",
                    "--evidence-issuer", "UBND xã Hòa An", "--evidence-abstract", "Báo cáo kết quả tuyên truyền",
                    "--json")
@@ -171,7 +171,7 @@ def test_progress_with_evidence(cli_data, capsys, tmp_path):
         assert progress.status == Status.DONE and progress.percent == 100
         assert progress.result == "Đã tổ chức 3 hội nghị tuyên truyền"
         assert progress.completed_on.isoformat() == "2025-06-15"
-        assert progress.score == 0.75 and progress.difficulties == "Thiếu kinh phí"
+        assert progress.score is None and progress.difficulties == "Thiếu kinh phí"
         [evidence] = ws.evidence_list(task["id"])
         assert (evidence.number, evidence.date.isoformat(), evidence.issuer, evidence.abstract) == (
             "15/BC-UBND", "2025-06-16", "UBND xã Hòa An", "Báo cáo kết quả tuyên truyền")
@@ -200,13 +200,20 @@ def test_done_status_alone_means_full_percent(cli_data, capsys):
         assert ws.progress(task["id"]).percent == 100
 
 
-def test_score_within_the_criterion_maximum_is_accepted(tmp_path, capsys):
+def test_score_within_the_criterion_maximum_is_accepted_on_the_criterion(tmp_path, capsys):
+    # issue 12: the score belongs to the criterion; `progress --score` points to `kehoach score`.
     data = tmp_path / "data"
+    run_ok(capsys, "--data-dir", data, "profile", "--name", "Sở Nội vụ", "--kind", "so")
     run_ok(capsys, "--data-dir", data, "import", build_scored_annex(tmp_path / "diem.xlsx"), "--json")
-    task = next(r for r in run_json(capsys, "--data-dir", data, "tasks", "--json") if r["code"] == "1.1")
-    run_ok(capsys, "--data-dir", data, "progress", task["id"], "--score", "1,5", "--json")
+    task = next(r for r in run_json(capsys, "--data-dir", data, "tasks", "--json") if r["code"] == "1.2")
+    code, _, err = run(capsys, "--data-dir", data, "progress", task["id"], "--score", "2")
+    assert code == 2 and "kehoach score" in err
+    run_ok(capsys, "--data-dir", data, "progress", task["id"], "--status", "done")
+    run_ok(capsys, "--data-dir", data, "score", "1.2", "--score", "2", "--json")
     with Workspace(data) as ws:
-        assert ws.progress(task["id"]).score == 1.5
+        assert ws.progress(task["id"]).score is None
+    [criterion] = [c for c in run_json(capsys, "--data-dir", data, "scores", "--json")["criteria"] if c["code"] == "1.2"]
+    assert criterion["self_score"] == 2.0 and criterion["max_score"] == 2.0
 
 
 # --- bad input: exit 2, a Vietnamese message, nothing written ---------------------------------------------
@@ -219,14 +226,13 @@ def scored_data(tmp_path, capsys):
     run_ok(capsys, "--data-dir", data, "import", build_scored_annex(tmp_path / "diem.xlsx"), "--json")
     task = next(r for r in run_json(capsys, "--data-dir", data, "tasks", "--json") if r["code"] == "1.1")
     run_ok(capsys, "--data-dir", data, "progress", task["id"], "--status", "đang thực hiện", "--percent", 30,
-           "--result", "Đang làm", "--score", "1")
+           "--result", "Đang làm")
     return data, task["id"]
 
 
 BAD_PROGRESS = [
     (["--evidence", "{missing}"], "Không tìm thấy"),
-    (["--score", "2"], "điểm tối đa"),
-    (["--score", "nhiều"], "không phải là một số"),
+    (["--score", "1"], "kehoach score"),  # issue 12: scores are given per criterion
     (["--completed-on", "32/13/2025"], "không phải là một ngày có thật"),
     (["--completed-on", "2025-12-31"], "ngày/tháng/năm"),
     (["--evidence-number", "1/QĐ", "--evidence-date", "32/13/2025"], "Ngày văn bản"),

@@ -119,14 +119,15 @@ def test_a_task_finished_after_its_deadline_counts_as_late(workspace, tmp_path):
     workspace.import_annex(build_scored_annex(tmp_path / "scored.xlsx"))
     task = next(row for row in workspace.tasks(mine_only=True) if row.code == "1.1")  # due 31/01/2025
     progress = workspace.progress(task.id)
-    progress.status, progress.completed_on, progress.score = Status.DONE, dt.date(2025, 2, 10), 1.25
+    progress.status, progress.completed_on = Status.DONE, dt.date(2025, 2, 10)
     workspace.save_progress(progress)
     row = workspace.task(task.id)
     assert outcome(row, dt.date(2025, 3, 31)) == Outcome.DONE_LATE
     content = workspace.build_report(ReportPeriod.of("q1", 2025), today=TODAY)
     assert content.figures.done_late == 1 and content.has_scores
     [annex_row] = [r for group in content.annex_groups for r in group.rows if r.content.startswith("Ban hành")]
-    assert (annex_row.max_score, annex_row.score) == ("1,5", "1,25")
+    # issue 12: the score is the criterion's (a commune gives none for the province's index)
+    assert (annex_row.max_score, annex_row.score) == ("1,5", "")
 
 
 def test_texts_are_prefilled_from_task_notes_then_saved_per_period(reporting):

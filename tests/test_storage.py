@@ -197,6 +197,14 @@ SEED_ROWS: dict[int, list[tuple[str, dict]]] = {
                     "shortcomings": "", "next_steps": "", "proposals": "", "updated_at": "2025-07-01T08:00:00"}),
     ],
 }
+# issue 12: a criterion's own score and a document linked to it (computed version: the lead renumbers)
+SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_CRITERION_SCORES) + 1] = [
+    ("criterion_score", {"criterion_id": 2, "score": 1.25, "not_applicable": 0, "not_applicable_reason": "",
+                         "explanation": "Còn 1 hội nghị chưa tổ chức", "note": "", "updated_at": "2025-09-01T08:00:00"}),
+    ("criterion_evidence", {"id": 1, "criterion_id": 2, "evidence_id": 1, "number": "", "date": None, "issuer": "",
+                            "abstract": "", "file_sha256": None, "file_name": None, "file_size": None,
+                            "location": "mục 2, trang 3", "added_at": "2025-09-01T08:00:00"}),
+]
 # issue 15: progress revisions and the plan's last task package
 SEED_ROWS[migrations.MIGRATIONS.index(migrations._V_REVISIONS) + 1] = [
     ("plan", {"id": 2, "number": "15/KH-SNV", "date": "2025-09-01", "issuer": "Sở Nội vụ", "year": 2025,
@@ -241,7 +249,7 @@ def test_upgrading_from_every_older_version_keeps_the_data(data_dir, version):
     with Workspace(data_dir) as ws:
         assert current_version(ws.db) == SCHEMA_VERSION
         for table, row in inserted:
-            pk = "task_id" if table == "progress" else "id"
+            pk = {"progress": "task_id", "criterion_score": "criterion_id"}.get(table, "id")
             stored = list(ws.db.query(f"SELECT * FROM {table} WHERE {pk} = ?", [row[pk]]))
             assert stored and {k: stored[0][k] for k in row} == row, table
         # The upgraded data is usable through the services.

@@ -142,7 +142,10 @@ def evidence_hashes(conn: sqlite3.Connection) -> set[str]:
     """SHA-256 of every evidence file the database refers to."""
     if "evidence" not in _tables(conn):
         return set()
-    return {row[0] for row in conn.execute("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")}
+    from .assessment import linked_file_hashes  # issue 12: documents added to a criterion directly
+
+    hashes = {row[0] for row in conn.execute("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")}
+    return hashes | linked_file_hashes(conn)
 
 
 def evidence_file_rows(conn: sqlite3.Connection) -> list[dict]:

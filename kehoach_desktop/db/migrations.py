@@ -123,6 +123,58 @@ CREATE TABLE report (
 CREATE UNIQUE INDEX report_period ON report(plan_id, period, start_date, end_date)
 """
 
+# issue 12: the self-assessed score belongs to the criterion (one per criterion), with the
+# documents that prove it (a task's evidence, or a document added to the criterion directly)
+# and where in each document the proof is. Per-task scores move to their criterion: the
+# lowest when several tasks carry one (the note says so), and the per-task value is cleared.
+# No semicolon inside the script's strings: it is split on them.
+_V_CRITERION_SCORES = """
+CREATE TABLE criterion_score (
+    criterion_id INTEGER PRIMARY KEY REFERENCES criterion(id) ON DELETE CASCADE,
+    score REAL CHECK (score IS NULL OR score >= 0),
+    not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
+    not_applicable_reason TEXT NOT NULL DEFAULT '',
+    explanation TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE criterion_evidence (
+    id INTEGER PRIMARY KEY,
+    criterion_id INTEGER NOT NULL REFERENCES criterion(id) ON DELETE CASCADE,
+    evidence_id INTEGER REFERENCES evidence(id) ON DELETE CASCADE,
+    number TEXT NOT NULL DEFAULT '',
+    date TEXT,
+    issuer TEXT NOT NULL DEFAULT '',
+    abstract TEXT NOT NULL DEFAULT '',
+    file_sha256 TEXT CHECK (file_sha256 IS NULL OR length(file_sha256) = 64),
+    file_name TEXT,
+    file_size INTEGER,
+    location TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL
+);
+CREATE INDEX criterion_evidence_criterion ON criterion_evidence(criterion_id);
+CREATE INDEX criterion_evidence_file ON criterion_evidence(file_sha256);
+INSERT INTO criterion_score (criterion_id, score, note, updated_at)
+SELECT t.criterion_id, min(p.score),
+       CASE WHEN count(*) > 1
+            THEN 'Chuyển từ điểm tự chấm của ' || count(*) || ' nhiệm vụ (' ||
+                 group_concat('nhiệm vụ ' || t.id || ': ' || replace(CAST(p.score AS TEXT), '.', ','), char(59) || ' ') ||
+                 ') — giữ điểm thấp nhất.'
+            ELSE 'Chuyển từ điểm tự chấm của nhiệm vụ ' || min(t.id) || '.' END,
+       max(p.updated_at)
+FROM progress p
+JOIN task t ON t.id = p.task_id
+JOIN criterion c ON c.id = t.criterion_id
+JOIN plan_index i ON i.id = c.index_id AND i.kind = 'PAR INDEX'
+WHERE c.title NOT LIKE '%Điều tra XHH%' AND p.score IS NOT NULL AND p.score >= 0 AND c.max_score IS NOT NULL AND p.score <= c.max_score + 1e-9
+GROUP BY t.criterion_id;
+UPDATE progress SET score = NULL
+WHERE score IS NOT NULL AND task_id IN (
+    SELECT t.id FROM task t JOIN criterion_score s ON s.criterion_id = t.criterion_id
+)
+"""
+
+
 # issue 15: a progress record counts its saves (its revision), so that "newer" never depends
 # on a sender's clock; a plan remembers the creation time of the last task package applied
 # and a results workbook's export time, so that an older file cannot roll newer work back.
@@ -136,6 +188,8 @@ _TEXT_COLUMNS = {
     "task": ("content", "deadline_text", "evidence_required", "lead", "implementing", "cooperating"),
     "criterion": ("title", "prior_result", "target"),
     "report": ("number", "addressees", "recipients", "direction", "shortcomings", "next_steps", "proposals"),
+    "criterion_score": ("not_applicable_reason", "explanation", "note"),  # issue 12's, which runs before
+    "criterion_evidence": ("number", "issuer", "abstract", "file_name", "location"),
 }
 # Text saved by an older program is cleaned once, here; from now on it is cleaned when saved
 # (limits.clean_text). One statement per character: nested replace() overflows SQLite's parser.
@@ -157,6 +211,7 @@ ALTER TABLE plan ADD COLUMN task_package_created_at TEXT;
 
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
+MIGRATIONS.append(_V_CRITERION_SCORES)  # issue 12
 MIGRATIONS.append(_V_REVISIONS)  # issue 15
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -30,6 +30,7 @@ from ..text import nfc
 from .content import (
     CRITERION_COLUMNS, EVIDENCE_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS, TASK_COLUMNS, ProgressCallback,
 )
+from .criterion_scores import CHANGE_KEYS as _SCORE_KEYS, CHANGE_PHRASES as _SCORE_PHRASES  # issue 12
 from .manifest import EVIDENCE_PREFIX, FORMAT_TASKS, KIND_LABELS
 from .packages import OpenedPackage
 
@@ -39,8 +40,10 @@ CHANGE_KEYS = (
     "progress_kept_local", "evidence_added", "evidence_unchanged", "files_added", "reports_added",
     "reports_updated", "reports_unchanged", "reports_kept_local",
 )
+CHANGE_KEYS += _SCORE_KEYS  # issue 12
 _NOT_CHANGES = ("tasks_unchanged", "progress_unchanged", "progress_kept_local", "evidence_unchanged",
                 "reports_unchanged", "reports_kept_local")
+_NOT_CHANGES += ("scores_unchanged", "scores_kept_local")  # issue 12
 
 
 def nothing_changes(changes: dict[str, int]) -> bool:
@@ -132,13 +135,14 @@ def _apply_data(db, package: OpenedPackage, profile: AgencyProfile | None, chang
         changes["profile_set"] = 1
     complete = kind == FORMAT_TASKS and package.manifest.get("audience") is None
     task_ids: dict[int, int] = {}
+    criterion_ids: dict[int, int] = {}  # issue 12
     package.notes.clear()  # a preview and the import that follows each say it afresh
     for plan in package.data["plans"]:
         if not restoring:  # issue 15: an older task package is refused before it changes anything
             found = store.find_plan(db, nfc(plan["number"]), plan["date"])
             if found is not None:
                 _refuse_older_task_package(db, found["id"], package.manifest.get("created_at"), package.name)
-        plan_id = _apply_plan(db, plan, restoring, complete, task_ids, changes)
+        plan_id = _apply_plan(db, plan, restoring, complete, task_ids, changes, criterion_ids)
         if not restoring and found is None:
             _refuse_older_task_package(db, plan_id, package.manifest.get("created_at"), package.name)
         if restoring:
@@ -147,6 +151,9 @@ def _apply_data(db, package: OpenedPackage, profile: AgencyProfile | None, chang
         _apply_progress(db, package.data["progress"], task_ids, package.edited, changes, package.notes,
                         package.manifest.get("created_at"))
         _apply_evidence(db, package.data["evidence"], task_ids, changes)
+        from . import criterion_scores  # issue 12: absent from older packages
+
+        criterion_scores.apply(db, package.data.get("criterion_scores"), criterion_ids, task_ids, changes)
 
 
 class _Matcher:
@@ -174,7 +181,7 @@ def _texts(record: dict, keys: Iterable[str]) -> dict:
 
 
 def _apply_plan(db, plan: dict, restoring: bool, complete: bool, task_ids: dict[int, int],
-                changes: dict[str, int]) -> int:
+                changes: dict[str, int], criterion_ids: dict[int, int] | None = None) -> int:
     values = _texts(plan, ("number", "date", "issuer", "year", "title", "source_file"))
     found = store.find_plan(db, values["number"], values["date"])
     if found is None:
@@ -200,6 +207,8 @@ def _apply_plan(db, plan: dict, restoring: bool, complete: bool, task_ids: dict[
             if not restoring and row["position"] != index["position"]:
                 store.update_index(db, index_id, {"position": index["position"]})
         criteria = _apply_criteria(db, index_id, index["criteria"], restoring)
+        if criterion_ids is not None:
+            criterion_ids.update({ref: row["id"] for ref, row in criteria.items()})
         local_tasks = [task for task in all_tasks if task["index_id"] == index_id]
         _apply_tasks(db, plan_id, index_id, index["tasks"], criteria, local_tasks, restoring, task_ids,
                      seen_tasks, changes)
@@ -449,6 +458,9 @@ CHANGE_PHRASES = [
     ("progress_kept_local", "giữ kết quả trong máy (mới hơn trong gói) của {} nhiệm vụ"),
     ("reports_kept_local", "giữ {} báo cáo trong máy (mới hơn trong gói)"),
 ]
+
+
+CHANGE_PHRASES += _SCORE_PHRASES  # issue 12
 
 
 def change_phrases(changes: dict[str, int]) -> list[str]:

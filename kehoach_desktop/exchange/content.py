@@ -131,9 +131,10 @@ def collect(
     warnings: list[str] = []
     for plan in plans:
         task_refs: dict[int, int] = {}
+        criterion_refs: dict[int, int] = {}  # issue 12
         plan_out = {key: plan[key] for key in PLAN_COLUMNS}
         plan_out["indices"] = [
-            _collect_index(db, index, task_refs, refs, profile, with_progress, include_task)
+            _collect_index(db, index, task_refs, refs, profile, with_progress, include_task, criterion_refs)
             for index in store.list_indices(db, plan["id"])
         ]
         plan_out["reports"] = []
@@ -147,6 +148,7 @@ def collect(
             if row["task_id"] in task_refs:
                 data["progress"].append({"task": task_refs[row["task_id"]], **{k: row[k] for k in PROGRESS_COLUMNS},
                                          "revision": row["revision"]})  # issue 15: not the sender's clock
+        _collect_scores(db, evidence, plan["id"], criterion_refs, task_refs, data, files, warnings)  # issue 12
         for row in store.list_plan_evidence(db, plan["id"]):
             if row["task_id"] not in task_refs:
                 continue
@@ -171,9 +173,11 @@ def collect(
 
 
 def _collect_index(db, index: dict, task_refs: dict[int, int], refs, profile, with_progress: bool,
-                   include_task) -> dict:
+                   include_task, criterion_ids: dict[int, int] | None = None) -> dict:
     criteria_rows = store.list_criteria(db, index["id"])
     criterion_refs = {row["id"]: next(refs) for row in criteria_rows}
+    if criterion_ids is not None:
+        criterion_ids.update(criterion_refs)
     criteria = [
         {"ref": criterion_refs[row["id"]], "parent": criterion_refs.get(row["parent_id"]),
          **{key: row[key] for key in CRITERION_COLUMNS}}
@@ -192,3 +196,24 @@ def _collect_index(db, index: dict, task_refs: dict[int, int], refs, profile, wi
         tasks.append(task)
     return {"kind": index["kind"], "name": index["name"], "position": index["position"],
             "criteria": criteria, "tasks": tasks}
+
+
+# --- criterion scores (issue 12) ---
+
+def _collect_scores(db, evidence: EvidenceStore, plan_id: int, criterion_refs: dict[int, int],
+                    task_refs: dict[int, int], data: dict, files: dict, warnings: list[str]) -> None:
+    """The optional `criterion_scores` of a progress package, with the files of documents added
+    to a criterion directly (a task's evidence files travel with the task's evidence)."""
+    from . import criterion_scores
+
+    records = criterion_scores.collect(db, plan_id, criterion_refs, task_refs)
+    data.setdefault("criterion_scores", []).extend(records)
+    for sha, _size, name in criterion_scores.link_files(records):
+        if sha in files:
+            continue
+        path = evidence.path_for(sha)
+        if path.is_file():
+            files[sha] = EvidenceFile(sha, path.stat().st_size, name or sha)
+        else:
+            warnings.append(f"Tệp “{name}” của tài liệu kiểm chứng không còn trong kho; "
+                            "gói chỉ mang thông tin về tài liệu, không có tệp.")

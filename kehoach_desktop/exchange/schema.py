@@ -97,6 +97,7 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
         _need(manifest.get("profile"), PROFILE_SPEC, "thông tin đơn vị", display_name)
     task_refs: set[int] = set()
     all_refs: set[int] = set()
+    all_criteria: set[int] = set()  # issue 12
     for plan in data["plans"]:
         _need(plan, PLAN_SPEC, "kế hoạch", display_name)
         if not plan["number"].strip():
@@ -109,6 +110,7 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
                 _need(criterion, CRITERION_SPEC, f"{where}, tiêu chí", display_name)
                 _new_ref(criterion["ref"], all_refs, display_name)
                 criterion_refs.add(criterion["ref"])
+                all_criteria.add(criterion["ref"])
             for criterion in index["criteria"]:
                 if criterion["parent"] is not None and criterion["parent"] not in criterion_refs:
                     raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, tiêu chí "
@@ -138,6 +140,7 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
             raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tài liệu của nhiệm vụ không có)")
     if kind == FORMAT_TASKS and (data["progress"] or data["evidence"]):
         raise refuse(display_name, "gói nhiệm vụ không được mang tiến độ hay tài liệu kiểm chứng")
+    _check_scores(data, kind, all_criteria, task_refs, display_name)  # issue 12
 
 
 def _new_ref(ref: int, seen: set[int], display_name: str) -> None:
@@ -160,6 +163,25 @@ def check_agency(manifest: dict, profile: AgencyProfile | None, display_name: st
     if kind == FORMAT_TASKS and audience and profile is not None and not same_agency(audience["name"], profile.name):
         raise refuse(display_name, f"gói nhiệm vụ này gửi riêng cho “{audience['name']}”, không phải cho đơn vị "
                                    f"này (“{profile.name}”)")
+
+
+# --- criterion scores (issue 12): an optional list; older packages have none ---
+
+SCORE_SPEC = {"criterion": _int, "score": _optional(lambda v: _number(v) and v >= 0), "not_applicable": _bool,
+              "not_applicable_reason": _text, "explanation": _text, "note": _text, "updated_at": _text,
+              "evidence": _list}
+SCORE_LINK_SPEC = {"task": _optional(_int), "number": _text, "date": _optional(_date), "issuer": _text,
+                   "abstract": _text, "file_sha256": _optional(_sha), "file_name": _optional(_text),
+                   "file_size": _optional(lambda v: _int(v) and v >= 0), "location": _text, "added_at": _text}
+
+
+def _check_scores(data: dict, kind: str, criteria: set[int], tasks: set[int], display_name: str) -> None:
+    from .criterion_scores import check
+
+    records = data.get("criterion_scores")
+    if kind == FORMAT_TASKS and records:
+        raise refuse(display_name, "gói nhiệm vụ không được mang tiến độ hay điểm tự chấm")
+    check(records, criteria, tasks, display_name, {"score": SCORE_SPEC, "link": SCORE_LINK_SPEC})
 
 
 # --- revisions and times (issue 15) ---

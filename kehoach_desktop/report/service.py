@@ -104,6 +104,9 @@ def build(ws: "Workspace", period: ReportPeriod, texts: ReportTexts | None = Non
     check_texts(texts)
     all_rows = [row for row in ws.tasks() if row.plan_id == plan["id"]]
     rows = report_tasks(all_rows, plan["id"])
+    from ..assessment.service import criterion_scores_once  # issue 12: one score per criterion
+
+    rows = criterion_scores_once(ws, rows, plan["id"])
     evidence: dict[int, list] = {}
     for record in store.list_plan_evidence(ws.db, plan["id"]):
         evidence.setdefault(record["task_id"], []).append(ws._evidence(record))  # the row → Evidence mapping

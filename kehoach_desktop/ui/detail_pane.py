@@ -22,7 +22,7 @@ from .conflict_dialog import KEEP_MINE, KEEP_THEIRS, SaveConflictDialog
 from .evidence_dialog import EvidenceDialog
 from .operations import OperationRunner, describe_error
 from .task_tree import STATUS_LABELS
-from .widgets import OptionalDateEdit, ScoreEdit
+from .widgets import OptionalDateEdit
 
 # Evidence files checked by size (Workspace.evidence_file_status); opening one checks its SHA-256.
 FILE_PROBLEMS = {"missing": "Tệp bị thiếu", "altered": "Tệp đã bị thay đổi"}
@@ -57,6 +57,7 @@ class DetailPane(QWidget):
         self.task: TaskRow | None = None
         self._loading = False
         self._dirty = False
+        self._kept_score = None
         self._build()
         self.show_task(None)
 
@@ -73,6 +74,7 @@ class DetailPane(QWidget):
         self.implementing = _wrap_label()
         self.cooperating = _wrap_label()
         self.evidence_required = _wrap_label()
+        self.criterion_facts = _wrap_label()  # issue 12: maximum, last year's result, target
         self.role_reason = _wrap_label()
         self.role_reason.setStyleSheet("color: #455a64;")
         self.role_choice = QComboBox()
@@ -92,6 +94,8 @@ class DetailPane(QWidget):
         about_form.addRow("Phối hợp:", self.cooperating)
         self._evidence_required_row = QLabel("Sản phẩm:")
         about_form.addRow(self._evidence_required_row, self.evidence_required)
+        self._criterion_facts_row = QLabel("Tiêu chí:")
+        about_form.addRow(self._criterion_facts_row, self.criterion_facts)
         role_row = QWidget()
         role_layout = QVBoxLayout(role_row)
         role_layout.setContentsMargins(0, 0, 0, 0)
@@ -110,8 +114,6 @@ class DetailPane(QWidget):
         self.result.setMinimumHeight(70)
         self.result.setMaximumHeight(120)
         self.completed_on = OptionalDateEdit("Đã hoàn thành ngày")
-        self.score = ScoreEdit()
-        self.score_label = QLabel("Điểm tự chấm:")
         self.difficulties = QPlainTextEdit()
         self.difficulties.setPlaceholderText("Khó khăn, vướng mắc (nếu có)")
         self.difficulties.setFixedHeight(56)
@@ -131,7 +133,6 @@ class DetailPane(QWidget):
         form.addRow("Tỷ lệ hoàn thành:", self.percent)
         form.addRow("Kết quả:", self.result)
         form.addRow("", self.completed_on)
-        form.addRow(self.score_label, self.score)
         form.addRow("Khó khăn:", self.difficulties)
         form.addRow("Đề xuất:", self.proposals)
 
@@ -189,7 +190,7 @@ class DetailPane(QWidget):
         outer.addWidget(self.save_bar)
 
         for signal in (self.status.currentIndexChanged, self.percent.valueChanged, self.result.textChanged,
-                       self.completed_on.changed, self.completed_on.edit.dateChanged, self.score.valueChanged,
+                       self.completed_on.changed, self.completed_on.edit.dateChanged,
                        self.difficulties.textChanged, self.proposals.textChanged):
             signal.connect(self._mark_dirty)
         self.status.currentIndexChanged.connect(self._status_changed)
@@ -228,6 +229,10 @@ class DetailPane(QWidget):
         self.evidence_required.setText(task.evidence_required)
         self.evidence_required.setVisible(bool(task.evidence_required))
         self._evidence_required_row.setVisible(bool(task.evidence_required))
+        facts = _criterion_facts(task)
+        self.criterion_facts.setText(facts)
+        self.criterion_facts.setVisible(bool(facts))
+        self._criterion_facts_row.setVisible(bool(facts))
         choice = "auto"
         if task.role_overridden:
             choice = task.role.value if task.role else "none"
@@ -243,10 +248,7 @@ class DetailPane(QWidget):
         self.percent.setValue(progress.percent)
         self.result.setPlainText(progress.result)
         self.completed_on.set_value(progress.completed_on)
-        self.score.set_maximum_score(task.max_score)
-        self.score.set_score(progress.score)
-        suffix = f" (tối đa {format_decimal(task.max_score, 4)})" if task.max_score is not None else ""
-        self.score_label.setText(f"Điểm tự chấm{suffix}:")
+        self._kept_score = progress.score  # the score is the criterion's now (issue 12): kept, not edited here
         self.difficulties.setPlainText(progress.difficulties)
         self.proposals.setPlainText(progress.proposals)
         if progress.updated_at:
@@ -304,7 +306,7 @@ class DetailPane(QWidget):
         return Progress(
             task_id=self.task.id, status=Status(self.status.currentData()), percent=self.percent.value(),
             result=self.result.toPlainText(), completed_on=self.completed_on.value(),
-            score=self.score.score(), difficulties=self.difficulties.toPlainText(),
+            score=self._kept_score, difficulties=self.difficulties.toPlainText(),
             proposals=self.proposals.toPlainText(),
         )
 
@@ -440,3 +442,22 @@ def _due_note(task: TaskRow) -> str:
     if task.due_date:
         return f" — hạn: {format_date(task.due_date)}"
     return " — định kỳ" if task.recurring else ""
+
+
+# --- criterion facts (issue 12) ---
+
+def _criterion_facts(task: TaskRow) -> str:
+    """The criterion's maximum, last year's result and this year's target as the annex gives them;
+    the score itself is given per criterion in “Tự đánh giá, chấm điểm”."""
+    from ..assessment.service import printed
+
+    parts = []
+    if task.max_score is not None:
+        parts.append(f"Điểm tối đa: {format_decimal(task.max_score, 4)}")
+    if task.extra.get("prior_result"):
+        parts.append(f"Kết quả năm trước: {printed(task.extra['prior_result'])}")
+    if task.extra.get("target"):
+        parts.append(f"Mục tiêu: {printed(task.extra['target'])}")
+    if parts and task.index_kind == "PAR INDEX":
+        parts.append("Điểm tự chấm ghi cho cả tiêu chí ở màn hình “Tự đánh giá, chấm điểm”.")
+    return "\n".join(parts)

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(self)  # the “Trao đổi (USB)” menu: packages and the results workbook
         toolbar.addAction(self.exchange.export_report_action)
         toolbar.addAction(self.exchange.import_action)
+        self._add_assessment_action(file_menu, toolbar)  # issue 12
 
     def _build_central(self) -> None:
         self.agency_label = QLabel()
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         """Re-read the tasks from the services and redraw the tree with the current filters."""
         profile = self.workspace.profile()
         self.agency_label.setText(profile.name if profile else "Chưa khai báo đơn vị")
+        self.assessment_action.setVisible(offers_assessment(profile))  # issue 12
         self._rows = self.workspace.tasks()
         self._refresh_tree(keep_task)
         self._refresh_counts()
@@ -405,3 +407,27 @@ class MainWindow(QMainWindow):
         self.backup_timer.stop()
         self.runner.wait()
         event.accept()
+
+    # --- self-assessment (issue 12) ---
+
+    def _add_assessment_action(self, menu, toolbar) -> None:
+        self.assessment_action = QAction("Tự đánh giá, chấm điểm…", self)
+        self.assessment_action.triggered.connect(self.open_assessment)
+        menu.insertAction(self.backup_action, self.assessment_action)
+        toolbar.addAction(self.assessment_action)
+
+    def open_assessment(self):
+        if not self.detail.save_if_dirty():
+            return None
+        from .assessment_view import AssessmentView
+
+        view = AssessmentView(self.workspace, self.runner, self)
+        view.show()
+        return view
+
+
+def offers_assessment(profile) -> bool:
+    """A commune does not self-assess the province's index: the screen is not offered to it."""
+    from ..model import AgencyKind
+
+    return profile is not None and profile.kind != AgencyKind.XA
