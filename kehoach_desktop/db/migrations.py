@@ -176,6 +176,7 @@ WHERE score IS NOT NULL AND task_id IN (
 )
 """
 
+
 # issue 15: a progress record counts its saves (its revision), so that "newer" never depends
 # on a sender's clock; a plan remembers the creation time of the last task package applied
 # and a results workbook's export time, so that an older file cannot roll newer work back.
@@ -189,6 +190,8 @@ _TEXT_COLUMNS = {
     "task": ("content", "deadline_text", "evidence_required", "lead", "implementing", "cooperating"),
     "criterion": ("title", "prior_result", "target"),
     "report": ("number", "addressees", "recipients", "direction", "shortcomings", "next_steps", "proposals"),
+    "criterion_score": ("not_applicable_reason", "explanation", "note"),  # issue 12's, which runs before
+    "criterion_evidence": ("number", "issuer", "abstract", "file_name", "location"),
 }
 # Text saved by an older program is cleaned once, here; from now on it is cleaned when saved
 # (limits.clean_text). One statement per character: nested replace() overflows SQLite's parser.

@@ -186,6 +186,8 @@ def _check_scores(data: dict, kind: str, criteria: set[int], tasks: set[int], di
     if kind == FORMAT_TASKS and records:
         raise refuse(display_name, "gói nhiệm vụ không được mang tiến độ hay điểm tự chấm")
     check(records, criteria, tasks, display_name, {"score": SCORE_SPEC, "link": SCORE_LINK_SPEC})
+
+
 # --- revisions and times (issue 15) ---
 
 FUTURE_TOLERANCE = dt.timedelta(days=1)  # clocks of office PCs are often off by hours, rarely by days
