@@ -132,7 +132,11 @@ def evidence_hashes(conn: sqlite3.Connection) -> set[str]:
     """SHA-256 of every evidence file the database refers to."""
     if "evidence" not in _tables(conn):
         return set()
-    return {row[0] for row in conn.execute("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")}
+    found = {row[0] for row in conn.execute("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")}
+    if "agency_evidence" in _tables(conn):  # issue 11: files received from other agencies are in use too
+        found |= {row[0] for row in conn.execute(
+            "SELECT DISTINCT file_sha256 FROM agency_evidence WHERE file_sha256 IS NOT NULL")}
+    return found
 
 
 def evidence_file_rows(conn: sqlite3.Connection) -> list[dict]:
