@@ -35,7 +35,7 @@ FUTURE_TOLERANCE = dt.timedelta(days=1)  # a sender's clock a little ahead is to
 
 RECEIVED, UNCHANGED, REFUSED, QUESTION = "received", "unchanged", "refused", "question"
 STATUS_LABELS = {RECEIVED: "nhận", UNCHANGED: "không thay đổi", REFUSED: "từ chối", QUESTION: "cần xác nhận"}
-CHANGE_KEYS = ("agency_added", "tasks_added", "tasks_updated", "tasks_unchanged", "tasks_kept_newer",
+CHANGE_KEYS = ("agency_added", "tasks_assigned", "tasks_added", "tasks_updated", "tasks_unchanged", "tasks_kept_newer",
                "evidence_added", "files_added", "tasks_unmatched")
 
 
@@ -63,7 +63,8 @@ class PackageOutcome:
         who = f"{self.agency}, kỳ {period_label(self.period)}" if self.period else f"{self.agency}"
         c = self.changes
         parts = [f"{c[key]} {text}" for key, text in (
-            ("tasks_added", "nhiệm vụ mới có kết quả"), ("tasks_updated", "nhiệm vụ cập nhật"),
+            ("tasks_assigned", "nhiệm vụ được giao"), ("tasks_added", "kết quả mới"),
+            ("tasks_updated", "kết quả cập nhật"),
             ("evidence_added", "tài liệu kiểm chứng"), ("files_added", "tệp đính kèm"),
             ("tasks_kept_newer", "nhiệm vụ giữ dữ liệu mới hơn đã có"),
             ("tasks_unmatched", "nhiệm vụ không có trong kế hoạch ở máy này (bỏ qua)")) if c[key]]
@@ -269,6 +270,15 @@ class _TaskMatcher:
 _PROGRESS_KEYS = ("role",) + tuple(PROGRESS_COLUMNS)
 
 
+def _stored_is_newer(old: dict, revision: int, created: str, record: dict | None) -> bool:
+    """By the record's revision, then the package's creation; two packages of the same second
+    are told apart by the record's own time."""
+    ours, theirs = (old["revision"], old["package_created_at"]), (revision, created)
+    if ours != theirs:
+        return ours > theirs
+    return (old["updated_at"] or "") > ((record or {}).get("updated_at") or "")
+
+
 def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskMatcher, now: str) -> PackageOutcome:
     manifest, data = package.manifest, package.data
     owner = manifest["profile"]
@@ -311,7 +321,7 @@ def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskM
         if old is None and record is None and role is None:
             continue
         revision = record.get("revision") if record and isinstance(record.get("revision"), int) else 0
-        if old is not None and (old["revision"], old["package_created_at"]) > (revision, created):
+        if old is not None and _stored_is_newer(old, revision, created, record):
             changes["tasks_kept_newer"] += 1
             continue
         values = {"agency_id": agency_id, "task_id": task_id, "role": role, "revision": revision,
@@ -329,7 +339,10 @@ def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskM
             changes["tasks_unchanged"] += 1
             continue
         cstore.replace_agency_evidence(db, agency_id, task_id, rows)
-        changes["tasks_added" if old is None else "tasks_updated"] += 1
+        if record is not None:
+            changes["tasks_added" if old is None or old["status"] is None else "tasks_updated"] += 1
+        elif old is None:
+            changes["tasks_assigned"] += 1
         changes["evidence_added"] += max(0, len(rows) - len(before))
     changes["files_added"] = sum(path is not None for path in package.files.values())
     return outcome
