@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kehoach_desktop import cli
-from kehoach_desktop.model import AgencyKind, AgencyProfile, Evidence, Progress, Status
+from kehoach_desktop.model import AgencyKind, AgencyProfile, Evidence, Progress, Role, Status
 from kehoach_desktop.workspace import Workspace
 
 COMMUNES = ["Hòa An", "Hòa Ân", "Nước Hai", "Bạch Đằng", "Hồng Việt", "Dân Chủ", "Nam Tuấn", "Đức Long",
@@ -43,7 +43,10 @@ def fill_agency(ws: Workspace, number: int, files: Path) -> None:
     and one file every agency has (stored once by the consolidator)."""
     mine = ws.tasks(mine_only=True)
     today = dt.date.today()
-    for k, task in enumerate(mine[: 6 + number % 7]):
+    chosen = mine[: 6 + number % 7]
+    led = [t for t in mine if t.role == Role.LEAD and ws.profile().name in t.lead]  # led by name
+    chosen += [t for t in led if t not in chosen][:2]  # a lead department's own results
+    for k, task in enumerate(chosen):
         status = STATUSES[(number + k) % len(STATUSES)]
         ws.save_progress(Progress(
             task_id=task.id, status=status, percent=100 if status == Status.DONE else 10 * ((number + k) % 9),

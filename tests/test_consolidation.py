@@ -268,3 +268,26 @@ def test_register_filters_missing_and_late(province, received):
     lists = views.action_lists(snap)
     assert set(lists["not_reported"]) == UNREPORTED
     assert lists["overdue"] and all(item["tasks"] for item in lists["overdue"])
+
+
+def test_consolidated_report_names_every_agency_that_has_not_reported(province, received, tmp_path):
+    from pypdf import PdfReader
+
+    ws, _ = received
+    pdf, docx = tmp_path / "tong-hop.pdf", tmp_path / "tong-hop.docx"
+    for out in (pdf, docx):
+        code, text = run_cli("--data-dir", ws.data_dir, "report", "--consolidated", "--period", "year",
+                             "--year", "2025", "--out", out)
+        assert code == 0 and out.is_file()
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    text = " ".join(text.split())
+    for name in UNREPORTED:
+        assert name in text
+    assert "PHỤ LỤC I" in text and "PHỤ LỤC II" in text and "PHỤ LỤC III" in text
+    assert "Sở Tư pháp (chủ trì)" in text  # the lead department's results in its area
+    assert "Thiếu kinh phí" in text and "Đề nghị hỗ trợ" in text  # gathered from the agencies
+    import docx as python_docx
+
+    document = python_docx.Document(docx)
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert UNREPORTED <= cells

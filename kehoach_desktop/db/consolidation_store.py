@@ -76,8 +76,8 @@ def agency_tasks(db: sqlite_utils.Database, agency_id: int) -> dict[int, dict]:
 
 
 def all_agency_tasks(db: sqlite_utils.Database) -> list[dict]:
-    return list(db.query("SELECT agency_id, task_id, role, status, percent, completed_on, updated_at "
-                         "FROM agency_task"))
+    return list(db.query("SELECT agency_id, task_id, role, status, percent, completed_on, updated_at, result, "
+                         "difficulties, proposals FROM agency_task"))
 
 
 def get_agency_task(db: sqlite_utils.Database, agency_id: int, task_id: int) -> dict | None:
