@@ -291,3 +291,49 @@ def test_consolidated_report_names_every_agency_that_has_not_reported(province, 
     document = python_docx.Document(docx)
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert UNREPORTED <= cells
+
+
+def test_matrix_workbook_one_sheet_per_index_frozen_and_formula_safe(province, received, tmp_path):
+    import openpyxl
+
+    ws, _ = received
+    roster.add_agency(ws, "=HYPERLINK(\"http://x.invalid\",\"bấm\")", "khac")  # a hostile name stays text
+    out = tmp_path / "ma-tran.xlsx"
+    code, _ = run_cli("--data-dir", ws.data_dir, "overview", "--period", "year", "--year", "2025", "--xlsx", out)
+    assert code == 0
+    book = openpyxl.load_workbook(out)
+    snap = views.load(ws, views.period_of("year", 2025, ws))
+    assert book.sheetnames == list(dict.fromkeys(t.index_kind for t in snap.tasks))
+    sheet = book[book.sheetnames[0]]
+    assert sheet.freeze_panes == "C2"
+    header = [cell.value for cell in sheet[1]]
+    assert header[5:] == [a["name"] for a in snap.agencies]
+    hostile = sheet.cell(row=1, column=header.index("=HYPERLINK(\"http://x.invalid\",\"bấm\")") + 1)
+    assert hostile.data_type == "s" and hostile.quotePrefix
+    first = snap.tasks[0]
+    done, assigned = views.task_counts(snap, first)
+    assert [sheet.cell(row=2, column=4).value, sheet.cell(row=2, column=5).value] == [done, assigned]
+
+
+def test_one_task_package_per_rostered_agency(province, tmp_path):
+    import zipfile
+
+    with consolidator(province, tmp_path / "snv") as ws:
+        folder = tmp_path / "usb"
+        folder.mkdir()
+        code, out = run_cli("--data-dir", ws.data_dir, "roster", "send-tasks", folder, "--json")
+        assert code == 0
+        sent = json.loads(out)
+        assert len(sent["written"]) == len(AGENCIES)
+        files = sorted(folder.glob("*.khnv"))
+        assert len(files) == len(AGENCIES)  # "Hòa An" and "Hòa Ân" get two files
+        expected = {row["name"]: row["tasks"] for row in roster.roster(ws)}
+    for item in sent["written"]:
+        assert item["tasks"] == expected[item["agency"]]
+    # a commune with no annex imports its package and has exactly its tasks
+    commune = next(item for item in sent["written"] if item["agency"] == "UBND xã Hòa Ân")
+    with Workspace(tmp_path / "xa") as ws:
+        ws.save_profile(AgencyProfile(name="UBND xã Hòa Ân", kind=AgencyKind.XA))
+        ws.import_package(commune["file"])
+        assert len(ws.tasks(mine_only=True)) == commune["tasks"] == len(ws.tasks())
+    assert zipfile.is_zipfile(commune["file"])

@@ -30,6 +30,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
+    send = actions.add_parser("send-tasks", parents=[common],
+                              help="ghi một gói nhiệm vụ (.khnv) cho mỗi đơn vị trong danh sách vào một thư mục/USB")
+    send.add_argument("folder")
+    send.add_argument("--json", action="store_true")
 
     receive = sub.add_parser("receive", parents=[common],
                              help="nhận gói báo cáo (.khbc) của nhiều đơn vị, hoặc cả một thư mục/USB")
@@ -41,6 +45,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     overview.add_argument("--period", choices=PERIOD_CODES)
     overview.add_argument("--year", type=int)
     overview.add_argument("--json", action="store_true")
+    overview.add_argument("--xlsx", metavar="FILE.xlsx", help="ghi ma trận nhiệm vụ × đơn vị ra tệp Excel")
 
 
 def _print_json(value) -> None:
@@ -56,6 +61,18 @@ def cmd_roster(workspace, args) -> int:
     if action == "import":
         change = rosters.import_roster(workspace, args.file, dry_run=args.dry_run)
         return _print_change(change, args)
+    if action == "send-tasks":
+        from .outputs import write_task_packages
+
+        sent = write_task_packages(workspace, args.folder)
+        if args.json:
+            _print_json(sent.to_json())
+        else:
+            for item in sent.written:
+                print(f"{item['agency']}: {item['tasks']} nhiệm vụ → {item['file']}")
+            for item in sent.skipped:
+                print(f"{item['agency']}: không ghi ({item['reason']})")
+        return 0
     rows = rosters.roster(workspace)
     if args.json:
         _print_json(rows)
@@ -105,6 +122,11 @@ def cmd_overview(workspace, args) -> int:
     period = views.period_of(args.period, args.year, workspace)
     snapshot = views.load(workspace, period)
     data = views.overview_json(snapshot)
+    if args.xlsx:
+        from .outputs import write_matrix
+
+        path = write_matrix(workspace, args.xlsx, snapshot)
+        print(f"Đã ghi ma trận nhiệm vụ × đơn vị: {path}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         _print_json(data)
         return 0
