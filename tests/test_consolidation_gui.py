@@ -98,3 +98,19 @@ def test_receive_then_register_matrix_and_one_agency_task(snv_window, province, 
     window.tabs.setCurrentIndex(2)
     _shot(window, "actions")
     assert window.actions_tree.topLevelItemCount() == 3
+
+
+def test_window_writes_the_report_matrix_and_task_packages(snv_window, province, qtbot, monkeypatch, tmp_path):
+    from kehoach_desktop.ui import consolidation_window as module
+
+    messages = []
+    monkeypatch.setattr(module.QMessageBox, "information", lambda _parent, title, text: messages.append(text))
+    monkeypatch.setattr(module.QMessageBox, "warning", lambda _parent, title, text: messages.append("!" + text))
+    window = snv_window.open_consolidation()
+    qtbot.addWidget(window)
+    window.write_report(tmp_path / "th.pdf")
+    (tmp_path / "usb").mkdir()
+    window.send_tasks(tmp_path / "usb")
+    assert not [m for m in messages if m.startswith("!")], messages
+    assert (tmp_path / "th.pdf").stat().st_size > 10_000
+    assert len(list((tmp_path / "usb").glob("*.khnv"))) == 35

@@ -60,6 +60,18 @@ class ConsolidationWindow(QMainWindow):
         top.addWidget(self.summary, 1)
         top.addWidget(self.receive_files_button)
         top.addWidget(self.receive_folder_button)
+        self.roster_button = QPushButton("Nhập danh sách đơn vị…")
+        self.roster_button.clicked.connect(self.choose_roster)
+        self.report_button = QPushButton("Báo cáo tổng hợp…")
+        self.report_button.clicked.connect(self.choose_report)
+        self.matrix_button = QPushButton("Xuất ma trận Excel…")
+        self.matrix_button.clicked.connect(self.choose_matrix)
+        self.send_button = QPushButton("Ghi gói nhiệm vụ cho các đơn vị…")
+        self.send_button.clicked.connect(self.choose_send_folder)
+        outputs = QHBoxLayout()
+        for button in (self.roster_button, self.report_button, self.matrix_button, self.send_button):
+            outputs.addWidget(button)
+        outputs.addStretch(1)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._register_tab(), "Sổ nhận báo cáo")
@@ -68,6 +80,7 @@ class ConsolidationWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
+        layout.addLayout(outputs)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -262,6 +275,67 @@ class ConsolidationWindow(QMainWindow):
                 self.runner.run(self, "Đang nhận gói…", apply, done, self._failed)
 
         self.runner.run(self, "Đang kiểm tra các gói…", preview, previewed, self._failed)
+
+    # --- outputs: the roster, the consolidated report, the matrix, the task packages ------------------
+
+    def choose_roster(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp Excel danh sách đơn vị", "", "Excel (*.xlsx)")
+        if path:
+            self.import_roster(Path(path))
+
+    def import_roster(self, path: Path) -> None:
+        from ..consolidation.roster import import_roster
+
+        def done(change) -> None:
+            self.reload()
+            questions = "".join(f"\n• Cần xác nhận: {q}." for q in change.questions[:10])
+            QMessageBox.information(self, "Đã nhập danh sách đơn vị",
+                                    f"Thêm {len(change.added)} đơn vị, cập nhật {len(change.updated)}, giữ nguyên "
+                                    f"{change.unchanged}.{questions}")
+        self.runner.run(self, "Đang nhập danh sách đơn vị…", lambda ctx: import_roster(ctx.workspace, path), done,
+                        self._failed)
+
+    def choose_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo tổng hợp", "bao-cao-tong-hop.pdf",
+                                              "PDF (*.pdf);;Word (*.docx)")
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> None:
+        from ..consolidation.report import write_consolidated
+
+        period = self.snapshot.period
+        self.runner.run(self, "Đang lập báo cáo tổng hợp…",
+                        lambda ctx: write_consolidated(ctx.workspace, path, period, progress=ctx.report),
+                        lambda written: QMessageBox.information(self, "Đã lập báo cáo", f"Đã lưu “{written}”."),
+                        self._failed)
+
+    def choose_matrix(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu ma trận nhiệm vụ × đơn vị", "ma-tran-tong-hop.xlsx",
+                                              "Excel (*.xlsx)")
+        if path:
+            from ..consolidation.outputs import write_matrix
+
+            snapshot = self.snapshot
+            self.runner.run(self, "Đang ghi tệp Excel…", lambda ctx: write_matrix(ctx.workspace, path, snapshot),
+                            lambda written: QMessageBox.information(self, "Đã ghi", f"Đã lưu “{written}”."),
+                            self._failed)
+
+    def choose_send_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục hoặc USB để ghi các gói nhiệm vụ")
+        if folder:
+            self.send_tasks(Path(folder))
+
+    def send_tasks(self, folder: Path) -> None:
+        from ..consolidation.outputs import write_task_packages
+
+        def done(sent) -> None:
+            QMessageBox.information(self, "Đã ghi các gói nhiệm vụ",
+                                    f"Đã ghi {len(sent.written)} gói nhiệm vụ vào “{folder}”"
+                                    + (f"; bỏ qua {len(sent.skipped)} đơn vị không được giao nhiệm vụ." if sent.skipped
+                                       else "."))
+        self.runner.run(self, "Đang ghi các gói nhiệm vụ…",
+                        lambda ctx: write_task_packages(ctx.workspace, folder, progress=ctx.report), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, "Không nhận được gói", describe_error(error))
