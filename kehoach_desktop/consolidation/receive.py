@@ -311,6 +311,8 @@ def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskM
     for record in data["evidence"]:
         evidence[record["task"]].append(record)
     existing = cstore.agency_tasks(db, agency_id)
+    stored_evidence = cstore.agency_evidence_by_task(db, agency_id) if existing else {}
+    upserts: list[dict] = []
     for task in tasks:
         task_id = refs[task["ref"]]
         if task_id not in scope:
@@ -332,17 +334,19 @@ def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskM
             values.update(percent=0, result="", difficulties="", proposals="")
         rows = [{key: nfc(item[key]) if isinstance(item[key], str) else item[key] for key in EVIDENCE_COLUMNS}
                 for item in evidence.get(task["ref"], [])]
-        before = [{key: row[key] for key in EVIDENCE_COLUMNS} for row in cstore.agency_evidence(db, agency_id, task_id)]
+        before = [{key: row[key] for key in EVIDENCE_COLUMNS} for row in stored_evidence.get(task_id, [])]
         same = old is not None and all(old[key] == values[key] for key in _PROGRESS_KEYS) and before == rows
-        cstore.save_agency_task(db, values)  # even unchanged: the newer package now vouches for it
+        upserts.append(values)  # even unchanged: the newer package now vouches for it
         if same:
             changes["tasks_unchanged"] += 1
             continue
-        cstore.replace_agency_evidence(db, agency_id, task_id, rows)
+        if rows or before:
+            cstore.replace_agency_evidence(db, agency_id, task_id, rows)
         if record is not None:
             changes["tasks_added" if old is None or old["status"] is None else "tasks_updated"] += 1
         elif old is None:
             changes["tasks_assigned"] += 1
         changes["evidence_added"] += max(0, len(rows) - len(before))
+    cstore.save_agency_tasks(db, upserts)
     changes["files_added"] = sum(path is not None for path in package.files.values())
     return outcome

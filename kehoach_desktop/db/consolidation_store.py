@@ -84,18 +84,28 @@ def get_agency_task(db: sqlite_utils.Database, agency_id: int, task_id: int) -> 
     return _one(db, "SELECT * FROM agency_task WHERE agency_id = ? AND task_id = ?", [agency_id, task_id])
 
 
-def save_agency_task(db: sqlite_utils.Database, values: dict) -> None:
-    row = {key: values[key] for key in AGENCY_TASK_FIELDS}
-    columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    updates = ", ".join(f"{key} = excluded.{key}" for key in row if key not in ("agency_id", "task_id"))
-    db.execute(f"INSERT INTO agency_task ({columns}) VALUES ({marks}) "
-               f"ON CONFLICT(agency_id, task_id) DO UPDATE SET {updates}", list(row.values()))
+_UPSERT_AGENCY_TASK = (
+    f"INSERT INTO agency_task ({', '.join(AGENCY_TASK_FIELDS)}) VALUES ({', '.join('?' for _ in AGENCY_TASK_FIELDS)}) "
+    "ON CONFLICT(agency_id, task_id) DO UPDATE SET "
+    + ", ".join(f"{key} = excluded.{key}" for key in AGENCY_TASK_FIELDS if key not in ("agency_id", "task_id"))
+)
+
+
+def save_agency_tasks(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Insert or replace the agency's rows for these tasks (one statement, many rows)."""
+    db.conn.executemany(_UPSERT_AGENCY_TASK, [[row[key] for key in AGENCY_TASK_FIELDS] for row in rows])
 
 
 def agency_evidence(db: sqlite_utils.Database, agency_id: int, task_id: int) -> list[dict]:
     return list(db.query("SELECT * FROM agency_evidence WHERE agency_id = ? AND task_id = ? ORDER BY id",
                          [agency_id, task_id]))
+
+
+def agency_evidence_by_task(db: sqlite_utils.Database, agency_id: int) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = {}
+    for row in db.query("SELECT * FROM agency_evidence WHERE agency_id = ? ORDER BY id", [agency_id]):
+        found.setdefault(row["task_id"], []).append(row)
+    return found
 
 
 def get_agency_evidence(db: sqlite_utils.Database, evidence_id: int) -> dict | None:
