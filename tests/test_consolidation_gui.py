@@ -73,8 +73,7 @@ def test_receive_then_register_matrix_and_one_agency_task(snv_window, province, 
     for col, column in enumerate(model.columns, start=model.FIXED):
         agency_id = column["agency"]["id"]
         for row, task in enumerate(snapshot.tasks):
-            if snapshot.status(agency_id, task.id) == "hoàn thành" and (agency_id, task.id) in snapshot.rows \
-                    and snapshot.rows[(agency_id, task.id)]["completed_on"]:
+            if snapshot.status(agency_id, task.id) == "hoàn thành" and snapshot.completed_on(agency_id, task.id):
                 target = (row, col, agency_id, task.id)
                 break
         if target:

@@ -36,6 +36,11 @@ def due_date(period: ReportPeriod) -> dt.date:
     return period.end.replace(day=REPORT_DUE_DAY)
 
 
+DONE, IN_PROGRESS, NOT_STARTED, NOT_FEASIBLE = (Status.DONE.value, Status.IN_PROGRESS.value,
+                                               Status.NOT_STARTED.value, Status.NOT_FEASIBLE.value)
+_COUNT_KEYS = {DONE: "done", IN_PROGRESS: "in_progress", NOT_STARTED: "not_started", NOT_FEASIBLE: "not_feasible"}
+
+
 @dataclass
 class Snapshot:
     period: ReportPeriod
@@ -44,16 +49,22 @@ class Snapshot:
     tasks: list[PlanTask]
     agencies: list[dict]  # roster rows in Vietnamese order
     assigned: dict[int, dict[int, str]]  # agency id → task id → role
-    rows: dict[tuple[int, int], dict]  # (agency id, task id) → what the agency reported
+    rows: dict[tuple[int, int], tuple[str | None, str | None]]  # (agency, task) → (status, completed_on)
     packages: dict[int, dict] = field(default_factory=dict)  # agency id → its latest package for the period
     any_package: set[int] = field(default_factory=set)  # agencies that sent anything at all
+    _counts: dict | None = None
+    _task_totals: dict | None = None
 
     def status(self, agency_id: int, task_id: int) -> str | None:
         """The agency's status of a task assigned to it; None when not assigned."""
-        if task_id not in self.assigned.get(agency_id, {}):
+        if task_id not in self.assigned.get(agency_id, ()):
             return None
         row = self.rows.get((agency_id, task_id))
-        return row["status"] if row and row["status"] else Status.NOT_STARTED.value
+        return row[0] if row and row[0] else NOT_STARTED
+
+    def completed_on(self, agency_id: int, task_id: int) -> str | None:
+        row = self.rows.get((agency_id, task_id))
+        return row[1] if row else None
 
     def overdue_days(self, task: PlanTask, status: str | None) -> int:
         if status is None or status in CLOSED or task.due_date is None or task.due_date >= self.today:
@@ -62,28 +73,47 @@ class Snapshot:
 
     def counts(self, agency_id: int) -> dict:
         """Assigned by role, done on time / late, in progress, not started, not feasible, overdue."""
-        result = {"tasks": 0, "lead": 0, "implementing": 0, "cooperating": 0, "done": 0, "done_on_time": 0,
-                  "done_late": 0, "in_progress": 0, "not_started": 0, "not_feasible": 0, "overdue": 0,
-                  "overdue_days": 0}
-        keys = {Status.DONE.value: "done", Status.IN_PROGRESS.value: "in_progress",
-                Status.NOT_STARTED.value: "not_started", Status.NOT_FEASIBLE.value: "not_feasible"}
-        for task in self.tasks:
-            role = self.assigned.get(agency_id, {}).get(task.id)
-            if role is None:
-                continue
-            status = self.status(agency_id, task.id)
-            result["tasks"] += 1
-            result[role] += 1
-            result[keys[status]] += 1
-            if status == Status.DONE.value:
-                completed = (self.rows.get((agency_id, task.id)) or {}).get("completed_on")
-                late = task.due_date and completed and dt.date.fromisoformat(completed) > task.due_date
-                result["done_late" if late else "done_on_time"] += 1
-            days = self.overdue_days(task, status)
-            if days:
-                result["overdue"] += 1
-                result["overdue_days"] = max(result["overdue_days"], days)
-        return result
+        if self._counts is None:
+            self._count_all()
+        return self._counts[agency_id]
+
+    def task_totals(self, task_id: int) -> tuple[int, int]:
+        if self._task_totals is None:
+            self._count_all()
+        return self._task_totals.get(task_id, (0, 0))
+
+    def _count_all(self) -> None:
+        """Every agency's and every task's counts in one pass over the assigned pairs."""
+        tasks = {task.id: task for task in self.tasks}
+        done_by_task = dict.fromkeys(tasks, 0)
+        assigned_by_task = dict.fromkeys(tasks, 0)
+        self._counts = {}
+        for agency in self.agencies:
+            agency_id = agency["id"]
+            result = {"tasks": 0, "lead": 0, "implementing": 0, "cooperating": 0, "done": 0, "done_on_time": 0,
+                      "done_late": 0, "in_progress": 0, "not_started": 0, "not_feasible": 0, "overdue": 0,
+                      "overdue_days": 0}
+            rows = self.rows
+            for task_id, role in self.assigned.get(agency_id, {}).items():
+                task = tasks.get(task_id)
+                if task is None:
+                    continue
+                row = rows.get((agency_id, task_id))
+                status = row[0] if row and row[0] else NOT_STARTED
+                result["tasks"] += 1
+                result[role] += 1
+                result[_COUNT_KEYS[status]] += 1
+                assigned_by_task[task_id] += 1
+                if status == DONE:
+                    done_by_task[task_id] += 1
+                    completed = row[1] if row else None
+                    late = task.due_date and completed and dt.date.fromisoformat(completed) > task.due_date
+                    result["done_late" if late else "done_on_time"] += 1
+                elif status != NOT_FEASIBLE and task.due_date is not None and task.due_date < self.today:
+                    result["overdue"] += 1
+                    result["overdue_days"] = max(result["overdue_days"], (self.today - task.due_date).days)
+            self._counts[agency_id] = result
+        self._task_totals = {task_id: (done_by_task[task_id], assigned_by_task[task_id]) for task_id in tasks}
 
     def register_row(self, agency: dict) -> dict:
         package = self.packages.get(agency["id"])
@@ -116,21 +146,26 @@ def load(workspace, period: ReportPeriod | None = None, today: dt.date | None = 
     for row in received:  # oldest first: the latest package of the period wins
         if row["period_code"] == period.kind and row["period_year"] == period.year:
             packages[row["agency_id"]] = row
-    rows: dict[tuple[int, int], dict] = {}
+    rows: dict[tuple[int, int], tuple] = {}
     package_roles: dict[int, dict[int, str]] = defaultdict(dict)
     scope = {task.id for task in tasks}
-    for row in cstore.all_agency_tasks(db):
-        if row["task_id"] not in scope:
+    for agency_id, task_id, role, status, completed_on in cstore.agency_task_states(db):
+        if task_id not in scope:
             continue
-        rows[(row["agency_id"], row["task_id"])] = row
-        if row["role"]:
-            package_roles[row["agency_id"]][row["task_id"]] = row["role"]
+        rows[(agency_id, task_id)] = (status, completed_on)
+        if role:
+            package_roles[agency_id][task_id] = role
     assigned = {}
     for agency in agencies:
         # Once an agency has reported, its own roles (its overrides included) are what it reports on.
         assigned[agency["id"]] = (package_roles.get(agency["id"], {}) if agency["id"] in reported
                                   else matched_roles(agency, tasks))
     return Snapshot(period, today, consolidates, tasks, agencies, assigned, rows, packages, reported)
+
+
+def agency_texts(workspace) -> dict[tuple[int, int], dict]:
+    """(agency, task) → the result, difficulties and proposals it reported (for the report)."""
+    return {(row["agency_id"], row["task_id"]): row for row in cstore.agency_texts(workspace.db)}
 
 
 def period_of(kind: str | None, year: int | None, workspace, today: dt.date | None = None) -> ReportPeriod | None:
@@ -151,10 +186,9 @@ def overview_json(snapshot: Snapshot) -> dict:
                                                           "not_feasible", "overdue")}})
     tasks = []
     for task in snapshot.tasks:
-        statuses = [snapshot.status(agency["id"], task.id) for agency in snapshot.agencies]
-        assigned = [status for status in statuses if status is not None]
-        tasks.append({"id": task.id, "code": task.code, "content": task.content, "agencies": len(assigned),
-                      "done": sum(status == Status.DONE.value for status in assigned)})
+        done, assigned = snapshot.task_totals(task.id)
+        tasks.append({"id": task.id, "code": task.code, "content": task.content, "agencies": assigned,
+                      "done": done})
     return {"agencies": agencies, "tasks": tasks}
 
 
@@ -195,6 +229,8 @@ def action_lists(snapshot: Snapshot) -> dict:
     overdue = []
     for agency in snapshot.agencies:
         items = []
+        if not snapshot.counts(agency["id"])["overdue"]:
+            continue
         for task in snapshot.tasks:
             days = snapshot.overdue_days(task, snapshot.status(agency["id"], task.id))
             if days:
@@ -203,21 +239,19 @@ def action_lists(snapshot: Snapshot) -> dict:
         if items:
             overdue.append({"agency": agency["name"], "agency_id": agency["id"], "tasks": items})
     silent = [agency["name"] for agency in snapshot.agencies if agency["id"] not in snapshot.any_package]
+    started = {task_id for (agency_id, task_id), (status, _) in snapshot.rows.items()
+               if status and status != NOT_STARTED and task_id in snapshot.assigned.get(agency_id, ())}
     untouched = []
     for task in snapshot.tasks:
-        statuses = [snapshot.status(agency["id"], task.id) for agency in snapshot.agencies]
-        assigned = [s for s in statuses if s is not None]
-        if assigned and all(s == Status.NOT_STARTED.value for s in assigned):
-            untouched.append({"task_id": task.id, "code": task.code, "content": task.content,
-                              "agencies": len(assigned)})
+        assigned = snapshot.task_totals(task.id)[1]
+        if assigned and task.id not in started:
+            untouched.append({"task_id": task.id, "code": task.code, "content": task.content, "agencies": assigned})
     return {"overdue": overdue, "not_reported": silent, "not_started": untouched}
 
 
 def task_counts(snapshot: Snapshot, task: PlanTask) -> tuple[int, int]:
     """(done, assigned) agencies of one task: "x/y đơn vị hoàn thành"."""
-    statuses = [snapshot.status(agency["id"], task.id) for agency in snapshot.agencies]
-    assigned = [s for s in statuses if s is not None]
-    return sum(s == Status.DONE.value for s in assigned), len(assigned)
+    return snapshot.task_totals(task.id)
 
 
 ROLE_NAMES = {role.value: role.label for role in Role}

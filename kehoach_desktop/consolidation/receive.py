@@ -121,7 +121,15 @@ def utc_time(text: str) -> dt.datetime | None:
     return value.astimezone(dt.timezone.utc)
 
 
-def _acceptor(plans: list[dict], profile, display_name: str):
+class _AlreadyReceived(Exception):
+    """A package received before: nothing more of it is read."""
+
+    def __init__(self, manifest: dict):
+        super().__init__(manifest.get("package_id"))
+        self.manifest = manifest
+
+
+def _acceptor(plans: list[dict], profile, display_name: str, received: set[str] = frozenset()):
     """Refuse early (before the evidence is read) what is not a package for this consolidator."""
     issuers = {fold(plan["issuer"]) for plan in plans}
     ours = {(plan["number"], plan["date"]) for plan in plans}
@@ -151,6 +159,8 @@ def _acceptor(plans: list[dict], profile, display_name: str):
         if created > dt.datetime.now(dt.timezone.utc) + FUTURE_TOLERANCE:
             raise refuse(display_name, f"thời điểm tạo gói ({manifest['created_at']}) ở tương lai — đồng hồ máy "
                                        "gửi bị sai; hãy chỉnh đồng hồ và xuất lại gói")
+        if manifest.get("package_id") in received:
+            raise _AlreadyReceived(manifest)
         period = manifest.get("period")
         if period is not None and not (isinstance(period, dict) and period.get("code") in PERIOD_CODES
                                        and isinstance(period.get("year"), int)):
@@ -172,14 +182,23 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     files, outcomes = find_packages(paths)
     plans = store.list_plans(workspace.db)
     profile = workspace.profile()
+    received = {row["package_id"] for row in cstore.list_received(workspace.db)}
     opened: list[tuple[OpenedPackage, str]] = []
     try:
         for number, path in enumerate(files, start=1):
             if progress:
                 progress(number - 1, len(files), f"Đang kiểm tra {path.name} ({number}/{len(files)})")
             try:
-                package = open_package(path, workspace.data_dir / "tmp", accept=_acceptor(plans, profile, path.name),
+                package = open_package(path, workspace.data_dir / "tmp",
+                                       accept=_acceptor(plans, profile, path.name, received),
                                        already_stored=lambda sha: workspace.evidence.verify(sha) == FILE_OK)
+            except _AlreadyReceived as known:  # checked as far as its manifest: seal, zip, members
+                owner = known.manifest.get("profile") or {}
+                outcomes.append(PackageOutcome(path.name, UNCHANGED, "gói này đã được nhận trước đây",
+                                               agency=owner.get("name"), kind=owner.get("kind"),
+                                               period=known.manifest.get("period"),
+                                               created_at=known.manifest.get("created_at")))
+                continue
             except KehoachError as error:
                 outcomes.append(PackageOutcome(path.name, REFUSED, _reason(str(error))))
                 continue

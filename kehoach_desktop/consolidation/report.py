@@ -34,8 +34,7 @@ def _pairs(snap: views.Snapshot, as_of: dt.date):
         for task in snap.tasks:
             status = snap.status(agency["id"], task.id)
             if status is not None:
-                row = snap.rows.get((agency["id"], task.id)) or {}
-                yield agency, task, status, row.get("completed_on")
+                yield agency, task, status, snap.completed_on(agency["id"], task.id)
 
 
 def _figures(pairs, as_of: dt.date) -> Figures:
@@ -106,8 +105,9 @@ def build_consolidated(workspace, period: ReportPeriod | None = None, today: dt.
     blocks += _figure_lines(len(snap.tasks), figures)
     blocks.append(Block(BlockKind.SUBHEADING, "2. Kết quả theo từng chỉ số, lĩnh vực"))
     areas = _areas(workspace, snap)
-    blocks += _per_area(snap, areas, as_of)
-    difficulties, proposals = _gathered(snap)
+    texts = views.agency_texts(workspace)
+    blocks += _per_area(snap, texts, areas, as_of)
+    difficulties, proposals = _gathered(snap, texts)
     blocks.append(Block(BlockKind.HEADING, "III. KHÓ KHĂN, VƯỚNG MẮC"))
     blocks += [_p(line) for line in difficulties] or [_p("Các đơn vị không báo cáo khó khăn, vướng mắc.")]
     blocks.append(Block(BlockKind.HEADING, "IV. ĐỀ XUẤT, KIẾN NGHỊ"))
@@ -143,7 +143,7 @@ def _figure_lines(task_count: int, f: Figures) -> list[Block]:
         "(Chi tiết tại các Phụ lục kèm theo.)")]
 
 
-def _per_area(snap: views.Snapshot, areas, as_of: dt.date) -> list[Block]:
+def _per_area(snap: views.Snapshot, texts: dict, areas, as_of: dt.date) -> list[Block]:
     blocks = []
     letters = "abcdđeghiklmnopqrstuvxy"
     for i, (index, groups) in enumerate(areas, start=1):
@@ -157,11 +157,11 @@ def _per_area(snap: views.Snapshot, areas, as_of: dt.date) -> list[Block]:
                              f"{count_words(f.done)}, đang thực hiện {count_words(f.in_progress)}, chưa thực hiện "
                              f"{count_words(f.not_started)}" + (f", quá hạn {count_words(f.overdue)}" if f.overdue
                                                                 else "") + "."))
-            blocks += _lead_results(snap, tasks)
+            blocks += _lead_results(snap, texts, tasks)
     return blocks or [_p("Chưa có nhiệm vụ nào để tổng hợp.")]
 
 
-def _lead_results(snap: views.Snapshot, tasks) -> list[Block]:
+def _lead_results(snap: views.Snapshot, texts: dict, tasks) -> list[Block]:
     """The lead department's own results on the area's tasks it leads by name."""
     lines = []
     for agency in snap.agencies:
@@ -169,25 +169,25 @@ def _lead_results(snap: views.Snapshot, tasks) -> list[Block]:
         for task in tasks:
             if not names_as_lead(task, profile):
                 continue
-            row = snap.rows.get((agency["id"], task.id))
+            row = texts.get((agency["id"], task.id))
             result = clean_cell((row or {}).get("result") or "").replace("\n", " ").strip()
             if result:
                 lines.append(_p(f"- {agency['name']} (chủ trì) — {task.content.rstrip('.;: ')}: {result.rstrip('.;')}."))
     return lines
 
 
-def _gathered(snap: views.Snapshot) -> tuple[list[str], list[str]]:
+def _gathered(snap: views.Snapshot, texts: dict) -> tuple[list[str], list[str]]:
     """The agencies' difficulties and proposals; the same words from many agencies said once."""
     found: dict[str, dict[str, list[str]]] = {"difficulties": {}, "proposals": {}}
     for agency in snap.agencies:
         for task in snap.tasks:
-            row = snap.rows.get((agency["id"], task.id))
-            if not row or not row.get("status"):
+            row = texts.get((agency["id"], task.id))
+            if not row or snap.status(agency["id"], task.id) is None:
                 continue
-            for key, texts in found.items():
+            for key, said in found.items():
                 text = clean_cell(row.get(key) or "").replace("\n", " ").strip().rstrip(".;")
                 if text:
-                    names = texts.setdefault(text, [])
+                    names = said.setdefault(text, [])
                     if agency["name"] not in names:
                         names.append(agency["name"])
 
