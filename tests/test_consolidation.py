@@ -337,3 +337,36 @@ def test_one_task_package_per_rostered_agency(province, tmp_path):
         ws.import_package(commune["file"])
         assert len(ws.tasks(mine_only=True)) == commune["tasks"] == len(ws.tasks())
     assert zipfile.is_zipfile(commune["file"])
+
+
+def test_a_near_identical_agency_name_in_a_package_is_asked_not_merged(province, tmp_path):
+    source = sorted(province["packages"].glob("*.khbc"))[0]  # UBND xã Hòa An's
+
+    def renamed(m):
+        m["profile"]["name"] = "UBND xã Hoà An"  # the old accent placement: another string, the same letters
+    odd = rebuild_package(source, tmp_path / "hoa-an-cu.khbc", manifest_change=renamed)
+    with consolidator(province, tmp_path / "snv") as ws:
+        before = snapshot(ws.db)
+        result = receiving.receive(ws, [odd])
+        [item] = result.packages
+        assert item.status == receiving.QUESTION and "gần giống “UBND xã Hòa An”" in item.message
+        assert snapshot(ws.db) == before  # nothing merged, nothing added
+        code, _ = run_cli("--data-dir", ws.data_dir, "receive", odd)
+        assert code == 1
+
+
+def test_packages_from_agencies_not_on_the_roster_add_them(province, tmp_path):
+    import shutil
+
+    shutil.copytree(province["template"], tmp_path / "snv")
+    with Workspace(tmp_path / "snv") as ws:
+        roster.set_consolidates(ws, "plan")
+        result = receiving.receive(ws, sorted(province["packages"].glob("*.khbc"))[:4])
+        # "Hòa An" goes in; "Hòa Ân", near-identical and on no roster, is asked about, not merged
+        assert [item.status for item in result.packages] == ["received", "question", "received", "received"]
+        assert all(item.changes["agency_added"] for item in result.packages if item.status == "received")
+        rows = roster.roster(ws)
+        assert len(rows) == 3 and {row["source"] for row in rows} == {"goi"}
+        roster.add_agency(ws, "UBND xã Hòa Ân", "xa", allow_similar=True)  # the user's answer: another commune
+        again = receiving.receive(ws, sorted(province["packages"].glob("*.khbc"))[:4])
+        assert [item.status for item in again.packages] == ["unchanged", "received", "unchanged", "unchanged"]
