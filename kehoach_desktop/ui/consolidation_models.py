@@ -40,8 +40,9 @@ def short_name(name: str) -> str:
 
 
 class RegisterModel(QAbstractTableModel):
-    HEADERS = ["Đơn vị", "Loại", "Mã định danh", "Tình trạng", "Kỳ", "Tạo gói lúc", "Nhận lúc", "Hoàn thành",
-               "Quá hạn"]
+    HEADERS = ["Đơn vị", "Loại", "Mã định danh", "Tình trạng", "Kỳ", "Tạo gói lúc", "Nhận lúc", "Được giao",
+               "Chủ trì / TH / PH", "Hoàn thành", "Đúng hạn", "Muộn", "Đang TH", "Chưa TH", "Quá hạn",
+               "Quá hạn lâu nhất"]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,8 +52,7 @@ class RegisterModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = []
         for row in rows:
-            counts = snapshot.counts(row["id"])
-            self.rows.append({**row, "done_text": f"{counts['done']}/{counts['tasks']}", "overdue": counts["overdue"]})
+            self.rows.append({**row, "counts": snapshot.counts(row["id"])})
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
@@ -70,12 +70,16 @@ class RegisterModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
-            period = row["period"]
+            period, c = row["period"], row["counts"]
             values = [row["name"], KIND_SHORT.get(row["kind"], row["kind"]), row["code"], row["state"],
                       period_label(period) if period else "",
-                      format_datetime(row["created_at"]), format_datetime(row["received_at"]), row["done_text"],
-                      row["overdue"] or ""]
+                      format_datetime(row["created_at"]), format_datetime(row["received_at"]), c["tasks"],
+                      f"{c['lead']} / {c['implementing']} / {c['cooperating']}", c["done"], c["done_on_time"],
+                      c["done_late"], c["in_progress"], c["not_started"], c["overdue"] or "",
+                      f"{c['overdue_days']} ngày" if c["overdue_days"] else ""]
             return values[col]
+        if role == Qt.TextAlignmentRole and col >= 7:
+            return int(Qt.AlignCenter)
         if role == Qt.BackgroundRole and col == 3 and row["state"] in STATE_COLORS:
             return QBrush(QColor(STATE_COLORS[row["state"]]))
         if role == AGENCY_ID_ROLE:

@@ -94,7 +94,7 @@ class ConsolidationWindow(QMainWindow):
         self.register_view.setModel(self.register_model)
         self.register_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.register_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.register_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.register_view.horizontalHeader().setStretchLastSection(True)
         self.register_view.verticalHeader().setVisible(False)
         self.register_view.doubleClicked.connect(self._show_agency_in_matrix)
         box = QWidget()
@@ -179,6 +179,7 @@ class ConsolidationWindow(QMainWindow):
             self.register_model.set_rows(self.snapshot, views.register(self.snapshot, self.state_filter.currentData()))
             for col in range(1, self.register_model.columnCount()):
                 self.register_view.resizeColumnToContents(col)
+            self.register_view.setColumnWidth(0, 250)
 
     def _fill_matrix(self, grouped: bool) -> None:
         if self.snapshot is None:
