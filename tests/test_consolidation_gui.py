@@ -95,6 +95,9 @@ def test_receive_then_register_matrix_and_one_agency_task(snv_window, province, 
     window.grouped.setChecked(True)
     assert [c["kind"] for c in model.columns] == ["so", "xa"]
     window.tabs.setCurrentIndex(2)
+    assert window.areas_tree.topLevelItemCount() >= 2  # PAR INDEX, PAPI…
+    _shot(window, "areas")
+    window.tabs.setCurrentIndex(3)
     _shot(window, "actions")
     assert window.actions_tree.topLevelItemCount() == 3
 

@@ -254,4 +254,34 @@ def task_counts(snapshot: Snapshot, task: PlanTask) -> tuple[int, int]:
     return snapshot.task_totals(task.id)
 
 
+def index_name(task: PlanTask) -> str:
+    return task.index_kind if task.index_kind != "Khác" else task.index_name
+
+
+def by_area(tasks: list[PlanTask]) -> list[tuple[str, list[tuple[str, list[PlanTask]]]]]:
+    """[(index, [(area, tasks)])] in annex order."""
+    indices: dict[str, dict[str, list[PlanTask]]] = {}
+    for task in tasks:
+        indices.setdefault(index_name(task), {}).setdefault(task.area, []).append(task)
+    return [(index, list(areas.items())) for index, areas in indices.items()]
+
+
+def area_counts(snapshot: Snapshot) -> list[dict]:
+    """Per index and per area: tasks, agencies' assignments, done, overdue (the matrix's counts, summed)."""
+    result = []
+    for index, areas in by_area(snapshot.tasks):
+        rows = []
+        for area, tasks in areas:
+            ids = {task.id for task in tasks}
+            done = sum(snapshot.task_totals(i)[0] for i in ids)
+            assigned = sum(snapshot.task_totals(i)[1] for i in ids)
+            overdue = sum(1 for agency in snapshot.agencies for task in tasks
+                          if snapshot.overdue_days(task, snapshot.status(agency["id"], task.id)))
+            rows.append({"area": area, "tasks": len(tasks), "assigned": assigned, "done": done, "overdue": overdue})
+        result.append({"index": index, "tasks": sum(r["tasks"] for r in rows),
+                       "assigned": sum(r["assigned"] for r in rows), "done": sum(r["done"] for r in rows),
+                       "overdue": sum(r["overdue"] for r in rows), "areas": rows})
+    return result
+
+
 ROLE_NAMES = {role.value: role.label for role in Role}

@@ -56,17 +56,8 @@ def _figures(pairs, as_of: dt.date) -> Figures:
                    in_progress=in_progress, not_started=not_started, not_feasible=not_feasible, overdue=overdue)
 
 
-def _areas(workspace, snap: views.Snapshot) -> list[tuple[str, list[tuple[str, list]]]]:
-    """[(index, [(area title, tasks)])] in annex order."""
-    rows = {row.id: row for row in workspace.tasks()}
-    indices: dict[str, dict[str, list]] = {}
-    for task in snap.tasks:
-        row = rows[task.id]
-        index = row.index_kind if row.index_kind != "Khác" else row.index_name
-        code = row.area_code.rstrip(".")
-        title = sentence_case(row.area_title) or "Nhiệm vụ khác"
-        indices.setdefault(index, {}).setdefault(f"{code}. {title}" if code else title, []).append(task)
-    return [(index, list(areas.items())) for index, areas in indices.items()]
+def _areas(workspace, snap: views.Snapshot):
+    return views.by_area(snap.tasks)
 
 
 def build_consolidated(workspace, period: ReportPeriod | None = None, today: dt.date | None = None,

@@ -63,11 +63,25 @@ class PlanTask:
     implementing: str
     cooperating: str
     due_date: dt.date | None
+    area: str = ""  # "1. Công tác chỉ đạo, điều hành CCHC": the top criterion above the task
+
+
+def _area(criteria: dict[int, dict], criterion_id: int | None) -> str:
+    from ..report.wording import sentence_case
+
+    area = criteria.get(criterion_id)
+    while area is not None and area["parent_id"] is not None:
+        area = criteria.get(area["parent_id"])
+    if area is None:
+        return "Nhiệm vụ khác"
+    code, title = area["code"].rstrip("."), sentence_case(area["title"]) or "Nhiệm vụ khác"
+    return f"{code}. {title}" if code else title
 
 
 def plan_tasks(workspace) -> list[PlanTask]:
     """The current (not removed) tasks of every plan, in annex order."""
     result = []
+    criteria = {row["id"]: row for row in store.all_criteria(workspace.db)}
     for row in store.task_rows(workspace.db):
         if row["removed"]:
             continue
@@ -77,6 +91,7 @@ def plan_tasks(workspace) -> list[PlanTask]:
             content=row["content"], lead=row["lead"], implementing=row["implementing"],
             cooperating=row["cooperating"],
             due_date=parse_deadline(row["deadline_text"], row["plan_year"]).due_date,
+            area=_area(criteria, row["criterion_id"]),
         ))
     return result
 

@@ -76,6 +76,7 @@ class ConsolidationWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._register_tab(), "Sổ nhận báo cáo")
         self.tabs.addTab(self._matrix_tab(), "Nhiệm vụ × đơn vị")
+        self.tabs.addTab(self._areas_tab(), "Theo chỉ số, lĩnh vực")
         self.tabs.addTab(self._actions_tab(), "Việc cần đôn đốc")
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -138,6 +139,26 @@ class ConsolidationWindow(QMainWindow):
         layout.addWidget(QLabel("Nhấp đúp một ô để xem kết quả, tài liệu kiểm chứng, khó khăn và đề xuất của đơn vị."))
         return box
 
+    def _areas_tab(self) -> QWidget:
+        self.areas_tree = QTreeWidget()
+        self.areas_tree.setHeaderLabels(["Chỉ số, lĩnh vực", "Nhiệm vụ", "Lượt giao", "Hoàn thành", "Quá hạn"])
+        self.areas_tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        return self.areas_tree
+
+    def _fill_areas(self) -> None:
+        self.areas_tree.clear()
+        for index in views.area_counts(self.snapshot):
+            top = QTreeWidgetItem([f"Chỉ số {index['index']}", *(str(index[k]) for k in ("tasks", "assigned"))])
+            top.setText(3, f"{index['done']} ({_percent(index['done'], index['assigned'])})")
+            top.setText(4, str(index["overdue"]))
+            for area in index["areas"]:
+                child = QTreeWidgetItem([area["area"], str(area["tasks"]), str(area["assigned"]),
+                                         f"{area['done']} ({_percent(area['done'], area['assigned'])})",
+                                         str(area["overdue"])])
+                top.addChild(child)
+            self.areas_tree.addTopLevelItem(top)
+            top.setExpanded(True)
+
     def _actions_tab(self) -> QWidget:
         self.actions_tree = QTreeWidget()
         self.actions_tree.setHeaderLabels(["Việc cần đôn đốc", "Chi tiết"])
@@ -172,6 +193,7 @@ class ConsolidationWindow(QMainWindow):
         self.grouped.setChecked(len(snap.agencies) > 100)
         self.grouped.blockSignals(False)
         self._fill_matrix(self.grouped.isChecked())
+        self._fill_areas()
         self._fill_actions()
 
     def _fill_register(self) -> None:
@@ -340,6 +362,12 @@ class ConsolidationWindow(QMainWindow):
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, "Không nhận được gói", describe_error(error))
+
+
+def _percent(part: int, whole: int) -> str:
+    from ..report.wording import percent
+
+    return percent(part, whole)
 
 
 def _summary(result: receiving.ReceiveResult) -> str:
