@@ -36,10 +36,22 @@ def _expected(tasks: list[dict], today: dt.date) -> dict:
     }
 
 
+@pytest.fixture(scope="module")
+def received_template(province, tmp_path_factory):
+    """Sở Nội vụ's folder with every package received, built once; each test gets a copy."""
+    folder = tmp_path_factory.mktemp("received") / "snv"
+    with consolidator(province, folder) as ws:
+        result = receiving.receive(ws, [province["packages"]])
+    return folder, result
+
+
 @pytest.fixture
-def received(province, tmp_path):
-    ws = consolidator(province, tmp_path / "snv")
-    result = receiving.receive(ws, [province["packages"]])
+def received(received_template, tmp_path):
+    import shutil
+
+    folder, result = received_template
+    shutil.copytree(folder, tmp_path / "snv")
+    ws = Workspace(tmp_path / "snv")
     yield ws, result
     ws.close()
 

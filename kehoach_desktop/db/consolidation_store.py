@@ -76,7 +76,7 @@ def agency_tasks(db: sqlite_utils.Database, agency_id: int) -> dict[int, dict]:
 
 
 def agency_task_states(db: sqlite_utils.Database) -> list[tuple]:
-    """(agency_id, task_id, role, status, completed_on) of every row: plain tuples, 3·10⁵ of them."""
+    """(agency_id, task_id, role, status, completed_on) of every row, in table order (one scan)."""
     return db.conn.execute("SELECT agency_id, task_id, role, status, completed_on FROM agency_task").fetchall()
 
 

@@ -175,12 +175,8 @@ class MatrixModel(QAbstractTableModel):
     def _group_cell(self, task, column: dict, role):
         if role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
-        statuses = [self.snapshot.status(agency_id, task.id) for agency_id in column["ids"]]
-        assigned = [s for s in statuses if s is not None]
-        if not assigned:
-            return None
-        done = sum(s == Status.DONE.value for s in assigned)
-        return f"{done}/{len(assigned)}"
+        done, assigned = self.snapshot.kind_totals(task.id, column["kind"])
+        return f"{done}/{assigned}" if assigned else None
 
 
 class TaskSearchProxy(QSortFilterProxyModel):
