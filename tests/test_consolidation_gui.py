@@ -6,8 +6,6 @@ import os
 
 import pytest
 
-from kehoach_desktop.consolidation import receive as receiving
-
 from _consolidation_support import UNREPORTED, consolidator, province  # noqa: F401 - the fixture
 
 SHOTS = os.environ.get("KEHOACH_SHOTS")  # a folder: screenshots for looking at them

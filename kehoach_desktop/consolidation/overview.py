@@ -4,7 +4,6 @@ agencies, one agency's task, and the lists to act on; all from one read of the d
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..db import consolidation_store as cstore
@@ -45,7 +44,6 @@ _COUNT_KEYS = {DONE: "done", IN_PROGRESS: "in_progress", NOT_STARTED: "not_start
 class Snapshot:
     """What the consolidator sees for one period, read in one pass (see _count)."""
 
-    db: object
     period: ReportPeriod
     today: dt.date
     consolidates: str
@@ -137,7 +135,7 @@ def load(workspace, period: ReportPeriod | None = None, today: dt.date | None = 
             packages[row["agency_id"]] = row
     # Once an agency has reported, its own roles (its overrides included) are what it reports on.
     matched = {agency["id"]: matched_roles(agency, tasks) for agency in agencies if agency["id"] not in reported}
-    snap = Snapshot(db, period, today, consolidates, tasks, agencies, matched, packages, reported)
+    snap = Snapshot(period, today, consolidates, tasks, agencies, matched, packages, reported)
     _count(snap, db)
     return snap
 

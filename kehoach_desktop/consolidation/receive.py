@@ -22,13 +22,13 @@ from ..db import store
 from ..errors import KehoachError
 from ..evidence_store import FILE_OK
 from ..exchange.content import EVIDENCE_COLUMNS, PERIOD_CODES, PROGRESS_COLUMNS, ProgressCallback, period_label
-from ..exchange.manifest import FORMAT_PROGRESS, FORMAT_TASKS
+from ..exchange.manifest import FORMAT_TASKS
 from ..exchange.packages import OpenedPackage, open_package
 from ..exchange.safe_zip import refuse
 from ..model import AgencyKind
 from ..text import fold, nfc
 from . import maybe_rolled_back
-from .roster import clean_name, get_consolidates, lookup, scope_tasks
+from .roster import clean_name, lookup, scope_tasks
 
 PACKAGE_SUFFIX = ".khbc"
 FUTURE_TOLERANCE = dt.timedelta(days=1)  # a sender's clock a little ahead is tolerated, not more

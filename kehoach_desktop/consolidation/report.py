@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..model import AGENCY_KIND_LABELS, AgencyKind, AgencyProfile, Role, Status
+from ..model import AGENCY_KIND_LABELS, AgencyKind, AgencyProfile, Status
 from ..report import service
 from ..report.content import AnnexTable, Block, BlockKind, Figures, ReportContent, ReportTexts
 from ..report.periods import ReportPeriod
 from ..report.wording import (
     agency_lines, cite_date, count_words, date_line, document_number, document_symbol, percent, recipient_lines,
-    sentence_case, short_issuer, signature_lines, upper,
+    short_issuer, signature_lines, upper,
 )
 from ..text import clean_cell, format_date, format_datetime
 from . import overview as views
