@@ -92,6 +92,20 @@ def portable(db) -> dict[str, list]:
         "evidence": [{**without(row, "id", "task_id"), "task": tasks[row["task_id"]]} for row in tables["evidence"]],
         "report": [{**without(row, "id", "plan_id"), "plan": plans[row["plan_id"]]} for row in tables["report"]],
     }
+    # --- consolidation (issue 11): other agencies' data, by agency name and task
+    agencies = {row["id"]: (row["name"], row["code"]) for row in tables.get("roster_agency", [])}
+    packages = {row["id"]: row["package_id"] for row in tables.get("received_package", [])}
+    result.update({
+        "consolidation_role": tables.get("consolidation_role", []),
+        "roster_agency": [without(row, "id") for row in tables.get("roster_agency", [])],
+        "received_package": [{**without(row, "id", "agency_id"), "agency": agencies[row["agency_id"]]}
+                             for row in tables.get("received_package", [])],
+        "agency_task": [{**without(row, "id", "agency_id", "task_id", "package_id"), "agency": agencies[row["agency_id"]],
+                         "task": tasks[row["task_id"]], "package": packages.get(row["package_id"])}
+                        for row in tables.get("agency_task", [])],
+        "agency_evidence": [{**without(row, "id", "agency_id", "task_id"), "agency": agencies[row["agency_id"]],
+                             "task": tasks[row["task_id"]]} for row in tables.get("agency_evidence", [])],
+    })
     assert set(tables) <= set(result) | {"sqlite_sequence"}, f"a table is not compared: {set(tables) - set(result)}"
     return {name: sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
             for name, rows in result.items()}
