@@ -187,8 +187,13 @@ class TaskSearchProxy(QSortFilterProxyModel):
         self._needle = ""
 
     def set_needle(self, text: str) -> None:
+        if not hasattr(self, "endFilterChange"):  # before Qt 6.10
+            self._needle = fold(text).strip()
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()  # Qt 6.10+: invalidateFilter() is deprecated
         self._needle = fold(text).strip()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802
         if not self._needle:
