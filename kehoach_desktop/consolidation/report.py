@@ -231,6 +231,8 @@ def _overdue_annex(snap: views.Snapshot, ref: str) -> AnnexTable:
         tasks = item["tasks"]
         codes = ", ".join(dict.fromkeys(task["code"] or task["content"][:40] for task in tasks))
         rows.append([str(n), item["agency"], str(len(tasks)), codes, str(max(task["days"] for task in tasks))])
+    if not rows:
+        rows.append([f"Đến ngày {cite_date(snap.today)}, không đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành."])
     return AnnexTable(["PHỤ LỤC III", "DANH SÁCH NHIỆM VỤ QUÁ HẠN THEO ĐƠN VỊ"], f"(Kèm theo Báo cáo {ref})",
                       ["STT", "Cơ quan, đơn vị", "Số nhiệm vụ quá hạn", "Nhiệm vụ quá hạn (theo mã tiêu chí)",
                        "Quá hạn lâu nhất (ngày)"], [12, 70, 25, 120, 25], rows)
