@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--signer")
     profile.add_argument("--signer-title")
     profile.add_argument("--authority", choices=[a.value for a in Authority])
+    profile.add_argument("--consolidates", choices=["plan", "led-tasks", "none"],  # issue 11
+                         help="vai trò tổng hợp: toàn bộ kế hoạch, các nhiệm vụ mình chủ trì, hoặc không")
 
     imp = sub.add_parser("import", parents=[common],
                          help="nhập phụ lục kế hoạch (Excel, Word), gói .khbc, .khnv hoặc bảng kết quả Excel")
@@ -108,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .assessment import cli as assessment_cli
 
     assessment_cli.add_parsers(sub, common)
+    from .consolidation import cli as consolidation_cli  # issue 11
+
+    consolidation_cli.add_parsers(sub, common)
     return parser
 
 
@@ -189,8 +194,21 @@ def cmd_profile(workspace, args) -> int:
             symbol=merged.get("symbol", ""), signer_name=merged.get("signer_name", ""),
             signer_title=merged.get("signer_title", ""), authority=Authority(merged.get("authority", "none")),
         ))
-    _print_json(current.to_json() if current else None)
+    _print_json(_with_consolidates(workspace, current, args.consolidates))
     return 0
+
+
+def _with_consolidates(workspace, current, value: str | None) -> dict | None:
+    """--- consolidation (issue 11) --- the consolidating role, set and shown beside the profile."""
+    from .consolidation import roster
+
+    if value is not None:
+        if current is None:
+            raise KehoachError("Chưa có thông tin cơ quan: cần cả --name và --kind (so, huyen, xa, khac).")
+        roster.set_consolidates(workspace, value)
+    if current is None:
+        return None
+    return {**current.to_json(), "consolidates": roster.get_consolidates(workspace)}
 
 
 def cmd_import(workspace, args) -> int:
@@ -318,6 +336,18 @@ from .assessment import cli as _assessment_cli  # noqa: E402
 
 COMMANDS.update(_assessment_cli.COMMANDS)
 COMMANDS["report"] = _assessment_cli.routing_report(COMMANDS["report"])
+
+
+# --- consolidation (issue 11) ---
+def _consolidation_command(name: str):
+    def run(workspace, args) -> int:
+        from .consolidation import cli as consolidation_cli
+
+        return consolidation_cli.COMMANDS[name](workspace, args)
+    return run
+
+
+COMMANDS.update({name: _consolidation_command(name) for name in ("roster", "receive", "overview")})
 
 
 if __name__ == "__main__":

@@ -107,6 +107,20 @@ def portable(db) -> dict[str, list]:
          "evidence": documents.get(row["evidence_id"])} for row in tables.get("criterion_evidence", [])]
     # Local history, not exchanged (issue 13): the progress change log, the issued reports, the calendar.
     local = {"progress_log", "issued_report", "report_obligation"}
+    # --- consolidation (issue 11): other agencies' data, by agency name and task
+    agencies = {row["id"]: (row["name"], row["code"]) for row in tables.get("roster_agency", [])}
+    packages = {row["id"]: row["package_id"] for row in tables.get("received_package", [])}
+    result.update({
+        "consolidation_role": tables.get("consolidation_role", []),
+        "roster_agency": [without(row, "id") for row in tables.get("roster_agency", [])],
+        "received_package": [{**without(row, "id", "agency_id"), "agency": agencies[row["agency_id"]]}
+                             for row in tables.get("received_package", [])],
+        "agency_task": [{**without(row, "id", "agency_id", "task_id", "package_id"), "agency": agencies[row["agency_id"]],
+                         "task": tasks[row["task_id"]], "package": packages.get(row["package_id"])}
+                        for row in tables.get("agency_task", [])],
+        "agency_evidence": [{**without(row, "id", "agency_id", "task_id"), "agency": agencies[row["agency_id"]],
+                             "task": tasks[row["task_id"]]} for row in tables.get("agency_evidence", [])],
+    })
     assert set(tables) <= set(result) | {"sqlite_sequence"} | local, f"a table is not compared: {set(tables) - set(result)}"
     return {name: sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
             for name, rows in result.items()}

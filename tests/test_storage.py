@@ -267,6 +267,27 @@ def test_progress_log_upgrade_logs_what_was_recorded_then_every_change(data_dir)
         assert [row["percent"] for row in log] == [40, 100]
 
 
+# issue 11: consolidation — the role, a rostered agency, a package received, its progress and evidence
+from kehoach_desktop.db.migrations import MIGRATIONS as _MIGRATIONS, _V_CONSOLIDATION  # noqa: E402
+
+SEED_ROWS[_MIGRATIONS.index(_V_CONSOLIDATION) + 1] = [
+    ("consolidation_role", {"id": 1, "consolidates": "plan"}),
+    ("roster_agency", {"id": 1, "name": "UBND xã Hòa Ân", "kind": "xa", "code": "", "contact": "0206 3852 111",
+                       "source": "goi", "added_at": "2025-08-02T08:00:00"}),
+    ("received_package", {"id": 1, "agency_id": 1, "package_id": "6f1c2d9e-0000-4000-8000-000000000001",
+                          "file_name": "hoa-an.khbc", "file_sha256": "a" * 64, "period_code": "h1",
+                          "period_year": 2025, "created_at": "2025-08-02T01:00:00+00:00",
+                          "received_at": "2025-08-02T09:00:00"}),
+    ("agency_task", {"id": 1, "agency_id": 1, "task_id": 1, "role": "lead", "status": "hoàn thành", "percent": 100,
+                     "result": "Đã tổ chức 2 hội nghị", "completed_on": "2025-07-30", "score": None,
+                     "difficulties": "", "proposals": "", "updated_at": "2025-08-01T09:00:00", "revision": 0,
+                     "package_created_at": "2025-08-02T01:00:00+00:00", "package_id": 1}),
+    ("agency_evidence", {"id": 1, "agency_id": 1, "task_id": 1, "number": "9/BC-UBND", "date": "2025-07-30",
+                         "issuer": "UBND xã Hòa Ân", "abstract": "Báo cáo", "file_sha256": None, "file_name": None,
+                         "file_size": None, "added_at": "2025-08-01T09:00:00"}),
+]
+
+
 def test_every_schema_version_has_representative_rows():
     """Adding a migration means adding rows here, so that upgrading from it is tested."""
     assert set(SEED_ROWS) == set(range(1, SCHEMA_VERSION + 1))

@@ -144,8 +144,11 @@ def evidence_hashes(conn: sqlite3.Connection) -> set[str]:
         return set()
     from .assessment import linked_file_hashes  # issue 12: documents added to a criterion directly
 
-    hashes = {row[0] for row in conn.execute("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")}
-    return hashes | linked_file_hashes(conn)
+    found = {row[0] for row in conn.execute("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")}
+    if "agency_evidence" in _tables(conn):  # issue 11: files received from other agencies are in use too
+        found |= {row[0] for row in conn.execute(
+            "SELECT DISTINCT file_sha256 FROM agency_evidence WHERE file_sha256 IS NOT NULL")}
+    return found | linked_file_hashes(conn)
 
 
 def evidence_file_rows(conn: sqlite3.Connection) -> list[dict]:

@@ -21,6 +21,8 @@ def add_parser(sub, common) -> None:
     report.add_argument("--number", help="số báo cáo (để trống nếu chưa cấp số)")
     report.add_argument("--date", help="ngày ký (DD/MM/YYYY); để trống nếu chưa ký")
     report.add_argument("--plan", type=int, help="mã kế hoạch (mặc định: kế hoạch nhập gần nhất)")
+    report.add_argument("--consolidated", action="store_true",  # issue 11
+                        help="báo cáo tổng hợp của các đơn vị (Sở Nội vụ, sở chủ trì)")
     report.add_argument("--addressee", action="append", help="nơi được kính gửi (lặp lại được)")
     report.add_argument("--recipient", action="append", help="một dòng Nơi nhận (lặp lại được)")
     report.add_argument("--only-led", action="store_true", help="chỉ các nhiệm vụ đơn vị chủ trì")
@@ -72,6 +74,10 @@ def period_from(args, plan_year: int | None) -> ReportPeriod:
 
 
 def command(workspace, args) -> int:
+    if getattr(args, "consolidated", False):  # issue 11: the consolidator's report
+        from ..consolidation import report as consolidated
+
+        return consolidated.command(workspace, args)
     output_format(args.out)
     from .service import choose_plan
 

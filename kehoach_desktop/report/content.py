@@ -131,10 +131,23 @@ class ReportContent:
     agency_name: str = ""
     plan_id: int | None = None
     states: dict = field(default_factory=dict)  # task id → Outcome value at the cutoff (the register compares)
+    extra_annexes: list = field(default_factory=list)  # issue 11: AnnexTable, after the annex
 
     @property
     def annex_row_count(self) -> int:
         return sum(len(group.rows) for group in self.annex_groups)
+
+
+@dataclass
+class AnnexTable:
+    """An annex as a plain table (issue 11, the consolidated report): its own landscape pages,
+    the header row repeated; `widths` are relative; a row of one cell is a group heading."""
+
+    title: list[str]
+    subtitle: str
+    headers: list[str]
+    widths: list[float]
+    rows: list[list[str]]
 
 
 # --- outcomes and figures ---------------------------------------------------------------------

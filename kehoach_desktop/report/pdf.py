@@ -162,12 +162,14 @@ def render_pdf(content: ReportContent, progress: Progress | None = None) -> byte
                      autoNextPageTemplate="annex_next"),
         PageTemplate("annex_next", [_frame(landscape_size, below=pages.header_height)], onPage=pages.annex_next,
                      pagesize=landscape_size),
+        PageTemplate("table_annex", [_frame(landscape_size)], onPage=pages.body_page, pagesize=landscape_size),
     ])
     flowables = _body(content, styles, doc.width)
     if content.annex_groups:
         flowables += [NextPageTemplate("annex"), PageBreak()]
         room = landscape_size[1] - MARGIN_TOP - MARGIN_BOTTOM - pages.header_height
         flowables += _annex(content, styles, annex_width, room)
+    flowables += _table_annexes(content, styles, annex_width)  # issue 11
     if progress is not None:
         doc.setProgressCallBack(_progress_adapter(progress))
     doc.build(flowables)
@@ -463,3 +465,26 @@ def _annex_cells(row: AnnexRow, scored: bool) -> list:
     if scored:
         cells += [CellText([(row.max_score, REGULAR)], centred=True), CellText([(row.score, REGULAR)], centred=True)]
     return cells
+
+
+# --- annexes as plain tables (issue 11: the consolidated report) ----------------------------------
+
+
+def _table_annexes(content: ReportContent, styles: Styles, width: float) -> list:
+    flowables: list = []
+    for annex in content.extra_annexes:
+        flowables += [NextPageTemplate("table_annex"), PageBreak()]
+        flowables += [Paragraph(_text(line), styles.annex_title) for line in annex.title]
+        flowables.append(Paragraph(_text(annex.subtitle), styles.annex_subtitle))
+        widths = [w * width / sum(annex.widths) for w in annex.widths]
+        header = [Paragraph(_text(name), styles.head_cell) for name in annex.headers]
+        rows, commands = [header], list(_CELL_PADDING)
+        for values in annex.rows:
+            if len(values) == 1:  # a group heading across the table
+                commands.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+                rows.append([CellText([(values[0], BOLD)])] + [""] * (len(widths) - 1))
+            else:
+                rows.append([CellText([(value, REGULAR)], centred=(i == 0)) for i, value in enumerate(values)])
+        commands.append(("VALIGN", (0, 0), (-1, 0), "MIDDLE"))
+        flowables.append(Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands)))
+    return flowables

@@ -54,6 +54,7 @@ def render_docx(content: ReportContent, progress: Progress | None = None) -> byt
     _signature_block(document, content)
     if content.annex_groups:
         _annex(document, content, progress)
+    _table_annexes(document, content)  # issue 11
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -424,3 +425,35 @@ def _task_row(table, template, row: AnnexRow, scored: bool) -> None:
         values += [([(row.max_score, False, False)], "center"), ([(row.score, False, False)], "center")]
     for tc, (lines, align) in zip(cells, values):
         _write_cell(tc, lines, 11, align)
+
+
+# --- annexes as plain tables (issue 11: the consolidated report) ----------------------------------
+
+
+def _table_annexes(document, content: ReportContent) -> None:
+    for annex in content.extra_annexes:
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        _page(section, landscape=True)
+        _page_numbers(section, restart=True)
+        for line in annex.title:
+            _paragraph(document, line, bold=True)
+        subtitle = _paragraph(document, annex.subtitle, italic=True)
+        subtitle.paragraph_format.space_after = Pt(8)
+        table = document.add_table(rows=1, cols=len(annex.headers))
+        table.style = document.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _widths(table, [w * ANNEX_WIDTH_MM / sum(annex.widths) for w in annex.widths])
+        _cell_margins(table, 1, 0.7)
+        header = table.rows[0]
+        header._tr.get_or_add_trPr().append(_on(OxmlElement("w:tblHeader")))  # repeat on every page
+        for cell, name in zip(header.cells, annex.headers):
+            _cell_paragraph(cell, name, bold=True, size=12)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        for values in annex.rows:
+            cells = table.add_row().cells
+            if len(values) == 1:
+                merged = cells[0].merge(cells[-1])
+                _cell_paragraph(merged, values[0], bold=True, size=12, align=LEFT)
+                continue
+            for i, (cell, value) in enumerate(zip(cells, values)):
+                _cell_paragraph(cell, value, size=12, align=CENTER if i == 0 else LEFT)

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         unit_menu = self.menuBar().addMenu("Đơn &vị")
         unit_menu.addAction(self.profile_action)
+        self._build_consolidation_menu()  # issue 11
         toolbar = self.addToolBar("Công cụ")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -253,12 +254,20 @@ class MainWindow(QMainWindow):
     # --- actions ------------------------------------------------------------------------------
 
     def edit_profile(self) -> None:
-        dialog = ProfileDialog(self.workspace.profile(), self)
+        from ..consolidation import roster  # issue 11: the consolidating role beside the profile
+
+        dialog = ProfileDialog(self.workspace.profile(), self, consolidates=roster.get_consolidates(self.workspace))
         if dialog.exec() != ProfileDialog.Accepted:
             return
-        profile = dialog.profile()
+        profile, consolidates = dialog.profile(), dialog.consolidates()
+
+        def save(ctx):
+            saved = ctx.workspace.save_profile(profile)
+            roster.set_consolidates(ctx.workspace, consolidates)
+            return saved
+
         self.runner.run(
-            self, "Đang lưu…", lambda ctx: ctx.workspace.save_profile(profile),
+            self, "Đang lưu…", save,
             lambda _: self.reload(),
             lambda error: QMessageBox.warning(self, "Không lưu được", describe_error(error)),
         )
@@ -437,6 +446,20 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         event.accept()
 
+    # --- consolidation (issue 11) ---
+
+    def _build_consolidation_menu(self) -> None:
+        self.consolidation_action = QAction("Bảng tổng hợp các đơn vị…", self)
+        self.consolidation_action.triggered.connect(self.open_consolidation)
+        menu = self.menuBar().addMenu("Tổng &hợp")
+        menu.addAction(self.consolidation_action)
+
+    def open_consolidation(self):
+        from .consolidation_window import ConsolidationWindow
+
+        self.consolidation_window = ConsolidationWindow(self.workspace, self.runner, self, today=self.today)
+        self.consolidation_window.show()
+        return self.consolidation_window
     # --- self-assessment (issue 12) ---
 
     def _add_assessment_action(self, menu, toolbar) -> None:

@@ -23,7 +23,8 @@ DEFAULT_PROFILE = AgencyProfile(
 
 
 class ProfileDialog(QDialog):
-    def __init__(self, profile: AgencyProfile | None, parent=None, *, first_run: bool = False):
+    def __init__(self, profile: AgencyProfile | None, parent=None, *, first_run: bool = False,
+                 consolidates: str | None = None):
         super().__init__(parent)
         self.setWindowTitle("Thông tin cơ quan, đơn vị")
         self.setMinimumWidth(560)
@@ -71,6 +72,9 @@ class ProfileDialog(QDialog):
         self.authority_note.setWordWrap(True)
         self.authority_note.setStyleSheet("color: #555;")
         form.addRow("", self.authority_note)
+        self.consolidates_box = self._consolidates_box(consolidates) if consolidates is not None else None
+        if self.consolidates_box is not None:
+            form.addRow("Vai trò tổng hợp:", self.consolidates_box)
         form.addRow(accept_cancel_buttons(self, "Lưu"))
 
     def profile(self) -> AgencyProfile:
@@ -80,6 +84,22 @@ class ProfileDialog(QDialog):
             symbol=self.symbol.text().strip(), signer_name=self.signer_name.text().strip(),
             signer_title=self.signer_title.text().strip(), authority=Authority(self.authority.currentData()),
         )
+
+    # --- consolidation (issue 11) ---
+    @staticmethod
+    def _consolidates_box(value: str) -> QComboBox:
+        from ..consolidation.roster import CONSOLIDATES_LABELS
+
+        box = QComboBox()
+        for key in ("none", "plan", "led-tasks"):
+            box.addItem(CONSOLIDATES_LABELS[key], key)
+        box.setCurrentIndex(max(0, box.findData(value)))
+        box.setToolTip("Sở Nội vụ tổng hợp toàn bộ kế hoạch; sở chủ trì tổng hợp các nhiệm vụ mình được giao "
+                       "chủ trì (đích danh, không tính “Các sở, ban, ngành”).")
+        return box
+
+    def consolidates(self) -> str | None:
+        return self.consolidates_box.currentData() if self.consolidates_box is not None else None
 
     def accept(self) -> None:
         if not self.name.text().strip():

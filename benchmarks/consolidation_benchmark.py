@@ -1,0 +1,170 @@
+"""Consolidation speed (issue 11): many agencies' progress packages from one plan, received by
+Sở Nội vụ, next to a plain unzip of the same files as the reference; then the overview query,
+opening the matrix view, filtering it, and the consolidated report. Run:
+    python benchmarks/consolidation_benchmark.py            # 100 agencies × 300 tasks
+    python benchmarks/consolidation_benchmark.py --full     # 1,000 agencies × 300 tasks (3·10⁵ rows)
+    python benchmarks/consolidation_benchmark.py --agencies 300 --tasks 300 [--report]
+
+Targets (issue 11): receiving at ≥ 0.3× the plain unzip; overview and matrix open < 1 s with
+3·10⁵ rows; filtering the matrix within 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from import_benchmark import make_annex  # noqa: E402
+
+from kehoach_desktop.consolidation import overview as views  # noqa: E402
+from kehoach_desktop.consolidation import receive as receiving  # noqa: E402
+from kehoach_desktop.consolidation import roster  # noqa: E402
+from kehoach_desktop.db import store, transaction  # noqa: E402
+from kehoach_desktop.model import AgencyKind, AgencyProfile, Evidence  # noqa: E402
+from kehoach_desktop.workspace import Workspace  # noqa: E402
+
+MB = 1024 * 1024
+STATUSES = ["hoàn thành", "đang thực hiện", "chưa thực hiện", "hoàn thành", "không thực hiện được"]
+
+
+def agencies(count: int) -> list[AgencyProfile]:
+    departments = max(1, count // 20)
+    result = [AgencyProfile(name=f"Sở Thử nghiệm {n:03d}", kind=AgencyKind.SO) for n in range(departments)]
+    result += [AgencyProfile(name=f"UBND xã Thử Nghiệm {n:04d}", kind=AgencyKind.XA)
+               for n in range(count - departments)]
+    return result
+
+
+def make_packages(root: Path, count: int, tasks: int, evidence_kb: int) -> tuple[Path, Path]:
+    """A consolidator folder with the plan, and `count` agencies' packages made by the program."""
+    annex = root / "annex.xlsx"
+    make_annex(annex, tasks)
+    template = root / "template"
+    with Workspace(template) as ws:
+        ws.save_profile(AgencyProfile(name="Sở Nội vụ", kind=AgencyKind.SO))
+        ws.import_annex(annex)
+    agency_dir = root / "agency"
+    shutil.copytree(template, agency_dir)
+    usb = root / "usb"
+    usb.mkdir()
+    chance = random.Random(11)
+    with Workspace(agency_dir) as ws:
+        rows = ws.tasks()
+        for number, profile in enumerate(agencies(count)):
+            ws.save_profile(profile)
+            now = f"2025-06-{1 + number % 28:02d}T10:00:00"
+            with transaction(ws.db):
+                for position, task in enumerate(rows):
+                    status = STATUSES[(number + position) % len(STATUSES)]
+                    store.save_progress(ws.db, task.id, {
+                        "status": status, "percent": 100 if status == "hoàn thành" else 40,
+                        "result": f"Kết quả {position} của đơn vị {number}", "completed_on": None, "score": None,
+                        "difficulties": "", "proposals": "", "updated_at": now})
+            if evidence_kb:  # one file per agency: the previous agency's record goes
+                for item in ws.evidence_list(rows[0].id):
+                    ws.remove_evidence(item.id)
+                file = root / "bc.pdf"
+                file.write_bytes(chance.randbytes(evidence_kb * 1024))
+                ws.add_evidence(rows[0].id, Evidence(task_id=rows[0].id, number=f"{number}/BC"), file)
+            ws.export_package(usb / f"{number:04d}.khbc", period={"code": "h1", "year": 2025})
+    return template, usb
+
+
+def plain_unzip(usb: Path, target: Path) -> float:
+    start = time.perf_counter()
+    for path in sorted(usb.glob("*.khbc")):
+        with zipfile.ZipFile(path) as archive:
+            archive.extractall(target / path.stem)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--agencies", type=int, default=100)
+    parser.add_argument("--tasks", type=int, default=300)
+    parser.add_argument("--evidence-kb", type=int, default=64, help="one evidence file per agency, of this size")
+    parser.add_argument("--full", action="store_true", help="1,000 agencies (the issue's size)")
+    parser.add_argument("--report", action="store_true", help="also time the consolidated PDF")
+    args = parser.parse_args()
+    if args.full:
+        args.agencies = 1000
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    root = Path(tempfile.mkdtemp(prefix="kehoach-consolidation-bench-"))
+    try:
+        start = time.perf_counter()
+        template, usb = make_packages(root, args.agencies, args.tasks, args.evidence_kb)
+        total = sum(p.stat().st_size for p in usb.glob("*.khbc"))
+        print(f"{args.agencies} packages of {args.tasks} tasks made in {time.perf_counter() - start:.1f} s "
+              f"({total / MB:.1f} MB)")
+        unzip = plain_unzip(usb, root / "unzipped")
+        snv = root / "snv"
+        shutil.copytree(template, snv)
+        with Workspace(snv) as ws:
+            roster.set_consolidates(ws, "plan")
+            start = time.perf_counter()
+            result = receiving.receive(ws, [usb])
+            took = time.perf_counter() - start
+            assert result.count(receiving.RECEIVED) == args.agencies, result.to_json()["packages"][:3]
+            rows = ws.db.execute("SELECT count(*) FROM agency_task").fetchone()[0]
+            print(f"receive: {took:.2f} s, {total / MB / took:.1f} MB/s, {args.agencies / took:.1f} packages/s; "
+                  f"plain unzip {unzip:.2f} s ({total / MB / unzip:.1f} MB/s); ratio receive/unzip speed "
+                  f"{unzip / took:.2f} (target ≥ 0.3); {rows} per-agency rows")
+            start = time.perf_counter()
+            again = receiving.receive(ws, [usb])
+            print(f"receive again (nothing changes): {time.perf_counter() - start:.2f} s, "
+                  f"{again.count(receiving.UNCHANGED)} unchanged")
+            start = time.perf_counter()
+            snapshot = views.load(ws)
+            data = views.overview_json(snapshot)
+            print(f"overview (load + JSON): {time.perf_counter() - start:.2f} s for {len(data['agencies'])} agencies "
+                  f"× {len(data['tasks'])} tasks (target < 1 s)")
+            _matrix(ws, snapshot)
+            if args.report:
+                from kehoach_desktop.consolidation.report import write_consolidated
+
+                start = time.perf_counter()
+                path = write_consolidated(ws, root / "tong-hop.pdf")
+                print(f"consolidated PDF: {time.perf_counter() - start:.2f} s, {path.stat().st_size // 1024} KB")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _matrix(ws, snapshot) -> None:
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from kehoach_desktop.ui.consolidation_models import MatrixModel, TaskSearchProxy
+
+    app = QApplication.instance() or QApplication([])
+    for grouped in (False, True):
+        start = time.perf_counter()
+        model = MatrixModel()
+        model.set_snapshot(snapshot, grouped)
+        proxy = TaskSearchProxy()
+        proxy.setSourceModel(model)
+        view = QTableView()
+        view.setModel(proxy)
+        view.resize(1366, 728)
+        view.show()
+        app.processEvents()
+        opened = time.perf_counter() - start
+        start = time.perf_counter()
+        proxy.set_needle("nhiem vu 12")
+        app.processEvents()
+        filtered = time.perf_counter() - start
+        print(f"matrix {'grouped by kind' if grouped else 'one column per agency'}: open {opened:.2f} s "
+              f"(target < 1 s), filter {filtered * 1000:.0f} ms → {proxy.rowCount()} rows (target < 100 ms)")
+        view.close()
+
+
+if __name__ == "__main__":
+    main()

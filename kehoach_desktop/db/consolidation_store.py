@@ -1,0 +1,130 @@
+"""SQL of consolidation (issue 11): the consolidating role, the roster of agencies expected to
+report, the packages received and each agency's progress and evidence per task."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from .store import _insert, _one
+
+ROSTER_FIELDS = ("name", "kind", "code", "contact", "source", "added_at")
+AGENCY_TASK_FIELDS = ("agency_id", "task_id", "role", "status", "percent", "result", "completed_on", "score",
+                      "difficulties", "proposals", "updated_at", "revision", "package_created_at", "package_id")
+AGENCY_EVIDENCE_FIELDS = ("agency_id", "task_id", "number", "date", "issuer", "abstract", "file_sha256",
+                          "file_name", "file_size", "added_at")
+PACKAGE_FIELDS = ("agency_id", "package_id", "file_name", "file_sha256", "period_code", "period_year",
+                  "created_at", "received_at")
+
+
+# --- the consolidating role ------------------------------------------------------------------
+
+def get_consolidates(db: sqlite_utils.Database) -> str:
+    row = _one(db, "SELECT consolidates FROM consolidation_role WHERE id = 1")
+    return row["consolidates"] if row else "none"
+
+
+def set_consolidates(db: sqlite_utils.Database, value: str) -> None:
+    db.execute("INSERT INTO consolidation_role (id, consolidates) VALUES (1, ?) "
+               "ON CONFLICT(id) DO UPDATE SET consolidates = excluded.consolidates", [value])
+
+
+# --- roster ----------------------------------------------------------------------------------
+
+def list_roster(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT * FROM roster_agency ORDER BY id"))
+
+
+def get_agency(db: sqlite_utils.Database, agency_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM roster_agency WHERE id = ?", [agency_id])
+
+
+def find_agency_by_code(db: sqlite_utils.Database, code: str) -> dict | None:
+    return _one(db, "SELECT * FROM roster_agency WHERE code = ?", [code])
+
+
+def find_agencies_by_name(db: sqlite_utils.Database, name: str) -> list[dict]:
+    return list(db.query("SELECT * FROM roster_agency WHERE name = ? ORDER BY id", [name]))
+
+
+def insert_agency(db: sqlite_utils.Database, values: dict) -> int:
+    return _insert(db, "roster_agency", {key: values[key] for key in ROSTER_FIELDS})
+
+
+def update_agency(db: sqlite_utils.Database, agency_id: int, values: dict) -> None:
+    db["roster_agency"].update(agency_id, values)
+
+
+# --- packages received -------------------------------------------------------------------------
+
+def find_received(db: sqlite_utils.Database, package_id: str) -> dict | None:
+    return _one(db, "SELECT * FROM received_package WHERE package_id = ?", [package_id])
+
+
+def insert_received(db: sqlite_utils.Database, values: dict) -> int:
+    return _insert(db, "received_package", {key: values[key] for key in PACKAGE_FIELDS})
+
+
+def list_received(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT * FROM received_package ORDER BY created_at, id"))
+
+
+# --- per-agency progress and evidence ----------------------------------------------------------
+
+def agency_tasks(db: sqlite_utils.Database, agency_id: int) -> dict[int, dict]:
+    """task_id → the agency's row for it."""
+    return {row["task_id"]: row for row in db.query("SELECT * FROM agency_task WHERE agency_id = ?", [agency_id])}
+
+
+def agency_task_states(db: sqlite_utils.Database) -> list[tuple]:
+    """(agency_id, task_id, role, status, completed_on) of every row, in table order (one scan)."""
+    return db.conn.execute("SELECT agency_id, task_id, role, status, completed_on FROM agency_task").fetchall()
+
+
+def agency_texts(db: sqlite_utils.Database) -> list[dict]:
+    """The rows that carry words: a result, difficulties or proposals."""
+    return list(db.query("SELECT agency_id, task_id, result, difficulties, proposals FROM agency_task "
+                         "WHERE status IS NOT NULL AND (result != '' OR difficulties != '' OR proposals != '')"))
+
+
+def get_agency_task(db: sqlite_utils.Database, agency_id: int, task_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM agency_task WHERE agency_id = ? AND task_id = ?", [agency_id, task_id])
+
+
+_UPSERT_AGENCY_TASK = (
+    f"INSERT INTO agency_task ({', '.join(AGENCY_TASK_FIELDS)}) VALUES ({', '.join('?' for _ in AGENCY_TASK_FIELDS)}) "
+    "ON CONFLICT(agency_id, task_id) DO UPDATE SET "
+    + ", ".join(f"{key} = excluded.{key}" for key in AGENCY_TASK_FIELDS if key not in ("agency_id", "task_id"))
+)
+
+
+def save_agency_tasks(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Insert or replace the agency's rows for these tasks (one statement, many rows)."""
+    db.conn.executemany(_UPSERT_AGENCY_TASK, [[row[key] for key in AGENCY_TASK_FIELDS] for row in rows])
+
+
+def agency_evidence(db: sqlite_utils.Database, agency_id: int, task_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM agency_evidence WHERE agency_id = ? AND task_id = ? ORDER BY id",
+                         [agency_id, task_id]))
+
+
+def agency_evidence_by_task(db: sqlite_utils.Database, agency_id: int) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = {}
+    for row in db.query("SELECT * FROM agency_evidence WHERE agency_id = ? ORDER BY id", [agency_id]):
+        found.setdefault(row["task_id"], []).append(row)
+    return found
+
+
+def get_agency_evidence(db: sqlite_utils.Database, evidence_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM agency_evidence WHERE id = ?", [evidence_id])
+
+
+def replace_agency_evidence(db: sqlite_utils.Database, agency_id: int, task_id: int, rows: list[dict]) -> None:
+    db.execute("DELETE FROM agency_evidence WHERE agency_id = ? AND task_id = ?", [agency_id, task_id])
+    for row in rows:
+        _insert(db, "agency_evidence", {key: row.get(key) for key in AGENCY_EVIDENCE_FIELDS}
+                | {"agency_id": agency_id, "task_id": task_id})
+
+
+def evidence_counts(db: sqlite_utils.Database) -> dict[tuple[int, int], int]:
+    return {(row["agency_id"], row["task_id"]): row["n"] for row in db.query(
+        "SELECT agency_id, task_id, count(*) AS n FROM agency_evidence GROUP BY agency_id, task_id")}

@@ -1,0 +1,130 @@
+"""The consolidator's window (issue 11): register, matrix, one agency's task, receiving."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from _consolidation_support import UNREPORTED, consolidator, province  # noqa: F401 - the fixture
+
+SHOTS = os.environ.get("KEHOACH_SHOTS")  # a folder: screenshots for looking at them
+
+
+@pytest.fixture
+def snv_window(qtbot, province, tmp_path):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kehoach_desktop.ui import app as app_module
+
+    consolidator(province, tmp_path / "snv").close()
+    app_module.make_application()
+    win = app_module.open_main_window(tmp_path / "snv", synchronous=True)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.workspace.close()
+
+
+def _shot(widget, name: str, sizes=((1366, 728), (1024, 768))) -> None:
+    if SHOTS:
+        for width, height in sizes:
+            widget.resize(width, height)
+            widget.grab().save(os.path.join(SHOTS, f"{name}-{width}.png"))
+
+
+def test_receive_then_register_matrix_and_one_agency_task(snv_window, province, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from kehoach_desktop.ui import consolidation_window as module
+
+    window = snv_window.open_consolidation()
+    qtbot.addWidget(window)
+    assert window.register_model.rowCount() == 35  # rostered, nothing received yet
+    shown = []
+
+    def preview(dialog):
+        shown.append([dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())])
+        _shot(dialog, "receive-preview")
+        return QDialog.Accepted
+    monkeypatch.setattr(module.ReceiveDialog, "exec", preview)
+    monkeypatch.setattr(module.QMessageBox, "information", lambda *a: None)
+    window.receive([province["packages"]])
+    assert shown and shown[0].count("nhận") == 35 - len(UNREPORTED)
+    # the register: the filter "chưa nộp" lists exactly the agencies that sent nothing
+    window.period.setCurrentIndex(window.period.findData("year"))
+    window.year.setValue(2025)
+    window.state_filter.setCurrentIndex(window.state_filter.findData("chưa nộp"))
+    names = {window.register_model.rows[r]["name"] for r in range(window.register_model.rowCount())}
+    assert names == UNREPORTED
+    window.state_filter.setCurrentIndex(0)
+    _shot(window, "register")
+    # the matrix: tasks × 35 agencies, one model, no widget per cell
+    window.tabs.setCurrentIndex(1)
+    model = window.matrix_model
+    assert model.columnCount() == 2 + 35 and model.rowCount() == len(window.snapshot.tasks)
+    assert window.matrix_view.indexWidget(window.matrix_proxy.index(0, 2)) is None
+    _shot(window, "matrix")
+    # double-click a cell the agency completed: its result and evidence
+    snapshot = window.snapshot
+    target = None
+    for col, column in enumerate(model.columns, start=model.FIXED):
+        agency_id = column["agency"]["id"]
+        for row, task in enumerate(snapshot.tasks):
+            if snapshot.status(agency_id, task.id) == "hoàn thành" and snapshot.completed_on(agency_id, task.id):
+                target = (row, col, agency_id, task.id)
+                break
+        if target:
+            break
+    row, col, agency_id, task_id = target
+    index = window.matrix_proxy.index(row, col)
+    window.matrix_view.scrollTo(index)
+    rect = window.matrix_view.visualRect(index)
+    qtbot.mouseClick(window.matrix_view.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(window.matrix_view.viewport(), Qt.LeftButton, pos=rect.center())
+    detail = window.last_detail
+    assert "hoàn thành" in detail.status.text()
+    assert detail.windowTitle().startswith(column["agency"]["name"])
+    _shot(detail, "agency-task", ((760, 520),))
+    # the search filters the matrix rows, diacritics ignored
+    window.search.setText("tuyen truyen")
+    assert 0 < window.matrix_proxy.rowCount() < model.rowCount()
+    # grouped by kind: one column per kind with done/assigned
+    window.grouped.setChecked(True)
+    assert [c["kind"] for c in model.columns] == ["so", "xa"]
+    window.tabs.setCurrentIndex(2)
+    assert window.areas_tree.topLevelItemCount() >= 2  # PAR INDEX, PAPI…
+    _shot(window, "areas")
+    window.tabs.setCurrentIndex(3)
+    _shot(window, "actions")
+    assert window.actions_tree.topLevelItemCount() == 3
+
+
+def test_window_writes_the_report_matrix_and_task_packages(snv_window, province, qtbot, monkeypatch, tmp_path):
+    from kehoach_desktop.ui import consolidation_window as module
+
+    messages = []
+    monkeypatch.setattr(module.QMessageBox, "information", lambda _parent, title, text: messages.append(text))
+    monkeypatch.setattr(module.QMessageBox, "warning", lambda _parent, title, text: messages.append("!" + text))
+    window = snv_window.open_consolidation()
+    qtbot.addWidget(window)
+    window.write_report(tmp_path / "th.pdf")
+    (tmp_path / "usb").mkdir()
+    window.send_tasks(tmp_path / "usb")
+    assert not [m for m in messages if m.startswith("!")], messages
+    assert (tmp_path / "th.pdf").stat().st_size > 10_000
+    assert len(list((tmp_path / "usb").glob("*.khnv"))) == 35
+
+
+def test_profile_dialog_sets_the_consolidating_role(snv_window, monkeypatch):
+    from kehoach_desktop.consolidation import roster
+    from kehoach_desktop.ui import main_window as module
+    from kehoach_desktop.ui.profile_dialog import ProfileDialog
+
+    def accept_led_tasks(dialog):
+        assert dialog.consolidates() == "plan"  # what the data say
+        dialog.consolidates_box.setCurrentIndex(dialog.consolidates_box.findData("led-tasks"))
+        return ProfileDialog.Accepted
+    monkeypatch.setattr(module.ProfileDialog, "exec", accept_led_tasks)
+    snv_window.edit_profile()
+    assert roster.get_consolidates(snv_window.workspace) == "led-tasks"
