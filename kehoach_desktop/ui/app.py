@@ -26,7 +26,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font = app.font()
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
+    install_window_features(app)  # issue 16: Vietnamese standard buttons, windows fitted to the screen
     return app
+
+
+# --- window features (issue 16) ---
+
+
+def install_window_features(app: QApplication) -> None:
+    from . import screen_fit, vietnamese
+
+    vietnamese.install(app)
+    screen_fit.install(app)
 
 
 def first_run(window: MainWindow) -> None:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_central()
         self.reload()
+        self._install_window_features()  # issue 16
 
     # --- construction -------------------------------------------------------------------------
 
@@ -404,3 +405,10 @@ class MainWindow(QMainWindow):
         self.backup_timer.stop()
         self.runner.wait()
         event.accept()
+
+    # --- window features (issue 16) -------------------------------------------------------------
+
+    def _install_window_features(self) -> None:
+        from . import window_features
+
+        window_features.install(self)

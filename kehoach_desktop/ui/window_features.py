@@ -1,0 +1,112 @@
+"""What issue 16 adds to the main window, in one place: sizes remembered, shortcuts, the guide,
+wrapped task texts, a detail pane that scrolls only vertically.
+
+`install(window)` is called once at the end of MainWindow.__init__.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy
+
+from . import screen_fit
+from .task_tree import COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK
+from .wrap_delegate import wrap_column
+
+
+def install(window) -> None:
+    screen_fit.use_folder(window.workspace.data_dir)
+    if screen_fit.was_maximized(type(window).__name__):
+        window.setWindowState(window.windowState() | Qt.WindowMaximized)
+    window.wrap_delegates = [wrap_column(window.tree, column) for column in (COL_TASK, COL_DEADLINE, COL_STATUS)]
+    _narrow_columns(window)
+    _fit_detail_pane(window.detail)
+    _reflow_filters(window)
+    _install_shortcuts(window)
+    _install_help_menu(window)
+
+
+def _narrow_columns(window) -> None:
+    """The short columns give way to the task's text; their own texts wrap to a second line."""
+    header = window.tree.header()
+    for column, width in ((COL_CODE, 84), (COL_ROLE, 76), (COL_DEADLINE, 104), (COL_STATUS, 104)):
+        header.resizeSection(column, width)
+
+
+def _fit_detail_pane(detail) -> None:
+    """The form follows the pane's width: long rows put the field under its label, no sideways scroll."""
+    for form in detail.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+    for combo in detail.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+    labels = [label for label in detail.findChildren(QLabel) if label.wordWrap()]
+    for label in labels:  # take the height the wrapped text needs at the width it is given
+        label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
+    detail.label_heights = _LabelHeights(labels, detail)
+    for area in detail.findChildren(QScrollArea):
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        area.viewport().installEventFilter(detail.label_heights)
+    for box in detail.findChildren(QGroupBox):  # a new task's texts ask for a new layout here
+        box.installEventFilter(detail.label_heights)
+
+
+class _LabelHeights(QObject):
+    """QFormLayout gives a wrapped label the height of a wider one: set it from the real width."""
+
+    def __init__(self, labels, parent):
+        super().__init__(parent)
+        self.labels = labels
+        self.timer = QTimer(self, singleShot=True, interval=0)
+        self.timer.timeout.connect(self.update)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Resize, QEvent.LayoutRequest):
+            self.timer.start()
+        return False
+
+    def update(self) -> None:
+        for label in self.labels:
+            if label.isVisible() and label.width() > 0:
+                needed = label.heightForWidth(label.width())
+                if needed > 0 and label.minimumHeight() != needed:
+                    label.setMinimumHeight(needed)
+
+
+def _reflow_filters(window) -> None:
+    """The search box gets a row of its own under the filters (it showed three characters at 1024 px)."""
+    for layout in window.findChildren(QBoxLayout):
+        if layout.indexOf(window.search) < 0 or not isinstance(layout.parent(), QBoxLayout):
+            continue
+        outer = layout.parent()
+        layout.removeWidget(window.search)
+        outer.insertWidget(outer.indexOf(layout) + 1, window.search)
+        return
+
+
+def _install_shortcuts(window) -> None:
+    find = QAction("Tìm nhiệm vụ", window)
+    find.setShortcut(QKeySequence.Find)
+    find.triggered.connect(lambda: (window.search.setFocus(Qt.ShortcutFocusReason), window.search.selectAll()))
+    window.addAction(find)
+    window.find_action = find
+
+
+def _install_help_menu(window) -> None:
+    guide = QAction("Hướng dẫn sử dụng", window)
+    guide.setShortcut(QKeySequence.HelpContents)
+    guide.triggered.connect(lambda: open_guide(window))
+    menu = window.menuBar().addMenu("Trợ &giúp")
+    menu.addAction(guide)
+    window.guide_action = guide
+
+
+def open_guide(window):
+    from .guide import GuideWindow
+
+    if getattr(window, "guide_window", None) is None:
+        window.guide_window = GuideWindow(window)
+    window.guide_window.show()
+    window.guide_window.raise_()
+    return window.guide_window
