@@ -188,7 +188,7 @@ class Workspace:
         override = row["role_override"]
         if override:
             role = None if override == "none" else Role(override)
-            reason = "Người dùng tự đặt vai trò"
+            reason = override_reason(match, role)  # issue 16: what the annex said, and that the user overrode it
         deadline = parse_deadline(row["deadline_text"], row["plan_year"])
         area = criteria.get(row["criterion_id"])
         while area is not None and area["parent_id"] is not None:
@@ -432,3 +432,14 @@ def is_due_soon(row: TaskRow, today: dt.date) -> bool:
     dates = row.due_dates or ((row.due_date,) if row.due_date else ())
     near = any(today <= d <= today + dt.timedelta(days=DUE_SOON_DAYS) for d in dates)
     return near and row.status not in (Status.DONE, Status.NOT_FEASIBLE) and not row.removed
+
+
+# --- role override wording (issue 16) ---
+
+
+def override_reason(match, chosen: Role | None) -> str:
+    """The reason line of a role set by hand: the annex's own reading first, then the user's choice."""
+    annex = (f"Theo phụ lục: {match.role.label} — {match.reason}." if match.role
+             else "Theo phụ lục: không giao cho đơn vị.")
+    choice = "Không phải việc của đơn vị" if chosen is None else chosen.label
+    return f"{annex} Đơn vị đã tự chọn “{choice}” thay cho cách đọc phụ lục."

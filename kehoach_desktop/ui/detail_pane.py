@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -43,6 +46,7 @@ def _wrap_label(text: str = "") -> QLabel:
 
 class DetailPane(QWidget):
     saved = Signal(int)  # task id whose progress, evidence or role changed
+    undoable = Signal(object)  # an UndoStep for the change just saved (issue 16)
 
     def __init__(self, workspace: Workspace, runner: OperationRunner, parent=None):
         super().__init__(parent)
@@ -51,6 +55,8 @@ class DetailPane(QWidget):
         self.task: TaskRow | None = None
         self._loading = False
         self._dirty = False
+        self.shown_progress: Progress | None = None  # as read from the data file, for undo
+        self.today = dt.date.today()
         self._build()
         self.show_task(None)
 
@@ -225,12 +231,15 @@ class DetailPane(QWidget):
         if task.role_overridden:
             choice = task.role.value if task.role else "none"
         self.role_choice.setCurrentIndex(self.role_choice.findData(choice))
-        if task.role:
+        if task.role_overridden:  # the annex's reading and the user's choice (issue 16)
+            self.role_reason.setText(task.role_reason)
+        elif task.role:
             self.role_reason.setText(f"{task.role.label}: {task.role_reason}")
         else:
             self.role_reason.setText("Phụ lục không giao nhiệm vụ này cho đơn vị.")
 
     def _show_progress(self, progress: Progress, task: TaskRow) -> None:
+        self.shown_progress = progress
         self.status.setCurrentIndex(self.status.findData(progress.status.value))
         self.percent.setValue(progress.percent)
         self.result.setPlainText(progress.result)
@@ -288,9 +297,18 @@ class DetailPane(QWidget):
             return
         status = Status(self.status.currentData())
         if status == Status.DONE:
-            self.percent.setValue(100)
             if self.completed_on.value() is None:
-                self.completed_on.check.setChecked(True)
+                day = self.ask_completion_date()
+                if day is None:  # no date given: the task is not marked done
+                    previous = self.shown_progress.status if self.shown_progress else Status.NOT_STARTED
+                    if previous == Status.DONE:
+                        previous = Status.IN_PROGRESS
+                    self.status.setCurrentIndex(self.status.findData(previous.value))
+                    return
+                self.completed_on.set_value(day)
+            self.percent.setValue(100)
+        elif self.completed_on.value() is not None:
+            self.completed_on.set_value(None)  # a completion date only belongs to a completed task
 
     def current_progress(self) -> Progress:
         return Progress(
@@ -316,11 +334,22 @@ class DetailPane(QWidget):
             self._dirty = True
             QMessageBox.warning(self, "Không lưu được", describe_error(error))
 
-        self.runner.run(
-            self, "Đang lưu…", lambda ctx: ctx.workspace.save_progress(progress),
-            lambda _: self.saved.emit(progress.task_id), failed,
-        )
+        step = progress_undo_step(self.task, self.shown_progress)
+
+        def done(_) -> None:
+            self.saved.emit(progress.task_id)
+            self.undoable.emit(step)
+
+        self.runner.run(self, "Đang lưu…", lambda ctx: ctx.workspace.save_progress(progress), done, failed)
         return True
+
+    def ask_completion_date(self) -> dt.date | None:
+        """The date the work was completed, asked of the user (issue 16); None when cancelled."""
+        from .completion_dialog import CompletionDateDialog
+
+        dialog = CompletionDateDialog(_task_name(self.task), _plan_year(self.workspace, self.task.plan_id),
+                                      self.today, self)
+        return dialog.value() if dialog.exec() == CompletionDateDialog.Accepted else None
 
     def save_if_dirty(self) -> bool:
         return self.save() if self._dirty else True
@@ -328,10 +357,21 @@ class DetailPane(QWidget):
     def _role_changed(self, *_) -> None:
         if self.task is None or self._loading:
             return
-        task_id, choice = self.task.id, self.role_choice.currentData()
+        task, choice = self.task, self.role_choice.currentData()
+        before = (task.role.value if task.role else "none") if task.role_overridden else "auto"
+        if choice == before:
+            return
+        if choice == "none" and not confirm_not_ours(self, task):
+            self.role_choice.setCurrentIndex(self.role_choice.findData(before))
+            return
+        step = role_undo_step(task, before, choice)
+
+        def done(_) -> None:
+            self.saved.emit(task.id)
+            self.undoable.emit(step)
+
         self.runner.run(
-            self, "Đang lưu…", lambda ctx: ctx.workspace.set_role_override(task_id, choice),
-            lambda _: self.saved.emit(task_id),
+            self, "Đang lưu…", lambda ctx: ctx.workspace.set_role_override(task.id, choice), done,
             lambda error: QMessageBox.warning(self, "Không lưu được", describe_error(error)),
         )
 
@@ -385,6 +425,42 @@ class DetailPane(QWidget):
         )
 
 
+# --- undo, the "not ours" override and the completion date (issue 16) ---
+
+
+def _task_name(task: TaskRow) -> str:
+    text = " ".join(task.content.split())
+    return f"{task.code} {text[:60]}{'…' if len(text) > 60 else ''}".strip()
+
+
+def progress_undo_step(task: TaskRow, before: Progress | None):
+    from .undo import UndoStep
+
+    previous = dataclasses.replace(before, updated_at=None) if before else Progress(task_id=task.id)
+    return UndoStep(task.id, f"Đã lưu kết quả nhiệm vụ “{_task_name(task)}”.",
+                    lambda ws: ws.save_progress(previous),
+                    f"Đã hoàn tác: kết quả nhiệm vụ “{_task_name(task)}” trở lại như trước khi lưu.")
+
+
+def role_undo_step(task: TaskRow, before: str, after: str):
+    from .undo import UndoStep
+
+    label = dict(ROLE_CHOICES)[after]
+    return UndoStep(task.id, f"Đã đặt vai trò “{label}” cho nhiệm vụ “{_task_name(task)}”.",
+                    lambda ws: ws.set_role_override(task.id, before),
+                    f"Đã hoàn tác: nhiệm vụ “{_task_name(task)}” trở lại vai trò trước đó.")
+
+
+def confirm_not_ours(parent, task: TaskRow) -> bool:
+    annex = f"Phụ lục giao cho đơn vị vai trò {task.role.label.lower()} ({task.role_reason}). " if task.role else ""
+    return QMessageBox.question(
+        parent, "Không phải việc của đơn vị",
+        f"{annex}Đánh dấu nhiệm vụ “{_task_name(task)}” là không phải việc của đơn vị? Nhiệm vụ sẽ không còn "
+        "trong “Việc của tôi” và báo cáo; có thể hoàn tác ngay (Ctrl+Z) hoặc chọn lại “Tự động theo phụ lục”.",
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+    ) == QMessageBox.Yes
+
+
 def _due_note(task: TaskRow) -> str:
     """What the deadline text was read as: its date, or each report date of a recurring task."""
     if len(task.due_dates) > 1:
@@ -393,3 +469,7 @@ def _due_note(task: TaskRow) -> str:
     if task.due_date:
         return f" — hạn: {format_date(task.due_date)}"
     return " — định kỳ" if task.recurring else ""
+
+
+def _plan_year(workspace, plan_id: int) -> int | None:
+    return next((plan["year"] for plan in workspace.plans() if plan["id"] == plan_id), None)

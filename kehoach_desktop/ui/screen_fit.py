@@ -69,6 +69,12 @@ def fit(widget: QWidget, area: QRect | None = None) -> None:
     widget.move(x, y)
 
 
+def preferred_size(widget: QWidget, width: int, height: int) -> None:
+    """The size a window would like; shrunk to the usable area of the screen it will open on."""
+    area = available_area(widget)
+    widget.resize(min(width, area.width() - FRAME_WIDTH), min(height, area.height() - FRAME_HEIGHT))
+
+
 def restore(widget: QWidget, key: str) -> None:
     if _settings is None:
         return

@@ -24,6 +24,7 @@ def install(window) -> None:
     _fit_detail_pane(window.detail)
     _reflow_filters(window)
     _install_shortcuts(window)
+    _install_undo(window)
     _install_help_menu(window)
 
 
@@ -91,6 +92,18 @@ def _install_shortcuts(window) -> None:
     find.triggered.connect(lambda: (window.search.setFocus(Qt.ShortcutFocusReason), window.search.selectAll()))
     window.addAction(find)
     window.find_action = find
+
+
+def _install_undo(window) -> None:
+    from .undo import UndoController
+
+    window.detail.today = window.today
+    window.undo = UndoController(window)
+    window.detail.undoable.connect(window.undo.record)
+    window.undo.undone.connect(lambda task_id: window.reload(keep_task=task_id))
+    edit_menu = window.menuBar().addMenu("&Sửa")
+    edit_menu.addAction(window.undo.action)
+    edit_menu.addAction(window.find_action)
 
 
 def _install_help_menu(window) -> None:
