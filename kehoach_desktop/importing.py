@@ -287,6 +287,8 @@ def _upsert_plan(db: sqlite_utils.Database, annex: ParsedAnnex, source_file: str
         "source_file": source_file,
     }
     found = store.find_plan(db, annex.plan_number, date)
+    if found and found["year"] and annex.plan_year and found["year"] != annex.plan_year:
+        found = None  # issue 16: a new year's annex under the same number is a new plan, not a revision
     if found:
         changed = {k: v for k, v in values.items() if found.get(k) != v}
         if changed:

@@ -20,9 +20,12 @@ class TaskFilter:
     overdue_only: bool = False
     query: str = ""
     show_removed: bool = False
+    plan_id: int | None = None  # issue 16: the plan chosen in the plan selector; None for every plan
 
     def accepts(self, row: TaskRow, today: dt.date) -> bool:
         if row.removed and not self.show_removed:
+            return False
+        if self.plan_id is not None and row.plan_id != self.plan_id:
             return False
         if self.scope == MINE_ANY and row.role is None:
             return False

@@ -221,3 +221,23 @@ def list_plan_notes(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
 
 def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
     return {name: db[name].count for name in db.table_names()}
+
+
+# --- plan removal (issue 16) ---
+
+
+def plan_contents(db: sqlite_utils.Database, plan_id: int) -> dict[str, int]:
+    """What removing a plan takes with it: its tasks, recorded results, evidence records, report texts."""
+    one = lambda sql: next(iter(db.execute(sql, [plan_id]).fetchone()), 0)  # noqa: E731
+    return {
+        "tasks": one("SELECT count(*) FROM task WHERE plan_id = ?"),
+        "results": one("SELECT count(*) FROM progress p JOIN task t ON t.id = p.task_id WHERE t.plan_id = ?"),
+        "evidence": one("SELECT count(*) FROM evidence e JOIN task t ON t.id = e.task_id WHERE t.plan_id = ?"),
+        "reports": one("SELECT count(*) FROM report WHERE plan_id = ?"),
+    }
+
+
+def delete_plan(db: sqlite_utils.Database, plan_id: int) -> None:
+    """The plan and everything hanging from it (evidence records first: they restrict deletion)."""
+    db.execute("DELETE FROM evidence WHERE task_id IN (SELECT id FROM task WHERE plan_id = ?)", [plan_id])
+    db.execute("DELETE FROM plan WHERE id = ?", [plan_id])

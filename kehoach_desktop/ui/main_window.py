@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         profile = self.workspace.profile()
         self.agency_label.setText(profile.name if profile else "Chưa khai báo đơn vị")
         self._rows = self.workspace.tasks()
+        self._plans_reloaded()  # issue 16: the plan selector, banners, overview
         self._refresh_tree(keep_task)
         self._refresh_counts()
 
@@ -198,7 +199,8 @@ class MainWindow(QMainWindow):
         self.detail.show_task(None)
 
     def _refresh_counts(self) -> None:
-        counts = count_tasks(self._rows, self.today)  # from the rows just read, not a second query
+        rows = [row for row in self._rows if self.current_plan_id in (None, row.plan_id)]  # issue 16
+        counts = count_tasks(rows, self.today)  # from the rows just read, not a second query
         self.counts_label.setText(
             f"Việc của tôi: {counts.mine}   ·   Hoàn thành: {counts.done}   ·   "
             f"Quá hạn: {counts.overdue}   ·   Sắp đến hạn: {counts.due_soon}   ·   Tổng nhiệm vụ: {counts.total}"
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
         self.filter = TaskFilter(
             scope=self.scope.currentData(), status=Status(status) if status else None,
             overdue_only=self.overdue_only.isChecked(), query=self.search.text(),
+            plan_id=self.current_plan_id,  # issue 16: the plan selector
         )
         current = self.detail.task.id if self.detail.task else None
         self._refresh_tree(current)
@@ -264,7 +267,7 @@ class MainWindow(QMainWindow):
             return
         from .report_dialog import ReportDialog
 
-        ReportDialog(self.workspace, self.runner, self, today=self.today).exec()
+        ReportDialog(self.workspace, self.runner, self, today=self.today, plan_id=self.current_plan_id).exec()
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -407,6 +410,14 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # --- window features (issue 16) -------------------------------------------------------------
+
+    current_plan_id: int | None = None  # the plan chosen in the plan selector; None: every plan
+    plan_bar = None
+
+    def _plans_reloaded(self) -> None:
+        if self.plan_bar is not None:
+            self.plan_bar.refresh()
+            self.filter.plan_id = self.current_plan_id
 
     def _install_window_features(self) -> None:
         from . import window_features

@@ -119,7 +119,8 @@ class PdfPreview(QScrollArea):
 
 
 class ReportDialog(QDialog):
-    def __init__(self, workspace, runner: OperationRunner, parent=None, today: dt.date | None = None):
+    def __init__(self, workspace, runner: OperationRunner, parent=None, today: dt.date | None = None,
+                 plan_id: int | None = None):
         super().__init__(parent)
         self.workspace, self.runner = workspace, runner
         self.today = today or dt.date.today()
@@ -129,7 +130,13 @@ class ReportDialog(QDialog):
         self._saved_state = None  # (period, texts) as last read from or written to the data file
         preferred_size(self, 1280, 760)  # shrunk to the screen's usable area
         plans = workspace.plans()
-        self.plan_year = plans[-1]["year"] if plans and plans[-1]["year"] else self.today.year
+        chosen = [plan for plan in plans if plan["id"] == plan_id] or plans[-1:]  # issue 16: the selected plan
+        self.plan_id = chosen[0]["id"] if chosen else None
+        self.plan_year = chosen[0]["year"] if chosen and chosen[0]["year"] else self.today.year
+        if chosen:
+            from ..plans import plan_label
+
+            self.setWindowTitle(f"Báo cáo kết quả thực hiện kế hoạch — {plan_label(chosen[0])}")
         self._build()
         self._load_texts()
 
@@ -256,7 +263,7 @@ class ReportDialog(QDialog):
     def _load_texts(self) -> None:
         period = self.current_period()
         try:
-            texts = self.workspace.report_texts(period, today=self.today)
+            texts = self.workspace.report_texts(period, self.plan_id, today=self.today)
         except Exception as error:  # no plan, no profile, bad range: say so, keep the dialog usable
             self.status.setText(describe_error(error))
             self._saved_state = None
@@ -304,7 +311,7 @@ class ReportDialog(QDialog):
             self._saved_state = (period, texts)
             self.status.setText("Đã lưu nội dung báo cáo của kỳ này.")
 
-        self.runner.run(self, "Đang lưu…", lambda ctx: ctx.workspace.save_report_texts(period, texts), saved,
+        self.runner.run(self, "Đang lưu…", lambda ctx: ctx.workspace.save_report_texts(period, texts, self.plan_id), saved,
                         self._failed("Không lưu được"))
 
     def refresh_preview(self, then=None) -> None:
@@ -312,8 +319,8 @@ class ReportDialog(QDialog):
         period, texts = self.current_period(), self.texts()
 
         def build(ctx) -> bytes:
-            ctx.workspace.save_report_texts(period, texts)
-            content = ctx.workspace.build_report(period, texts, today=self.today)
+            ctx.workspace.save_report_texts(period, texts, self.plan_id)
+            content = ctx.workspace.build_report(period, texts, self.plan_id, today=self.today)
             return render(content, "PDF", ctx.report)
 
         def built(pdf: bytes) -> None:
@@ -342,8 +349,8 @@ class ReportDialog(QDialog):
         period, texts = self.current_period(), self.texts()
 
         def write(ctx):
-            ctx.workspace.save_report_texts(period, texts)
-            return ctx.workspace.write_report(path, period, texts, today=self.today, progress=ctx.report)
+            ctx.workspace.save_report_texts(period, texts, self.plan_id)
+            return ctx.workspace.write_report(path, period, texts, self.plan_id, today=self.today, progress=ctx.report)
 
         def written(target) -> None:
             self._saved_state = (period, texts)
@@ -398,7 +405,7 @@ class ReportDialog(QDialog):
         period, texts = self._saved_state[0], self.texts()
         self._edited = False
         try:
-            self.workspace.save_report_texts(period, texts)
+            self.workspace.save_report_texts(period, texts, self.plan_id)
         except Exception as error:
             QMessageBox.warning(self, "Chưa giữ được nội dung kỳ trước", describe_error(error))
             return
@@ -419,7 +426,7 @@ class ReportDialog(QDialog):
             if answer == QMessageBox.Save:
                 period, texts = self.current_period(), self.texts()
                 try:
-                    self.workspace.save_report_texts(period, texts)
+                    self.workspace.save_report_texts(period, texts, self.plan_id)
                 except Exception as error:
                     QMessageBox.warning(self, "Không lưu được", describe_error(error))
                     return

@@ -25,6 +25,7 @@ def install(window) -> None:
     _reflow_filters(window)
     _install_shortcuts(window)
     _install_undo(window)
+    _install_plans(window)
     _install_help_menu(window)
 
 
@@ -104,6 +105,26 @@ def _install_undo(window) -> None:
     edit_menu = window.menuBar().addMenu("&Sửa")
     edit_menu.addAction(window.undo.action)
     edit_menu.addAction(window.find_action)
+
+
+def _install_plans(window) -> None:
+    """The plan selector and banners above the tree, the legend under it, “Xóa kế hoạch…” in Tệp."""
+    from .plan_bar import Legend, PlanBar, remove_plan_interactively
+
+    left = window.agency_label.parentWidget().layout()
+    window.plan_bar = PlanBar(window)
+    left.insertWidget(left.indexOf(window.agency_label) + 1, window.plan_bar)
+    window.legend = Legend()
+    left.insertWidget(left.indexOf(window.tree) + 1, window.legend)
+    remove = QAction("Xóa kế hoạch…", window)
+    remove.triggered.connect(lambda: remove_plan_interactively(window))
+    window.remove_plan_action = remove
+    file_menu = window.menuBar().actions()[0].menu()
+    quit_action = next((a for a in file_menu.actions() if a.text() == "Thoát"), None)
+    file_menu.insertAction(quit_action, remove)
+    window.plan_bar.refresh()
+    window._filters_changed()
+    window._refresh_counts()
 
 
 def _install_help_menu(window) -> None:

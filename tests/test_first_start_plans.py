@@ -1,0 +1,138 @@
+"""Issue 16: an honest first start, the sample plan, removing a plan, the plan selector, a finished year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QDialog  # noqa: E402
+
+from kehoach_desktop.model import Evidence, Progress, Status  # noqa: E402
+from kehoach_desktop.plans import finished_plans, plan_contents, remove_plan  # noqa: E402
+from kehoach_desktop.ui.plan_bar import RemovePlanDialog  # noqa: E402
+from kehoach_desktop.ui.profile_dialog import ProfileDialog  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_first_start_profile_is_empty_with_examples_and_cancel_saves_nothing(qtbot, tmp_path, monkeypatch):
+    from kehoach_desktop.ui import app as app_module
+
+    app_module.make_application()
+    shown = []
+
+    def look_and_cancel(dialog):
+        shown.append((dialog.name.text(), dialog.name.placeholderText(), dialog.governing_body.text()))
+        return QDialog.Rejected
+
+    monkeypatch.setattr(ProfileDialog, "exec", look_and_cancel)
+    win = app_module.open_main_window(tmp_path / "data", synchronous=True)
+    qtbot.addWidget(win)
+    app_module.first_run(win)
+    assert shown == [("", "ví dụ: UBND xã Hòa An, Sở Tư pháp", "")]
+    assert win.workspace.profile() is None and not win.workspace.has_plans()  # nothing saved, no sample
+    assert "Chưa khai báo cơ quan, đơn vị" in win.statusBar().currentMessage()
+    assert win.agency_label.text() == "Chưa khai báo đơn vị"
+    app_module.first_run(win)  # the next start asks again
+    assert len(shown) == 2
+    win.workspace.close()
+
+
+def test_first_start_offers_the_sample_and_can_decline_it(qtbot, tmp_path, monkeypatch):
+    from kehoach_desktop.ui import app as app_module
+
+    app_module.make_application()
+
+    def fill_decline_sample(dialog):
+        dialog.name.setText("Sở Tư pháp")
+        assert dialog.load_sample.isChecked() and "Kế hoạch mẫu" in dialog.load_sample.text()
+        dialog.load_sample.setChecked(False)
+        return QDialog.Accepted
+
+    monkeypatch.setattr(ProfileDialog, "exec", fill_decline_sample)
+    win = app_module.open_main_window(tmp_path / "data", synchronous=True)
+    qtbot.addWidget(win)
+    app_module.first_run(win)
+    assert win.workspace.profile().name == "Sở Tư pháp" and not win.workspace.has_plans()
+    win.workspace.close()
+
+
+def test_the_sample_plan_is_labelled_and_removable_after_a_backup(window, tmp_path, monkeypatch):
+    bar = window.plan_bar
+    assert bar.combo.currentText().startswith("Kế hoạch mẫu — 2163/KH-UBND")
+    assert bar.remove_sample.isVisibleTo(window) and "Kế hoạch mẫu" in bar.banner.text()
+    ws = window.workspace
+    task = ws.tasks(mine_only=True)[0]
+    ws.save_progress(Progress(task_id=task.id, status=Status.IN_PROGRESS, percent=30, result="Đang làm"))
+    proof = tmp_path / "bc.pdf"
+    proof.write_bytes(b"%PDF-1.4 x")
+    ws.add_evidence(task.id, Evidence(task_id=task.id, number="1/BC"), proof)
+
+    seen = []
+
+    def confirm(dialog):
+        seen.append(dialog.what.text())
+        return QDialog.Accepted
+
+    monkeypatch.setattr(RemovePlanDialog, "exec", confirm)
+    bar.remove_sample.click()
+    assert "94 nhiệm vụ, 1 kết quả đã ghi, 1 tài liệu kiểm chứng" in seen[0] and "sao lưu" in seen[0]
+    assert not ws.has_plans() and ws.tasks() == []
+    backups = ws.backups.list()
+    assert backups and backups[0].reason == "xoa-ke-hoach" and backups[0].tasks == 94
+    assert "Đã xóa kế hoạch 2163/KH-UBND" in window.statusBar().currentMessage()
+    assert not bar.isVisible()
+
+
+def test_removal_refused_by_the_user_changes_nothing(window, monkeypatch):
+    monkeypatch.setattr(RemovePlanDialog, "exec", lambda dialog: QDialog.Rejected)
+    window.remove_plan_action.trigger()
+    assert len(window.workspace.tasks()) == 94
+
+
+def test_the_plan_selector_drives_tree_counts_and_reports(window):
+    ws = window.workspace
+    ws.import_annex(DATA / "bac-kan-365-KH-UBND-phu-luc.xlsx")
+    window.reload()
+    plans = ws.plans()
+    assert len(plans) == 2 and window.plan_bar.combo.count() == 3  # two plans and "Tất cả kế hoạch"
+    shown = {row.plan_id for row in ws.tasks() if row.id in set(window.visible_task_ids())}
+    assert shown == {window.current_plan_id}
+    for index in range(window.plan_bar.combo.count()):
+        window.plan_bar.combo.setCurrentIndex(index)
+        chosen = window.plan_bar.combo.currentData()
+        visible = {row.plan_id for row in ws.tasks() if row.id in set(window.visible_task_ids())}
+        expected_plans = {plan["id"] for plan in plans} if chosen is None else {chosen}
+        assert visible <= expected_plans and (chosen is None or visible == {chosen} or not visible)
+        mine = sum(1 for row in ws.tasks(mine_only=True) if chosen in (None, row.plan_id))
+        assert f"Việc của tôi: {mine} " in window.counts_label.text()
+    sample = next(plan for plan in plans if plan["number"] == "2163/KH-UBND")
+    window.plan_bar.combo.setCurrentIndex(window.plan_bar.combo.findData(sample["id"]))
+    from kehoach_desktop.ui.report_dialog import ReportDialog
+
+    dialog = ReportDialog(ws, window.runner, window, plan_id=window.current_plan_id)
+    assert dialog.plan_id == sample["id"] and "2163/KH-UBND" in dialog.windowTitle()
+    dialog.done(0)
+
+
+def test_a_past_years_plan_says_it_has_ended(window):
+    rows = window.workspace.tasks()
+    unfinished = sum(1 for row in rows if row.role and not row.removed and row.status != Status.DONE)
+    [finished] = finished_plans(window.workspace.plans(), rows, dt.date(2026, 3, 1))
+    assert finished.sentence() == f"Kế hoạch năm 2025 đã kết thúc: {unfinished} nhiệm vụ chưa hoàn thành."
+    assert finished_plans(window.workspace.plans(), rows, dt.date(2025, 11, 1)) == []
+    window.today = dt.date(2026, 3, 1)
+    window.reload()
+    assert finished.sentence() in window.plan_bar.banner.text()
+
+
+def test_remove_plan_service_names_what_goes(imported_workspace):
+    plan_id = imported_workspace.plans()[0]["id"]
+    contents = plan_contents(imported_workspace, plan_id)
+    assert (contents.tasks, contents.results, contents.evidence) == (94, 0, 0)
+    removal = remove_plan(imported_workspace, plan_id)
+    assert removal.contents.tasks == 94 and removal.backup is not None
+    assert imported_workspace.plans() == []
