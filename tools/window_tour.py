@@ -118,6 +118,11 @@ def tour(folder: Path, shots: Path | None, only: set[str] | None):
     mine = [row for row in ws.tasks(mine_only=True)]
     main.select_task(mine[0].id)
     yield "cua-so-chinh", main
+    from kehoach_desktop.ui.window_features import show_overview
+
+    show_overview(main)
+    yield "tong-quan", main
+    main.select_task(mine[0].id)
 
     def report():
         dialog = ReportDialog(ws, runner, main, today=TODAY)

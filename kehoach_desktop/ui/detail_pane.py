@@ -47,6 +47,7 @@ def _wrap_label(text: str = "") -> QLabel:
 class DetailPane(QWidget):
     saved = Signal(int)  # task id whose progress, evidence or role changed
     undoable = Signal(object)  # an UndoStep for the change just saved (issue 16)
+    shown = Signal(object)  # the task now shown, or None (issue 16: the overview takes its place)
 
     def __init__(self, workspace: Workspace, runner: OperationRunner, parent=None):
         super().__init__(parent)
@@ -209,6 +210,7 @@ class DetailPane(QWidget):
             self._show_evidence()
         self._dirty = False
         self._loading = False
+        self.shown.emit(task)
 
     def _show_about(self, task: TaskRow) -> None:
         title = f"{task.code} — {task.criterion}" if task.code else (task.criterion or "Nhiệm vụ")

@@ -6,9 +6,9 @@ wrapped task texts, a detail pane that scrolls only vertically.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QToolBar
 
 from . import screen_fit
 from .task_tree import COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK
@@ -26,6 +26,7 @@ def install(window) -> None:
     _install_shortcuts(window)
     _install_undo(window)
     _install_plans(window)
+    _install_overview(window)
     _install_help_menu(window)
 
 
@@ -125,6 +126,80 @@ def _install_plans(window) -> None:
     window.plan_bar.refresh()
     window._filters_changed()
     window._refresh_counts()
+
+
+def _install_overview(window) -> None:
+    """“Tổng quan” takes the detail pane's place whenever no task is selected."""
+    from ..task_filter import MINE_ANY
+    from .overview_view import OverviewView
+
+    window.overview = OverviewView()
+    window.overview.link_chosen.connect(lambda key: show_filtered(window, key, MINE_ANY))
+    splitter = window.detail.parentWidget()
+    window.right_stack = QStackedWidget()
+    splitter.replaceWidget(splitter.indexOf(window.detail), window.right_stack)
+    window.right_stack.addWidget(window.overview)
+    window.right_stack.addWidget(window.detail)
+    window.detail.shown.connect(lambda task: _show_right(window, task))
+    action = QAction("Tổng quan", window)
+    action.setShortcut(QKeySequence("Ctrl+T"))
+    action.triggered.connect(lambda: show_overview(window))
+    window.overview_action = action
+    toolbar = window.findChildren(QToolBar)[0]
+    toolbar.insertAction(toolbar.actions()[0], action)
+    _show_right(window, window.detail.task)
+
+
+def _show_right(window, task) -> None:
+    if task is None:
+        refresh_overview(window)
+        window.right_stack.setCurrentWidget(window.overview)
+    else:
+        window.right_stack.setCurrentWidget(window.detail)
+
+
+def refresh_overview(window) -> None:
+    from ..overview import build_overview
+    from ..plans import plan_label
+
+    plans = {plan["id"]: plan for plan in window.workspace.plans()}
+    plan = plans.get(window.current_plan_id)
+    overview = build_overview(window._rows, window.today, window.current_plan_id, plan["year"] if plan else None)
+    window.overview.show_overview(overview, plan_label(plan) if plan else "")
+
+
+def show_overview(window) -> None:
+    if not window.detail.save_if_dirty():
+        return
+    window.tree.setCurrentIndex(QModelIndex())
+    window.tree.clearSelection()
+    if window.detail.task is not None:
+        window.detail.show_task(None)
+    else:
+        _show_right(window, None)
+
+
+def show_filtered(window, key: str, scope) -> None:
+    """An overview link: the agency's tasks that are overdue, due soon, or done without evidence."""
+    if not window.detail.save_if_dirty():
+        return
+    for widget, value in ((window.scope, window.scope.findData(scope)), (window.status_filter, 0)):
+        widget.blockSignals(True)
+        widget.setCurrentIndex(value)
+        widget.blockSignals(False)
+    for widget, value in ((window.overdue_only, key == "overdue"),):
+        widget.blockSignals(True)
+        widget.setChecked(value)
+        widget.blockSignals(False)
+    window.search.blockSignals(True)
+    window.search.clear()
+    window.search.blockSignals(False)
+    window._filters_changed()
+    if key in ("due_soon", "no_evidence"):
+        window.filter.only = key
+        window._refresh_tree()
+    names = {"overdue": "quá hạn", "due_soon": "sắp đến hạn", "no_evidence": "đã hoàn thành nhưng chưa có tài liệu kiểm chứng"}
+    window.statusBar().showMessage(f"Đang hiện các việc {names[key]}; đổi bộ lọc để xem lại tất cả.", 10000)
 
 
 def _install_help_menu(window) -> None:
