@@ -10,7 +10,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QPixmap, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox  # noqa: E402
 
 from kehoach_desktop.file_names import report_file_name  # noqa: E402
@@ -43,6 +44,9 @@ def test_standard_buttons_speak_vietnamese(window):
     buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Discard | QDialogButtonBox.Cancel | QDialogButtonBox.Close)
     texts = {button.text().replace("&", "") for button in buttons.buttons()}
     assert texts == {"Lưu", "Không lưu", "Hủy", "Đóng"}
+    # Qt's other texts stay as they are (an empty answer would blank them, and break image loading)
+    assert QCoreApplication.translate("QShortcut", "Ctrl") == "Ctrl"
+    assert QCoreApplication.translate("QFileDialog", "%1 already exists.") == "%1 already exists."
     _dispose(box)
 
 
@@ -207,5 +211,7 @@ def test_ctrl_f_goes_to_the_search_box_and_f1_opens_the_guide(window, qtbot):
     guide = window.guide_window
     assert guide.isVisible()
     text = guide.browser.toPlainText()
-    assert "Hướng dẫn sử dụng" in text
+    assert "Hướng dẫn sử dụng" in text and "Ghi kết quả và tài liệu kiểm chứng" in text
+    picture = guide.browser.document().resource(QTextDocument.ImageResource, QUrl("images/tong-quan.png"))
+    assert isinstance(picture, QPixmap) and not picture.isNull()  # the pictures ship with the guide
     guide.close()

@@ -53,7 +53,7 @@ class VietnameseTranslator(QTranslator):
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 (Qt override)
         table = CONTEXTS.get(context)
-        return (table.get(source) if table else None) or ""
+        return table.get(source) if table else None  # None: no translation (an empty text would be one)
 
     def isEmpty(self) -> bool:
         return False
