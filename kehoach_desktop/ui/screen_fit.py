@@ -103,14 +103,18 @@ def was_maximized(key: str) -> bool:
     return bool(_settings is not None and str(_settings.value(f"{key}/maximized", "false")).lower() == "true")
 
 
+_WINDOWS = (QDialog, QMainWindow)
+_SHOW, _HIDE = QEvent.Type.Show, QEvent.Type.Hide
+
+
 class ScreenFitter(QObject):
     """The application-wide event filter: fit on first show, remember on hide."""
 
     def eventFilter(self, obj, event) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Show, QEvent.Hide) or not isinstance(obj, (QDialog, QMainWindow)):
+        if not isinstance(obj, _WINDOWS):  # first: most events go to child widgets, and this is cheap
             return False
-        if not obj.isWindow():
+        kind = event.type()
+        if (kind != _SHOW and kind != _HIDE) or not obj.isWindow():
             return False
         key = _key(obj)
         if kind == QEvent.Show and not obj.property("kehoach_fitted"):
