@@ -10,6 +10,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import given, strategies as st  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QPixmap, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox  # noqa: E402
@@ -215,3 +216,47 @@ def test_ctrl_f_goes_to_the_search_box_and_f1_opens_the_guide(window, qtbot):
     picture = guide.browser.document().resource(QTextDocument.ImageResource, QUrl("images/tong-quan.png"))
     assert isinstance(picture, QPixmap) and not picture.isNull()  # the pictures ship with the guide
     guide.close()
+
+
+# --- search hits -----------------------------------------------------------------------------
+
+
+def test_search_hits_are_found_as_the_search_finds_them():
+    from kehoach_desktop.search_hits import match_spans
+    from kehoach_desktop.text import fold
+
+    text = "Đẩy mạnh tuyên truyền về CCHC; tuyên dương"
+    spans = match_spans(text, "TUYEN day")
+    assert [text[s:e] for s, e in spans] == ["Đẩy", "tuyên", "tuyên"]
+    assert all(fold(text[s:e]) in ("day", "tuyen") for s, e in spans)
+    assert match_spans(text, "") == [] and match_spans(text, "khong co") == []
+
+
+@given(text=st.text(alphabet="aăâbdđeêioôơuưyÁÀẢÃẠẤẦẨẪẬĐđ ", min_size=1, max_size=40), cut=st.integers(0, 39),
+       length=st.integers(1, 6))
+def test_every_word_cut_from_a_text_is_found_where_it_is(text, cut, length):
+    from kehoach_desktop.search_hits import match_spans
+    from kehoach_desktop.text import fold
+
+    word = text[cut:cut + length].strip()
+    if not word or " " in word:
+        return
+    spans = match_spans(text, word)
+    assert spans and all(fold(word) in fold(text[s:e]) or fold(text[s:e]) in fold(word) for s, e in spans)
+    assert any(s <= cut + text[cut:].index(word) < e for s, e in spans)
+
+
+def test_search_box_drives_the_highlight_and_the_tooltip_names_hidden_matches(window, qtbot):
+    task = next(row for row in window.workspace.tasks(mine_only=True) if row.lead)
+    lead_word = task.lead[0].split()[-1]
+    window.search.setText(lead_word)
+    assert all(delegate.query == lead_word for delegate in window.wrap_delegates)
+    from kehoach_desktop.ui.task_tree import COL_TASK
+
+    source = window.model.index_of_task(task.id)
+    index = window.proxy.mapFromSource(source.siblingAtColumn(COL_TASK)) if source is not None else None
+    if index is None:  # the filter has not run yet (debounced): run it now
+        window._filters_changed()
+        index = window.proxy.mapFromSource(window.model.index_of_task(task.id).siblingAtColumn(COL_TASK))
+    lines = window.wrap_delegates[0].hidden_hits(index)
+    assert any(line.startswith("Chủ trì: ") and lead_word in line for line in lines)

@@ -122,6 +122,11 @@ def tour(folder: Path, shots: Path | None, only: set[str] | None):
 
     show_overview(main)
     yield "tong-quan", main
+    main.search.setText("tuyen truyen")  # the search hits highlighted
+    main._filters_changed()
+    yield "tim-kiem", main
+    main.search.clear()
+    main._filters_changed()
     main.select_task(mine[0].id)
 
     def report():

@@ -21,6 +21,7 @@ def install(window) -> None:
         window.setWindowState(window.windowState() | Qt.WindowMaximized)
     window.wrap_delegates = [wrap_column(window.tree, column) for column in (COL_TASK, COL_DEADLINE, COL_STATUS)]
     _narrow_columns(window)
+    _install_search_hits(window)
     _fit_detail_pane(window.detail)
     _reflow_filters(window)
     _install_shortcuts(window)
@@ -28,6 +29,21 @@ def install(window) -> None:
     _install_plans(window)
     _install_overview(window)
     _install_help_menu(window)
+
+
+def _install_search_hits(window) -> None:
+    """Matched words highlighted in the tree; matches in hidden fields named in the tooltip."""
+    from ..search_hits import hidden_hits
+    from .task_tree import TASK_ID_ROLE
+
+    def hits(index) -> list[str]:
+        task_id = index.data(TASK_ID_ROLE)
+        row = next((row for row in window._rows if row.id == task_id), None) if task_id else None
+        return hidden_hits(row, window.search.text()) if row is not None else []
+
+    for delegate in window.wrap_delegates:
+        window.search.textChanged.connect(delegate.set_query)
+        delegate.hidden_hits = hits
 
 
 def _narrow_columns(window) -> None:

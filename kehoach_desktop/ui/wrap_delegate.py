@@ -8,8 +8,15 @@ width is taken from the header here.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QTreeView
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QTreeView
+
+from ..search_hits import match_spans
+
+HIT_STYLE = "background-color: #ffe082; color: #000000;"
 
 MAX_LINES = 3
 
@@ -18,6 +25,8 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeView, column: int):
         super().__init__(tree)
         self.tree, self.column = tree, column
+        self.query = ""  # the search box's text: its words are highlighted (issue 16)
+        self.hidden_hits = None  # fn(index) -> lines naming matches outside the shown text
         self._relayout = QTimer(self, singleShot=True, interval=60)
         self._relayout.timeout.connect(tree.doItemsLayout)
         tree.header().sectionResized.connect(self._section_resized)
@@ -53,6 +62,62 @@ class WrappingDelegate(QStyledItemDelegate):
         needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextWordWrap, str(text)).height()
         lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
+
+
+    # --- search hits (issue 16) -----------------------------------------------------------------
+
+    def set_query(self, query: str) -> None:
+        if query != self.query:
+            self.query = query
+            self.tree.viewport().update()
+
+    def paint(self, painter, option, index) -> None:
+        text = index.data(Qt.DisplayRole)
+        spans = match_spans(str(text), self.query) if text and self.query.strip() else []
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else self.tree.style()
+        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, widget)
+        area = style.subElementRect(QStyle.SE_ItemViewItemText, opt, widget).adjusted(2, 0, -2, 0)
+        selected = bool(opt.state & QStyle.State_Selected)
+        colour = opt.palette.color(QPalette.HighlightedText if selected else QPalette.Text).name()
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(opt.font)
+        doc.setHtml(f'<span style="color: {colour};">{highlighted(str(text), spans)}</span>')
+        doc.setTextWidth(area.width())
+        painter.save()
+        painter.translate(area.left(), area.top() + max((area.height() - doc.size().height()) / 2, 0))
+        painter.setClipRect(QRect(0, 0, area.width(), area.height()))
+        doc.drawContents(painter)
+        painter.restore()
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        """The tooltip also names matches in fields the list does not show (lead, result, …)."""
+        if self.query.strip() and self.hidden_hits is not None and event is not None:
+            lines = self.hidden_hits(index)
+            if lines:
+                tip = html.escape(str(index.data(Qt.ToolTipRole) or index.data(Qt.DisplayRole) or ""))
+                found = "<br>".join(html.escape(line) for line in lines)
+                QToolTip.showText(event.globalPos(), f"{tip}<hr><b>Khớp tìm kiếm:</b><br>{found}", view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text as HTML with the matched spans marked."""
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(html.escape(text[last:start]))
+        parts.append(f'<span style="{HIT_STYLE}">{html.escape(text[start:end])}</span>')
+        last = end
+    parts.append(html.escape(text[last:]))
+    return "".join(parts)
 
 
 def wrap_column(tree: QTreeView, column: int) -> WrappingDelegate:
