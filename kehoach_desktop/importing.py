@@ -24,6 +24,7 @@ from .legacy_encoding import UnknownLegacyEncodingError, to_unicode
 from .importer.word import read_word_grids
 from .matching import resolve_role
 from .model import AgencyProfile, Role
+from .plans import is_carried  # issue 16
 from .text import fold
 
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, what)
@@ -179,7 +180,7 @@ def apply_annex(
                 progress(done, total, "Đang ghi nhiệm vụ")
         claimed = {old["id"] for _, old in pairs if old is not None}
         for row in old_tasks:
-            if row["id"] not in claimed and not row["removed"]:
+            if row["id"] not in claimed and not row["removed"] and not is_carried(row):  # issue 16: carried by hand
                 store.update_task(db, row["id"], {"removed": 1})
                 changes["removed"] += 1
     return changes

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .backup import REASON_LABELS
 from .db import store, transaction
-from .errors import NotFoundError
+from .errors import InvalidInputError, NotFoundError
 from .model import Status, TaskRow
 from .paths import sample_workbook
 from .text import format_date
@@ -103,3 +103,60 @@ def finished_plans(plans: list[dict], rows: list[TaskRow], today: dt.date) -> li
                          and row.status not in (Status.DONE, Status.NOT_FEASIBLE))
         found.append(FinishedPlan(plan, unfinished))
     return found
+
+
+# --- carrying unfinished tasks over to a new year's plan, by hand ---
+
+CARRIED_SHEET = "chuyển tiếp"  # task.source_sheet of a carried task: no annex sheet of the new plan holds it
+CARRIED_INDEX = "Nhiệm vụ chuyển tiếp từ kế hoạch {number} (năm {year})"
+
+
+def is_carried(task: dict) -> bool:
+    return task.get("source_sheet") == CARRIED_SHEET
+
+
+def unfinished_tasks(rows: list[TaskRow], plan_id: int) -> list[TaskRow]:
+    """The agency's tasks of a plan that were neither completed nor found impossible."""
+    return [row for row in rows if row.plan_id == plan_id and row.role and not row.removed
+            and row.status not in (Status.DONE, Status.NOT_FEASIBLE)]
+
+
+def carry_over(ws: "Workspace", task_ids: list[int], target_plan_id: int) -> int:
+    """Copy the chosen tasks into the target plan, under an index naming the plan they come from;
+    the deadline becomes the target plan's year, the progress starts anew. Tasks already carried
+    (the same text from the same plan) are not copied twice. Returns the number copied."""
+    target = find_plan(ws, target_plan_id)
+    if not target.get("year"):
+        raise InvalidInputError(f"Kế hoạch {target['number']} không ghi năm: không chuyển tiếp nhiệm vụ sang được.")
+    sources = [store.get_task(ws.db, task_id) for task_id in task_ids]
+    if any(task is None for task in sources):
+        raise NotFoundError("Có nhiệm vụ đã chọn không còn trong dữ liệu.")
+    plans = {plan["id"]: plan for plan in ws.plans()}
+    copied = 0
+    with transaction(ws.db):
+        indices = {row["name"]: row for row in store.list_indices(ws.db, target_plan_id)}
+        existing = {(row["index_id"], row["content"]) for row in store.list_plan_tasks(ws.db, target_plan_id)}
+        position = max((row["position"] for row in store.list_plan_tasks(ws.db, target_plan_id)), default=0)
+        for task in sources:
+            source = plans[task["plan_id"]]
+            if source["id"] == target_plan_id:
+                raise InvalidInputError(f"Nhiệm vụ “{task['content'][:60]}” đã thuộc kế hoạch {target['number']}.")
+            name = CARRIED_INDEX.format(number=source["number"], year=source.get("year") or "?")
+            if name not in indices:
+                index_id = store.insert_index(ws.db, {"plan_id": target_plan_id, "kind": "Khác", "name": name,
+                                                      "position": len(indices) + 1})
+                indices[name] = {"id": index_id, "name": name}
+            index_id = indices[name]["id"]
+            if (index_id, task["content"]) in existing:
+                continue
+            position += 1
+            store.insert_task(ws.db, {
+                "plan_id": target_plan_id, "index_id": index_id, "criterion_id": None, "position": position,
+                "content": task["content"], "deadline_text": f"Trong năm {target['year']}",
+                "evidence_required": task["evidence_required"], "lead": task["lead"],
+                "implementing": task["implementing"], "cooperating": task["cooperating"],
+                "source_sheet": CARRIED_SHEET, "source_row": task["id"], "role_override": task["role_override"],
+            })
+            existing.add((index_id, task["content"]))
+            copied += 1
+    return copied

@@ -136,3 +136,71 @@ def test_remove_plan_service_names_what_goes(imported_workspace):
     removal = remove_plan(imported_workspace, plan_id)
     assert removal.contents.tasks == 94 and removal.backup is not None
     assert imported_workspace.plans() == []
+
+
+def test_unfinished_tasks_are_carried_over_by_hand_and_survive_a_reimport(imported_workspace):
+    from kehoach_desktop.plans import carry_over, unfinished_tasks
+
+    ws = imported_workspace
+    sample = ws.plans()[0]
+    done_task = ws.tasks(mine_only=True)[0]
+    ws.save_progress(Progress(task_id=done_task.id, status=Status.DONE, percent=100, completed_on=dt.date(2025, 6, 1)))
+    annex = DATA / "bac-kan-365-KH-UBND-phu-luc.xlsx"
+    ws.import_annex(annex)
+    target = next(plan for plan in ws.plans() if plan["id"] != sample["id"])
+    left = unfinished_tasks(ws.tasks(), sample["id"])
+    assert done_task.id not in {row.id for row in left}
+    chosen = [row.id for row in left[:5]]
+    assert carry_over(ws, chosen, target["id"]) == 5
+    assert carry_over(ws, chosen, target["id"]) == 0  # not copied twice
+    carried = [row for row in ws.tasks() if row.plan_id == target["id"] and row.index_name.startswith("Nhiệm vụ chuyển tiếp")]
+    assert len(carried) == 5 and carried[0].index_name == f"Nhiệm vụ chuyển tiếp từ kế hoạch 2163/KH-UBND (năm 2025)"
+    year = target["year"] or 2025
+    assert all(row.deadline_text == f"Trong năm {target['year']}" for row in carried) or target["year"] is None
+    assert {row.content for row in carried} == {row.content for row in left[:5]}
+    assert all(row.role is not None and row.status == Status.NOT_STARTED for row in carried)
+    assert all(row.due_date in (None, dt.date(year, 12, 31)) for row in carried)
+    ws.import_annex(annex)  # a revised annex of the new plan does not drop the carried tasks
+    assert all(not ws.task(row.id).removed for row in carried)
+
+
+def test_a_new_years_annex_under_the_same_number_is_a_new_plan(workspace, sample_xlsx):
+    """Numbers start again every year: "15/KH-UBND" of 2026 is not a revision of "15/KH-UBND" of 2025."""
+    import dataclasses
+
+    from kehoach_desktop.importing import apply_annex, read_annex
+
+    annex = dataclasses.replace(read_annex(sample_xlsx), plan_date=None)  # an annex whose date was not found
+    apply_annex(workspace.db, dataclasses.replace(annex, plan_year=2025), sample_xlsx.name)
+    apply_annex(workspace.db, dataclasses.replace(annex, plan_year=2025), sample_xlsx.name)  # a revision
+    assert len(workspace.plans()) == 1
+    apply_annex(workspace.db, dataclasses.replace(annex, plan_year=2026), sample_xlsx.name)
+    assert sorted(plan["year"] for plan in workspace.plans()) == [2025, 2026]
+    assert not any(row.removed for row in workspace.tasks())  # last year's tasks are not "removed"
+
+
+def test_the_window_offers_to_carry_a_finished_plans_tasks_over(window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from kehoach_desktop.ui.plan_bar import CarryOverDialog
+
+    ws = window.workspace
+    ws.import_annex(DATA / "bac-kan-365-KH-UBND-phu-luc.xlsx")
+    window.today = dt.date(2026, 2, 1)
+    window.reload()
+    sample = next(plan for plan in ws.plans() if plan["number"] == "2163/KH-UBND")
+    window.plan_bar.combo.setCurrentIndex(window.plan_bar.combo.findData(sample["id"]))
+    assert window.plan_bar.carry_button.isVisibleTo(window)
+    assert "Kế hoạch năm 2025 đã kết thúc" in window.plan_bar.banner.text()
+
+    def keep_two(dialog):
+        assert dialog.tasks.count() == 89
+        for i in range(2, dialog.tasks.count()):
+            dialog.tasks.item(i).setCheckState(Qt.Unchecked)
+        return QDialog.Accepted
+
+    monkeypatch.setattr(CarryOverDialog, "exec", keep_two)
+    window.plan_bar.carry_button.click()
+    target = window.current_plan_id
+    assert target != sample["id"] and "Đã chuyển 2 nhiệm vụ" in window.statusBar().currentMessage()
+    assert sum(row.index_name.startswith("Nhiệm vụ chuyển tiếp") for row in ws.tasks() if row.plan_id == target) == 2

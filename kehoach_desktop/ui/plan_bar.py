@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
-from ..plans import finished_plans, is_sample, plan_contents, plan_label, remove_plan
+from ..plans import (
+    carry_over, finished_plans, is_sample, plan_contents, plan_label, remove_plan, unfinished_tasks,
+)
 from .operations import describe_error
 from .task_tree import DONE_FG, DUE_SOON_BG, OVERDUE_BG, OVERDUE_FG
 from .widgets import accept_cancel_buttons
@@ -51,6 +54,9 @@ class PlanBar(QWidget):
         self.banner.setStyleSheet("background: #e8f0fe; color: #1a3e72; padding: 4px 6px; border-radius: 3px;")
         self.remove_sample = QPushButton("Xóa kế hoạch mẫu…")
         self.remove_sample.clicked.connect(lambda: remove_plan_interactively(window, self.current_plan_id()))
+        self.carry_button = QPushButton("Chuyển việc chưa xong…")
+        self.carry_button.setToolTip("Chép các nhiệm vụ chưa hoàn thành của kế hoạch đã kết thúc sang kế hoạch năm mới")
+        self.carry_button.clicked.connect(lambda: carry_over_interactively(window, self.current_plan_id()))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(QLabel("Kế hoạch:"))
@@ -59,6 +65,7 @@ class PlanBar(QWidget):
         banner_row.setContentsMargins(0, 0, 0, 0)
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.remove_sample)
+        banner_row.addWidget(self.carry_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -105,11 +112,13 @@ class PlanBar(QWidget):
         if sample:
             lines.append("Đây là Kế hoạch mẫu để xem thử chương trình; nạp phụ lục kế hoạch của đơn vị "
                          "(Tệp → Nhập phụ lục kế hoạch…) rồi xóa kế hoạch mẫu.")
-        for finished in finished_plans(chosen, self.window._rows, self.window.today):
-            lines.append(finished.sentence())
+        finished = finished_plans(chosen, self.window._rows, self.window.today)
+        lines.extend(item.sentence() for item in finished)
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))
         self.remove_sample.setVisible(sample)
+        self.carry_button.setVisible(len(chosen) == 1 and len(self._plans) > 1 and bool(finished)
+                                     and finished[0].unfinished > 0)
 
 
 class RemovePlanDialog(QDialog):
@@ -169,3 +178,59 @@ def remove_plan_interactively(window, plan_id=None) -> None:
 
     window.runner.run(window, "Đang sao lưu và xóa kế hoạch…", lambda ctx: remove_plan(ctx.workspace, chosen),
                       removed, lambda error: QMessageBox.warning(window, "Không xóa được kế hoạch", describe_error(error)))
+
+
+class CarryOverDialog(QDialog):
+    """Which unfinished tasks of a finished plan go on in which plan (all ticked to start with)."""
+
+    def __init__(self, workspace, rows, source_plan_id, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Chuyển việc chưa hoàn thành sang kế hoạch khác")
+        plans = workspace.plans()
+        source = next(plan for plan in plans if plan["id"] == source_plan_id)
+        self.target = QComboBox()
+        for plan in plans:
+            if plan["id"] != source_plan_id:
+                self.target.addItem(plan_label(plan), plan["id"])
+        later = [plan["id"] for plan in plans if (plan.get("year") or 0) > (source.get("year") or 0)]
+        if later:
+            self.target.setCurrentIndex(self.target.findData(later[-1]))
+        self.tasks = QListWidget()
+        for row in unfinished_tasks(rows, source_plan_id):
+            item = QListWidgetItem(f"{row.code} {' '.join(row.content.split())}".strip())
+            item.setData(Qt.UserRole, row.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.tasks.addItem(item)
+        intro = QLabel(f"Các nhiệm vụ chưa hoàn thành của kế hoạch {source['number']} được chép sang kế hoạch "
+                       "đã chọn (thời hạn: trong năm của kế hoạch đó; kết quả ghi lại từ đầu). Bỏ chọn việc "
+                       "không làm tiếp.")
+        intro.setWordWrap(True)
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.addRow(intro)
+        form.addRow("Sang kế hoạch:", self.target)
+        form.addRow(self.tasks)
+        form.addRow(accept_cancel_buttons(self, "Chuyển các việc đã chọn"))
+        self.resize(760, 520)
+
+    def chosen_task_ids(self) -> list[int]:
+        return [self.tasks.item(i).data(Qt.UserRole) for i in range(self.tasks.count())
+                if self.tasks.item(i).checkState() == Qt.Checked]
+
+
+def carry_over_interactively(window, source_plan_id) -> None:
+    if source_plan_id is None or not window.detail.save_if_dirty():
+        return
+    dialog = CarryOverDialog(window.workspace, window._rows, source_plan_id, window)
+    if dialog.exec() != QDialog.Accepted or dialog.target.currentData() is None:
+        return
+    task_ids, target = dialog.chosen_task_ids(), dialog.target.currentData()
+
+    def done(count: int) -> None:
+        window.current_plan_id = target
+        window.reload()
+        window.statusBar().showMessage(f"Đã chuyển {count} nhiệm vụ sang kế hoạch mới.", 10000)
+
+    window.runner.run(window, "Đang chuyển nhiệm vụ…", lambda ctx: carry_over(ctx.workspace, task_ids, target), done,
+                      lambda error: QMessageBox.warning(window, "Không chuyển được", describe_error(error)))
