@@ -17,7 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TOUR = ROOT / "tools" / "window_tour.py"
 EXPECTED = {"cua-so-chinh", "bao-cao", "thong-tin-don-vi-lan-dau", "sao-luu", "du-lieu-hong", "huong-dan",
-            "xem-truoc-nhap-phu-luc", "tai-lieu-kiem-chung", "xuat-goi-bao-cao", "xem-truoc-goi", "hoi-xac-nhan"}
+            "xem-truoc-nhap-phu-luc", "tai-lieu-kiem-chung", "xuat-goi-bao-cao", "xem-truoc-goi", "hoi-xac-nhan",
+            "tong-quan", "tim-kiem", "ngay-hoan-thanh", "xoa-ke-hoach", "chuyen-tiep"}
 
 
 @pytest.fixture(scope="module")

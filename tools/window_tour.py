@@ -164,12 +164,19 @@ def tour(folder: Path, shots: Path | None, only: set[str] | None):
 
 
 def _issue16_windows(main, ws, runner) -> dict:
-    """The windows issue 16 adds (the guide, the overview, the completion date…)."""
+    """The windows issue 16 adds: the guide, the completion date, removing a plan, carrying tasks over."""
     from kehoach_desktop.ui import window_features
+    from kehoach_desktop.ui.completion_dialog import CompletionDateDialog
+    from kehoach_desktop.ui.plan_bar import CarryOverDialog, RemovePlanDialog
 
-    extra = {"huong-dan": lambda: window_features.open_guide(main)}
-    extra.update(getattr(window_features, "TOUR_WINDOWS", lambda main, ws, runner: {})(main, ws, runner))
-    return extra
+    plan = ws.plans()[0]
+    return {
+        "huong-dan": lambda: window_features.open_guide(main),
+        "ngay-hoan-thanh": lambda: CompletionDateDialog("1.1 100% nhiệm vụ trong KH CCHC năm 2025 được hoàn thành",
+                                                        plan["year"], TODAY, main),
+        "xoa-ke-hoach": lambda: RemovePlanDialog(ws, plan["id"], main),
+        "chuyen-tiep": lambda: CarryOverDialog(ws, ws.tasks(), plan["id"], main),
+    }
 
 
 def _backup_dialog(cls, ws, main):

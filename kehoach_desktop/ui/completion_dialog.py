@@ -35,6 +35,7 @@ class CompletionDateDialog(QDialog):
         form.addRow(intro)
         form.addRow("Ngày hoàn thành:", self.date)
         form.addRow(accept_cancel_buttons(self, "Ghi ngày này"))
+        self.setMinimumWidth(440)
 
     def value(self) -> dt.date:
         qdate = self.date.date()

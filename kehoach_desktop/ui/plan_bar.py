@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -157,6 +157,8 @@ class RemovePlanDialog(QDialog):
             f"Sẽ xóa kế hoạch “{plan_label(contents.plan)}” cùng {contents.sentence()}.\n\n"
             "Dữ liệu hiện tại được sao lưu trước khi xóa; muốn lấy lại, khôi phục bản sao lưu đó "
             "(Tệp → Sao lưu và khôi phục…).")
+        # QFormLayout gives a wrapped label the height of a wider one: ask for what the text needs
+        self.what.setMinimumHeight(self.what.heightForWidth(max(self.width() - 40, 480)))
 
 
 def remove_plan_interactively(window, plan_id=None) -> None:
@@ -196,9 +198,12 @@ class CarryOverDialog(QDialog):
         if later:
             self.target.setCurrentIndex(self.target.findData(later[-1]))
         self.tasks = QListWidget()
+        self.tasks.setWordWrap(True)
+        self.tasks.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         for row in unfinished_tasks(rows, source_plan_id):
             item = QListWidgetItem(f"{row.code} {' '.join(row.content.split())}".strip())
             item.setData(Qt.UserRole, row.id)
+            item.setToolTip(row.content)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.tasks.addItem(item)
@@ -211,7 +216,11 @@ class CarryOverDialog(QDialog):
         form.addRow(intro)
         form.addRow("Sang kế hoạch:", self.target)
         form.addRow(self.tasks)
-        form.addRow(accept_cancel_buttons(self, "Chuyển các việc đã chọn"))
+        buttons = accept_cancel_buttons(self, "Chuyển các việc đã chọn")
+        form.addRow(buttons)
+        if self.target.count() == 0:  # nowhere to carry them yet: import the new year's annex first
+            buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+            self.target.setPlaceholderText("chưa có kế hoạch khác: hãy nhập phụ lục kế hoạch năm mới trước")
         self.resize(760, 520)
 
     def chosen_task_ids(self) -> list[int]:
