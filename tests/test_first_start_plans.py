@@ -124,9 +124,19 @@ def test_a_past_years_plan_says_it_has_ended(window):
     [finished] = finished_plans(window.workspace.plans(), rows, dt.date(2026, 3, 1))
     assert finished.sentence() == f"Kế hoạch năm 2025 đã kết thúc: {unfinished} nhiệm vụ chưa hoàn thành."
     assert finished_plans(window.workspace.plans(), rows, dt.date(2025, 11, 1)) == []
+    from kehoach_desktop.ui.task_tree import COL_DEADLINE
+
+    def first_row_calm() -> bool:
+        task_id = window.visible_task_ids()[0]
+        index = window.proxy.mapFromSource(window.model.index_of_task(task_id).siblingAtColumn(COL_DEADLINE))
+        return window.wrap_delegates[0].calm(index)
+
+    assert not first_row_calm()  # a running plan keeps its "needs you now" colours
     window.today = dt.date(2026, 3, 1)
     window.reload()
     assert finished.sentence() in window.plan_bar.banner.text()
+    assert first_row_calm()  # a finished plan's rows are not painted as alarms
+    assert window.overview.chart.finished and "khi kế hoạch kết thúc" in window.overview.links.text()
 
 
 def test_remove_plan_service_names_what_goes(imported_workspace):

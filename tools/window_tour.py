@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2025, 9, 15)
+TODAY = dt.date(2025, 9, 15)  # --today DD/MM/YYYY to see another day
 
 
 def configure_screen(width: int, height: int, scale: float) -> None:
@@ -204,7 +204,11 @@ def main(argv=None) -> int:
     parser.add_argument("--shots", type=Path)
     parser.add_argument("--only")
     parser.add_argument("--data", type=Path, help="a data folder to use (made and filled when missing)")
+    parser.add_argument("--today", help="the day the window believes it is, DD/MM/YYYY")
     args = parser.parse_args(argv)
+    if args.today:
+        global TODAY
+        TODAY = dt.datetime.strptime(args.today, "%d/%m/%Y").date()
     width, height = (int(v) for v in args.screen.lower().split("x"))
     configure_screen(width, height, args.scale)
     sys.path.insert(0, str(ROOT))

@@ -18,6 +18,10 @@ from ..text import format_date
 COLOURS = {"done": QColor("#2e7d32"), "in_progress": QColor("#1e88e5"), "not_started": QColor("#b0bec5"),
            "overdue": QColor("#d32f2f")}
 ROW_HEIGHT, BAR_HEIGHT, LABEL_SHARE = 30, 14, 0.42
+# A plan whose year has ended: what was left undone is history, not an alarm.
+FINISHED_COLOURS = COLOURS | {"overdue": QColor("#607d8b"), "in_progress": QColor("#90a4ae"),
+                              "not_started": QColor("#cfd8dc")}
+FINISHED_LABELS = STATE_LABELS | {"overdue": "Chưa xong khi kết thúc năm"}
 
 
 class BarChart(QWidget):
@@ -26,12 +30,13 @@ class BarChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.bars = []
+        self.finished = False
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
     NARROW = 520  # below this width a bar's name gets a line of its own above the bar
 
-    def set_bars(self, bars) -> None:
-        self.bars = bars
+    def set_bars(self, bars, finished: bool = False) -> None:
+        self.bars, self.finished = bars, finished
         self._fit_height()
         self.update()
 
@@ -54,6 +59,7 @@ class BarChart(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
+        colours, labels = (FINISHED_COLOURS, FINISHED_LABELS) if self.finished else (COLOURS, STATE_LABELS)
         metrics = QFontMetrics(self.font())
         width = self.width()
         narrow = width < self.NARROW
@@ -78,7 +84,7 @@ class BarChart(QWidget):
             for state in STATES:
                 part = bar_width * bar.counts[state] / (bar.total or 1)  # each bar: its own tasks, in shares
                 if part > 0:
-                    painter.fillRect(QRectF(x, top + (ROW_HEIGHT - BAR_HEIGHT) / 2, part, BAR_HEIGHT), COLOURS[state])
+                    painter.fillRect(QRectF(x, top + (ROW_HEIGHT - BAR_HEIGHT) / 2, part, BAR_HEIGHT), colours[state])
                     x += part
             painter.drawText(QRectF(bar_left + bar_width + 8, top, count_width, ROW_HEIGHT), Qt.AlignVCenter,
                              f"{bar.counts['done']}/{bar.total}")
@@ -86,8 +92,8 @@ class BarChart(QWidget):
         painter.setFont(self.font())
         x, top = 0, len(self.bars) * row_height + (ROW_HEIGHT - BAR_HEIGHT) / 2
         for state in STATES:
-            painter.fillRect(QRectF(x, top, BAR_HEIGHT, BAR_HEIGHT), COLOURS[state])
-            label = STATE_LABELS[state]
+            painter.fillRect(QRectF(x, top, BAR_HEIGHT, BAR_HEIGHT), colours[state])
+            label = labels[state]
             painter.drawText(QRectF(x + BAR_HEIGHT + 4, top - 4, metrics.horizontalAdvance(label) + 4, BAR_HEIGHT + 8),
                              Qt.AlignVCenter, label)
             x += BAR_HEIGHT + 16 + metrics.horizontalAdvance(label)
@@ -125,7 +131,7 @@ class OverviewView(QScrollArea):
         self.setWidget(inner)
         self.overview: Overview | None = None
 
-    def show_overview(self, overview: Overview, plan_text: str) -> None:
+    def show_overview(self, overview: Overview, plan_text: str, finished: bool = False) -> None:
         self.overview = overview
         self.title.setText("Tổng quan")
         self.plan.setText(plan_text)
@@ -135,8 +141,10 @@ class OverviewView(QScrollArea):
         else:
             self.summary.setText(f"Đơn vị có {overview.total} nhiệm vụ; đã hoàn thành {overview.done} "
                                  f"({overview.done_percent}%).")
+        overdue = (f"{overview.overdue} việc chưa hoàn thành khi kế hoạch kết thúc" if finished
+                   else f"{overview.overdue} việc quá hạn")
         lines = [
-            _link("overdue", f"{overview.overdue} việc quá hạn", overview.overdue, "#b71c1c"),
+            _link("overdue", overdue, overview.overdue, "#455a64" if finished else "#b71c1c"),
             _link("due_soon", f"{overview.due_soon} việc sắp đến hạn (14 ngày tới)", overview.due_soon, "#8d6e00"),
             _link("no_evidence", f"{overview.evidence_missing} việc đã hoàn thành chưa có tài liệu kiểm chứng",
                   overview.evidence_missing, "#4a148c"),
@@ -145,7 +153,7 @@ class OverviewView(QScrollArea):
             name, end = overview.next_report
             lines.append(f"Kỳ báo cáo tới: {name}, hết kỳ ngày {format_date(end)}.")
         self.links.setText("<br>".join(lines))
-        self.chart.set_bars(overview.bars)
+        self.chart.set_bars(overview.bars, finished)
 
 
 def _link(key: str, text: str, count: int, colour: str) -> str:

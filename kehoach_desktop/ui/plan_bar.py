@@ -113,7 +113,7 @@ class PlanBar(QWidget):
             lines.append("Đây là Kế hoạch mẫu để xem thử chương trình; nạp phụ lục kế hoạch của đơn vị "
                          "(Tệp → Nhập phụ lục kế hoạch…) rồi xóa kế hoạch mẫu.")
         finished = finished_plans(chosen, self.window._rows, self.window.today)
-        lines.extend(item.sentence() for item in finished)
+        lines.extend(item.sentence() + " Các việc của kế hoạch này không còn tô màu quá hạn." for item in finished)
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))
         self.remove_sample.setVisible(sample)

@@ -19,7 +19,9 @@ def install(window) -> None:
     screen_fit.use_folder(window.workspace.data_dir)
     if screen_fit.was_maximized(type(window).__name__):
         window.setWindowState(window.windowState() | Qt.WindowMaximized)
-    window.wrap_delegates = [wrap_column(window.tree, column) for column in (COL_TASK, COL_DEADLINE, COL_STATUS)]
+    window.wrap_delegates = [wrap_column(window.tree, column)
+                             for column in (COL_TASK, COL_DEADLINE, COL_STATUS, COL_CODE, COL_ROLE)]
+    _install_calm_colours(window)
     _narrow_columns(window)
     _install_search_hits(window)
     _fit_detail_pane(window.detail)
@@ -29,6 +31,27 @@ def install(window) -> None:
     _install_plans(window)
     _install_overview(window)
     _install_help_menu(window)
+
+
+def _install_calm_colours(window) -> None:
+    """Rows of a plan whose year has ended lose the red and yellow: they no longer need the user now."""
+    from ..plans import finished_plans
+    from .task_tree import TASK_ID_ROLE
+
+    cache = {"key": None, "finished": frozenset(), "plan_of": {}}
+
+    def calm(index) -> bool:
+        rows = window._rows
+        key = (id(rows), window.today)
+        if cache["key"] != key:  # recomputed once per reload, not per painted cell
+            plans = window.workspace.plans()
+            cache.update(key=key, finished=frozenset(f.plan["id"] for f in finished_plans(plans, rows, window.today)),
+                         plan_of={row.id: row.plan_id for row in rows})
+        task_id = index.data(TASK_ID_ROLE)
+        return bool(task_id) and cache["plan_of"].get(task_id) in cache["finished"]
+
+    for delegate in window.wrap_delegates:
+        delegate.calm = calm
 
 
 def _install_search_hits(window) -> None:
@@ -180,8 +203,10 @@ def refresh_overview(window) -> None:
 
     plans = {plan["id"]: plan for plan in window.workspace.plans()}
     plan = plans.get(window.current_plan_id)
-    overview = build_overview(window._rows, window.today, window.current_plan_id, plan["year"] if plan else None)
-    window.overview.show_overview(overview, plan_label(plan) if plan else "")
+    year = plan["year"] if plan else None
+    overview = build_overview(window._rows, window.today, window.current_plan_id, year)
+    finished = bool(year) and year < window.today.year
+    window.overview.show_overview(overview, plan_label(plan) if plan else "", finished)
 
 
 def show_overview(window) -> None:

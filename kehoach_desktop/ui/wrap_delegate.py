@@ -11,11 +11,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtGui import QBrush, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QTreeView
 
 from ..search_hits import match_spans
 
+CALM_TEXT = QColor("#546e7a")
 HIT_STYLE = "background-color: #ffe082; color: #000000;"
 
 MAX_LINES = 3
@@ -27,6 +28,7 @@ class WrappingDelegate(QStyledItemDelegate):
         self.tree, self.column = tree, column
         self.query = ""  # the search box's text: its words are highlighted (issue 16)
         self.hidden_hits = None  # fn(index) -> lines naming matches outside the shown text
+        self.calm = None  # fn(index) -> True for a row of a finished plan: no "needs you now" colours
         self._relayout = QTimer(self, singleShot=True, interval=60)
         self._relayout.timeout.connect(tree.doItemsLayout)
         tree.header().sectionResized.connect(self._section_resized)
@@ -63,6 +65,12 @@ class WrappingDelegate(QStyledItemDelegate):
         lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
 
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if self.calm is not None and self.calm(index):  # a past year's plan: history, not an alarm
+            option.backgroundBrush = QBrush()
+            option.palette.setColor(QPalette.Text, CALM_TEXT)
 
     # --- search hits (issue 16) -----------------------------------------------------------------
 
