@@ -71,3 +71,26 @@ def test_overview_is_shown_until_a_task_is_chosen_and_its_links_filter(window):
     window.reload()
     window.overview.links.linkActivated.emit("no_evidence")
     assert window.visible_task_ids() == [task.id] and not window.overdue_only.isChecked()
+
+
+def test_the_pdf_report_carries_the_overview_chart(imported_workspace):
+    import io
+
+    import pypdf
+
+    from kehoach_desktop.report import ReportPeriod
+    from kehoach_desktop.report.chart import progress_chart
+    from kehoach_desktop.report.service import render
+
+    ws = imported_workspace
+    for number, row in enumerate(ws.tasks(mine_only=True)[:9]):
+        status = [Status.DONE, Status.IN_PROGRESS, Status.NOT_FEASIBLE][number % 3]
+        ws.save_progress(Progress(task_id=row.id, status=status, percent=100 if status == Status.DONE else 30,
+                                  completed_on=dt.date(2025, 5, 1) if status == Status.DONE else None))
+    content = ws.build_report(ReportPeriod.of("h1", 2025), today=dt.date(2025, 7, 10))
+    chart = progress_chart(content, 450)
+    bars = chart.contents[0]
+    assert sum(map(sum, bars.data)) == content.annex_row_count  # every task in one bar segment
+    assert [sum(series) for series in bars.data][0] == 3 and [sum(s) for s in bars.data][3] == 3
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(render(content, "PDF"))).pages[:3])
+    assert "Số nhiệm vụ của đơn vị theo lĩnh vực và tình trạng" in text and "Không thực hiện được" in text

@@ -204,6 +204,8 @@ def _body(content: ReportContent, styles: Styles, width: float) -> list:
     blocks = list(content.blocks)
     closing = blocks.pop() if blocks else None
     for block in blocks:
+        if block.kind == BlockKind.SUBHEADING and block.text.startswith("2. "):  # issue 16: the chart first
+            flowables += _chart(content, width)
         flowables.append(_block(block, paragraph_style))
     ending = [_block(closing, paragraph_style)] if closing else []
     ending += [Spacer(1, 6), _signature(content, styles, width)]
@@ -400,3 +402,13 @@ def _annex_cells(row: AnnexRow, scored: bool) -> list:
     if scored:
         cells += [CellText([(row.max_score, REGULAR)], centred=True), CellText([(row.score, REGULAR)], centred=True)]
     return cells
+
+
+# --- the overview chart (issue 16) ---
+
+
+def _chart(content: ReportContent, width: float) -> list:
+    from .chart import progress_chart
+
+    drawing = progress_chart(content, width)
+    return [Spacer(1, 4), drawing, Spacer(1, 6)] if drawing is not None else []
