@@ -186,12 +186,28 @@ def _install_overview(window) -> None:
     window.overview_action = action
     toolbar = window.findChildren(QToolBar)[0]
     toolbar.insertAction(toolbar.actions()[0], action)
+    window.overview_on_show = _OnShow(window, lambda: window.detail.task is None and refresh_overview(window))
     _show_right(window, window.detail.task)
+
+
+class _OnShow(QObject):
+    """Calls `then` each time the window is shown."""
+
+    def __init__(self, window, then):
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Show:
+            self.then()
+        return False
 
 
 def _show_right(window, task) -> None:
     if task is None:
-        refresh_overview(window)
+        if window.isVisible():  # a hidden (or closing) window is brought up to date when shown
+            refresh_overview(window)
         window.right_stack.setCurrentWidget(window.overview)
     else:
         window.right_stack.setCurrentWidget(window.detail)
