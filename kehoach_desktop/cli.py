@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     report_cli.add_parser(sub, common)
     exchange_cli.add_export_parser(sub, common)
     safety_cli.add_commands(sub, common)
+    from . import plans_cli  # issue 16
+
+    plans_cli.add_parsers(sub, common)
     return parser
 
 
@@ -235,6 +238,9 @@ def cmd_report(workspace, args) -> int:
 
 COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
             "report": cmd_report, "export": exchange_cli.cmd_export}
+from .plans_cli import COMMANDS as _PLAN_COMMANDS  # noqa: E402  (issue 16: remove-plan, carry-over)
+
+COMMANDS.update(_PLAN_COMMANDS)
 
 
 if __name__ == "__main__":

@@ -123,8 +123,8 @@ def unfinished_tasks(rows: list[TaskRow], plan_id: int) -> list[TaskRow]:
 
 def carry_over(ws: "Workspace", task_ids: list[int], target_plan_id: int) -> int:
     """Copy the chosen tasks into the target plan, under an index naming the plan they come from;
-    the deadline becomes the target plan's year, the progress starts anew. Tasks already carried
-    (the same text from the same plan) are not copied twice. Returns the number copied."""
+    the deadline becomes the target plan's year, the progress starts anew. A task already carried into
+    the target plan is not copied twice. Returns the number copied."""
     target = find_plan(ws, target_plan_id)
     if not target.get("year"):
         raise InvalidInputError(f"Kế hoạch {target['number']} không ghi năm: không chuyển tiếp nhiệm vụ sang được.")
@@ -135,8 +135,9 @@ def carry_over(ws: "Workspace", task_ids: list[int], target_plan_id: int) -> int
     copied = 0
     with transaction(ws.db):
         indices = {row["name"]: row for row in store.list_indices(ws.db, target_plan_id)}
-        existing = {(row["index_id"], row["content"]) for row in store.list_plan_tasks(ws.db, target_plan_id)}
-        position = max((row["position"] for row in store.list_plan_tasks(ws.db, target_plan_id)), default=0)
+        present = store.list_plan_tasks(ws.db, target_plan_id)
+        carried = {row["source_row"] for row in present if is_carried(row)}  # the source task's id
+        position = max((row["position"] for row in present), default=0)
         for task in sources:
             source = plans[task["plan_id"]]
             if source["id"] == target_plan_id:
@@ -147,7 +148,7 @@ def carry_over(ws: "Workspace", task_ids: list[int], target_plan_id: int) -> int
                                                       "position": len(indices) + 1})
                 indices[name] = {"id": index_id, "name": name}
             index_id = indices[name]["id"]
-            if (index_id, task["content"]) in existing:
+            if task["id"] in carried:
                 continue
             position += 1
             store.insert_task(ws.db, {
@@ -157,6 +158,6 @@ def carry_over(ws: "Workspace", task_ids: list[int], target_plan_id: int) -> int
                 "implementing": task["implementing"], "cooperating": task["cooperating"],
                 "source_sheet": CARRIED_SHEET, "source_row": task["id"], "role_override": task["role_override"],
             })
-            existing.add((index_id, task["content"]))
+            carried.add(task["id"])
             copied += 1
     return copied

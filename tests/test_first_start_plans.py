@@ -216,3 +216,22 @@ def test_the_window_offers_to_carry_a_finished_plans_tasks_over(window, monkeypa
     target = window.current_plan_id
     assert target != sample["id"] and "Đã chuyển 2 nhiệm vụ" in window.statusBar().currentMessage()
     assert sum(row.index_name.startswith("Nhiệm vụ chuyển tiếp") for row in ws.tasks() if row.plan_id == target) == 2
+
+
+def test_the_command_line_removes_a_plan_and_carries_tasks_over(imported_workspace, capsys):
+    from _support import run_cli
+
+    ws = imported_workspace
+    folder = ws.data_dir
+    ws.import_annex(DATA / "bac-kan-365-KH-UBND-phu-luc.xlsx")
+    target = next(plan for plan in ws.plans() if plan["number"] != "2163/KH-UBND")
+    code, out, _ = run_cli(capsys, "carry-over", "--data-dir", folder, "--from", "2163/KH-UBND", "--to", target["number"])
+    assert code == 0 and out.startswith("Đã chuyển 89 nhiệm vụ sang kế hoạch")
+    code, out, _ = run_cli(capsys, "remove-plan", "--data-dir", folder, "--plan", "2163/kh-ubnd")
+    assert code == 0 and "Sẽ xóa kế hoạch “Kế hoạch mẫu — 2163/KH-UBND" in out and "94 nhiệm vụ" in out
+    assert len(ws.plans()) == 2  # without --yes nothing goes
+    code, out, _ = run_cli(capsys, "remove-plan", "--data-dir", folder, "--plan", "2163/KH-UBND", "--yes")
+    assert code == 0 and out.startswith("Đã xóa kế hoạch 2163/KH-UBND cùng 94 nhiệm vụ") and "sao lưu" in out
+    assert [plan["number"] for plan in ws.plans()] == [target["number"]]
+    code, _, err = run_cli(capsys, "remove-plan", "--data-dir", folder, "--plan", "99/KH")
+    assert code == 2 and err.strip() == "Lỗi: Không có kế hoạch số “99/KH”."

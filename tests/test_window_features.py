@@ -260,3 +260,19 @@ def test_search_box_drives_the_highlight_and_the_tooltip_names_hidden_matches(wi
         index = window.proxy.mapFromSource(window.model.index_of_task(task.id).siblingAtColumn(COL_TASK))
     lines = window.wrap_delegates[0].hidden_hits(index)
     assert any(line.startswith("Chủ trì: ") and lead_word in line for line in lines)
+
+
+def test_the_main_window_remembers_its_splitter(window, qtbot):
+    from PySide6.QtWidgets import QSplitter
+
+    from kehoach_desktop.ui import app as app_module
+
+    splitter = window.findChildren(QSplitter)[0]
+    splitter.setSizes([300, 460])
+    wanted = splitter.sizes()
+    window.hide()  # what closing does first: sizes and splitters are written then
+    again = app_module.open_main_window(window.workspace.data_dir, synchronous=True)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.findChildren(QSplitter)[0].sizes() == wanted
+    again.close()
