@@ -276,3 +276,23 @@ def test_the_main_window_remembers_its_splitter(window, qtbot):
     again.show()
     assert again.findChildren(QSplitter)[0].sizes() == wanted
     again.close()
+
+
+def test_percent_and_status_agree_and_a_date_outside_the_year_asks_before_saving(window, monkeypatch):
+    task = _mine(window)
+    window.select_task(task.id)
+    pane = window.detail
+    monkeypatch.setattr(CompletionDateDialog, "exec", lambda dialog: CompletionDateDialog.Accepted)
+    pane.percent.setValue(100)
+    pane.percent.editingFinished.emit()
+    assert pane.status.currentData() == Status.DONE.value and pane.completed_on.value() is not None
+    pane.percent.setValue(80)
+    pane.percent.editingFinished.emit()
+    assert pane.status.currentData() == Status.IN_PROGRESS.value and pane.completed_on.value() is None
+
+    pane.status.setCurrentIndex(pane.status.findData(Status.DONE.value))
+    pane.completed_on.set_value(dt.date(2024, 12, 30))  # typed by hand, a year before the 2025 plan
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args[2]) or QMessageBox.No)
+    assert not pane.save() and "không thuộc năm 2025" in asked[0]
+    assert window.workspace.progress(task.id).status != Status.DONE  # nothing written

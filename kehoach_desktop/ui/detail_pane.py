@@ -194,6 +194,7 @@ class DetailPane(QWidget):
                        self.difficulties.textChanged, self.proposals.textChanged):
             signal.connect(self._mark_dirty)
         self.status.currentIndexChanged.connect(self._status_changed)
+        self.percent.editingFinished.connect(self._percent_finished)  # issue 16: status and percent agree
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -330,6 +331,8 @@ class DetailPane(QWidget):
         except Exception as error:
             QMessageBox.warning(self, "Chưa lưu được", describe_error(error))
             return False
+        if not self._completion_year_agreed(progress):
+            return False
         self._dirty = False
 
         def failed(error):
@@ -344,6 +347,28 @@ class DetailPane(QWidget):
 
         self.runner.run(self, "Đang lưu…", lambda ctx: ctx.workspace.save_progress(progress), done, failed)
         return True
+
+    def _percent_finished(self) -> None:
+        """100 % means done (and asks the date); less than 100 % is not done."""
+        if self._loading or self.task is None:
+            return
+        done = self.status.currentData() == Status.DONE.value
+        if self.percent.value() == 100 and not done:
+            self.status.setCurrentIndex(self.status.findData(Status.DONE.value))
+        elif self.percent.value() < 100 and done:
+            self.status.setCurrentIndex(self.status.findData(Status.IN_PROGRESS.value))
+
+    def _completion_year_agreed(self, progress: Progress) -> bool:
+        """A completion date outside the plan's year is most likely a slip: ask before saving it."""
+        from .completion_dialog import outside_plan_year
+
+        year = _plan_year(self.workspace, self.task.plan_id)
+        if progress.completed_on is None or not outside_plan_year(progress.completed_on, year):
+            return True
+        return QMessageBox.question(
+            self, "Ngày ngoài năm kế hoạch",
+            f"Ngày hoàn thành {format_date(progress.completed_on)} không thuộc năm {year} của kế hoạch. Vẫn lưu?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
 
     def ask_completion_date(self) -> dt.date | None:
         """The date the work was completed, asked of the user (issue 16); None when cancelled."""
