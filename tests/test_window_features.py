@@ -296,3 +296,21 @@ def test_percent_and_status_agree_and_a_date_outside_the_year_asks_before_saving
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args[2]) or QMessageBox.No)
     assert not pane.save() and "không thuộc năm 2025" in asked[0]
     assert window.workspace.progress(task.id).status != Status.DONE  # nothing written
+
+
+def test_a_long_task_text_wraps_in_the_tree(window, qtbot):
+    from kehoach_desktop.ui.task_tree import COL_TASK
+
+    window.resize(1000, 700)
+    window.tree.header().resizeSection(COL_TASK, 260)
+    rows = window.workspace.tasks(mine_only=True)
+    long_task = max(rows, key=lambda row: len(row.content))
+    short_task = min(rows, key=lambda row: len(row.content))
+
+    def height(task) -> int:
+        index = window.proxy.mapFromSource(window.model.index_of_task(task.id).siblingAtColumn(COL_TASK))
+        window.tree.doItemsLayout()
+        return window.tree.visualRect(index).height()
+
+    line = window.tree.fontMetrics().lineSpacing()
+    assert height(long_task) >= 3 * line and height(long_task) > height(short_task)  # up to three lines

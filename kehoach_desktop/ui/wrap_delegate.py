@@ -26,6 +26,7 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeView, column: int):
         super().__init__(tree)
         self.tree, self.column = tree, column
+        self._lines: dict[tuple, int] = {}
         self.query = ""  # the search box's text: its words are highlighted (issue 16)
         self.hidden_hits = None  # fn(index) -> lines naming matches outside the shown text
         self.calm = None  # fn(index) -> True for a row of a finished plan: no "needs you now" colours
@@ -61,8 +62,14 @@ class WrappingDelegate(QStyledItemDelegate):
             from PySide6.QtGui import QFontMetrics
 
             metrics = QFontMetrics(font)
-        needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextWordWrap, str(text)).height()
-        lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
+        key = (str(text), width, font.key() if font is not None else "")
+        lines = self._lines.get(key)
+        if lines is None:  # measured once per text and width: a relayout of many rows stays cheap
+            needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextWordWrap, key[0]).height()
+            lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
+            if len(self._lines) > 100000:
+                self._lines.clear()
+            self._lines[key] = lines
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
 
 
