@@ -45,6 +45,18 @@ def test_standard_buttons_speak_vietnamese(window):
     buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Discard | QDialogButtonBox.Cancel | QDialogButtonBox.Close)
     texts = {button.text().replace("&", "") for button in buttons.buttons()}
     assert texts == {"Lưu", "Không lưu", "Hủy", "Đóng"}
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    drawn = QFileDialog(window, "Chọn tệp")
+    drawn.setOption(QFileDialog.DontUseNativeDialog)  # the file dialog Qt draws itself
+    assert {"Hủy", "Mở"} <= {button.text().replace("&", "") for button in drawn.findChildren(QPushButton)}
+    _dispose(drawn)
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    printing = QPrintDialog(printer, window)  # Qt draws it on Linux; Windows shows its own, in Vietnamese
+    assert {"In", "Hủy"} <= {button.text().replace("&", "") for button in printing.findChildren(QPushButton)}
+    _dispose(printing)
     # Qt's other texts stay as they are (an empty answer would blank them, and break image loading)
     assert QCoreApplication.translate("QShortcut", "Ctrl") == "Ctrl"
     assert QCoreApplication.translate("QFileDialog", "%1 already exists.") == "%1 already exists."

@@ -36,6 +36,12 @@ PRINT_DIALOG = {
     "Pages from": "Từ trang", "to": "đến", "Options": "Tùy chọn", "&Options >>": "&Tùy chọn >>",
     "&Options <<": "&Tùy chọn <<", "Collate": "Xếp theo bộ", "Reverse": "In ngược", "Local file": "Tệp trên máy",
     "Print to File (PDF)": "In ra tệp (PDF)", "Output &file:": "Tệp &ra:", "Page Setup": "Thiết lập trang",
+    "Location:": "Vị trí:", "Type:": "Loại:", "Page &Set:": "&Trang in:", "Preview": "Xem trước",
+    "Color Mode": "Chế độ màu", "Color": "Màu", "Grayscale": "Đen trắng", "Double Sided Printing": "In hai mặt",
+    "Output Settings": "Thiết lập in", "None": "Không", "Long side": "Lật theo cạnh dài",
+    "Short side": "Lật theo cạnh ngắn", "All Pages": "Mọi trang", "Odd Pages": "Trang lẻ", "Even Pages": "Trang chẵn",
+    "Pages": "Các trang", "Ignore": "Bỏ qua", "Off": "Không", "Long side binding": "Đóng theo cạnh dài",
+    "Short side binding": "Đóng theo cạnh ngắn",
     "Orientation": "Hướng giấy", "Portrait": "Dọc", "Landscape": "Ngang", "Paper": "Giấy",
     "Page size:": "Khổ giấy:", "Margins": "Lề", "Current Page": "Trang hiện tại", "Selection": "Vùng chọn",
 }
