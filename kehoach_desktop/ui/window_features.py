@@ -163,8 +163,10 @@ def _install_plans(window) -> None:
     quit_action = next((a for a in file_menu.actions() if a.text() == "Thoát"), None)
     file_menu.insertAction(quit_action, remove)
     window.plan_bar.refresh()
-    window._filters_changed()
-    window._refresh_counts()
+    window.filter.plan_id = window.current_plan_id
+    if len(window.workspace.plans()) > 1:  # with one plan the tree already shows just it: no second rebuild
+        window._refresh_tree()
+        window._refresh_counts()
 
 
 def _install_overview(window) -> None:
