@@ -238,6 +238,7 @@ class ReportDialog(QDialog):
             edit.textChanged.connect(self._mark_edited)
         self.number.textEdited.connect(self._mark_edited)
         self.signed_on.changed.connect(self._mark_edited)
+        self.signed_on.edit.dateChanged.connect(self._mark_edited)
         self._update_range()
 
     def _default_period(self) -> str:
