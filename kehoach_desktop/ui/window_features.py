@@ -34,21 +34,22 @@ def install(window) -> None:
 
 
 def _install_calm_colours(window) -> None:
-    """Rows of a plan whose year has ended lose the red and yellow: they no longer need the user now."""
-    from ..plans import finished_plans
+    """Rows of a plan whose year has ended lose the red and yellow: they no longer need the user now.
+
+    Called while Qt paints and measures rows: no data-file read here (the finished plans are
+    noted by the plan bar when the data are reloaded), and nothing that can raise."""
     from .task_tree import TASK_ID_ROLE
 
-    cache = {"key": None, "finished": frozenset(), "plan_of": {}}
+    cache = {"rows": None, "plan_of": {}}
 
     def calm(index) -> bool:
+        finished = getattr(window, "finished_plan_ids", frozenset())
+        if not finished:
+            return False
         rows = window._rows
-        key = (id(rows), window.today)
-        if cache["key"] != key:  # recomputed once per reload, not per painted cell
-            plans = window.workspace.plans()
-            cache.update(key=key, finished=frozenset(f.plan["id"] for f in finished_plans(plans, rows, window.today)),
-                         plan_of={row.id: row.plan_id for row in rows})
-        task_id = index.data(TASK_ID_ROLE)
-        return bool(task_id) and cache["plan_of"].get(task_id) in cache["finished"]
+        if cache["rows"] is not rows:  # rebuilt once per reload, not per painted cell
+            cache.update(rows=rows, plan_of={row.id: row.plan_id for row in rows})
+        return cache["plan_of"].get(index.data(TASK_ID_ROLE)) in finished
 
     for delegate in window.wrap_delegates:
         delegate.calm = calm
