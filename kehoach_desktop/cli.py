@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .consolidation import cli as consolidation_cli  # issue 11
 
     consolidation_cli.add_parsers(sub, common)
+    from . import plans_cli  # issue 16
+
+    plans_cli.add_parsers(sub, common)
     return parser
 
 
@@ -348,6 +351,9 @@ def _consolidation_command(name: str):
 
 
 COMMANDS.update({name: _consolidation_command(name) for name in ("roster", "receive", "overview")})
+from .plans_cli import COMMANDS as _PLAN_COMMANDS  # noqa: E402  (issue 16: remove-plan, carry-over)
+
+COMMANDS.update(_PLAN_COMMANDS)
 
 
 if __name__ == "__main__":

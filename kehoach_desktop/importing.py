@@ -24,6 +24,7 @@ from .legacy_encoding import UnknownLegacyEncodingError, to_unicode
 from .importer.word import read_word_grids
 from .matching import resolve_role
 from .model import AgencyProfile, Role
+from .plans import is_carried  # issue 16
 from .text import fold
 
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, what)
@@ -266,7 +267,7 @@ def apply_annex(
                 progress(done, total, "Đang ghi nhiệm vụ")
         claimed = {old["id"] for _, old in pairs if old is not None}
         for row in old_tasks:
-            if row["id"] not in claimed and not row["removed"]:
+            if row["id"] not in claimed and not row["removed"] and not is_carried(row):  # issue 16: carried by hand
                 store.update_task(db, row["id"], {"removed": 1})
                 changes["removed"] += 1
     return changes
@@ -378,6 +379,8 @@ def _upsert_plan(db: sqlite_utils.Database, annex: ParsedAnnex, source_file: str
         "source_file": source_file,
     }
     found = store.find_plan(db, annex.plan_number, date)
+    if found and found["year"] and annex.plan_year and found["year"] != annex.plan_year:
+        found = None  # issue 16: a new year's annex under the same number is a new plan, not a revision
     if found:
         changed = {k: v for k, v in values.items() if found.get(k) != v}
         if changed:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .model import Role, Status, TaskRow
 from .text import fold
-from .workspace import is_overdue
+from .workspace import is_due_soon, is_overdue
 
 MINE_ANY = "mine"
 ALL = "all"
@@ -20,9 +20,13 @@ class TaskFilter:
     overdue_only: bool = False
     query: str = ""
     show_removed: bool = False
+    plan_id: int | None = None  # issue 16: the plan chosen in the plan selector; None for every plan
+    only: str | None = None  # issue 16, from the overview's links: "due_soon" or "no_evidence"
 
     def accepts(self, row: TaskRow, today: dt.date) -> bool:
         if row.removed and not self.show_removed:
+            return False
+        if self.plan_id is not None and row.plan_id != self.plan_id:
             return False
         if self.scope == MINE_ANY and row.role is None:
             return False
@@ -31,6 +35,10 @@ class TaskFilter:
         if self.status is not None and row.status != self.status:
             return False
         if self.overdue_only and not is_overdue(row, today):
+            return False
+        if self.only == "due_soon" and not is_due_soon(row, today):
+            return False
+        if self.only == "no_evidence" and (row.status != Status.DONE or row.evidence_count):
             return False
         return self.matches_query(row)
 

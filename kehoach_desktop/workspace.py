@@ -239,7 +239,7 @@ class Workspace:
         override = row["role_override"]
         if override:
             role = None if override == "none" else Role(override)
-            reason = "Người dùng tự đặt vai trò"
+            reason = override_reason(match, role)  # issue 16: what the annex said, and that the user overrode it
         deadline = parse_deadline(row["deadline_text"], row["plan_year"])
         area = criteria.get(row["criterion_id"])
         while area is not None and area["parent_id"] is not None:
@@ -600,3 +600,12 @@ def _criterion_extra(criterion: dict | None) -> dict:
     if criterion is None:
         return {}
     return {"criterion_id": criterion["id"], "prior_result": criterion["prior_result"], "target": criterion["target"]}
+# --- role override wording (issue 16) ---
+
+
+def override_reason(match, chosen: Role | None) -> str:
+    """The reason line of a role set by hand: the annex's own reading first, then the user's choice."""
+    annex = (f"Theo phụ lục: {match.role.label} — {match.reason}." if match.role
+             else "Theo phụ lục: không giao cho đơn vị.")
+    choice = "Không phải việc của đơn vị" if chosen is None else chosen.label
+    return f"{annex} Đơn vị đã tự chọn “{choice}” thay cho cách đọc phụ lục."

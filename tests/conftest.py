@@ -56,14 +56,25 @@ def imported_workspace(workspace, sample_xlsx):
     return workspace
 
 
+def _fill_example_and_accept(dialog):
+    """The user types the example agency (the dialog starts empty) and saves."""
+    from kehoach_desktop.ui.profile_dialog import DEFAULT_PROFILE as example
+
+    for field in ("name", "governing_body", "place", "symbol", "signer_name", "signer_title"):
+        getattr(dialog, field).setText(getattr(example, field))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(example.kind.value))
+    dialog.authority.setCurrentIndex(dialog.authority.findData(example.authority.value))
+    return type(dialog).DialogCode.Accepted
+
+
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    """A first start on an empty data folder: the profile dialog is accepted with its defaults."""
+    """A first start on an empty data folder: the example agency typed into the profile dialog, saved."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kehoach_desktop.ui import app as app_module
     from kehoach_desktop.ui.profile_dialog import ProfileDialog
 
-    monkeypatch.setattr(ProfileDialog, "exec", lambda self: ProfileDialog.Accepted)
+    monkeypatch.setattr(ProfileDialog, "exec", _fill_example_and_accept)
     app_module.make_application()
     win = app_module.open_main_window(tmp_path / "data", synchronous=True)
     qtbot.addWidget(win)

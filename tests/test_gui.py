@@ -48,6 +48,9 @@ def test_filter_search_edit_and_attach_evidence(window, qtbot, tmp_path, monkeyp
     assert window.select_task(target.id)
     pane = window.detail
     assert pane.task.id == target.id
+    from kehoach_desktop.ui.completion_dialog import CompletionDateDialog
+
+    monkeypatch.setattr(CompletionDateDialog, "exec", lambda dialog: CompletionDateDialog.Accepted)  # issue 16
     pane.status.setCurrentIndex(pane.status.findData(Status.DONE.value))
     assert pane.percent.value() == 100  # "hoàn thành" fills 100 %
     pane.result.setFocus()

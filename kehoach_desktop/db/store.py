@@ -343,3 +343,21 @@ def task_also_serves(db: sqlite_utils.Database, task_id: int) -> list[dict]:
     """The other criteria a task serves, with code and title, in the annex's order."""
     return list(db.query("SELECT c.id, c.code, c.title FROM task_criterion tc JOIN criterion c ON c.id = tc.criterion_id "
                          "WHERE tc.task_id = ? ORDER BY tc.id", [task_id]))
+# --- plan removal (issue 16) ---
+
+
+def plan_contents(db: sqlite_utils.Database, plan_id: int) -> dict[str, int]:
+    """What removing a plan takes with it: its tasks, recorded results, evidence records, report texts."""
+    one = lambda sql: next(iter(db.execute(sql, [plan_id]).fetchone()), 0)  # noqa: E731
+    return {
+        "tasks": one("SELECT count(*) FROM task WHERE plan_id = ?"),
+        "results": one("SELECT count(*) FROM progress p JOIN task t ON t.id = p.task_id WHERE t.plan_id = ?"),
+        "evidence": one("SELECT count(*) FROM evidence e JOIN task t ON t.id = e.task_id WHERE t.plan_id = ?"),
+        "reports": one("SELECT count(*) FROM report WHERE plan_id = ?"),
+    }
+
+
+def delete_plan(db: sqlite_utils.Database, plan_id: int) -> None:
+    """The plan and everything hanging from it (evidence records first: they restrict deletion)."""
+    db.execute("DELETE FROM evidence WHERE task_id IN (SELECT id FROM task WHERE plan_id = ?)", [plan_id])
+    db.execute("DELETE FROM plan WHERE id = ?", [plan_id])

@@ -214,6 +214,8 @@ def _body(content: ReportContent, styles: Styles, width: float) -> list:
     blocks = list(content.blocks)
     closing = blocks.pop() if blocks else None
     for block in blocks:
+        if block.kind == BlockKind.SUBHEADING and block.text.startswith("2. "):  # issue 16: the chart first
+            flowables += _chart(content, width)
         flowables.append(_block(block, paragraph_style))
     ending = [_block(closing, paragraph_style)] if closing else []
     ending += [Spacer(1, 6), _signature(content, styles, width)]
@@ -488,3 +490,11 @@ def _table_annexes(content: ReportContent, styles: Styles, width: float) -> list
         commands.append(("VALIGN", (0, 0), (-1, 0), "MIDDLE"))
         flowables.append(Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands)))
     return flowables
+# --- the overview chart (issue 16) ---
+
+
+def _chart(content: ReportContent, width: float) -> list:
+    from .chart import progress_chart
+
+    drawing = progress_chart(content, width)
+    return [Spacer(1, 4), drawing, Spacer(1, 6)] if drawing is not None else []

@@ -26,21 +26,34 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font = app.font()
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
+    install_window_features(app)  # issue 16: Vietnamese standard buttons, windows fitted to the screen
     return app
+
+
+# --- window features (issue 16) ---
+
+
+def install_window_features(app: QApplication) -> None:
+    from . import screen_fit, vietnamese
+
+    vietnamese.install(app)
+    screen_fit.install(app)
 
 
 def first_run(window: MainWindow) -> None:
     """Empty data folder: ask who we are, then load the embedded sample plan."""
     workspace = window.workspace
+    wants_sample = True
     if workspace.profile() is None:
         dialog = ProfileDialog(None, window, first_run=True)
-        if dialog.exec() == ProfileDialog.Accepted:
-            workspace.save_profile(dialog.profile())
-        else:
-            from .profile_dialog import DEFAULT_PROFILE
-
-            workspace.save_profile(DEFAULT_PROFILE)
-    if not workspace.has_plans() and sample_workbook().exists():
+        if dialog.exec() != ProfileDialog.Accepted:  # nothing saved: asked again at the next start
+            window.reload()
+            window.statusBar().showMessage(
+                "Chưa khai báo cơ quan, đơn vị: bấm “Thông tin đơn vị…” để khai báo; lần mở sau chương trình hỏi lại.")
+            return
+        workspace.save_profile(dialog.profile())
+        wants_sample = dialog.wants_sample()
+    if wants_sample and not workspace.has_plans() and sample_workbook().exists():
         window.import_file(sample_workbook(), confirm=False)
     window.reload()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
@@ -49,6 +50,8 @@ def _wrap_label(text: str = "") -> QLabel:
 
 class DetailPane(QWidget):
     saved = Signal(int)  # task id whose progress, evidence or role changed
+    undoable = Signal(object)  # an UndoStep for the change just saved (issue 16)
+    shown = Signal(object)  # the task now shown, or None (issue 16: the overview takes its place)
 
     def __init__(self, workspace: Workspace, runner: OperationRunner, parent=None):
         super().__init__(parent)
@@ -58,6 +61,8 @@ class DetailPane(QWidget):
         self._loading = False
         self._dirty = False
         self._kept_score = None
+        self.shown_progress: Progress | None = None  # as read from the data file, for undo
+        self.today = dt.date.today()
         self._build()
         self.show_task(None)
 
@@ -194,6 +199,7 @@ class DetailPane(QWidget):
                        self.difficulties.textChanged, self.proposals.textChanged):
             signal.connect(self._mark_dirty)
         self.status.currentIndexChanged.connect(self._status_changed)
+        self.percent.editingFinished.connect(self._percent_finished)  # issue 16: status and percent agree
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -211,6 +217,7 @@ class DetailPane(QWidget):
             self._show_evidence()
         self._dirty = False
         self._loading = False
+        self.shown.emit(task)
 
     def _show_about(self, task: TaskRow) -> None:
         title = f"{task.code} — {task.criterion}" if task.code else (task.criterion or "Nhiệm vụ")
@@ -237,13 +244,16 @@ class DetailPane(QWidget):
         if task.role_overridden:
             choice = task.role.value if task.role else "none"
         self.role_choice.setCurrentIndex(self.role_choice.findData(choice))
-        if task.role:
+        if task.role_overridden:  # the annex's reading and the user's choice (issue 16)
+            self.role_reason.setText(task.role_reason)
+        elif task.role:
             self.role_reason.setText(f"{task.role.label}: {task.role_reason}")
         else:
             self.role_reason.setText("Phụ lục không giao nhiệm vụ này cho đơn vị.")
 
     def _show_progress(self, progress: Progress, task: TaskRow) -> None:
         self._loaded = progress  # the version this pane edits: a save writes only what differs from it
+        self.shown_progress = progress
         self.status.setCurrentIndex(self.status.findData(progress.status.value))
         self.percent.setValue(progress.percent)
         self.result.setPlainText(progress.result)
@@ -298,9 +308,18 @@ class DetailPane(QWidget):
             return
         status = Status(self.status.currentData())
         if status == Status.DONE:
-            self.percent.setValue(100)
             if self.completed_on.value() is None:
-                self.completed_on.check.setChecked(True)
+                day = self.ask_completion_date()
+                if day is None:  # no date given: the task is not marked done
+                    previous = self.shown_progress.status if self.shown_progress else Status.NOT_STARTED
+                    if previous == Status.DONE:
+                        previous = Status.IN_PROGRESS
+                    self.status.setCurrentIndex(self.status.findData(previous.value))
+                    return
+                self.completed_on.set_value(day)
+            self.percent.setValue(100)
+        elif self.completed_on.value() is not None:
+            self.completed_on.set_value(None)  # a completion date only belongs to a completed task
 
     def current_progress(self) -> Progress:
         return Progress(
@@ -319,6 +338,8 @@ class DetailPane(QWidget):
             self.workspace.validate_progress(progress)
         except Exception as error:
             QMessageBox.warning(self, "Chưa lưu được", describe_error(error))
+            return False
+        if not self._completion_year_agreed(progress):
             return False
         self._dirty = False
         self._save(self._edited(progress), self._loaded)
@@ -341,10 +362,13 @@ class DetailPane(QWidget):
                 return
             QMessageBox.warning(self, "Không lưu được", describe_error(error))
 
-        self.runner.run(
-            self, "Đang lưu…", lambda ctx: ctx.workspace.save_progress(progress, base=base),
-            lambda _: self.saved.emit(progress.task_id), failed,
-        )
+        step = progress_undo_step(self.task, self.shown_progress)  # issue 16
+
+        def done(_) -> None:
+            self.saved.emit(progress.task_id)
+            self.undoable.emit(step)
+
+        self.runner.run(self, "Đang lưu…", lambda ctx: ctx.workspace.save_progress(progress, base=base), done, failed)
 
     def _resolve_conflict(self, conflict: SaveConflictError) -> None:
         """Show both versions; write the chosen one over the version saved meanwhile."""
@@ -356,16 +380,57 @@ class DetailPane(QWidget):
             self._dirty = False
             self._save(conflict.theirs_kept, conflict.theirs)
 
+    def _percent_finished(self) -> None:
+        """100 % means done (and asks the date); less than 100 % is not done."""
+        if self._loading or self.task is None:
+            return
+        done = self.status.currentData() == Status.DONE.value
+        if self.percent.value() == 100 and not done:
+            self.status.setCurrentIndex(self.status.findData(Status.DONE.value))
+        elif self.percent.value() < 100 and done:
+            self.status.setCurrentIndex(self.status.findData(Status.IN_PROGRESS.value))
+
+    def _completion_year_agreed(self, progress: Progress) -> bool:
+        """A completion date outside the plan's year is most likely a slip: ask before saving it."""
+        from .completion_dialog import outside_plan_year
+
+        year = _plan_year(self.workspace, self.task.plan_id)
+        if progress.completed_on is None or not outside_plan_year(progress.completed_on, year):
+            return True
+        return QMessageBox.question(
+            self, "Ngày ngoài năm kế hoạch",
+            f"Ngày hoàn thành {format_date(progress.completed_on)} không thuộc năm {year} của kế hoạch. Vẫn lưu?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
+
+    def ask_completion_date(self) -> dt.date | None:
+        """The date the work was completed, asked of the user (issue 16); None when cancelled."""
+        from .completion_dialog import CompletionDateDialog
+
+        dialog = CompletionDateDialog(_task_name(self.task), _plan_year(self.workspace, self.task.plan_id),
+                                      self.today, self)
+        return dialog.value() if dialog.exec() == CompletionDateDialog.Accepted else None
+
     def save_if_dirty(self) -> bool:
         return self.save() if self._dirty else True
 
     def _role_changed(self, *_) -> None:
         if self.task is None or self._loading:
             return
-        task_id, choice = self.task.id, self.role_choice.currentData()
+        task, choice = self.task, self.role_choice.currentData()
+        before = (task.role.value if task.role else "none") if task.role_overridden else "auto"
+        if choice == before:
+            return
+        if choice == "none" and not confirm_not_ours(self, task):
+            self.role_choice.setCurrentIndex(self.role_choice.findData(before))
+            return
+        step = role_undo_step(task, before, choice)
+
+        def done(_) -> None:
+            self.saved.emit(task.id)
+            self.undoable.emit(step)
+
         self.runner.run(
-            self, "Đang lưu…", lambda ctx: ctx.workspace.set_role_override(task_id, choice),
-            lambda _: self.saved.emit(task_id),
+            self, "Đang lưu…", lambda ctx: ctx.workspace.set_role_override(task.id, choice), done,
             lambda error: QMessageBox.warning(self, "Không lưu được", describe_error(error)),
         )
 
@@ -434,6 +499,42 @@ class DetailPane(QWidget):
         )
 
 
+# --- undo, the "not ours" override and the completion date (issue 16) ---
+
+
+def _task_name(task: TaskRow) -> str:
+    text = " ".join(task.content.split())
+    return f"{task.code} {text[:60]}{'…' if len(text) > 60 else ''}".strip()
+
+
+def progress_undo_step(task: TaskRow, before: Progress | None):
+    from .undo import UndoStep
+
+    previous = dataclasses.replace(before, updated_at=None) if before else Progress(task_id=task.id)
+    return UndoStep(task.id, f"Đã lưu kết quả nhiệm vụ “{_task_name(task)}”.",
+                    lambda ws: ws.save_progress(previous),
+                    f"Đã hoàn tác: kết quả nhiệm vụ “{_task_name(task)}” trở lại như trước khi lưu.")
+
+
+def role_undo_step(task: TaskRow, before: str, after: str):
+    from .undo import UndoStep
+
+    label = dict(ROLE_CHOICES)[after]
+    return UndoStep(task.id, f"Đã đặt vai trò “{label}” cho nhiệm vụ “{_task_name(task)}”.",
+                    lambda ws: ws.set_role_override(task.id, before),
+                    f"Đã hoàn tác: nhiệm vụ “{_task_name(task)}” trở lại vai trò trước đó.")
+
+
+def confirm_not_ours(parent, task: TaskRow) -> bool:
+    annex = f"Phụ lục giao cho đơn vị vai trò {task.role.label.lower()} ({task.role_reason}). " if task.role else ""
+    return QMessageBox.question(
+        parent, "Không phải việc của đơn vị",
+        f"{annex}Đánh dấu nhiệm vụ “{_task_name(task)}” là không phải việc của đơn vị? Nhiệm vụ sẽ không còn "
+        "trong “Việc của tôi” và báo cáo; có thể hoàn tác ngay (Ctrl+Z) hoặc chọn lại “Tự động theo phụ lục”.",
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+    ) == QMessageBox.Yes
+
+
 def _due_note(task: TaskRow) -> str:
     """What the deadline text was read as: its date, or each report date of a recurring task."""
     if len(task.due_dates) > 1:
@@ -461,3 +562,5 @@ def _criterion_facts(task: TaskRow) -> str:
     if parts and task.index_kind == "PAR INDEX":
         parts.append("Điểm tự chấm ghi cho cả tiêu chí ở màn hình “Tự đánh giá, chấm điểm”.")
     return "\n".join(parts)
+def _plan_year(workspace, plan_id: int) -> int | None:
+    return next((plan["year"] for plan in workspace.plans() if plan["id"] == plan_id), None)

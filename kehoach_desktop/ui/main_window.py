@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_central()
         self.reload()
+        self._install_window_features()  # issue 16
 
     # --- construction -------------------------------------------------------------------------
 
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self.agency_label.setText(profile.name if profile else "Chưa khai báo đơn vị")
         self.assessment_action.setVisible(offers_assessment(profile))  # issue 12
         self._rows = self.workspace.tasks()
+        self._plans_reloaded()  # issue 16: the plan selector, banners, overview
         self._refresh_tree(keep_task)
         self._refresh_counts()
 
@@ -203,7 +205,8 @@ class MainWindow(QMainWindow):
         self.detail.show_task(None)
 
     def _refresh_counts(self) -> None:
-        counts = count_tasks(self._rows, self.today)  # from the rows just read, not a second query
+        rows = [row for row in self._rows if self.current_plan_id in (None, row.plan_id)]  # issue 16
+        counts = count_tasks(rows, self.today)  # from the rows just read, not a second query
         self.counts_label.setText(
             f"Việc của tôi: {counts.mine}   ·   Hoàn thành: {counts.done}   ·   "
             f"Quá hạn: {counts.overdue}   ·   Sắp đến hạn: {counts.due_soon}   ·   Tổng nhiệm vụ: {counts.total}"
@@ -230,6 +233,7 @@ class MainWindow(QMainWindow):
         self.filter = TaskFilter(
             scope=self.scope.currentData(), status=Status(status) if status else None,
             overdue_only=self.overdue_only.isChecked(), query=self.search.text(),
+            plan_id=self.current_plan_id,  # issue 16: the plan selector
         )
         current = self.detail.task.id if self.detail.task else None
         self._refresh_tree(current)
@@ -277,7 +281,7 @@ class MainWindow(QMainWindow):
             return
         from .report_dialog import ReportDialog
 
-        dialog = ReportDialog(self.workspace, self.runner, self, today=self.today)
+        dialog = ReportDialog(self.workspace, self.runner, self, today=self.today, plan_id=self.current_plan_id)
         self.plan_actions.point_at_due(dialog)  # opens on the report due next (issue 13)
         dialog.exec()
         self.plan_actions.refresh_reminder()
@@ -446,6 +450,20 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         event.accept()
 
+    # --- window features (issue 16) -------------------------------------------------------------
+
+    current_plan_id: int | None = None  # the plan chosen in the plan selector; None: every plan
+    plan_bar = None
+
+    def _plans_reloaded(self) -> None:
+        if self.plan_bar is not None:
+            self.plan_bar.refresh()
+            self.filter.plan_id = self.current_plan_id
+
+    def _install_window_features(self) -> None:
+        from . import window_features
+
+        window_features.install(self)
     # --- consolidation (issue 11) ---
 
     def _build_consolidation_menu(self) -> None:

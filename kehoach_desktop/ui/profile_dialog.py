@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
 )
 
 from ..model import AGENCY_KIND_LABELS, AgencyKind, AgencyProfile, Authority
@@ -16,6 +16,7 @@ AUTHORITY_LABELS = {
     Authority.NONE: "Người đứng đầu ký trực tiếp",
 }
 
+# An example only: shown as placeholders on the first start, never saved unless typed (issue 16).
 DEFAULT_PROFILE = AgencyProfile(
     name="UBND xã Hòa An", kind=AgencyKind.XA, governing_body="UBND tỉnh Cao Bằng", place="Hòa An",
     symbol="UBND", signer_name="", signer_title="CHỦ TỊCH", authority=Authority.TM,
@@ -28,7 +29,8 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Thông tin cơ quan, đơn vị")
         self.setMinimumWidth(560)
-        profile = profile or DEFAULT_PROFILE
+        example = DEFAULT_PROFILE
+        profile = profile or AgencyProfile(name="", kind=AgencyKind.XA, authority=Authority.TM)  # issue 16: empty
         form = QFormLayout(self)
         if first_run:
             intro = QLabel(
@@ -38,7 +40,7 @@ class ProfileDialog(QDialog):
             intro.setWordWrap(True)
             form.addRow(intro)
         self.name = QLineEdit(profile.name)
-        self.name.setPlaceholderText("ví dụ: UBND xã Hòa An, Sở Tư pháp")
+        self.name.setPlaceholderText(f"ví dụ: {example.name}, Sở Tư pháp")
         self.kind = QComboBox()
         for kind in AgencyKind:
             self.kind.addItem(AGENCY_KIND_LABELS[kind], kind.value)
@@ -50,6 +52,7 @@ class ProfileDialog(QDialog):
         self.symbol = QLineEdit(profile.symbol)
         self.symbol.setPlaceholderText("chữ viết tắt tên cơ quan trong số ký hiệu, ví dụ: UBND, STP")
         self.signer_name = QLineEdit(profile.signer_name)
+        self.signer_name.setPlaceholderText("họ và tên người ký báo cáo, ví dụ: Nông Văn A")
         self.signer_title = QLineEdit(profile.signer_title)
         self.signer_title.setPlaceholderText("ví dụ: CHỦ TỊCH, PHÓ CHỦ TỊCH, GIÁM ĐỐC")
         self.authority = QComboBox()
@@ -75,6 +78,12 @@ class ProfileDialog(QDialog):
         self.consolidates_box = self._consolidates_box(consolidates) if consolidates is not None else None
         if self.consolidates_box is not None:
             form.addRow("Vai trò tổng hợp:", self.consolidates_box)
+        self.load_sample = None
+        if first_run:  # the sample plan is offered, and named as a sample (issue 16)
+            self.load_sample = QCheckBox("Nạp “Kế hoạch mẫu” (Kế hoạch 2163/KH-UBND của UBND tỉnh Cao Bằng) để "
+                                         "xem thử; xóa được bất cứ lúc nào trong menu Tệp")
+            self.load_sample.setChecked(True)
+            form.addRow(self.load_sample)
         form.addRow(accept_cancel_buttons(self, "Lưu"))
 
     def profile(self) -> AgencyProfile:
@@ -100,6 +109,8 @@ class ProfileDialog(QDialog):
 
     def consolidates(self) -> str | None:
         return self.consolidates_box.currentData() if self.consolidates_box is not None else None
+    def wants_sample(self) -> bool:
+        return bool(self.load_sample is not None and self.load_sample.isChecked())
 
     def accept(self) -> None:
         if not self.name.text().strip():

@@ -22,7 +22,9 @@ from ..errors import InvalidInputError
 from ..report import PERIOD_KINDS, PERIOD_LABELS, ReportPeriod, ReportTexts
 from ..report.preview import PdfPages
 from ..report.service import render
+from ..file_names import report_file_name
 from .operations import OperationRunner, describe_error
+from .screen_fit import preferred_size
 from .widgets import VI_LOCALE, OptionalDateEdit
 
 PREVIEW_DPI = 72
@@ -117,16 +119,24 @@ class PdfPreview(QScrollArea):
 
 
 class ReportDialog(QDialog):
-    def __init__(self, workspace, runner: OperationRunner, parent=None, today: dt.date | None = None):
+    def __init__(self, workspace, runner: OperationRunner, parent=None, today: dt.date | None = None,
+                 plan_id: int | None = None):
         super().__init__(parent)
         self.workspace, self.runner = workspace, runner
         self.today = today or dt.date.today()
         self.pdf: bytes | None = None
         self._pdf_inputs = None  # the period and texts the PDF was built from
         self.setWindowTitle("Báo cáo kết quả thực hiện kế hoạch")
-        self.resize(1280, 760)
+        self._saved_state = None  # (period, texts) as last read from or written to the data file
+        preferred_size(self, 1280, 760)  # shrunk to the screen's usable area
         plans = workspace.plans()
-        self.plan_year = plans[-1]["year"] if plans and plans[-1]["year"] else self.today.year
+        chosen = [plan for plan in plans if plan["id"] == plan_id] or plans[-1:]  # issue 16: the selected plan
+        self.plan_id = chosen[0]["id"] if chosen else None
+        self.plan_year = chosen[0]["year"] if chosen and chosen[0]["year"] else self.today.year
+        if chosen:
+            from ..plans import plan_label
+
+            self.setWindowTitle(f"Báo cáo kết quả thực hiện kế hoạch — {plan_label(chosen[0])}")
         self._build()
         self._load_texts()
 
@@ -192,6 +202,8 @@ class ReportDialog(QDialog):
         self.preview = PdfPreview()
         self.status = QLabel()
         self.status.setStyleSheet("color: #455a64;")
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(120)
         self.save_button = QPushButton("Lưu nội dung")
         self.preview_button = QPushButton("Xem trước")
         self.print_button = QPushButton("In…")
@@ -222,6 +234,12 @@ class ReportDialog(QDialog):
         self.year.valueChanged.connect(self._period_changed)
         self.start.dateChanged.connect(self._period_changed)
         self.end.dateChanged.connect(self._period_changed)
+        self._edited = False
+        for edit in (self.addressees, self.recipients, *self.sections.values()):
+            edit.textChanged.connect(self._mark_edited)
+        self.number.textEdited.connect(self._mark_edited)
+        self.signed_on.changed.connect(self._mark_edited)
+        self.signed_on.edit.dateChanged.connect(self._mark_edited)
         self._update_range()
 
     def _default_period(self) -> str:
@@ -246,10 +264,12 @@ class ReportDialog(QDialog):
         )
 
     def _load_texts(self) -> None:
+        period = self.current_period()
         try:
-            texts = self.workspace.report_texts(self.current_period(), today=self.today)
+            texts = self.workspace.report_texts(period, self.plan_id, today=self.today)
         except Exception as error:  # no plan, no profile, bad range: say so, keep the dialog usable
             self.status.setText(describe_error(error))
+            self._saved_state = None
             return
         self.number.setText(texts.number)
         self.signed_on.set_value(texts.signed_on)
@@ -257,6 +277,8 @@ class ReportDialog(QDialog):
         self.recipients.setPlainText("\n".join(texts.recipients))
         for field, _ in SECTION_FIELDS:
             self.sections[field].setPlainText(getattr(texts, field))
+        self._saved_state = (period, self.texts() if texts.saved else None)
+        self._edited = False
         self.status.setText("Nội dung đã lưu cho kỳ này." if texts.saved else
                             "Nội dung gợi ý từ khó khăn, đề xuất ghi ở các nhiệm vụ; sửa rồi bấm “Lưu nội dung”.")
 
@@ -272,6 +294,7 @@ class ReportDialog(QDialog):
                 edit.blockSignals(False)
 
     def _period_changed(self, *_) -> None:
+        self._keep_draft()  # the texts typed for the period left are kept, not lost
         self._update_range()
         self.pdf = None
         self._load_texts()
@@ -288,9 +311,10 @@ class ReportDialog(QDialog):
         period, texts = self.current_period(), self.texts()
 
         def saved(_) -> None:
+            self._saved_state = (period, texts)
             self.status.setText("Đã lưu nội dung báo cáo của kỳ này.")
 
-        self.runner.run(self, "Đang lưu…", lambda ctx: ctx.workspace.save_report_texts(period, texts), saved,
+        self.runner.run(self, "Đang lưu…", lambda ctx: ctx.workspace.save_report_texts(period, texts, self.plan_id), saved,
                         self._failed("Không lưu được"))
 
     def refresh_preview(self, then=None) -> None:
@@ -298,12 +322,13 @@ class ReportDialog(QDialog):
         period, texts = self.current_period(), self.texts()
 
         def build(ctx) -> bytes:
-            ctx.workspace.save_report_texts(period, texts)
-            content = ctx.workspace.build_report(period, texts, today=self.today)
+            ctx.workspace.save_report_texts(period, texts, self.plan_id)
+            content = ctx.workspace.build_report(period, texts, self.plan_id, today=self.today)
             return render(content, "PDF", ctx.report)
 
         def built(pdf: bytes) -> None:
             self.pdf, self._pdf_inputs = pdf, (period, texts)
+            self._saved_state = (period, texts)
             self.preview.show_pdf(pdf)
             self.status.setText(f"Bản xem trước: {self.preview.page_count()} trang.")
             if then is not None:
@@ -313,7 +338,8 @@ class ReportDialog(QDialog):
 
     def choose_and_save(self, fmt: str) -> None:
         suffix, pattern = (".pdf", "Tệp PDF (*.pdf)") if fmt == "PDF" else (".docx", "Tệp Word (*.docx)")
-        name = f"Bao-cao-{self.current_period().kind}-{self.year.value()}{suffix}"
+        profile = self.workspace.profile()
+        name = report_file_name(self.current_period(), profile.name if profile else "", suffix)
         path, _ = QFileDialog.getSaveFileName(self, f"Lưu báo cáo dạng {fmt}", str(Path.home() / name), pattern)
         if not path:
             return
@@ -326,10 +352,11 @@ class ReportDialog(QDialog):
         period, texts = self.current_period(), self.texts()
 
         def write(ctx):
-            ctx.workspace.save_report_texts(period, texts)
-            return ctx.workspace.write_report(path, period, texts, today=self.today, progress=ctx.report)
+            ctx.workspace.save_report_texts(period, texts, self.plan_id)
+            return ctx.workspace.write_report(path, period, texts, self.plan_id, today=self.today, progress=ctx.report)
 
         def written(target) -> None:
+            self._saved_state = (period, texts)
             self.status.setText(f"Đã lưu {Path(target).name}.")
 
         self.runner.run(self, f"Đang lưu {path.name}…", write, written, self._failed("Không lưu được báo cáo"))
@@ -396,6 +423,52 @@ class ReportDialog(QDialog):
     def done(self, result) -> None:
         self.preview.close_pdf()
         super().done(result)
+
+    # --- drafts (issue 16): nothing typed is lost on Đóng, Esc or a change of period -----------
+
+    def unsaved_changes(self) -> bool:
+        """True when the fields differ from what the data file holds for the period shown."""
+        if self._saved_state is None:
+            return False
+        period, texts = self._saved_state
+        if texts is None:  # prefilled, never saved: only the user's own edits count
+            return self._edited
+        return self.texts() != texts
+
+    def _keep_draft(self) -> None:
+        """Save the texts of the period being left as that period's draft (the `report` table)."""
+        if self._saved_state is None or not self.unsaved_changes():
+            self._edited = False
+            return
+        period, texts = self._saved_state[0], self.texts()
+        self._edited = False
+        try:
+            self.workspace.save_report_texts(period, texts, self.plan_id)
+        except Exception as error:
+            QMessageBox.warning(self, "Chưa giữ được nội dung kỳ trước", describe_error(error))
+            return
+        self.status.setText(f"Đã giữ nội dung đã gõ cho kỳ “{period.label}”.")
+
+    def _mark_edited(self, *_) -> None:
+        self._edited = True
+
+    def reject(self) -> None:
+        """Đóng, Esc or the window's ×: ask when something typed is not saved yet."""
+        if self.unsaved_changes():
+            answer = QMessageBox.question(
+                self, "Nội dung báo cáo chưa lưu",
+                "Nội dung báo cáo của kỳ này đã sửa nhưng chưa lưu. Lưu trước khi đóng?",
+                QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+            if answer == QMessageBox.Cancel:
+                return
+            if answer == QMessageBox.Save:
+                period, texts = self.current_period(), self.texts()
+                try:
+                    self.workspace.save_report_texts(period, texts, self.plan_id)
+                except Exception as error:
+                    QMessageBox.warning(self, "Không lưu được", describe_error(error))
+                    return
+        super().reject()
 
 
 def print_pages(pdf: bytes, printer: QPrinter, progress=None) -> int:

@@ -1,0 +1,162 @@
+"""“Tổng quan” (issue 16): where the agency's tasks of the chosen plan stand, shown in the right-hand
+pane whenever no task is selected (so it opens by default once a plan is loaded).
+
+The bars are a QPainter widget (QtCharts is not in PySide6-Essentials); the numbers come from
+kehoach_desktop.overview. The overdue, due-soon and evidence-missing counts are links that filter
+the task list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from ..overview import STATE_LABELS, STATES, Overview
+from ..text import format_date
+
+COLOURS = {"done": QColor("#2e7d32"), "in_progress": QColor("#1e88e5"), "not_started": QColor("#b0bec5"),
+           "overdue": QColor("#d32f2f")}
+ROW_HEIGHT, BAR_HEIGHT, LABEL_SHARE = 30, 14, 0.42
+# A plan whose year has ended: what was left undone is history, not an alarm.
+FINISHED_COLOURS = COLOURS | {"overdue": QColor("#607d8b"), "in_progress": QColor("#90a4ae"),
+                              "not_started": QColor("#cfd8dc")}
+FINISHED_LABELS = STATE_LABELS | {"overdue": "Chưa xong khi kết thúc năm"}
+
+
+class BarChart(QWidget):
+    """One stacked bar per index and area: done, in progress, not started, overdue."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars = []
+        self.finished = False
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    NARROW = 520  # below this width a bar's name gets a line of its own above the bar
+
+    def set_bars(self, bars, finished: bool = False) -> None:
+        self.bars, self.finished = bars, finished
+        self._fit_height()
+        self.update()
+
+    def _row_height(self) -> int:
+        return ROW_HEIGHT if self.width() >= self.NARROW else ROW_HEIGHT + QFontMetrics(self.font()).lineSpacing()
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self._row_height() * len(self.bars) + ROW_HEIGHT)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, self._row_height() * len(self.bars) + ROW_HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(220, self.sizeHint().height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        colours, labels = (FINISHED_COLOURS, FINISHED_LABELS) if self.finished else (COLOURS, STATE_LABELS)
+        metrics = QFontMetrics(self.font())
+        width = self.width()
+        narrow = width < self.NARROW
+        row_height, line = self._row_height(), metrics.lineSpacing()
+        label_width = width if narrow else int(width * LABEL_SHARE)
+        count_width = metrics.horizontalAdvance("000/000") + 8
+        bar_left = 12 if narrow else label_width + 8
+        bar_width = max(width - bar_left - 8 - count_width, 40)
+        for row, bar in enumerate(self.bars):
+            top = row * row_height
+            font = self.font()
+            font.setBold(bar.level == 0)
+            painter.setFont(font)
+            indent = 12 * bar.level
+            text = QFontMetrics(font).elidedText(bar.label, Qt.ElideRight, label_width - indent)
+            painter.setPen(self.palette().windowText().color())
+            painter.drawText(QRectF(indent, top, label_width - indent, line if narrow else ROW_HEIGHT),
+                             Qt.AlignVCenter | Qt.AlignLeft, text)
+            if narrow:
+                top += line
+            x = float(bar_left)
+            for state in STATES:
+                part = bar_width * bar.counts[state] / (bar.total or 1)  # each bar: its own tasks, in shares
+                if part > 0:
+                    painter.fillRect(QRectF(x, top + (ROW_HEIGHT - BAR_HEIGHT) / 2, part, BAR_HEIGHT), colours[state])
+                    x += part
+            painter.drawText(QRectF(bar_left + bar_width + 8, top, count_width, ROW_HEIGHT), Qt.AlignVCenter,
+                             f"{bar.counts['done']}/{bar.total}")
+        # the legend under the bars
+        painter.setFont(self.font())
+        x, top = 0, len(self.bars) * row_height + (ROW_HEIGHT - BAR_HEIGHT) / 2
+        for state in STATES:
+            painter.fillRect(QRectF(x, top, BAR_HEIGHT, BAR_HEIGHT), colours[state])
+            label = labels[state]
+            painter.drawText(QRectF(x + BAR_HEIGHT + 4, top - 4, metrics.horizontalAdvance(label) + 4, BAR_HEIGHT + 8),
+                             Qt.AlignVCenter, label)
+            x += BAR_HEIGHT + 16 + metrics.horizontalAdvance(label)
+        painter.end()
+
+
+class OverviewView(QScrollArea):
+    link_chosen = Signal(str)  # "overdue", "due_soon", "no_evidence"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.title = QLabel("Tổng quan")
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.plan = QLabel()
+        self.plan.setWordWrap(True)
+        self.plan.setStyleSheet("color: #455a64;")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.links = QLabel()
+        self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.RichText)
+        self.links.linkActivated.connect(self.link_chosen.emit)
+        self.chart = BarChart()
+        self.hint = QLabel("Chọn một nhiệm vụ ở danh sách bên trái để ghi kết quả; bấm “Tổng quan” để quay lại đây.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #607d8b;")
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        for widget in (self.title, self.plan, self.summary, self.links, self.chart, self.hint):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(inner)
+        self.overview: Overview | None = None
+
+    def show_overview(self, overview: Overview, plan_text: str, finished: bool = False) -> None:
+        self.overview = overview
+        self.title.setText("Tổng quan")
+        self.plan.setText(plan_text)
+        self.plan.setVisible(bool(plan_text))
+        if overview.total == 0:
+            self.summary.setText("Chưa có nhiệm vụ nào của đơn vị trong kế hoạch này.")
+        else:
+            self.summary.setText(f"Đơn vị có {overview.total} nhiệm vụ; đã hoàn thành {overview.done} "
+                                 f"({overview.done_percent}%).")
+        overdue = (f"{overview.overdue} việc chưa hoàn thành khi kế hoạch kết thúc" if finished
+                   else f"{overview.overdue} việc quá hạn")
+        lines = [
+            _link("overdue", overdue, overview.overdue, "#455a64" if finished else "#b71c1c"),
+            _link("due_soon", f"{overview.due_soon} việc sắp đến hạn (14 ngày tới)", overview.due_soon, "#8d6e00"),
+            _link("no_evidence", f"{overview.evidence_missing} việc đã hoàn thành chưa có tài liệu kiểm chứng",
+                  overview.evidence_missing, "#4a148c"),
+        ]
+        if overview.next_report:
+            name, end = overview.next_report
+            lines.append(f"Kỳ báo cáo tới: {name}, hết kỳ ngày {format_date(end)}.")
+        self.links.setText("<br>".join(lines))
+        self.chart.set_bars(overview.bars, finished)
+
+
+def _link(key: str, text: str, count: int, colour: str) -> str:
+    if not count:
+        return text
+    return f'<a href="{key}" style="color: {colour}; font-weight: 600;">{text}</a>'

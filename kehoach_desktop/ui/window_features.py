@@ -1,0 +1,281 @@
+"""What issue 16 adds to the main window, in one place: sizes remembered, shortcuts, the guide,
+wrapped task texts, a detail pane that scrolls only vertically.
+
+`install(window)` is called once at the end of MainWindow.__init__.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QToolBar
+
+from . import screen_fit
+from .task_tree import COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK
+from .wrap_delegate import wrap_column
+
+
+def install(window) -> None:
+    screen_fit.use_folder(window.workspace.data_dir)
+    if screen_fit.was_maximized(type(window).__name__):
+        window.setWindowState(window.windowState() | Qt.WindowMaximized)
+    window.wrap_delegates = [wrap_column(window.tree, column)
+                             for column in (COL_TASK, COL_DEADLINE, COL_STATUS, COL_CODE, COL_ROLE)]
+    _install_calm_colours(window)
+    _narrow_columns(window)
+    _install_search_hits(window)
+    _fit_detail_pane(window.detail)
+    _reflow_filters(window)
+    _install_shortcuts(window)
+    _install_undo(window)
+    _install_plans(window)
+    _install_overview(window)
+    _install_help_menu(window)
+
+
+def _install_calm_colours(window) -> None:
+    """Rows of a plan whose year has ended lose the red and yellow: they no longer need the user now.
+
+    Called while Qt paints and measures rows: no data-file read here (the finished plans are
+    noted by the plan bar when the data are reloaded), and nothing that can raise."""
+    from .task_tree import TASK_ID_ROLE
+
+    cache = {"rows": None, "plan_of": {}}
+
+    def calm(index) -> bool:
+        finished = getattr(window, "finished_plan_ids", frozenset())
+        if not finished:
+            return False
+        rows = window._rows
+        if cache["rows"] is not rows:  # rebuilt once per reload, not per painted cell
+            cache.update(rows=rows, plan_of={row.id: row.plan_id for row in rows})
+        return cache["plan_of"].get(index.data(TASK_ID_ROLE)) in finished
+
+    for delegate in window.wrap_delegates:
+        delegate.calm = calm
+
+
+def _install_search_hits(window) -> None:
+    """Matched words highlighted in the tree; matches in hidden fields named in the tooltip."""
+    from ..search_hits import hidden_hits
+    from .task_tree import TASK_ID_ROLE
+
+    def hits(index) -> list[str]:
+        task_id = index.data(TASK_ID_ROLE)
+        row = next((row for row in window._rows if row.id == task_id), None) if task_id else None
+        return hidden_hits(row, window.search.text()) if row is not None else []
+
+    for delegate in window.wrap_delegates:
+        window.search.textChanged.connect(delegate.set_query)
+        delegate.hidden_hits = hits
+
+
+def _narrow_columns(window) -> None:
+    """The short columns give way to the task's text; their own texts wrap to a second line."""
+    header = window.tree.header()
+    for column, width in ((COL_CODE, 84), (COL_ROLE, 76), (COL_DEADLINE, 104), (COL_STATUS, 104)):
+        header.resizeSection(column, width)
+
+
+def _fit_detail_pane(detail) -> None:
+    """The form follows the pane's width: long rows put the field under its label, no sideways scroll."""
+    for form in detail.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+    for combo in detail.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+    labels = [label for label in detail.findChildren(QLabel) if label.wordWrap()]
+    for label in labels:  # take the height the wrapped text needs at the width it is given
+        label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
+    detail.label_heights = _LabelHeights(labels, detail)
+    for area in detail.findChildren(QScrollArea):
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        area.viewport().installEventFilter(detail.label_heights)
+    for box in detail.findChildren(QGroupBox):  # a new task's texts ask for a new layout here
+        box.installEventFilter(detail.label_heights)
+
+
+class _LabelHeights(QObject):
+    """QFormLayout gives a wrapped label the height of a wider one: set it from the real width."""
+
+    def __init__(self, labels, parent):
+        super().__init__(parent)
+        self.labels = labels
+        self.timer = QTimer(self, singleShot=True, interval=0)
+        self.timer.timeout.connect(self.update)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Resize, QEvent.LayoutRequest):
+            self.timer.start()
+        return False
+
+    def update(self) -> None:
+        for label in self.labels:
+            if label.isVisible() and label.width() > 0:
+                needed = label.heightForWidth(label.width())
+                if needed > 0 and label.minimumHeight() != needed:
+                    label.setMinimumHeight(needed)
+
+
+def _reflow_filters(window) -> None:
+    """The search box gets a row of its own under the filters (it showed three characters at 1024 px)."""
+    for layout in window.findChildren(QBoxLayout):
+        if layout.indexOf(window.search) < 0 or not isinstance(layout.parent(), QBoxLayout):
+            continue
+        outer = layout.parent()
+        layout.removeWidget(window.search)
+        outer.insertWidget(outer.indexOf(layout) + 1, window.search)
+        return
+
+
+def _install_shortcuts(window) -> None:
+    find = QAction("Tìm nhiệm vụ", window)
+    find.setShortcut(QKeySequence.Find)
+    find.triggered.connect(lambda: (window.search.setFocus(Qt.ShortcutFocusReason), window.search.selectAll()))
+    window.addAction(find)
+    window.find_action = find
+
+
+def _install_undo(window) -> None:
+    from .undo import UndoController
+
+    window.detail.today = window.today
+    window.undo = UndoController(window)
+    window.detail.undoable.connect(window.undo.record)
+    window.undo.undone.connect(lambda task_id: window.reload(keep_task=task_id))
+    edit_menu = window.menuBar().addMenu("&Sửa")
+    edit_menu.addAction(window.undo.action)
+    edit_menu.addAction(window.find_action)
+
+
+def _install_plans(window) -> None:
+    """The plan selector and banners above the tree, the legend under it, “Xóa kế hoạch…” in Tệp."""
+    from .plan_bar import Legend, PlanBar, remove_plan_interactively
+
+    left = window.agency_label.parentWidget().layout()
+    window.plan_bar = PlanBar(window)
+    left.insertWidget(left.indexOf(window.agency_label) + 1, window.plan_bar)
+    window.legend = Legend()
+    left.insertWidget(left.indexOf(window.tree) + 1, window.legend)
+    remove = QAction("Xóa kế hoạch…", window)
+    remove.triggered.connect(lambda: remove_plan_interactively(window))
+    window.remove_plan_action = remove
+    file_menu = window.menuBar().actions()[0].menu()
+    quit_action = next((a for a in file_menu.actions() if a.text() == "Thoát"), None)
+    file_menu.insertAction(quit_action, remove)
+    window.plan_bar.refresh()
+    window.filter.plan_id = window.current_plan_id
+    if len(window.workspace.plans()) > 1:  # with one plan the tree already shows just it: no second rebuild
+        window._refresh_tree()
+        window._refresh_counts()
+
+
+def _install_overview(window) -> None:
+    """“Tổng quan” takes the detail pane's place whenever no task is selected."""
+    from ..task_filter import MINE_ANY
+    from .overview_view import OverviewView
+
+    window.overview = OverviewView()
+    window.overview.link_chosen.connect(lambda key: show_filtered(window, key, MINE_ANY))
+    splitter = window.detail.parentWidget()
+    window.right_stack = QStackedWidget()
+    splitter.replaceWidget(splitter.indexOf(window.detail), window.right_stack)
+    window.right_stack.addWidget(window.overview)
+    window.right_stack.addWidget(window.detail)
+    window.detail.shown.connect(lambda task: _show_right(window, task))
+    action = QAction("Tổng quan", window)
+    action.setShortcut(QKeySequence("Ctrl+T"))
+    action.triggered.connect(lambda: show_overview(window))
+    window.overview_action = action
+    toolbar = window.findChildren(QToolBar)[0]
+    toolbar.insertAction(toolbar.actions()[0], action)
+    window.overview_on_show = _OnShow(window, lambda: window.detail.task is None and refresh_overview(window))
+    _show_right(window, window.detail.task)
+
+
+class _OnShow(QObject):
+    """Calls `then` each time the window is shown."""
+
+    def __init__(self, window, then):
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Show:
+            self.then()
+        return False
+
+
+def _show_right(window, task) -> None:
+    if task is None:
+        if window.isVisible():  # a hidden (or closing) window is brought up to date when shown
+            refresh_overview(window)
+        window.right_stack.setCurrentWidget(window.overview)
+    else:
+        window.right_stack.setCurrentWidget(window.detail)
+
+
+def refresh_overview(window) -> None:
+    from ..overview import build_overview
+    from ..plans import plan_label
+
+    plans = {plan["id"]: plan for plan in window.workspace.plans()}
+    plan = plans.get(window.current_plan_id)
+    year = plan["year"] if plan else None
+    overview = build_overview(window._rows, window.today, window.current_plan_id, year)
+    finished = bool(year) and year < window.today.year
+    window.overview.show_overview(overview, plan_label(plan) if plan else "", finished)
+
+
+def show_overview(window) -> None:
+    if not window.detail.save_if_dirty():
+        return
+    window.tree.setCurrentIndex(QModelIndex())
+    window.tree.clearSelection()
+    if window.detail.task is not None:
+        window.detail.show_task(None)
+    else:
+        _show_right(window, None)
+
+
+def show_filtered(window, key: str, scope) -> None:
+    """An overview link: the agency's tasks that are overdue, due soon, or done without evidence."""
+    if not window.detail.save_if_dirty():
+        return
+    for widget, value in ((window.scope, window.scope.findData(scope)), (window.status_filter, 0)):
+        widget.blockSignals(True)
+        widget.setCurrentIndex(value)
+        widget.blockSignals(False)
+    for widget, value in ((window.overdue_only, key == "overdue"),):
+        widget.blockSignals(True)
+        widget.setChecked(value)
+        widget.blockSignals(False)
+    window.search.blockSignals(True)
+    window.search.clear()
+    window.search.blockSignals(False)
+    window._filters_changed()
+    if key in ("due_soon", "no_evidence"):
+        window.filter.only = key
+        window._refresh_tree()
+    names = {"overdue": "quá hạn", "due_soon": "sắp đến hạn", "no_evidence": "đã hoàn thành nhưng chưa có tài liệu kiểm chứng"}
+    window.statusBar().showMessage(f"Đang hiện các việc {names[key]}; đổi bộ lọc để xem lại tất cả.", 10000)
+
+
+def _install_help_menu(window) -> None:
+    guide = QAction("Hướng dẫn sử dụng", window)
+    guide.setShortcut(QKeySequence.HelpContents)
+    guide.triggered.connect(lambda: open_guide(window))
+    menu = window.menuBar().addMenu("Trợ &giúp")
+    menu.addAction(guide)
+    window.guide_action = guide
+
+
+def open_guide(window):
+    from .guide import GuideWindow
+
+    if getattr(window, "guide_window", None) is None:
+        window.guide_window = GuideWindow(window)
+    window.guide_window.show()
+    window.guide_window.raise_()
+    return window.guide_window

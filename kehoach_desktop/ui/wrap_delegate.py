@@ -1,0 +1,143 @@
+"""Task texts wrap in the tree instead of being cut to two or three words on a small screen.
+
+A delegate only (any model can keep it): the row is as tall as the text needs at the column's
+current width, up to MAX_LINES lines; the rest shows in the tooltip. Qt paints the wrapped text
+itself (the view's wordWrap); QTreeView asks the delegate's size without the column width, so the
+width is taken from the header here.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QTreeView
+
+from ..search_hits import match_spans
+
+CALM_TEXT = QColor("#546e7a")
+HIT_STYLE = "background-color: #ffe082; color: #000000;"
+
+MAX_LINES = 3
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    def __init__(self, tree: QTreeView, column: int):
+        super().__init__(tree)
+        self.tree, self.column = tree, column
+        self._lines: dict[tuple, int] = {}
+        self.query = ""  # the search box's text: its words are highlighted (issue 16)
+        self.hidden_hits = None  # fn(index) -> lines naming matches outside the shown text
+        self.calm = None  # fn(index) -> True for a row of a finished plan: no "needs you now" colours
+        self._relayout = QTimer(self, singleShot=True, interval=60)
+        self._relayout.timeout.connect(tree.doItemsLayout)
+        tree.header().sectionResized.connect(self._section_resized)
+
+    def _section_resized(self, logical: int, *_):
+        if logical == self.column:
+            self._relayout.start()
+
+    def _depth(self, index) -> int:
+        depth = 0
+        while index.parent().isValid():
+            index, depth = index.parent(), depth + 1
+        return depth
+
+    def sizeHint(self, option, index) -> QSize:
+        base = super().sizeHint(option, index)
+        text = index.data(Qt.DisplayRole)
+        if not text:
+            return base
+        width = self.tree.columnWidth(self.column)
+        if self.tree.header().visualIndex(self.column) == 0:
+            width -= self.tree.indentation() * (self._depth(index) + 1)
+        style = self.tree.style()
+        width -= 2 * (style.pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.tree) + 1)
+        if width < 40:
+            return base
+        metrics = option.fontMetrics
+        font = index.data(Qt.FontRole)
+        if font is not None:
+            from PySide6.QtGui import QFontMetrics
+
+            metrics = QFontMetrics(font)
+        key = (str(text), width, font.key() if font is not None else "")
+        lines = self._lines.get(key)
+        if lines is None:  # measured once per text and width: a relayout of many rows stays cheap
+            needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextWordWrap, key[0]).height()
+            lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
+            if len(self._lines) > 100000:
+                self._lines.clear()
+            self._lines[key] = lines
+        return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
+
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if self.calm is not None and self.calm(index):  # a past year's plan: history, not an alarm
+            option.backgroundBrush = QBrush()
+            option.palette.setColor(QPalette.Text, CALM_TEXT)
+
+    # --- search hits (issue 16) -----------------------------------------------------------------
+
+    def set_query(self, query: str) -> None:
+        if query != self.query:
+            self.query = query
+            self.tree.viewport().update()
+
+    def paint(self, painter, option, index) -> None:
+        text = index.data(Qt.DisplayRole)
+        spans = match_spans(str(text), self.query) if text and self.query.strip() else []
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else self.tree.style()
+        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, widget)
+        area = style.subElementRect(QStyle.SE_ItemViewItemText, opt, widget).adjusted(2, 0, -2, 0)
+        selected = bool(opt.state & QStyle.State_Selected)
+        colour = opt.palette.color(QPalette.HighlightedText if selected else QPalette.Text).name()
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(opt.font)
+        doc.setHtml(f'<span style="color: {colour};">{highlighted(str(text), spans)}</span>')
+        doc.setTextWidth(area.width())
+        painter.save()
+        painter.translate(area.left(), area.top() + max((area.height() - doc.size().height()) / 2, 0))
+        painter.setClipRect(QRect(0, 0, area.width(), area.height()))
+        doc.drawContents(painter)
+        painter.restore()
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        """The tooltip also names matches in fields the list does not show (lead, result, …)."""
+        if self.query.strip() and self.hidden_hits is not None and event is not None:
+            lines = self.hidden_hits(index)
+            if lines:
+                tip = html.escape(str(index.data(Qt.ToolTipRole) or index.data(Qt.DisplayRole) or ""))
+                found = "<br>".join(html.escape(line) for line in lines)
+                QToolTip.showText(event.globalPos(), f"{tip}<hr><b>Khớp tìm kiếm:</b><br>{found}", view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text as HTML with the matched spans marked."""
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(html.escape(text[last:start]))
+        parts.append(f'<span style="{HIT_STYLE}">{html.escape(text[start:end])}</span>')
+        last = end
+    parts.append(html.escape(text[last:]))
+    return "".join(parts)
+
+
+def wrap_column(tree: QTreeView, column: int) -> WrappingDelegate:
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    delegate = WrappingDelegate(tree, column)
+    tree.setItemDelegateForColumn(column, delegate)
+    return delegate

@@ -1,0 +1,228 @@
+"""Open every window and dialog of the program on a simulated screen; check each fits; grab it.
+
+    python tools/window_tour.py --screen 1366x728 [--scale 1.25] [--shots DIR] [--only NAME,…]
+
+Prints one JSON line per window: its name, the screen's usable area, the window's geometry,
+whether it is inside the screen, and the push buttons cut off or hidden. Exit status 1 when one
+does not fit. Runs offscreen: the screen size comes from the offscreen platform's config file,
+the scale from QT_SCALE_FACTOR (so "1920x1080 at 125 %" is a 1536×864 logical screen).
+Used by tests/test_screen_fit.py and, for the guide's pictures, by tools/guide_screenshots.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2025, 9, 15)  # --today DD/MM/YYYY to see another day
+
+
+def configure_screen(width: int, height: int, scale: float) -> None:
+    """Must run before Qt is imported: the offscreen platform reads its screen from a file."""
+    config = Path(tempfile.mkdtemp(prefix="kehoach-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "tour", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    if scale != 1:
+        os.environ["QT_SCALE_FACTOR"] = str(scale)
+    os.environ.setdefault("QT_QPA_FONTDIR", str(ROOT / "resources" / "fonts"))
+
+
+def prepare_data(folder: Path):
+    from kehoach_desktop.model import AgencyKind, AgencyProfile, Progress, Status
+    from kehoach_desktop.paths import sample_workbook
+    from kehoach_desktop.workspace import Workspace
+
+    with Workspace(folder) as ws:
+        ws.save_profile(AgencyProfile(name="UBND xã Hòa An", kind=AgencyKind.XA, governing_body="UBND tỉnh Cao Bằng",
+                                      place="Hòa An", symbol="UBND", signer_title="CHỦ TỊCH"))
+        ws.import_annex(sample_workbook())
+        mine = [row for row in ws.tasks(mine_only=True)]
+        for row, (status, percent) in zip(mine, [(Status.DONE, 100), (Status.IN_PROGRESS, 50)] * 6):
+            ws.save_progress(Progress(task_id=row.id, status=status, percent=percent,
+                                      result="Đã ban hành kế hoạch triển khai và tổ chức thực hiện.",
+                                      completed_on=dt.date(2025, 6, 30) if status == Status.DONE else None))
+        ws.backup("thu-cong")
+
+
+def _buttons_problems(window) -> list[str]:
+    """Push buttons outside the window or squeezed below their text (those in a scroll area may scroll)."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
+
+    problems = []
+    for button in window.findChildren(QPushButton):
+        if not button.isVisibleTo(window) or not button.text():
+            continue
+        parent, scrolled = button.parentWidget(), False
+        while parent is not None and parent is not window:
+            if isinstance(parent, QAbstractScrollArea):
+                scrolled = True
+            parent = parent.parentWidget()
+        if scrolled:
+            continue
+        top_left = button.mapTo(window, button.rect().topLeft())
+        inside = window.rect().contains(top_left) and window.rect().contains(
+            button.mapTo(window, button.rect().bottomRight()))
+        if not inside or button.width() < button.minimumSizeHint().width() - 2:
+            problems.append(button.text().replace("&", ""))
+    return problems
+
+
+def check(name: str, window, shots: Path | None) -> dict:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):  # layouts that depend on a width settle in a few passes
+        QApplication.processEvents()
+    area = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    record = {
+        "name": name, "screen": [area.width(), area.height()],
+        "window": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "inside": area.contains(frame), "buttons_cut": _buttons_problems(window),
+    }
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(shots / f"{name}.png"))
+    return record
+
+
+def tour(folder: Path, shots: Path | None, only: set[str] | None):
+    """Yield (name, window) for every window and dialog, each shown on top of the main window."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kehoach_desktop.errors import DatabaseDamagedError
+    from kehoach_desktop.paths import sample_workbook
+    from kehoach_desktop.report import ReportPeriod
+    from kehoach_desktop.ui import app as app_module
+    from kehoach_desktop.ui.backup_dialog import BackupDialog, DamagedDataDialog
+    from kehoach_desktop.ui.evidence_dialog import EvidenceDialog
+    from kehoach_desktop.ui.exchange_dialogs import ExportDialog, PackagePreviewDialog
+    from kehoach_desktop.ui.import_dialog import ImportPreviewDialog
+    from kehoach_desktop.ui.main_window import MainWindow
+    from kehoach_desktop.ui.operations import OperationRunner
+    from kehoach_desktop.ui.profile_dialog import ProfileDialog
+    from kehoach_desktop.ui.report_dialog import ReportDialog
+    from kehoach_desktop.workspace import Workspace
+
+    app_module.make_application()
+    ws = Workspace(folder)
+    runner = OperationRunner(folder, synchronous=True)
+    main = MainWindow(ws, runner, today=TODAY)
+    main.show()
+    mine = [row for row in ws.tasks(mine_only=True)]
+    main.select_task(mine[0].id)
+    yield "cua-so-chinh", main
+    from kehoach_desktop.ui.window_features import show_overview
+
+    show_overview(main)
+    yield "tong-quan", main
+    main.search.setText("tuyen truyen")  # the search hits highlighted
+    main._filters_changed()
+    yield "tim-kiem", main
+    main.search.clear()
+    main._filters_changed()
+    main.select_task(mine[0].id)
+
+    def report():
+        dialog = ReportDialog(ws, runner, main, today=TODAY)
+        dialog.show()
+        dialog.refresh_preview()
+        return dialog
+
+    package = folder.parent / "goi-thu.khbc"
+    factories = {
+        "thong-tin-don-vi-lan-dau": lambda: ProfileDialog(None, main, first_run=True),
+        "thong-tin-don-vi": lambda: ProfileDialog(ws.profile(), main),
+        "bao-cao": report,
+        "sao-luu": lambda: _backup_dialog(BackupDialog, ws, main),
+        "du-lieu-hong": lambda: DamagedDataDialog(DatabaseDamagedError(
+            "x", path=folder / "kehoach.sqlite3", problems=["tệp bị cắt ngắn"], kept_at=folder / "damaged" / "x",
+            latest_backup=ws.backups.list()[0])),
+        "xem-truoc-nhap-phu-luc": lambda: ImportPreviewDialog(ws.preview_import(sample_workbook()), main),
+        "tai-lieu-kiem-chung": lambda: EvidenceDialog(mine[0].id, main, default_issuer="UBND xã Hòa An"),
+        "xuat-goi-bao-cao": lambda: ExportDialog(".khbc", ws.profile(), lambda: [], main, today=TODAY),
+        "xem-truoc-goi": lambda: PackagePreviewDialog(_package_summary(ws, package), main),
+        "hoi-xac-nhan": lambda: _question(QMessageBox, main),
+    }
+    factories.update(_issue16_windows(main, ws, runner))
+    for name, make in factories.items():
+        if only and name not in only:
+            continue
+        dialog = make()
+        dialog.show()
+        yield name, dialog
+        dialog.close()
+    ReportPeriod  # imported for callers who extend the tour
+    main.close()
+    ws.close()
+
+
+def _issue16_windows(main, ws, runner) -> dict:
+    """The windows issue 16 adds: the guide, the completion date, removing a plan, carrying tasks over."""
+    from kehoach_desktop.ui import window_features
+    from kehoach_desktop.ui.completion_dialog import CompletionDateDialog
+    from kehoach_desktop.ui.plan_bar import CarryOverDialog, RemovePlanDialog
+
+    plan = ws.plans()[0]
+    return {
+        "huong-dan": lambda: window_features.open_guide(main),
+        "ngay-hoan-thanh": lambda: CompletionDateDialog("1.1 100% nhiệm vụ trong KH CCHC năm 2025 được hoàn thành",
+                                                        plan["year"], TODAY, main),
+        "xoa-ke-hoach": lambda: RemovePlanDialog(ws, plan["id"], main),
+        "chuyen-tiep": lambda: CarryOverDialog(ws, ws.tasks(), plan["id"], main),
+    }
+
+
+def _backup_dialog(cls, ws, main):
+    dialog = cls(ws.backups.folder, main)
+    dialog.set_backups(ws.backups.list())
+    return dialog
+
+
+def _package_summary(ws, package: Path):
+    if not package.exists():
+        ws.export_package(package)
+    return ws.preview_package(package)
+
+
+def _question(cls, main):
+    box = cls(cls.Question, "Khôi phục bản sao lưu", "Khôi phục bản sao lưu lúc 08:30 15/09/2026?",
+              cls.Yes | cls.No, main)
+    return box
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--screen", default="1366x728")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--shots", type=Path)
+    parser.add_argument("--only")
+    parser.add_argument("--data", type=Path, help="a data folder to use (made and filled when missing)")
+    parser.add_argument("--today", help="the day the window believes it is, DD/MM/YYYY")
+    args = parser.parse_args(argv)
+    if args.today:
+        global TODAY
+        TODAY = dt.datetime.strptime(args.today, "%d/%m/%Y").date()
+    width, height = (int(v) for v in args.screen.lower().split("x"))
+    configure_screen(width, height, args.scale)
+    sys.path.insert(0, str(ROOT))
+    folder = args.data or Path(tempfile.mkdtemp(prefix="kehoach-tour-")) / "data"
+    if not (folder / "kehoach.sqlite3").exists():
+        prepare_data(folder)
+    only = set(args.only.split(",")) if args.only else None
+    failed = False
+    for name, window in tour(folder, args.shots, only):
+        record = check(name, window, args.shots)
+        failed |= not record["inside"] or bool(record["buttons_cut"])
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
