@@ -87,7 +87,7 @@ def test_the_pdf_report_carries_the_overview_chart(imported_workspace):
         status = [Status.DONE, Status.IN_PROGRESS, Status.NOT_FEASIBLE][number % 3]
         ws.save_progress(Progress(task_id=row.id, status=status, percent=100 if status == Status.DONE else 30,
                                   completed_on=dt.date(2025, 5, 1) if status == Status.DONE else None))
-    content = ws.build_report(ReportPeriod.of("h1", 2025), today=dt.date(2025, 7, 10))
+    content = ws.build_report(ReportPeriod.of("q3", 2025), today=dt.date(2025, 10, 10))
     chart = progress_chart(content, 450)
     bars = chart.contents[0]
     assert sum(map(sum, bars.data)) == content.annex_row_count  # every task in one bar segment
