@@ -17,6 +17,7 @@ from ..exchange.service import is_exchange_file
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
 from ..workspace import Workspace, count_tasks
+from .about_dialog import add_about_action
 from .backup_dialog import BackupDialog, counts_text
 from .detail_pane import DetailPane
 from .exchange_actions import ExchangeActions
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(self)  # the “Trao đổi (USB)” menu: packages and the results workbook
         toolbar.addAction(self.exchange.export_report_action)
         toolbar.addAction(self.exchange.import_action)
+        self.about_action = add_about_action(self)  # issue 10: "Trợ giúp" → "Giới thiệu…"
 
     def _build_central(self) -> None:
         self.agency_label = QLabel()
