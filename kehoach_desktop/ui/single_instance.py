@@ -16,6 +16,8 @@ from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_FILE_NAME = "kehoach.lock"
+# The Windows installer (Inno Setup's AppMutex) refuses to install or uninstall while it exists.
+RUNNING_MUTEX = "KeHoachCCHC-dang-chay"
 SHOW_REQUEST = b"show\n"
 CONNECT_TIMEOUT_MS = 2000
 
@@ -40,7 +42,10 @@ class InstanceLock(QObject):
 
     def acquire(self) -> bool:
         """Take the lock; a stale one (its program no longer runs) is removed and taken over."""
-        return self._lock.tryLock(0)
+        if not self._lock.tryLock(0):
+            return False
+        _announce_running()
+        return True
 
     def holder(self) -> tuple[int, str, str] | None:
         """(process id, host, program) of whoever holds the lock, if anyone does."""
@@ -91,6 +96,22 @@ def ask_first_to_show(data_dir: Path, holder_pid: int | None = None) -> bool:
     written = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
     socket.disconnectFromServer()
     return written
+
+
+_mutex_handle = None
+
+
+def _announce_running() -> None:
+    """Windows: a named mutex held for the life of the process, which the installer looks for."""
+    global _mutex_handle
+    if sys.platform != "win32" or _mutex_handle is not None:
+        return
+    try:  # pragma: no cover - Windows only
+        import ctypes
+
+        _mutex_handle = ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX)
+    except (AttributeError, OSError):  # pragma: no cover
+        pass
 
 
 def bring_to_front(window) -> None:

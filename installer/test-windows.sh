@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Test the built installer under wine (Debian's wine 8; not a substitute for real Windows):
+# silent per-user install -> the console program through profile, import --sample, PDF report,
+# .khbc export, backup, check -> the window started from the Start-menu shortcut (screenshot,
+# time to the first window) -> a second start does not open a second window -> silent
+# uninstall -> the data folder survived.
+# Usage: bash installer/test-windows.sh [dist/kehoach-<version>-setup.exe]
+# Not part of the README's test command: it needs wine and a few minutes.
+# Qt6Core needs the icuuc.dll that Windows 10 has and wine lacks: a stub built here with mingw-w64
+# goes into the test prefix's system32 (test only; never in the program or the installer).
+set -euo pipefail
+checkout="$(cd "$(dirname "$0")/.." && pwd)"
+version="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$checkout/kehoach_desktop/__init__.py")"
+setup="$(realpath "${1:-$checkout/dist/kehoach-$version-setup.exe}")"
+work="$checkout/build/windows-test"
+report="$work/report.txt"
+rm -rf "$work"
+mkdir -p "$work"
+unset PYTHONPATH
+
+step() { printf '\n[test-windows] %s\n' "$*" | tee -a "$report"; }
+fail() { printf '[test-windows] FAILED: %s\n' "$*" | tee -a "$report" >&2; exit 1; }
+note() { printf '[test-windows] %s\n' "$*" | tee -a "$report"; }
+
+need=()
+command -v wine >/dev/null || need+=(wine wine64)
+command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64-win32)
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v xwininfo >/dev/null || need+=(x11-utils)
+command -v xwd >/dev/null || need+=(x11-apps)
+command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick || need+=(imagemagick)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+win() { wine "$@" < /dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }  # see build-windows.sh
+
+display=":$(( 90 + RANDOM % 100 ))"
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+cleanup() { wineserver -k 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; }
+trap cleanup EXIT
+export DISPLAY="$display"
+
+step "fresh wine prefix with the test-only ICU stub"
+wineboot -i >/dev/null 2>&1 || true
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$work/icuuc.dll" "$checkout/installer/windows/icu_stub.c"
+cp "$work/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll"
+user_dir="$WINEPREFIX/drive_c/users/$(whoami)"
+app="$user_dir/AppData/Local/Programs/KeHoachCCHC"
+data="$user_dir/AppData/Local/kehoach_desktop"
+
+step "silent per-user install of $(basename "$setup") ($(du -m "$setup" | cut -f1) MB)"
+t0=$(date +%s)
+win "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /TASKS=desktopicon "/LOG=C:\\install.log" || fail "setup exited $?"
+note "installed in $(( $(date +%s) - t0 )) s into $app: $(du -sm "$app" | cut -f1) MB"
+[ -f "$app/KeHoachCCHC.exe" ] && [ -f "$app/kehoach.exe" ] || fail "program files missing"
+if find "$app" -iname 'icuuc.dll' | grep -q .; then fail "an icuuc.dll was installed"; fi
+shortcut="$(find "$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs" -name '*.lnk' | head -1)"
+[ -n "$shortcut" ] || fail "no Start-menu shortcut"
+note "Start-menu shortcut: ${shortcut#"$user_dir/"}"
+find "$user_dir/Desktop" -name '*.lnk' | grep -q . || fail "no desktop shortcut"
+uninstall_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\{6C0E5A43-2F7B-4D4B-9A61-6E3B0C1D9A10}_is1'
+win reg query "$uninstall_key" /v DisplayName | grep -q "DisplayName" || fail "no HKCU uninstall entry"
+note "uninstall entry under HKCU"
+
+step "the console program: profile -> import --sample -> PDF report -> .khbc -> backup -> check"
+kehoach() { win "$app/kehoach.exe" "$@"; }
+kehoach --version | tee -a "$report" | grep -q "kehoach $version" || fail "--version"
+kehoach profile --name "UBND xã Hòa An" --kind xa --governing-body "UBND tỉnh Cao Bằng" > "$work/profile.json" \
+  || fail "profile"
+grep -q "UBND xã Hòa An" "$work/profile.json" || fail "profile output is not UTF-8 Vietnamese"
+kehoach import --sample | tee -a "$report" | grep -q "thêm 94" || fail "import --sample"
+kehoach tasks --mine > "$work/tasks.txt" || fail "tasks"
+python3 -c "import sys; t=open(sys.argv[1], encoding='utf-8').read(); assert 'Chủ trì' in t, t[:300]" "$work/tasks.txt" \
+  || fail "tasks output is not UTF-8"
+kehoach report --period h1 --out 'C:\bao-cao.pdf' | tee -a "$report" || fail "report"
+cp "$WINEPREFIX/drive_c/bao-cao.pdf" "$work/bao-cao.pdf"
+python3 - "$work/bao-cao.pdf" <<'EOF' | tee -a "$report" || fail "the PDF does not embed Tinos"
+import sys
+from pypdf import PdfReader
+reader = PdfReader(sys.argv[1])
+fonts = {str(f.get_object()["/BaseFont"]) for p in reader.pages for f in p["/Resources"]["/Font"].values()}
+assert any("Tinos" in f for f in fonts), fonts
+assert "Hòa An" in reader.pages[0].extract_text() or "HÒA AN" in reader.pages[0].extract_text()
+print(f"[test-windows] PDF: {len(reader.pages)} pages, fonts {sorted(fonts)}")
+EOF
+kehoach export --period h1 --out 'C:\bao-cao.khbc' | tee -a "$report" || fail "export .khbc"
+[ -s "$WINEPREFIX/drive_c/bao-cao.khbc" ] || fail "no .khbc written"
+kehoach backup | tee -a "$report" || fail "backup"
+kehoach check | tee -a "$report" || fail "check"
+[ -f "$data/kehoach.sqlite3" ] || fail "the data is not in %LOCALAPPDATA%\\kehoach_desktop"
+
+step "the window, started from the Start-menu shortcut"
+window_title="Kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI"
+t0=$(date +%s.%N)
+wine start /unix "$shortcut" >/dev/null 2>&1 &
+seen=""
+for _ in $(seq 1 240); do
+  if xwininfo -root -tree 2>/dev/null | grep -q "$window_title"; then seen=yes; break; fi
+  sleep 0.5
+done
+[ -n "$seen" ] || fail "no main window within 120 s"
+first_window=$(python3 -c "import time,sys; print(round(time.time()-float(sys.argv[1]),1))" "$t0")
+note "time to the first window: $first_window s"
+sleep 8  # let it paint and finish its start-up work
+xwd -root -silent | convert xwd:- "$work/window.png"
+note "screenshot: $work/window.png"
+[ -f "$data/kehoach.lock" ] || fail "the window holds no lock on its data folder"
+
+step "a second start brings the first to front, no second window"
+win "$app/KeHoachCCHC.exe" || fail "second start exited $?"
+windows=$(xwininfo -root -tree 2>/dev/null | grep -c "\"$window_title\"" || true)
+note "main windows after the second start: $windows"
+[ "$windows" -le 1 ] || fail "a second main window opened"
+
+step "silent uninstall (the program is closed first)"
+win taskkill /IM KeHoachCCHC.exe >/dev/null || true
+for _ in $(seq 1 60); do win tasklist | grep -qi KeHoachCCHC.exe || break; sleep 0.5; done
+win "$app/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || true
+for _ in $(seq 1 120); do [ -e "$app/KeHoachCCHC.exe" ] || break; sleep 0.5; done  # it runs from a copy
+[ ! -e "$app/KeHoachCCHC.exe" ] || fail "the program is still installed"
+[ -z "$(find "$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs" -name '*.lnk' 2>/dev/null)" ] \
+  || fail "the shortcut survived the uninstall"
+if win reg query "$uninstall_key" 2>/dev/null | grep -q DisplayName; then fail "the uninstall entry survived"; fi
+[ -f "$data/kehoach.sqlite3" ] && ls "$data/backups/"*.sqlite3 >/dev/null || fail "the data folder did not survive"
+note "data folder kept: $(ls "$data" | tr '\n' ' ')"
+step "all checks passed"
