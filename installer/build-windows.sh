@@ -56,6 +56,7 @@ step "tools (wine, npm)"
 need=()
 command -v wine >/dev/null || need+=(wine wine64)
 command -v npm >/dev/null || need+=(npm)
+command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64-win32)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
@@ -109,6 +110,10 @@ quiet_pip python3 -m pip install -q --no-warn-conflicts "${WIN_PIP[@]}" --no-ind
 
 step "wine prefix"
 [ -f "$WINEPREFIX/system.reg" ] || wineboot -i >/dev/null 2>&1 || true
+# PyInstaller's Qt hook imports QtCore, which needs the icuuc.dll Windows has and wine lacks: the
+# test-only stub goes into the build prefix's system32 (never into the program: checked below).
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" \
+  "$checkout/installer/windows/icu_stub.c"
 win "$work/python/python.exe" -c "import sys, kehoach_desktop, PySide6; print(sys.version.split()[0], kehoach_desktop.__file__)"
 
 step "PyInstaller (one-folder program)"
@@ -117,6 +122,7 @@ win "$work/python/python.exe" -m PyInstaller --noconfirm --log-level WARN \
   "$(winpath "$checkout/installer/windows/kehoach.spec")"
 app="$work/pyinstaller/dist/KeHoachCCHC"
 [ -f "$app/KeHoachCCHC.exe" ] && [ -f "$app/kehoach.exe" ]
+[ -f "$app/_internal/PySide6/plugins/platforms/qwindows.dll" ] || { echo "Qt's platform plugin is missing" >&2; exit 1; }
 if find "$app" -iname 'icuuc.dll' | grep -q .; then echo "an icuuc.dll got into the program" >&2; exit 1; fi
 win "$app/kehoach.exe" --version
 

@@ -33,12 +33,14 @@ if ! "$python" -c "import ensurepip, venv" 2>/dev/null && command -v apt-get >/d
   apt-get install -y -qq python3-venv >/dev/null  # Debian's python3 keeps venv apart
 fi
 "$python" -m venv "$work/venv"
-venv_python="$work/venv/bin/python"
+venv_bin="$work/venv/bin"
+[ -d "$work/venv/Scripts" ] && venv_bin="$work/venv/Scripts"  # Windows
+venv_python="$venv_bin/python"
 quiet_pip "$venv_python" -m pip install -q "$wheel" "pypdf>=4,<8"
 
 mkdir -p "$work/run"
 cd "$work/run"  # outside the checkout: nothing can be imported from it
-kehoach="$work/venv/bin/kehoach"
+kehoach="$venv_bin/kehoach"
 data="$work/run/data"
 "$kehoach" --version
 "$kehoach" --data-dir "$data" profile --name "UBND xã Hòa An" --kind xa --governing-body "UBND tỉnh Cao Bằng" >/dev/null

@@ -19,6 +19,7 @@ LOCK_FILE_NAME = "kehoach.lock"
 # The Windows installer (Inno Setup's AppMutex) refuses to install or uninstall while it exists.
 RUNNING_MUTEX = "KeHoachCCHC-dang-chay"
 SHOW_REQUEST = b"show\n"
+SHOWN_ANSWER = b"ok\n"
 CONNECT_TIMEOUT_MS = 2000
 
 
@@ -63,15 +64,16 @@ class InstanceLock(QObject):
         self._server.listen(name)
 
     def _on_connection(self) -> None:
+        """A second start connected: it writes at once, so reading here blocks only briefly."""
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_request(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_request(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll()).startswith(SHOW_REQUEST.strip()) and self._target is not None:
-            bring_to_front(self._target)
-        socket.disconnectFromServer()
+            if socket.bytesAvailable() or socket.waitForReadyRead(CONNECT_TIMEOUT_MS):
+                if bytes(socket.readAll()).startswith(SHOW_REQUEST.strip()) and self._target is not None:
+                    bring_to_front(self._target)
+                    socket.write(SHOWN_ANSWER)
+                    socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+            socket.disconnectFromServer()
+            socket.deleteLater()
 
     def release(self) -> None:
         if self._server is not None:
@@ -93,9 +95,10 @@ def ask_first_to_show(data_dir: Path, holder_pid: int | None = None) -> bool:
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
     socket.write(SHOW_REQUEST)
-    written = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-    socket.disconnectFromServer()
-    return written
+    answered = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS) and socket.waitForReadyRead(CONNECT_TIMEOUT_MS)
+    answered = answered and bytes(socket.readAll()).startswith(SHOWN_ANSWER.strip())
+    socket.abort()
+    return bool(answered)
 
 
 _mutex_handle = None
