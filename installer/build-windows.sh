@@ -52,20 +52,14 @@ check_sha256() {  # FILE EXPECTED
   [ "$got" = "$2" ] || { echo "hash mismatch for $1: $got (expected $2)" >&2; exit 1; }
 }
 
-step "tools (wine, npm)"
+step "tools (wine with its 32-bit half, npm, mingw-w64)"
 need=()
-command -v wine >/dev/null || need+=(wine wine64)
 command -v npm >/dev/null || need+=(npm)
 command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64-win32)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+source "$checkout/installer/windows/wine.sh"
+need_wine
+install_debian_packages "${need[@]}"
 export WINEPREFIX="$work/wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-# A Windows console program under wine cannot write to a regular file (invalid handle):
-# its output always goes through a pipe.
-win() { wine "$@" < /dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }
-winpath() { winepath -w "$1" 2>/dev/null; }
 
 step "the Windows interpreter (embeddable CPython 3.12.8, hashes checked)"
 if [ -n "${KEHOACH_EMBED_ZIP:-}" ]; then
@@ -109,7 +103,7 @@ quiet_pip python3 -m pip install -q --no-warn-conflicts "${WIN_PIP[@]}" --no-ind
   "$work/wheel/kehoach_desktop-$version-py3-none-any.whl" "$PYINSTALLER" "${WINDOWS_ONLY[@]}"
 
 step "wine prefix"
-[ -f "$WINEPREFIX/system.reg" ] || wineboot -i >/dev/null 2>&1 || true
+fresh_prefix
 # PyInstaller's Qt hook imports QtCore, which needs the icuuc.dll Windows has and wine lacks: the
 # test-only stub goes into the build prefix's system32 (never into the program: checked below).
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" \

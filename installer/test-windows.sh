@@ -22,20 +22,17 @@ step() { printf '\n[test-windows] %s\n' "$*" | tee -a "$report"; }
 fail() { printf '[test-windows] FAILED: %s\n' "$*" | tee -a "$report" >&2; exit 1; }
 note() { printf '[test-windows] %s\n' "$*" | tee -a "$report"; }
 
+source "$checkout/installer/windows/wine.sh"
 need=()
-command -v wine >/dev/null || need+=(wine wine64)
+need_wine
 command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64-win32)
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v xwininfo >/dev/null || need+=(x11-utils)
 command -v xwd >/dev/null || need+=(x11-apps)
 command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick || need+=(imagemagick)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+install_debian_packages "${need[@]}"
 
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-win() { wine "$@" < /dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }  # see build-windows.sh
 
 display=":$(( 90 + RANDOM % 100 ))"
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
@@ -45,7 +42,7 @@ trap cleanup EXIT
 export DISPLAY="$display"
 
 step "fresh wine prefix with the test-only ICU stub"
-wineboot -i >/dev/null 2>&1 || true
+fresh_prefix
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$work/icuuc.dll" "$checkout/installer/windows/icu_stub.c"
 cp "$work/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll"
 user_dir="$WINEPREFIX/drive_c/users/$(whoami)"
