@@ -32,7 +32,10 @@ command -v xwd >/dev/null || need+=(x11-apps)
 command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick || need+=(imagemagick)
 install_debian_packages "${need[@]}"
 
-export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# wine links the prefix's Desktop and Documents to $HOME: a home of its own keeps them in $work.
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
+mkdir -p "$HOME"
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 
 display=":$(( 90 + RANDOM % 100 ))"
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
@@ -49,6 +52,15 @@ user_dir="$WINEPREFIX/drive_c/users/$(whoami)"
 app="$user_dir/AppData/Local/Programs/KeHoachCCHC"
 data="$user_dir/AppData/Local/kehoach_desktop"
 
+step "an older Windows is refused with a Vietnamese message"
+win winecfg -v win7 >/dev/null
+if win "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=C:\\refused.log"; then fail "installed on Windows 7"; fi
+iconv -f utf-8 -t utf-8 "$WINEPREFIX/drive_c/refused.log" | grep -q "Chương trình cần Windows 10 phiên bản 1809" \
+  || fail "no Vietnamese refusal on Windows 7"
+[ ! -e "$app" ] || fail "something was installed on Windows 7"
+note "Windows 7: refused, nothing installed"
+win winecfg -v win10 >/dev/null  # 10.0.18362 (1903) here
+
 step "silent per-user install of $(basename "$setup") ($(du -m "$setup" | cut -f1) MB)"
 t0=$(date +%s)
 win "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /TASKS=desktopicon "/LOG=C:\\install.log" || fail "setup exited $?"
@@ -58,7 +70,7 @@ if find "$app" -iname 'icuuc.dll' | grep -q .; then fail "an icuuc.dll was insta
 shortcut="$(find "$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs" -name '*.lnk' | head -1)"
 [ -n "$shortcut" ] || fail "no Start-menu shortcut"
 note "Start-menu shortcut: ${shortcut#"$user_dir/"}"
-find "$user_dir/Desktop" -name '*.lnk' | grep -q . || fail "no desktop shortcut"
+find -L "$user_dir/Desktop" -maxdepth 1 -name '*.lnk' | grep -q . || fail "no desktop shortcut"
 uninstall_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\{6C0E5A43-2F7B-4D4B-9A61-6E3B0C1D9A10}_is1'
 win reg query "$uninstall_key" /v DisplayName | grep -q "DisplayName" || fail "no HKCU uninstall entry"
 note "uninstall entry under HKCU"
@@ -113,14 +125,28 @@ windows=$(xwininfo -root -tree 2>/dev/null | grep -c "\"$window_title\"" || true
 note "main windows after the second start: $windows"
 [ "$windows" -le 1 ] || fail "a second main window opened"
 
-step "silent uninstall (the program is closed first)"
+# The uninstaller runs in two phases (it copies itself to Temp): wait for its log to close.
+uninstall() {  # LOG_NAME
+  win "$app/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=C:\\$1" || true
+  for _ in $(seq 1 120); do grep -q "Log closed" "$WINEPREFIX/drive_c/$1" 2>/dev/null && break; sleep 0.5; done
+}
+step "uninstall refused while the program runs"
+uninstall uninstall-refused.log
+grep -q "đang mở" "$WINEPREFIX/drive_c/uninstall-refused.log" || fail "the uninstaller did not see the open program"
+[ -e "$app/KeHoachCCHC.exe" ] || fail "uninstalled while the program runs"
+note "refused: $(grep -o "Chương trình .* đang mở" "$WINEPREFIX/drive_c/uninstall-refused.log" | head -1)"
+
+step "the program is closed (as by its window's close button), then a silent uninstall"
 win taskkill /IM KeHoachCCHC.exe >/dev/null || true
-for _ in $(seq 1 60); do win tasklist | grep -qi KeHoachCCHC.exe || break; sleep 0.5; done
-win "$app/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || true
-for _ in $(seq 1 120); do [ -e "$app/KeHoachCCHC.exe" ] || break; sleep 0.5; done  # it runs from a copy
+running() { win tasklist | grep -qi KeHoachCCHC.exe; }
+for _ in $(seq 1 60); do running || break; sleep 0.5; done
+if running; then note "did not close by itself: killed"; win taskkill /F /IM KeHoachCCHC.exe >/dev/null || true; sleep 2; fi
+uninstall uninstall.log
+grep -q "Uninstallation process succeeded" "$WINEPREFIX/drive_c/uninstall.log" || fail "uninstall failed (see uninstall.log)"
 [ ! -e "$app/KeHoachCCHC.exe" ] || fail "the program is still installed"
 [ -z "$(find "$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs" -name '*.lnk' 2>/dev/null)" ] \
   || fail "the shortcut survived the uninstall"
+find -L "$user_dir/Desktop" -maxdepth 1 -name "*.lnk" | grep -q . && fail "the desktop shortcut survived the uninstall"
 if win reg query "$uninstall_key" 2>/dev/null | grep -q DisplayName; then fail "the uninstall entry survived"; fi
 [ -f "$data/kehoach.sqlite3" ] && ls "$data/backups/"*.sqlite3 >/dev/null || fail "the data folder did not survive"
 note "data folder kept: $(ls "$data" | tr '\n' ' ')"

@@ -26,7 +26,8 @@ AppPublisher=kehoach_desktop
 AppComments=Theo dõi, báo cáo thực hiện kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI
 VersionInfoVersion={#AppVersion}
 PrivilegesRequired=lowest
-DefaultDirName={autopf}\KeHoachCCHC
+; {localappdata}\Programs is what {userpf} means; wine 8 cannot expand {userpf}.
+DefaultDirName={localappdata}\Programs\KeHoachCCHC
 DisableDirPage=auto
 DisableProgramGroupPage=yes
 DefaultGroupName={#AppName}
