@@ -136,11 +136,30 @@ grep -q "đang mở" "$WINEPREFIX/drive_c/uninstall-refused.log" || fail "the un
 [ -e "$app/KeHoachCCHC.exe" ] || fail "uninstalled while the program runs"
 note "refused: $(grep -o "Chương trình .* đang mở" "$WINEPREFIX/drive_c/uninstall-refused.log" | head -1)"
 
-step "the program is closed (as by its window's close button), then a silent uninstall"
-win taskkill /IM KeHoachCCHC.exe >/dev/null || true
-running() { win tasklist | grep -qi KeHoachCCHC.exe; }
-for _ in $(seq 1 60); do running || break; sleep 0.5; done
-if running; then note "did not close by itself: killed"; win taskkill /F /IM KeHoachCCHC.exe >/dev/null || true; sleep 2; fi
+# wine's taskkill does not see the program and keys sent with xdotool do not reach it: it is
+# killed like a crash, by its process id, which also checks that its stale lock is taken over.
+program_pids() {  # the program's processes in this test's prefix only
+  local pid
+  for pid in $(pgrep -f 'Programs\\KeHoachCCHC\\KeHoachCCHC\.exe' || true); do
+    tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "WINEPREFIX=$WINEPREFIX" && echo "$pid"
+  done
+  return 0
+}
+crash_program() {
+  for pid in $(program_pids); do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 60); do [ -z "$(program_pids)" ] && break; sleep 0.5; done
+  [ -z "$(program_pids)" ] || fail "the program did not stop"
+}
+step "the program crashes; the next start takes its stale lock over"
+crash_program
+wine start /unix "$shortcut" >/dev/null 2>&1 &
+seen=""
+for _ in $(seq 1 240); do xwininfo -root -tree 2>/dev/null | grep -q "$window_title" && { seen=yes; break; }; sleep 0.5; done
+[ -n "$seen" ] || fail "no window after the crash: the stale lock was not taken over"
+note "window again after the crash"
+crash_program
+
+step "silent uninstall"
 uninstall uninstall.log
 grep -q "Uninstallation process succeeded" "$WINEPREFIX/drive_c/uninstall.log" || fail "uninstall failed (see uninstall.log)"
 [ ! -e "$app/KeHoachCCHC.exe" ] || fail "the program is still installed"
