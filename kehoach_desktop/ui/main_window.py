@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI")
         self._fit_to_screen()
         self._build_actions()
+        self.about_action = add_about_action(self)  # issue 10: "Trợ giúp" → "Giới thiệu…"
         self._build_central()
         self.reload()
 
@@ -100,7 +101,6 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(self)  # the “Trao đổi (USB)” menu: packages and the results workbook
         toolbar.addAction(self.exchange.export_report_action)
         toolbar.addAction(self.exchange.import_action)
-        self.about_action = add_about_action(self)  # issue 10: "Trợ giúp" → "Giới thiệu…"
 
     def _build_central(self) -> None:
         self.agency_label = QLabel()
