@@ -89,7 +89,12 @@ grep -qx "import site" "$work/python/python312._pth" || echo "import site" >> "$
 grep -qx "Lib/site-packages" "$work/python/python312._pth" || echo "Lib/site-packages" >> "$work/python/python312._pth"
 
 step "Windows wheels of the program and its dependencies"
-quiet_pip python3 -m pip wheel -q --no-deps -w "$work/wheel" "$checkout"
+# From a copy of what the wheel is made of: building in the checkout would walk build/ (wine prefix).
+rm -rf "$work/src" "$work/wheel"
+mkdir -p "$work/src"
+cp -r "$checkout/pyproject.toml" "$checkout/README.md" "$checkout/kehoach_desktop" "$work/src/"
+find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
+quiet_pip python3 -m pip wheel -q --no-deps -w "$work/wheel" "$work/src"
 deps=()
 while IFS= read -r dep; do deps+=("$dep"); done < <(python3 - <<'EOF'
 import tomllib

@@ -17,7 +17,11 @@ step() { printf '[wheel-smoke] %s\n' "$*"; }
 quiet_pip() { "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); }
 
 step "building the wheel"
-quiet_pip "$python" -m pip wheel -q --no-deps -w "$work/dist" "$checkout"
+# From a copy of what the wheel is made of (the checkout may hold a large build/ folder).
+mkdir -p "$work/src"
+cp -r "$checkout/pyproject.toml" "$checkout/README.md" "$checkout/kehoach_desktop" "$work/src/"
+find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
+quiet_pip "$python" -m pip wheel -q --no-deps -w "$work/dist" "$work/src"
 wheel="$(ls "$work"/dist/kehoach_desktop-*.whl)"
 for member in kehoach_desktop/resources/fonts/Tinos-Regular.ttf kehoach_desktop/resources/fonts/OFL.txt \
               kehoach_desktop/resources/samples/2163-KH-UBND-Cao-Bang-phu-luc.xlsx; do
