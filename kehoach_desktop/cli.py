@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from . import safety_cli
+from . import __version__, safety_cli
 from .errors import KehoachError
 from .exchange import cli as exchange_cli
 from .exchange.service import is_exchange_file
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir_help = "thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng, hoặc $KEHOACH_DATA_DIR)"
     parser = _Parser(prog="kehoach", description="Theo dõi, báo cáo thực hiện kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI.")
     parser.add_argument("--data-dir", help=data_dir_help)
+    parser.add_argument("--version", action="version", version=f"kehoach {__version__}")
     # Accepted after the subcommand too; SUPPRESS keeps a value given before it.
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_dir_help)
@@ -75,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", parents=[common],
                          help="nhập phụ lục kế hoạch (Excel, Word), gói .khbc, .khnv hoặc bảng kết quả Excel")
-    imp.add_argument("file")
+    imp.add_argument("file", nargs="?")
+    imp.add_argument("--sample", action="store_true", help="nhập kế hoạch mẫu đi kèm chương trình")
     imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--columns", help='cột nào là gì, ví dụ "C=task,D=lead,E=cooperating,F=deadline"; '
@@ -138,6 +140,7 @@ def _silence_stdout() -> None:
 
 
 def _main(argv: list[str] | None = None) -> int:
+    _utf8_when_redirected()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from .ui.app import run  # the window, only when asked for
@@ -215,6 +218,7 @@ def _with_consolidates(workspace, current, value: str | None) -> dict | None:
 
 
 def cmd_import(workspace, args) -> int:
+    args.file = _import_source(args)
     if is_exchange_file(Path(args.file)):
         return exchange_cli.cmd_import_package(workspace, args)
     columns = None
@@ -354,6 +358,36 @@ COMMANDS.update({name: _consolidation_command(name) for name in ("roster", "rece
 from .plans_cli import COMMANDS as _PLAN_COMMANDS  # noqa: E402  (issue 16: remove-plan, carry-over)
 
 COMMANDS.update(_PLAN_COMMANDS)
+
+
+# --- packaging (issue 10) ---
+
+def _utf8_when_redirected() -> None:
+    """Vietnamese output into a file or a pipe: UTF-8, whatever the Windows code page says.
+
+    A frozen program ignores PYTHONUTF8, so `kehoach tasks > tasks.txt` would otherwise fail.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue  # the windowed program has no console streams
+        try:
+            if not stream.isatty() and (stream.encoding or "").lower().replace("-", "") != "utf8":
+                stream.reconfigure(encoding="utf-8")
+        except (OSError, ValueError):
+            pass
+
+
+def _import_source(args) -> str:
+    """The file to import: the one given, or with --sample the plan shipped with the program."""
+    from .paths import sample_workbook
+
+    if args.sample and args.file:
+        raise KehoachError("Chỉ chọn một: một tệp để nhập hoặc --sample, không cả hai.")
+    if args.sample:
+        return str(sample_workbook())
+    if not args.file:
+        raise KehoachError("Thiếu tệp để nhập: hãy ghi đường dẫn tệp, hoặc dùng --sample để nhập kế hoạch mẫu.")
+    return args.file
 
 
 if __name__ == "__main__":

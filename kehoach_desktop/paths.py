@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
+from importlib.resources import as_file, files
 from pathlib import Path
 
 APP_NAME = "kehoach_desktop"
@@ -22,12 +25,19 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def resources_dir() -> Path:
-    """The shipped resources folder (next to the package in a checkout or an install)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "resources"
+    """The resources shipped inside the package (``kehoach_desktop/resources``: fonts, samples).
+
+    Found with importlib.resources, so a checkout, a wheel install and the frozen Windows program
+    all find them the same way; a zipped package has them extracted once for the process.
+    """
+    root = files(__package__).joinpath("resources")
+    if isinstance(root, Path):
+        return root
+    return _EXTRACTED.enter_context(as_file(root))  # pragma: no cover - zipped package only
+
+
+_EXTRACTED = contextlib.ExitStack()
+atexit.register(_EXTRACTED.close)
 
 
 def sample_workbook() -> Path:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from kehoach_desktop.model import AgencyKind, AgencyProfile
-from kehoach_desktop.paths import ENV_DATA_DIR
+from kehoach_desktop.paths import ENV_DATA_DIR, sample_workbook
 from kehoach_desktop.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_XLSX = ROOT / "resources" / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx"
+SAMPLE_XLSX = sample_workbook()  # inside the package: kehoach_desktop/resources/samples/
 
 COMMUNE = AgencyProfile(name="UBND xã Hòa An", kind=AgencyKind.XA, governing_body="UBND tỉnh Cao Bằng")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kehoach_desktop.importing import read_annex
+from kehoach_desktop.paths import sample_workbook
 
 DATA = Path(__file__).parent / "data"
 
@@ -131,7 +132,7 @@ def test_annex_typed_in_a_legacy_encoding_is_converted(tmp_path, encoding, optio
 
     from kehoach_desktop.legacy_encoding import encode
 
-    sample = Path(__file__).parent.parent / "resources" / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx"
+    sample = sample_workbook()
     workbook = openpyxl.load_workbook(sample)
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():

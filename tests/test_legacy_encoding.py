@@ -26,6 +26,7 @@ from kehoach_desktop.legacy_encoding import (
     is_vietnamese_syllable,
     to_unicode,
 )
+from kehoach_desktop.paths import sample_workbook
 
 
 def nfc(text: str) -> str:
@@ -301,7 +302,7 @@ def test_decomposed_unicode_is_unicode():
 REAL_ANNEXES = [
     Path(__file__).parent / "data" / "bac-kan-365-KH-UBND-phu-luc.xlsx",
     Path(__file__).parent / "data" / "dak-lak-2025-phu-luc.xlsx",
-    Path(__file__).parent.parent / "resources" / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx",
+    sample_workbook(),
 ]
 
 

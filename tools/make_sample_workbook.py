@@ -37,7 +37,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "resources" / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx"
+OUTPUT = ROOT / "kehoach_desktop" / "resources" / "samples" / "2163-KH-UBND-Cao-Bang-phu-luc.xlsx"
 
 
 class _MergedWithAbove:

@@ -31,7 +31,7 @@ def configure_screen(width: int, height: int, scale: float) -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     if scale != 1:
         os.environ["QT_SCALE_FACTOR"] = str(scale)
-    os.environ.setdefault("QT_QPA_FONTDIR", str(ROOT / "resources" / "fonts"))
+    os.environ.setdefault("QT_QPA_FONTDIR", str(ROOT / "kehoach_desktop" / "resources" / "fonts"))
 
 
 def prepare_data(folder: Path):

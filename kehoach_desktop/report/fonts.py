@@ -1,4 +1,4 @@
-"""The report's fonts: Tinos, shipped in resources/fonts, metric-compatible with Times New Roman.
+"""The report's fonts: Tinos, shipped in kehoach_desktop/resources/fonts, metric-compatible with Times New Roman.
 
 The PDF embeds subsets of them, so it looks the same on a machine without Times New Roman;
 the Word copy names Times New Roman, which every office PC has.

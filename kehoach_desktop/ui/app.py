@@ -15,6 +15,7 @@ from .backup_dialog import DamagedDataDialog
 from .main_window import MainWindow
 from .operations import OperationRunner, describe_error
 from .profile_dialog import ProfileDialog
+from .single_instance import InstanceLock, already_open_message, ask_first_to_show
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -104,16 +105,39 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
 
 def run(data_dir=None) -> int:
     app = make_application()
+    lock = InstanceLock(resolve_data_dir(data_dir))  # issue 10: one program per data folder
+    if not lock.acquire():
+        return second_start(lock)
     try:
-        window = open_main_window(data_dir)
-    except DatabaseDamagedError as error:
-        window = recover_from_damage(error, data_dir)
-        if window is None:
+        try:
+            window = open_main_window(data_dir)
+        except DatabaseDamagedError as error:
+            window = recover_from_damage(error, data_dir)
+            if window is None:
+                return 2
+        except KehoachError as error:
+            QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(error))
             return 2
-    except KehoachError as error:
-        QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(error))
-        return 2
-    window.show()
-    first_run(window)
-    window.start_automatic_backups()
-    return app.exec()
+        lock.listen(window)
+        window.show()
+        first_run(window)
+        window.start_automatic_backups()
+        return app.exec()
+    finally:
+        lock.release()
+
+
+# --- one program per data folder (issue 10) ---
+
+EXIT_ALREADY_OPEN = 3
+
+
+def second_start(lock: InstanceLock) -> int:
+    """The folder is open in another window: bring that one to front, else say so and quit."""
+    holder = lock.holder()
+    if ask_first_to_show(lock.data_dir, holder[0] if holder else None):
+        return 0
+    box = QMessageBox(QMessageBox.Warning, "Chương trình đang mở", already_open_message(lock.data_dir, holder))
+    box.addButton("Đóng", QMessageBox.AcceptRole)
+    box.exec()
+    return EXIT_ALREADY_OPEN

@@ -17,6 +17,7 @@ from ..exchange.service import is_exchange_file
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
 from ..workspace import Workspace, count_tasks
+from .about_dialog import add_about_action
 from .backup_dialog import BackupDialog, counts_text
 from .detail_pane import DetailPane
 from .exchange_actions import ExchangeActions
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI")
         self._fit_to_screen()
         self._build_actions()
+        self.about_action = add_about_action(self)  # issue 10: "Trợ giúp" → "Giới thiệu…"
         self._build_central()
         self.reload()
         self._install_window_features()  # issue 16
