@@ -179,7 +179,7 @@ class Workspace:
         found = store.task_rows(self.db, task_id)
         if not found:
             raise NotFoundError(f"Không có nhiệm vụ số {task_id}.")
-        criteria = {row["id"]: row for row in store.all_criteria(self.db)}
+        criteria = {row["id"]: row for row in store.criterion_chain(self.db, found[0]["criterion_id"])}
         return self._task_row(found[0], self.profile(), criteria)
 
     def _task_row(self, row: dict, profile: AgencyProfile | None, criteria: dict[int, dict]) -> TaskRow:

@@ -221,3 +221,14 @@ def list_plan_notes(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
 
 def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
     return {name: db[name].count for name in db.table_names()}
+
+
+# --- scale: reading one task's criterion chain (issue 17) ------------------------------------
+
+def criterion_chain(db: sqlite_utils.Database, criterion_id: int | None) -> list[dict]:
+    """A criterion and its ancestors up to its area, without reading every criterion."""
+    if criterion_id is None:
+        return []
+    return list(db.query(
+        "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT c.parent_id FROM criterion c JOIN up ON c.id = up.id "
+        "WHERE c.parent_id IS NOT NULL) SELECT c.* FROM criterion c JOIN up ON c.id = up.id", [criterion_id]))

@@ -32,6 +32,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def first_run(window: MainWindow) -> None:
     """Empty data folder: ask who we are, then load the embedded sample plan."""
     workspace = window.workspace
+    changed = False  # an already set-up folder: the window read it once already (issue 17)
     if workspace.profile() is None:
         dialog = ProfileDialog(None, window, first_run=True)
         if dialog.exec() == ProfileDialog.Accepted:
@@ -40,9 +41,11 @@ def first_run(window: MainWindow) -> None:
             from .profile_dialog import DEFAULT_PROFILE
 
             workspace.save_profile(DEFAULT_PROFILE)
+        changed = True
     if not workspace.has_plans() and sample_workbook().exists():
-        window.import_file(sample_workbook(), confirm=False)
-    window.reload()
+        window.import_file(sample_workbook(), confirm=False)  # reloads the window when imported
+    elif changed:
+        window.reload()
 
 
 def open_main_window(data_dir, *, synchronous: bool = False) -> MainWindow:
