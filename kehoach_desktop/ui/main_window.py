@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(False)
+        self.tree.setUniformRowHeights(True)  # rows of two lines (task_tree): no per-row measuring
         self.tree.setWordWrap(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.tree.setSortingEnabled(True)
@@ -226,8 +226,8 @@ class MainWindow(QMainWindow):
         elif not shown:
             self.empty_hint.setText("Không có nhiệm vụ nào khớp bộ lọc hoặc từ khóa tìm kiếm.")
         else:
-            conditional = " Dấu * ở cột Vai trò: được giao có điều kiện (ví dụ “… có liên quan”)." if any(
-                row.conditional for row in self._rows if self.proxy.is_visible(row.id)) else ""
+            conditional = " Dấu * ở cột Vai trò: được giao có điều kiện (ví dụ “… có liên quan”)." if (
+                self.proxy.any_visible_conditional()) else ""
             self.empty_hint.setText(f"Đang hiện {shown} nhiệm vụ. Nền đỏ: quá hạn; nền vàng: sắp đến hạn.{conditional}")
 
     def _refresh_counts(self) -> None:

@@ -13,16 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractItemModel, QCollator, QLocale, QModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
 from ..model import Status, TaskRow
 from ..task_filter import ALL, MINE_ANY, TaskFilter, search_text
 from ..text import fold, format_date
 from ..workspace import is_due_soon, is_overdue
 
-TASK_ID_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2
+TASK_ID_ROLE = Qt.UserRole.value + 1
+SORT_ROLE = Qt.UserRole.value + 2
 
 COLUMNS = ["Mã", "Nhiệm vụ", "Vai trò", "Thời hạn", "Tình trạng"]
 COL_CODE, COL_TASK, COL_ROLE, COL_DEADLINE, COL_STATUS = range(len(COLUMNS))
@@ -39,6 +39,8 @@ STATUS_LABELS = {
     Status.DONE: "Hoàn thành",
     Status.NOT_FEASIBLE: "Không thực hiện được",
 }
+
+_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 
 # How a row looks: a group (bold or not), or a task that is plain, overdue or due soon.
 GROUP_BOLD, GROUP_PLAIN, TASK_PLAIN, TASK_OVERDUE, TASK_DUE_SOON = range(5)
@@ -166,6 +168,9 @@ class _Look:
         self.plain = QFont()
         self.struck = QFont()
         self.struck.setStrikeOut(True)
+        # Every row two lines high: the view then lays out 20,000 rows without measuring each
+        # text (uniformRowHeights); a longer task is elided, its tooltip and the pane show all.
+        self.row_size = QSize(0, QFontMetrics(self.plain).lineSpacing() * 2 + 6)
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -175,6 +180,11 @@ class TaskTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._tree = empty_tree()
         self._look = _Look()
+        self._roles = {
+            Qt.DisplayRole.value: self._display, TASK_ID_ROLE: self._task_id, Qt.ToolTipRole.value: self._tooltip,
+            SORT_ROLE: self._sort_key, Qt.FontRole.value: self._font, Qt.BackgroundRole.value: self._background_of,
+            Qt.ForegroundRole.value: self._foreground, Qt.SizeHintRole.value: self._size_hint,
+        }
 
     # --- what the window calls
 
@@ -216,6 +226,10 @@ class TaskTreeModel(QAbstractItemModel):
         self.dataChanged.emit(self.createIndex(node.row, 0, node.id),
                               self.createIndex(node.row, len(COLUMNS) - 1, node.id))
         return old
+
+    def group_changed(self, node: Node) -> None:
+        self.dataChanged.emit(self.createIndex(node.row, 0, node.id),
+                              self.createIndex(node.row, len(COLUMNS) - 1, node.id))
 
     def index_of_task(self, task_id: int) -> QModelIndex | None:
         node = self._tree.by_task.get(task_id)
@@ -265,30 +279,38 @@ class TaskTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: QModelIndex):
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+        return _FLAGS if index.isValid() else Qt.NoItemFlags
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid():
+        # The view asks for many roles of every cell it lays out: plain ints and one dict
+        # lookup, because comparing with PySide's enum members costs microseconds each.
+        answer = self._roles.get(role if type(role) is int else role.value)
+        if answer is None or not index.isValid():
             return None
-        node = self._tree.nodes[index.internalId()]
-        column = index.column()
-        if role == Qt.DisplayRole:
-            return node.texts[column]
-        if role == TASK_ID_ROLE:
-            return node.task.id if node.task else None
-        if role == Qt.ToolTipRole:
-            return node.tooltips[column] if node.tooltips else (node.texts[column] or None)
-        if role == SORT_ROLE:
-            return node.sort_keys[column] if node.sort_keys else node.texts[column]
-        if role == Qt.BackgroundRole:
-            return self._background(node.style)
-        if role == Qt.ForegroundRole:
-            return self._foreground(node, column)
-        if role == Qt.FontRole:
-            if node.task is None:
-                return self._look.bold if node.style == GROUP_BOLD else self._look.plain
-            return self._look.struck if node.task.removed else None
-        return None
+        return answer(self._tree.nodes[index.internalId()], index.column())
+
+    def _display(self, node: Node, column: int):
+        return node.texts[column]
+
+    def _task_id(self, node: Node, column: int):
+        return node.task.id if node.task else None
+
+    def _tooltip(self, node: Node, column: int):
+        return node.tooltips[column] if node.tooltips else (node.texts[column] or None)
+
+    def _sort_key(self, node: Node, column: int):
+        return node.sort_keys[column] if node.sort_keys else node.texts[column]
+
+    def _font(self, node: Node, column: int):
+        if node.task is None:
+            return self._look.bold if node.style == GROUP_BOLD else self._look.plain
+        return self._look.struck if node.task.removed else None
+
+    def _size_hint(self, node: Node, column: int):
+        return self._look.row_size
+
+    def _background_of(self, node: Node, column: int):
+        return self._background(node.style)
 
     def _background(self, style: int):
         look = self._look
@@ -337,34 +359,35 @@ class CollatingProxy(QSortFilterProxyModel):
 
 
 class TaskFilterProxy(CollatingProxy):
-    """The window's filters and search over a TaskTreeModel; groups show when a task in them does."""
+    """The window's filters and search over a TaskTreeModel; groups show when a task in them does.
+
+    That is recursive filtering, worked out here in one pass (a task accepted marks its groups)
+    rather than by Qt's recursiveFilteringEnabled, which asks the model for every descendant of
+    every group again at each level: several times the Python calls at 20,000 tasks.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
         self._filter = TaskFilter()
         self._words: list[str] = []
-        self._accepted: set[int] = set()  # node ids of the tasks shown
+        self._accepted: set[int] = set()  # node ids of the tasks shown and of the groups holding them
+        self._task_count = 0
 
     def setSourceModel(self, model: TaskTreeModel) -> None:
         super().setSourceModel(model)
         model.modelAboutToBeReset.connect(self._about_to_reset)
 
     def _about_to_reset(self) -> None:
-        self._accepted = set()
+        self._accepted, self._task_count = set(), 0
 
     def set_filter(self, task_filter: TaskFilter) -> None:
         """Work out which tasks pass, then let the proxy re-map the tree once."""
-        changing = hasattr(self, "beginFilterChange")  # Qt 6.10 deprecates invalidateFilter()
-        if changing:
-            self.beginFilterChange()
         self._filter = task_filter
         self._words = fold(task_filter.query).split()
         self._retest_all()
-        if changing:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateFilter()
+        # A full re-map, not invalidateFilter(): removing rows one range at a time updates every
+        # persistent index (the view's expanded groups) for each range, quadratic at 20,000 tasks.
+        self.invalidate()
 
     def refilter(self) -> None:
         """The same filter over new data (after the model was reset)."""
@@ -372,8 +395,17 @@ class TaskFilterProxy(CollatingProxy):
 
     def _retest_all(self) -> None:
         model, today = self.sourceModel(), self.sourceModel().today
-        self._accepted = {node.id for node in model.task_nodes()
-                          if accepts(self._filter, self._words, node, today)}
+        accepted: set[int] = set()
+        count = 0
+        for node in model.task_nodes():
+            if accepts(self._filter, self._words, node, today):
+                count += 1
+                accepted.add(node.id)
+                group = node.parent
+                while group is not None and group.id not in accepted:
+                    accepted.add(group.id)
+                    group = group.parent
+        self._accepted, self._task_count = accepted, count
 
     def update_task(self, row: TaskRow) -> TaskRow | None:
         """Replace one task in the model and re-test it alone; the proxy follows the dataChanged."""
@@ -383,11 +415,25 @@ class TaskFilterProxy(CollatingProxy):
             return None
         node = model.node(source)
         trial = Node(node.id, None, 0, 0, (), task=row, key=search_text(row))
-        if accepts(self._filter, self._words, trial, model.today):
+        now, before = accepts(self._filter, self._words, trial, model.today), node.id in self._accepted
+        if now and not before:
             self._accepted.add(node.id)
-        else:
+            self._task_count += 1
+        elif before and not now:
             self._accepted.discard(node.id)
-        return model.update_task(row)
+            self._task_count -= 1
+        changed = []  # groups that gain their first shown task or lose their last one
+        group = node.parent
+        while group is not None:
+            shows = any(child.id in self._accepted for child in group.children)
+            if shows != (group.id in self._accepted):
+                (self._accepted.add if shows else self._accepted.discard)(group.id)
+                changed.append(group)
+            group = group.parent
+        old = model.update_task(row)
+        for group in reversed(changed):  # outermost first: the proxy re-tests each on its dataChanged
+            model.group_changed(group)
+        return old
 
     def is_visible(self, task_id: int) -> bool:
         source = self.sourceModel().index_of_task(task_id)
@@ -395,10 +441,15 @@ class TaskFilterProxy(CollatingProxy):
 
     def visible_task_ids(self) -> list[int]:
         """The tasks shown, in annex order."""
-        return [node.task.id for node in self.sourceModel().task_nodes() if node.id in self._accepted]
+        accepted = self._accepted
+        return [node.task.id for node in self.sourceModel().task_nodes() if node.id in accepted]
+
+    def any_visible_conditional(self) -> bool:
+        accepted = self._accepted
+        return any(node.task.conditional for node in self.sourceModel().task_nodes() if node.id in accepted)
 
     def visible_count(self) -> int:
-        return len(self._accepted)
+        return self._task_count
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         return self.sourceModel().child_node(source_row, source_parent).id in self._accepted
