@@ -11,10 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import safety_cli
 from .errors import KehoachError
-from .exchange import cli as exchange_cli
-from .exchange.service import is_exchange_file
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date, parse_decimal
 
@@ -95,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     prog.add_argument("--evidence-abstract")
     prog.add_argument("--json", action="store_true")
 
+    from . import safety_cli  # the commands' modules, only when a command line is parsed (issue 17)
+    from .exchange import cli as exchange_cli
     from .report import cli as report_cli
 
     report_cli.add_parser(sub, common)
@@ -103,13 +102,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_data_dir(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, DIR) when the command line only opens the window: it starts without importing
+    every command's module to build the full parser."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return True, argv[0].split("=", 1)[1]
+    return False, None
+
+
 def main(argv: list[str] | None = None) -> int:
+    window_only, data_dir = _window_data_dir(sys.argv[1:] if argv is None else list(argv))
+    if window_only:
+        from .ui.app import run  # the window, only when asked for
+
+        return run(data_dir=data_dir)
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from .ui.app import run  # the window, only when asked for
+        from .ui.app import run
 
         return run(data_dir=args.data_dir)
     try:
+        from . import safety_cli
+
         if args.command in safety_cli.COMMANDS:  # backups, restore and check work on a damaged file
             from .paths import resolve_data_dir
 
@@ -151,6 +169,9 @@ def cmd_profile(workspace, args) -> int:
 
 
 def cmd_import(workspace, args) -> int:
+    from .exchange import cli as exchange_cli
+    from .exchange.service import is_exchange_file
+
     if is_exchange_file(Path(args.file)):
         return exchange_cli.cmd_import_package(workspace, args)
     summary = workspace.preview_import(args.file) if args.dry_run else workspace.import_annex(args.file)
@@ -227,6 +248,12 @@ def cmd_progress(workspace, args) -> int:
     return 0
 
 
+def cmd_export(workspace, args) -> int:
+    from .exchange import cli as exchange_cli
+
+    return exchange_cli.cmd_export(workspace, args)
+
+
 def cmd_report(workspace, args) -> int:
     from .report import cli as report_cli
 
@@ -234,7 +261,7 @@ def cmd_report(workspace, args) -> int:
 
 
 COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
-            "report": cmd_report, "export": exchange_cli.cmd_export}
+            "report": cmd_report, "export": cmd_export}
 
 
 if __name__ == "__main__":
