@@ -300,11 +300,11 @@ class MainWindow(QMainWindow):
         self._counts = _add_counts(self._counts, count_tasks([row], self.today), count_tasks([old], self.today))
         self._refresh_counts()
         self._refresh_hint()
-        if editing and not self.detail.dirty:
-            if self.select_task(task_id):
-                self.detail.show_task(row)  # fresh progress and evidence
-            else:
+        if editing and not self.detail.dirty:  # never moves the selection: the user may have clicked on
+            if not self.proxy.is_visible(task_id):
                 self.detail.show_task(None)  # the filters no longer show it
+            elif self.tree.currentIndex().data(TASK_ID_ROLE) == task_id:
+                self.detail.show_task(row)  # fresh progress and evidence
         self.statusBar().showMessage("Đã lưu.", 4000)
 
     # --- actions ------------------------------------------------------------------------------
