@@ -119,3 +119,22 @@ def _counting(function, calls):
         return function(db, task_id)
 
     return wrapper
+
+
+def test_the_first_start_of_a_set_up_folder_reads_the_tasks_once(imported_workspace, qtbot, monkeypatch):
+    from kehoach_desktop.ui import app as app_module
+    from kehoach_desktop.workspace import Workspace
+
+    folder = imported_workspace.data_dir
+    imported_workspace.close()
+    reads = []
+    real = Workspace.tasks
+    monkeypatch.setattr(Workspace, "tasks", lambda self, **kw: reads.append(kw) or real(self, **kw))
+    app_module.make_application()
+    window = app_module.open_main_window(folder, synchronous=True)
+    qtbot.addWidget(window)
+    window.show()
+    app_module.first_run(window)
+    assert len(reads) == 1
+    assert len(window.visible_task_ids()) == len([r for r in window._rows if r.role and not r.removed]) > 0
+    window.workspace.close()
