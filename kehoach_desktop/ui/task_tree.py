@@ -384,10 +384,24 @@ class TaskFilterProxy(CollatingProxy):
         """Work out which tasks pass, then let the proxy re-map the tree once."""
         self._filter = task_filter
         self._words = fold(task_filter.query).split()
+        # A reset of the proxy, not invalidateFilter() (which removes rows one range at a time and
+        # updates every persistent index, the view's expanded groups, for each range: quadratic)
+        # nor invalidate() (which carries each of those indexes over): the view lays out afresh.
+        self.beginResetModel()
         self._retest_all()
-        # A full re-map, not invalidateFilter(): removing rows one range at a time updates every
-        # persistent index (the view's expanded groups) for each range, quadratic at 20,000 tasks.
-        self.invalidate()
+        self._reset_mapping()
+        self.endResetModel()
+
+    def _reset_mapping(self) -> None:
+        """Drop the proxy's row mapping (setSourceModel is the public way to do that)."""
+        model = self.sourceModel()
+        model.modelAboutToBeReset.disconnect(self._about_to_reset)
+        self.blockSignals(True)
+        try:
+            super().setSourceModel(model)
+        finally:
+            self.blockSignals(False)
+        model.modelAboutToBeReset.connect(self._about_to_reset)
 
     def refilter(self) -> None:
         """The same filter over new data (after the model was reset)."""
