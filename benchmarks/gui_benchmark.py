@@ -130,12 +130,23 @@ def child_app(folder: str) -> dict:
     window = app_module.open_main_window(folder)
     window.show()
     app_module.first_run(window)
-    first_paint = wait_for_paint(application, window.tree.viewport())
-    shown = first_paint
-    if not window.visible_task_ids():  # the tasks arrive from a worker thread
-        while not window.visible_task_ids():
-            application.processEvents(QEventLoop.WaitForMoreEvents, 50)
-        shown = wait_for_paint(application, window.tree.viewport())
+    from PySide6.QtCore import QEvent, QObject
+
+    paints: list[tuple[float, bool]] = []  # (when, were tasks shown)
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint:
+                paints.append((time.time(), window.proxy.visible_count() > 0))
+            return False
+
+    watch = Watch()
+    window.tree.viewport().installEventFilter(watch)
+    while not any(with_tasks for _, with_tasks in paints):  # the tasks arrive from a worker thread
+        application.processEvents(QEventLoop.WaitForMoreEvents, 50)
+    window.tree.viewport().removeEventFilter(watch)
+    first_paint = paints[0][0]
+    shown = next(when for when, with_tasks in paints if with_tasks)
     result = {"first_paint": first_paint, "tasks_shown": shown}
 
     def timed(action) -> float:
