@@ -4,6 +4,10 @@ Prints the time to build the content, to write the PDF and to write the DOCX; wh
 is installed, it converts the same DOCX to PDF headless (the reference, measured in the same
 run) and prints the ratio. Target: PDF under 3 s, at least 20x faster than LibreOffice. Run:
     python benchmarks/report_benchmark.py [--tasks 2000]
+
+With --growth it prints instead how import, `tasks --json`, the PDF and the DOCX grow over
+300 / 2,000 / 20,000 tasks, with the ratio 20,000 / 2,000 (linear: at most 11×; issue 17):
+    python benchmarks/report_benchmark.py --growth [--sizes 300 2000 20000]
 """
 
 from __future__ import annotations
@@ -65,10 +69,48 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def growth(sizes: list[int]) -> None:
+    """Each step at each size; the last two sizes' ratio says whether it grows linearly."""
+    import contextlib
+    import io
+
+    from kehoach_desktop.cli import main as cli_main
+
+    rows: dict[str, list[float]] = {"import (.xlsx annex)": [], "tasks --json": [], "report PDF": [],
+                                    "report DOCX": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for size in sizes:
+            annex = tmp / f"annex-{size}.xlsx"
+            make_annex(annex, size)
+            folder = tmp / f"data-{size}"
+            with Workspace(folder) as workspace:
+                workspace.save_profile(PROFILE)
+                _, seconds = timed(lambda: workspace.import_annex(annex))
+                rows["import (.xlsx annex)"].append(seconds)
+                fill_progress(workspace)
+                content = service.build(workspace, ReportPeriod.of("h1", 2025), today=dt.date(2025, 7, 5))
+            with contextlib.redirect_stdout(io.StringIO()):
+                _, seconds = timed(lambda: cli_main(["--data-dir", str(folder), "tasks", "--json"]))
+            rows["tasks --json"].append(seconds)
+            rows["report PDF"].append(timed(lambda: service.write(content, tmp / f"r{size}.pdf"))[1])
+            rows["report DOCX"].append(timed(lambda: service.write(content, tmp / f"r{size}.docx"))[1])
+    print(f"{'tasks':<22}" + "".join(f"{size:>12,}" for size in sizes) + "   ratio last/previous (linear ≤ 11×)")
+    for name, times in rows.items():
+        ratio = times[-1] / times[-2] if len(times) > 1 else float("nan")
+        print(f"{name:<22}" + "".join(f"{t * 1000:>10.0f}ms" for t in times) + f"   {ratio:6.2f}x"
+              f"  {'linear' if ratio <= 11 else 'SUPERLINEAR'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tasks", type=int, default=2000)
+    parser.add_argument("--growth", action="store_true")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[300, 2000, 20000])
     args = parser.parse_args()
+    if args.growth:
+        growth(args.sizes)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         annex = tmp / "annex.xlsx"

@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     prog.add_argument("--evidence-abstract")
     prog.add_argument("--json", action="store_true")
 
+    from . import safety_cli  # the commands' modules, only when a command line is parsed (issue 17)
+    from .exchange import cli as exchange_cli
     from .report import cli as report_cli
 
     report_cli.add_parser(sub, common)
@@ -119,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     plans_cli.add_parsers(sub, common)
     return parser
+
+
+def _window_data_dir(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, DIR) when the command line only opens the window: it starts without importing
+    every command's module to build the full parser."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return True, argv[0].split("=", 1)[1]
+    return False, None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,12 +155,19 @@ def _silence_stdout() -> None:
 
 def _main(argv: list[str] | None = None) -> int:
     _utf8_when_redirected()
+    window_only, data_dir = _window_data_dir(sys.argv[1:] if argv is None else list(argv))
+    if window_only:  # issue 17: the window starts without building every command's parser
+        from .ui.app import run  # the window, only when asked for
+
+        return run(data_dir=data_dir)
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from .ui.app import run  # the window, only when asked for
+        from .ui.app import run
 
         return run(data_dir=args.data_dir)
     try:
+        from . import safety_cli
+
         if args.command in safety_cli.COMMANDS:  # backups, restore and check work on a damaged file
             from .failures import refuse_a_file
             from .paths import resolve_data_dir
@@ -321,6 +342,12 @@ def cmd_progress(workspace, args) -> int:
         print(f"Đã lưu nhiệm vụ {args.task_id}: {saved.status.value}, {saved.percent}%{score}; "
               f"{task.evidence_count} tài liệu kiểm chứng.")
     return 0
+
+
+def cmd_export(workspace, args) -> int:
+    from .exchange import cli as exchange_cli
+
+    return exchange_cli.cmd_export(workspace, args)
 
 
 def cmd_report(workspace, args) -> int:

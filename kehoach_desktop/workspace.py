@@ -221,7 +221,8 @@ class Workspace:
     def tasks(self, *, mine_only: bool = False) -> list[TaskRow]:
         profile = self.profile()
         criteria = {row["id"]: row for row in store.all_criteria(self.db)}
-        rows = [self._task_row(row, profile, criteria) for row in store.task_rows(self.db)]
+        texts = _TextCache(profile)  # an annex repeats its role and deadline texts: each is read once
+        rows = [self._task_row(row, profile, criteria, texts) for row in store.task_listing(self.db)]
         if mine_only:
             rows = [row for row in rows if row.role is not None and not row.removed]
         return rows
@@ -230,17 +231,19 @@ class Workspace:
         found = store.task_rows(self.db, task_id)
         if not found:
             raise NotFoundError(f"Không có nhiệm vụ số {task_id}.")
-        criteria = {row["id"]: row for row in store.all_criteria(self.db)}
+        criteria = {row["id"]: row for row in store.criterion_chain(self.db, found[0]["criterion_id"])}
         return self._task_row(found[0], self.profile(), criteria)
 
-    def _task_row(self, row: dict, profile: AgencyProfile | None, criteria: dict[int, dict]) -> TaskRow:
-        match = resolve_role(profile, row["lead"], row["implementing"], row["cooperating"])
+    def _task_row(self, row: dict, profile: AgencyProfile | None, criteria: dict[int, dict],
+                  texts: "_TextCache | None" = None) -> TaskRow:
+        texts = texts or _TextCache(profile)
+        match = texts.role(row["lead"], row["implementing"], row["cooperating"])
         role, reason = match.role, match.reason
         override = row["role_override"]
         if override:
             role = None if override == "none" else Role(override)
             reason = override_reason(match, role)  # issue 16: what the annex said, and that the user overrode it
-        deadline = parse_deadline(row["deadline_text"], row["plan_year"])
+        deadline = texts.deadline(row["deadline_text"], row["plan_year"])
         area = criteria.get(row["criterion_id"])
         while area is not None and area["parent_id"] is not None:
             area = criteria.get(area["parent_id"])
@@ -253,8 +256,8 @@ class Workspace:
             deadline_text=row["deadline_text"], due_date=deadline.due_date, recurring=deadline.recurring,
             due_dates=deadline.dates,
             evidence_required=row["evidence_required"],
-            lead=split_phrases(row["lead"]), implementing=split_phrases(row["implementing"]),
-            cooperating=split_phrases(row["cooperating"]),
+            lead=texts.phrases(row["lead"]), implementing=texts.phrases(row["implementing"]),
+            cooperating=texts.phrases(row["cooperating"]),
             role=role, role_reason=reason, role_overridden=bool(override), conditional=match.conditional,
             removed=bool(row["removed"]),
             status=Status(row["status"]) if row["status"] else Status.NOT_STARTED,
@@ -609,3 +612,34 @@ def override_reason(match, chosen: Role | None) -> str:
              else "Theo phụ lục: không giao cho đơn vị.")
     choice = "Không phải việc của đơn vị" if chosen is None else chosen.label
     return f"{annex} Đơn vị đã tự chọn “{choice}” thay cho cách đọc phụ lục."
+# --- reading many tasks (issue 17) ------------------------------------------------------------
+
+class _TextCache:
+    """Role matching, deadlines and phrase lists of the texts already seen in one read of the
+    tasks: pure functions of the texts, which an annex repeats on most of its rows."""
+
+    def __init__(self, profile: AgencyProfile | None):
+        self.profile = profile
+        self._roles: dict = {}
+        self._deadlines: dict = {}
+        self._phrases: dict = {}
+
+    def role(self, lead: str, implementing: str, cooperating: str):
+        key = (lead, implementing, cooperating)
+        found = self._roles.get(key)
+        if found is None:
+            found = self._roles[key] = resolve_role(self.profile, lead, implementing, cooperating)
+        return found
+
+    def deadline(self, text: str, year):
+        key = (text, year)
+        found = self._deadlines.get(key)
+        if found is None:
+            found = self._deadlines[key] = parse_deadline(text, year)
+        return found
+
+    def phrases(self, text: str) -> list[str]:
+        found = self._phrases.get(text)
+        if found is None:
+            found = self._phrases[text] = tuple(split_phrases(text))
+        return list(found)  # each row its own list

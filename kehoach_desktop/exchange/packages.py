@@ -71,7 +71,11 @@ def export_package(
         _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
 
     def verify(path: Path) -> None:
-        read_package(path, path.name, progress=_Bytes(progress, total, "Đang đọc lại và kiểm tra gói"))
+        # One read of the written file: its seal (the SHA-256 of every byte, taken while writing)
+        # proves each byte is what was written, and the evidence was checked against its
+        # SHA-256 while it was copied in; hashing each member again would read it twice (issue 17).
+        read_package(path, path.name, progress=_Bytes(progress, total, "Đang đọc lại và kiểm tra gói"),
+                     evidence_sealed=True)
 
     written = write_atomically(target, write, verify, expected_size=total + 1024 * (len(members) + 4))
     return ExportResult(
@@ -152,6 +156,7 @@ def read_package(
     accept: Callable[[dict], None] | None = None,
     file_digest: tuple[str, bytes] | None = None,
     already_stored: Callable[[str], bool] = lambda sha: False,
+    evidence_sealed: bool = False,
 ) -> tuple[dict, dict, dict[str, Path]]:
     """Check and read a package: (manifest, data, evidence files extracted to `extract_to`).
 
@@ -160,10 +165,13 @@ def read_package(
     digest computed here, or given when the caller hashed the file while copying it).
     `accept(manifest)` may refuse early (another agency's package) before the evidence is read;
     files for which `already_stored(sha256)` is true are verified but not unpacked (their path is None).
+    `evidence_sealed` is for our own file just written: the seal, computed while the file is
+    read once, stands for the evidence members, which are then neither read again nor unpacked.
     """
     files: dict[str, Path] = {}
     with SafeZip(path, display_name, MEMBER_NAMES) as archive:
-        check_seal(display_name, archive.comment, *(file_digest or digest_of(path)))
+        digest = file_digest or digest_of(path, progress if evidence_sealed else None)
+        check_seal(display_name, archive.comment, *digest)
         manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                         MANIFEST_NAME, display_name), display_name)
         declared = {member["name"]: member for member in manifest["members"]}
@@ -190,6 +198,9 @@ def read_package(
             progress(len(raw))
         for name in sorted(n for n in declared if n.startswith(EVIDENCE_PREFIX)):
             sha = declared[name]["sha256"]
+            if evidence_sealed:
+                files[sha] = None
+                continue
             unpack_to = None if already_stored(sha) else extract_to  # verified all the same
             files[sha] = _read_evidence(archive, name, sha, unpack_to, progress, display_name)
     data = _json(raw, DATA_NAME, display_name)

@@ -30,9 +30,10 @@ class TailHasher:
 
     def update(self, chunk: bytes) -> None:
         if len(chunk) >= DIGEST_LENGTH:
+            view = memoryview(chunk)  # no copy of a megabyte chunk to cut 64 bytes off
             self._digest.update(self._tail)
-            self._digest.update(chunk[:-DIGEST_LENGTH])
-            self._tail = bytes(chunk[-DIGEST_LENGTH:])
+            self._digest.update(view[:-DIGEST_LENGTH])
+            self._tail = bytes(view[-DIGEST_LENGTH:])
             return
         data = self._tail + bytes(chunk)
         self._digest.update(data[:-DIGEST_LENGTH])
@@ -53,7 +54,7 @@ class SealingWriter:
 
     def write(self, data) -> int:
         self.out.write(data)
-        self.hasher.update(bytes(data))
+        self.hasher.update(data)
         self.offset += len(data)
         return len(data)
 
@@ -72,11 +73,13 @@ class SealingWriter:
         self.out.write(digest.encode("ascii"))
 
 
-def digest_of(path: Path) -> tuple[str, bytes]:
+def digest_of(path: Path, progress=None) -> tuple[str, bytes]:
     hasher = TailHasher()
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK):
             hasher.update(chunk)
+            if progress is not None:
+                progress(len(chunk))
     return hasher.result()
 
 

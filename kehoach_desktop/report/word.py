@@ -18,7 +18,9 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.document import Document as DocumentObject
 from docx.shared import Cm, Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from .content import AnnexRow, BlockKind, ReportContent
 from .fonts import WORD_FONT
@@ -33,6 +35,7 @@ ANNEX_HEADER = ["STT", "Nhiệm vụ", "Vai trò", "Thời hạn", "Kết quả 
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 Progress = Callable[[int, int, str], object]
+_SECT_PR = qn("w:sectPr")
 
 
 def render_docx(content: ReportContent, progress: Progress | None = None) -> bytes:
@@ -121,8 +124,23 @@ def _page_numbers(section, *, restart: bool = False) -> None:
 # --- paragraphs --------------------------------------------------------------------------------
 
 
+def _add_paragraph(container):
+    """container.add_paragraph(), in constant time for the document body (issue 17).
+
+    python-docx looks for the body's closing w:sectPr from the first child on at every call,
+    quadratic in a long report; the body's last child is that sectPr, so insert before it.
+    """
+    if isinstance(container, DocumentObject):
+        last = container.element.body[-1]  # len(body) would count every child: no
+        if last.tag == _SECT_PR:
+            p = OxmlElement("w:p")
+            last.addprevious(p)
+            return Paragraph(p, container._body)
+    return container.add_paragraph()
+
+
 def _paragraph(container, text: str, *, bold=False, italic=False, size=14, align=CENTER):
-    paragraph = container.add_paragraph()
+    paragraph = _add_paragraph(container)
     paragraph.alignment = align
     _run(paragraph, text, bold=bold, italic=italic, size=size)
     return paragraph
@@ -247,7 +265,7 @@ def _title_block(document, content: ReportContent) -> None:
     title = _paragraph(document, content.title, bold=True)
     title.paragraph_format.space_before = Pt(14)
     _paragraph(document, content.abstract, bold=True)
-    rule = document.add_paragraph()
+    rule = _add_paragraph(document)
     width = min(_text_mm(content.abstract, 14, True), BODY_WIDTH_MM) * 0.4
     _rule_under(rule, width, BODY_WIDTH_MM)
     _tight(rule, 4)
@@ -269,7 +287,7 @@ def _title_block(document, content: ReportContent) -> None:
     _cell_paragraph(table.cell(0, 0), "Kính gửi:", align=LEFT)
     for n, item in enumerate(items):
         _cell_paragraph(table.cell(0, 1), item, align=LEFT, first=n == 0)
-    document.add_paragraph().paragraph_format.space_after = Pt(4)
+    _add_paragraph(document).paragraph_format.space_after = Pt(4)
 
 
 def _signature_block(document, content: ReportContent) -> None:
@@ -328,6 +346,7 @@ def _annex(document, content: ReportContent, progress: Progress | None) -> None:
         template.remove(element)
     for element in template.iter(qn("w:vAlign")):
         element.getparent().remove(element)
+    _empty_cells(template)
     total, done = content.annex_row_count, 0
     for group in content.annex_groups:
         _group_row(table, template, group.title, len(names))
@@ -338,23 +357,30 @@ def _annex(document, content: ReportContent, progress: Progress | None) -> None:
                 progress(done, total, f"Đang ghi phụ lục: {done}/{total} nhiệm vụ…")
 
 
-def _new_row(table, template):
-    tr = copy.deepcopy(template)
-    for paragraph in tr.iter(qn("w:p")):  # empty the cloned cells
+def _empty_cells(template) -> None:
+    for paragraph in template.iter(_P):  # the header's texts out, once, not in every copy
         for child in list(paragraph):
-            if child.tag != qn("w:pPr"):
+            if child.tag != _P_PR:
                 paragraph.remove(child)
+
+
+def _new_row(table, template):
+    tr = _copy(template)
     table._tbl.append(tr)
     return tr
 
 
+def _copy(element):
+    return element.__deepcopy__(None)  # lxml's own deep copy, without copy.deepcopy's memo
+
+
 def _write_cell(tc, lines: list[tuple[str, bool, bool]], size: float, align: str) -> None:
     """Fill a cloned cell: one paragraph per (text, bold, italic) line."""
-    first = tc.find(qn("w:p"))
+    first = tc.find(_P)
     for n, (text, bold, italic) in enumerate(lines):
-        paragraph = first if n == 0 else copy.deepcopy(first)
+        paragraph = first if n == 0 else _copy(first)
         for child in list(paragraph):
-            if child.tag != qn("w:pPr"):
+            if child.tag != _P_PR:
                 paragraph.remove(child)
         _align(paragraph, align)
         paragraph.append(_fast_run(text, bold, italic, size))
@@ -363,18 +389,40 @@ def _write_cell(tc, lines: list[tuple[str, bool, bool]], size: float, align: str
 
 
 def _align(paragraph, align: str) -> None:
-    properties = paragraph.find(qn("w:pPr"))
+    properties = paragraph.find(_P_PR)
     if properties is None:
-        properties = OxmlElement("w:pPr")
+        properties = _copy(_prototype("pPr"))
         paragraph.insert(0, properties)
-    for old in properties.findall(qn("w:jc")):
+    for old in properties.findall(_JC):
         properties.remove(old)
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), align)
-    properties.append(jc)
+    properties.append(_copy(_prototype("jc", align)))
+
+
+_P, _P_PR, _JC = qn("w:p"), qn("w:pPr"), qn("w:jc")
+_PROTOTYPES: dict[tuple, object] = {}
+
+
+def _prototype(kind: str, *key):
+    """Elements the annex writes for every cell, made once and copied: OxmlElement parses XML text."""
+    found = _PROTOTYPES.get((kind, *key))
+    if found is None:
+        if kind == "run":
+            found = _new_run("", *key)
+        else:
+            found = OxmlElement(f"w:{kind}")
+            if kind == "jc":
+                found.set(qn("w:val"), key[0])
+        _PROTOTYPES[(kind, *key)] = found
+    return found
 
 
 def _fast_run(text: str, bold: bool, italic: bool, size: float):
+    run = _copy(_prototype("run", bold, italic, size))
+    run[-1].text = text  # the w:t
+    return run
+
+
+def _new_run(text: str, bold: bool, italic: bool, size: float):
     run = OxmlElement("w:r")
     properties = OxmlElement("w:rPr")
     if bold:

@@ -44,19 +44,19 @@ def install_window_features(app: QApplication) -> None:
 def first_run(window: MainWindow) -> None:
     """Empty data folder: ask who we are, then load the embedded sample plan."""
     workspace = window.workspace
-    wants_sample = True
+    wants_sample, changed = True, False  # an already set-up folder: the window read it once already (issue 17)
     if workspace.profile() is None:
         dialog = ProfileDialog(None, window, first_run=True)
         if dialog.exec() != ProfileDialog.Accepted:  # nothing saved: asked again at the next start
-            window.reload()
             window.statusBar().showMessage(
                 "Chưa khai báo cơ quan, đơn vị: bấm “Thông tin đơn vị…” để khai báo; lần mở sau chương trình hỏi lại.")
             return
         workspace.save_profile(dialog.profile())
-        wants_sample = dialog.wants_sample()
+        wants_sample, changed = dialog.wants_sample(), True
     if wants_sample and not workspace.has_plans() and sample_workbook().exists():
-        window.import_file(sample_workbook(), confirm=False)
-    window.reload()
+        window.import_file(sample_workbook(), confirm=False)  # reloads the window when imported
+    elif changed:
+        window.reload()
 
 
 def open_main_window(data_dir, *, synchronous: bool = False) -> MainWindow:

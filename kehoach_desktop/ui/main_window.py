@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from ..backup import BackupManager
 from ..exchange.service import is_exchange_file
 from ..model import Role, Status
-from ..task_filter import ALL, MINE_ANY, TaskFilter, apply_filter
-from ..workspace import Workspace, count_tasks
+from ..task_filter import ALL, MINE_ANY, TaskFilter
+from ..workspace import Counts, Workspace, count_tasks
 from .about_dialog import add_about_action
 from .backup_dialog import BackupDialog, counts_text
 from .detail_pane import DetailPane
@@ -26,7 +26,7 @@ from .operations import OperationRunner, describe_error
 from .profile_dialog import ProfileDialog
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
-    CollatingProxy, TaskTreeModel,
+    TaskFilterProxy, TaskTreeModel, build_tree,
 )
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
@@ -47,7 +47,8 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.today = today or dt.date.today()
         self.filter = TaskFilter()
-        self._rows = []
+        self._counts = Counts(0, 0, 0, 0, 0)
+        self._refiltering = False  # the proxy moves the current row while it re-maps: not the user
         self._restoring = False
         self._backup_warned = False
         self.backup_dialog = None
@@ -124,7 +125,8 @@ class MainWindow(QMainWindow):
         self.overdue_only.toggled.connect(self._filters_changed)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm nhiệm vụ (gõ không dấu cũng được)…")
-        self.search.setClearButtonEnabled(True)
+        # The clear button's icon costs an icon-theme scan: made at the first character, not at start.
+        self.search.textChanged.connect(self._enable_clear_button)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._filters_changed)
         self.search.textChanged.connect(lambda *_: self._search_timer.start())
@@ -136,12 +138,12 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.search, 1)
 
         self.model = TaskTreeModel(self)
-        self.proxy = CollatingProxy(self)
+        self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(False)
+        self.tree.setUniformRowHeights(True)  # rows of two lines (task_tree): no per-row measuring
         self.tree.setWordWrap(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.tree.setSortingEnabled(True)
@@ -179,36 +181,77 @@ class MainWindow(QMainWindow):
 
     # --- data ---------------------------------------------------------------------------------
 
+    @property
+    def _rows(self):
+        """Every task the window holds, in annex order (the model's rows)."""
+        return self.model.rows
+
     def reload(self, keep_task: int | None = None) -> None:
-        """Re-read the tasks from the services and redraw the tree with the current filters."""
+        """Re-read the tasks (on a worker thread) and show them with the current filters."""
         profile = self.workspace.profile()
         self.agency_label.setText(profile.name if profile else "Chưa khai báo đơn vị")
         self.assessment_action.setVisible(offers_assessment(profile))  # issue 12
-        self._rows = self.workspace.tasks()
-        self._plans_reloaded()  # issue 16: the plan selector, banners, overview
-        self._refresh_tree(keep_task)
-        self._refresh_counts()
+        if keep_task is None and self.detail.task is not None:
+            keep_task = self.detail.task.id
+        today = self.today
+        self.runner.run(
+            self, "Đang tải danh sách nhiệm vụ…", lambda ctx: build_tree(ctx.workspace.tasks(), today),
+            lambda tree: self._tree_loaded(tree, keep_task),
+            lambda error: QMessageBox.warning(self, "Không đọc được danh sách nhiệm vụ", describe_error(error)),
+        )
 
-    def _refresh_tree(self, keep_task: int | None = None) -> None:
-        visible = apply_filter(self._rows, self.filter, self.today)
-        self.model.populate(visible, self.today)
-        self.tree.expandAll()
-        if not self._rows:
-            self.empty_hint.setText("Chưa có kế hoạch nào. Chọn “Nhập phụ lục kế hoạch…” để nạp tệp Excel phụ lục.")
-        elif not visible:
-            self.empty_hint.setText("Không có nhiệm vụ nào khớp bộ lọc hoặc từ khóa tìm kiếm.")
-        else:
-            conditional = " Dấu * ở cột Vai trò: được giao có điều kiện (ví dụ “… có liên quan”)." if any(
-                row.conditional for row in visible) else ""
-            self.empty_hint.setText(f"Đang hiện {len(visible)} nhiệm vụ. Nền đỏ: quá hạn; nền vàng: sắp đến hạn.{conditional}")
+    def _tree_loaded(self, tree, keep_task: int | None) -> None:
+        self._refiltering = True
+        try:
+            self.model.set_tree(tree)
+            self._plans_reloaded()  # issue 16: the plan selector, banners, overview (and the filter's plan)
+            self.proxy.refilter()
+            self.tree.expandAll()
+        finally:
+            self._refiltering = False
+        self._counts = count_tasks(tree.rows, self.today)  # from the rows just read, not a second query
+        self._refresh_counts()
+        self._refresh_hint()
         if keep_task is not None and self.select_task(keep_task):
             self.detail.show_task(self.workspace.task(keep_task))  # fresh progress and evidence
             return
         self.detail.show_task(None)
 
+    def _refresh_tree(self, keep_task: int | None = None) -> None:
+        """The tree re-filtered in place (the plan selector and the overview's links call this)."""
+        self._apply_filter()
+        if keep_task is not None and self.select_task(keep_task):
+            self.detail.show_task(self.workspace.task(keep_task))
+
+    def _apply_filter(self) -> None:
+        """Re-filter the tree in place; the task being edited stays selected when it still shows."""
+        current = self.detail.task.id if self.detail.task else None
+        self._refiltering = True
+        try:
+            self.proxy.set_filter(self.filter)
+            self.tree.expandAll()
+        finally:
+            self._refiltering = False
+        self._refresh_hint()
+        if current is not None and not self.select_task(current):
+            self.detail.show_task(None)
+
+    def _refresh_hint(self) -> None:
+        shown = self.proxy.visible_count()
+        if not self._rows:
+            self.empty_hint.setText("Chưa có kế hoạch nào. Chọn “Nhập phụ lục kế hoạch…” để nạp tệp Excel phụ lục.")
+        elif not shown:
+            self.empty_hint.setText("Không có nhiệm vụ nào khớp bộ lọc hoặc từ khóa tìm kiếm.")
+        else:
+            conditional = " Dấu * ở cột Vai trò: được giao có điều kiện (ví dụ “… có liên quan”)." if (
+                self.proxy.any_visible_conditional()) else ""
+            self.empty_hint.setText(f"Đang hiện {shown} nhiệm vụ. Nền đỏ: quá hạn; nền vàng: sắp đến hạn.{conditional}")
+
     def _refresh_counts(self) -> None:
-        rows = [row for row in self._rows if self.current_plan_id in (None, row.plan_id)]  # issue 16
-        counts = count_tasks(rows, self.today)  # from the rows just read, not a second query
+        if self.current_plan_id is None:
+            counts = self._counts
+        else:  # issue 16: the counts of the plan chosen in the plan selector
+            counts = count_tasks([row for row in self._rows if row.plan_id == self.current_plan_id], self.today)
         self.counts_label.setText(
             f"Việc của tôi: {counts.mine}   ·   Hoàn thành: {counts.done}   ·   "
             f"Quá hạn: {counts.overdue}   ·   Sắp đến hạn: {counts.due_soon}   ·   Tổng nhiệm vụ: {counts.total}"
@@ -216,15 +259,17 @@ class MainWindow(QMainWindow):
 
     def select_task(self, task_id: int) -> bool:
         source = self.model.index_of_task(task_id)
-        if source is None:
+        if source is None or not self.proxy.is_visible(task_id):
             return False
         index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return False
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         return True
 
     def visible_task_ids(self) -> list[int]:
-        return self.model.task_ids()
+        return self.proxy.visible_task_ids()
 
     # --- reactions ----------------------------------------------------------------------------
 
@@ -237,10 +282,11 @@ class MainWindow(QMainWindow):
             overdue_only=self.overdue_only.isChecked(), query=self.search.text(),
             plan_id=self.current_plan_id,  # issue 16: the plan selector
         )
-        current = self.detail.task.id if self.detail.task else None
-        self._refresh_tree(current)
+        self._apply_filter()
 
     def _current_changed(self, current, previous) -> None:
+        if self._refiltering:
+            return
         task_id = current.data(TASK_ID_ROLE) if current.isValid() else None
         if self.detail.task is not None and self.detail.task.id == task_id:
             return
@@ -251,10 +297,34 @@ class MainWindow(QMainWindow):
             return
         self.detail.show_task(self.workspace.task(task_id) if task_id else None)
 
+    def _enable_clear_button(self, text: str) -> None:
+        if text:
+            self.search.setClearButtonEnabled(True)
+            self.search.textChanged.disconnect(self._enable_clear_button)
+
     def _task_saved(self, task_id: int) -> None:
-        self._rows = self.workspace.tasks()
-        self._refresh_tree(task_id)
+        """One task changed: its row (and the counts) change in place; the selection stays where
+        the user put it (a save that finishes after they clicked another task does not pull it back)."""
+        row = self.workspace.task(task_id)
+        old = self.model.task(task_id)
+        if old is None or (old.plan_id, old.index_name, old.area_title, old.code, old.criterion) != (
+                row.plan_id, row.index_name, row.area_title, row.code, row.criterion):
+            self.reload()  # a task the tree does not hold, or moved to another group
+            return
+        editing = self.detail.task is not None and self.detail.task.id == task_id
+        self._refiltering = True
+        try:
+            self.proxy.update_task(row)
+        finally:
+            self._refiltering = False
+        self._counts = _add_counts(self._counts, count_tasks([row], self.today), count_tasks([old], self.today))
         self._refresh_counts()
+        self._refresh_hint()
+        if editing and not self.detail.dirty:  # never moves the selection: the user may have clicked on
+            if not self.proxy.is_visible(task_id):
+                self.detail.show_task(None)  # the filters no longer show it
+            elif self.tree.currentIndex().data(TASK_ID_ROLE) == task_id:
+                self.detail.show_task(row)  # fresh progress and evidence
         self.statusBar().showMessage("Đã lưu.", 4000)
 
     # --- actions ------------------------------------------------------------------------------
@@ -503,3 +573,9 @@ def offers_assessment(profile) -> bool:
     from ..model import AgencyKind
 
     return profile is not None and profile.kind != AgencyKind.XA
+
+def _add_counts(counts: Counts, plus: Counts, minus: Counts) -> Counts:
+    return Counts(*(a + b - c for a, b, c in zip(
+        (counts.total, counts.mine, counts.done, counts.overdue, counts.due_soon),
+        (plus.total, plus.mine, plus.done, plus.overdue, plus.due_soon),
+        (minus.total, minus.mine, minus.done, minus.overdue, minus.due_soon))))

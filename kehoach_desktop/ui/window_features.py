@@ -62,7 +62,7 @@ def _install_search_hits(window) -> None:
 
     def hits(index) -> list[str]:
         task_id = index.data(TASK_ID_ROLE)
-        row = next((row for row in window._rows if row.id == task_id), None) if task_id else None
+        row = window.model.task(task_id) if task_id else None  # a lookup, not a scan per painted cell
         return hidden_hits(row, window.search.text()) if row is not None else []
 
     for delegate in window.wrap_delegates:

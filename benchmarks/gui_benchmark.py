@@ -1,0 +1,240 @@
+"""The window at scale: 300 / 2,000 / 20,000 tasks, offscreen (or under Xvfb with QT_QPA_PLATFORM=xcb).
+
+For each size a data folder is written through the import service (benchmarks/scale_data.py),
+then every measurement runs in its own process, so start-up and peak memory are the process's own:
+  - a bare PySide6 window (the reference for start to first paint);
+  - a bare QTreeView over a QStandardItemModel of the same texts (the reference for memory)
+    and a QSortFilterProxyModel re-filter of those strings (the reference for search);
+  - the program: start to first paint, start to the tasks shown, a search keystroke (after the
+    box's 150 ms pause), a filter change ("Việc của tôi" ↔ "Tất cả"), selecting a task, saving a task.
+Targets (issue 17): first paint ≤ 2× a bare window at 300 tasks and ≤ 1.5 s at 20,000; search and
+filter ≤ 100 ms; select ≤ 50 ms; save ≤ 50 ms; peak memory ≤ 2× the bare tree. Run:
+    python benchmarks/gui_benchmark.py [--sizes 300 2000 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def wait_for_paint(app, widget) -> float:
+    """Process events until `widget` has painted once; the wall-clock time of that paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    seen: list[float] = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint and not seen:
+                seen.append(time.time())
+            return False
+
+    watch = Watch()
+    widget.installEventFilter(watch)
+    while not seen:
+        app.processEvents()
+    widget.removeEventFilter(watch)
+    return seen[0]
+
+
+def settle(app) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+# --- the child processes --------------------------------------------------------------------
+
+def child_bare(_folder: str) -> dict:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Kế hoạch"))
+    window.resize(1360, 820)
+    window.show()
+    painted = wait_for_paint(app, window.centralWidget())
+    return {"first_paint": painted, "peak_mib": peak_mib()}
+
+
+def _texts(folder: str) -> list[tuple]:
+    """The tree's texts straight from the data file (plain sqlite3: the reference needs no program)."""
+    import sqlite3
+
+    conn = sqlite3.connect(Path(folder) / "kehoach.sqlite3")
+    return conn.execute(
+        "SELECT i.name, c.code, c.title, t.content, t.lead, t.deadline_text, coalesce(p.status, 'chưa') "
+        "FROM task t JOIN plan_index i ON i.id = t.index_id LEFT JOIN criterion c ON c.id = t.criterion_id "
+        "LEFT JOIN progress p ON p.task_id = t.id ORDER BY i.position, t.position").fetchall()
+
+
+def child_tree(folder: str) -> dict:
+    from PySide6.QtCore import QSortFilterProxyModel
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTreeView
+
+    app = QApplication([])
+    model = QStandardItemModel()
+    groups: dict = {}
+    for index, code, title, content, lead, deadline, status in _texts(folder):
+        if index not in groups:
+            model.appendRow([QStandardItem(""), QStandardItem(index)] + [QStandardItem("") for _ in range(3)])
+            groups[index] = model.item(model.rowCount() - 1)
+        key = (index, code)
+        if key not in groups:
+            groups[index].appendRow([QStandardItem(code), QStandardItem(title)] + [QStandardItem("") for _ in range(3)])
+            groups[key] = groups[index].child(groups[index].rowCount() - 1)
+        groups[key].appendRow([QStandardItem(t) for t in ("", content, lead, deadline, status)])
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setRecursiveFilteringEnabled(True)
+    proxy.setFilterKeyColumn(1)
+    view = QTreeView()
+    view.setModel(proxy)
+    view.resize(1360, 820)
+    view.expandAll()
+    view.show()
+    wait_for_paint(app, view.viewport())
+    times = []
+    for text in ("k", "ki", "kie", ""):
+        start = time.perf_counter()
+        proxy.setFilterFixedString(text)
+        view.expandAll()
+        settle(app)
+        times.append(time.perf_counter() - start)
+    return {"refilter_ms": statistics.median(times) * 1000, "peak_mib": peak_mib()}
+
+
+def child_app(folder: str) -> dict:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from kehoach_desktop.ui import app as app_module
+
+    application = app_module.make_application()
+    window = app_module.open_main_window(folder)
+    window.show()
+    app_module.first_run(window)
+    from PySide6.QtCore import QEvent, QObject
+
+    paints: list[tuple[float, bool]] = []  # (when, were tasks shown)
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint:
+                paints.append((time.time(), window.proxy.visible_count() > 0))
+            return False
+
+    watch = Watch()
+    window.tree.viewport().installEventFilter(watch)
+    while not any(with_tasks for _, with_tasks in paints):  # the tasks arrive from a worker thread
+        application.processEvents(QEventLoop.WaitForMoreEvents, 50)
+    window.tree.viewport().removeEventFilter(watch)
+    first_paint = paints[0][0]
+    shown = next(when for when, with_tasks in paints if with_tasks)
+    result = {"first_paint": first_paint, "tasks_shown": shown}
+
+    def timed(action) -> float:
+        start = time.perf_counter()
+        action()
+        settle(application)
+        return (time.perf_counter() - start) * 1000
+
+    def search(text):
+        window.search.setText(text)
+        window._search_timer.stop()
+        window._search_timer.timeout.emit()  # what the 150 ms pause then runs
+
+    result["search_ms"] = statistics.median(timed(lambda t=t: search(t)) for t in ("k", "ki", "kie", "kiem", ""))
+    all_index, mine_index = window.scope.findData("all"), window.scope.currentIndex()
+    filters = []
+    for _ in range(2):
+        filters.append(timed(lambda: window.scope.setCurrentIndex(all_index)))
+        filters.append(timed(lambda: window.scope.setCurrentIndex(mine_index)))
+    result["filter_ms"] = statistics.median(filters)
+    ids = window.visible_task_ids()
+    picks = [ids[len(ids) * k // 7] for k in range(1, 7)]
+    result["select_ms"] = statistics.median(timed(lambda i=i: window.select_task(i)) for i in picks)
+
+    saves = []
+    for n, task_id in enumerate(picks[:4]):
+        window.select_task(task_id)
+        settle(application)
+        window.detail.result.setPlainText(f"Kết quả lần {n}")
+        loop = QEventLoop()
+        window.detail.saved.connect(loop.quit)
+        QTimer.singleShot(30000, loop.quit)  # never hang the benchmark
+        start = time.perf_counter()
+        window.detail.save()
+        loop.exec()
+        window.detail.saved.disconnect(loop.quit)
+        settle(application)
+        saves.append((time.perf_counter() - start) * 1000)
+    result["save_ms"] = statistics.median(saves)
+    result["peak_mib"] = peak_mib()
+    window.runner.wait()
+    return result
+
+
+CHILDREN = {"bare": child_bare, "tree": child_tree, "app": child_app}
+
+
+def run_child(kind: str, folder: Path) -> dict:
+    start = time.time()
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(folder)], capture_output=True,
+                         text=True, timeout=900)
+    if out.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{out.stderr}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    for key in ("first_paint", "tasks_shown"):
+        if key in result:
+            result[key] = (result[key] - start) * 1000  # ms from the process's start
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="*", default=[300, 2000, 20000])
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"))
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(CHILDREN[args.child[0]](args.child[1])))
+        return
+    sys.path.insert(0, str(HERE))
+    from scale_data import make_folder
+
+    print(f"platform: {os.environ['QT_QPA_PLATFORM']}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            folder = make_folder(Path(tmp) / f"d{size}", size)
+            bare, tree, app = (run_child(kind, folder) for kind in ("bare", "tree", "app"))
+            print(f"\n{size} tasks")
+            print(f"  start to first paint   {app['first_paint']:8.0f} ms   bare window {bare['first_paint']:6.0f} ms"
+                  f"   ratio {app['first_paint'] / bare['first_paint']:5.2f}x")
+            print(f"  start to tasks shown   {app['tasks_shown']:8.0f} ms")
+            print(f"  search keystroke       {app['search_ms']:8.1f} ms   bare proxy re-filter "
+                  f"{tree['refilter_ms']:6.1f} ms   ratio {app['search_ms'] / tree['refilter_ms']:5.2f}x")
+            print(f"  filter change          {app['filter_ms']:8.1f} ms")
+            print(f"  select a task          {app['select_ms']:8.1f} ms")
+            print(f"  save a task            {app['save_ms']:8.1f} ms")
+            print(f"  peak memory            {app['peak_mib']:8.0f} MiB  bare tree {tree['peak_mib']:6.0f} MiB"
+                  f"   ratio {app['peak_mib'] / tree['peak_mib']:5.2f}x   (bare window {bare['peak_mib']:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
