@@ -78,8 +78,6 @@ def test_no_header_opens_the_mapping_step(window, tmp_path, monkeypatch):
         return ImportPreviewDialog.Accepted
 
     monkeypatch.setattr(ImportPreviewDialog, "exec", map_and_accept)
-    # The plan has no date: the window then offers the plan dialog (issue 13); "Để sau".
-    monkeypatch.setattr("kehoach_desktop.ui.plan_actions.QMessageBox.exec", lambda self: 0)
     window.import_file(path)
     assert seen == [(0, False, 0), (2, True, 0)]
     leads = [r["lead"] for r in window.workspace.db.query("SELECT lead FROM task JOIN plan ON plan.id = task.plan_id "
