@@ -10,6 +10,7 @@ from reportlab.platypus import BaseDocTemplate, KeepTogether, PageTemplate, Para
 
 from ..report.fonts import BOLD, REGULAR, register_pdf_fonts
 from ..report.pdf import (
+    draw_page_number,
     _CELL_PADDING, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_NUMBER_SIZE, TABLE_SIZE, CellText,
     Styles, _frame, _header, _signature, _text,
 )
@@ -42,13 +43,7 @@ def render_pdf(content: SheetContent) -> bytes:
 
 
 def _page_number(canvas, doc) -> None:
-    number = canvas.getPageNumber()
-    if number < 2:
-        return
-    width, height = canvas._pagesize
-    canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
-    centre = MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2
-    canvas.drawCentredString(centre, height - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE / 3, str(number))
+    draw_page_number(canvas, canvas.getPageNumber())
 
 
 def _table(rows_in: list[SheetRow], styles: Styles, width: float, *, header: bool) -> Table:

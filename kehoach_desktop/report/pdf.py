@@ -134,12 +134,17 @@ class _Pages:
         canvas.doForm(self.header_form)
 
     def _draw(self, canvas, doc, number: int) -> None:
-        if number < 2:
-            return
-        width, height = canvas._pagesize
-        canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
-        centre = MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2
-        canvas.drawCentredString(centre, height - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE / 3, str(number))
+        draw_page_number(canvas, number)
+
+
+def draw_page_number(canvas, number: int) -> None:
+    """The page number centred in the top margin, from the second page on (Decree 30)."""
+    if number < 2:
+        return
+    width, height = canvas._pagesize
+    canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
+    centre = MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2
+    canvas.drawCentredString(centre, height - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE / 3, str(number))
 
 
 def render_pdf(content: ReportContent, progress: Progress | None = None) -> bytes:
