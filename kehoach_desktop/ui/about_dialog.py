@@ -70,8 +70,16 @@ def add_about_action(window) -> QAction:
     """Menu "Trợ giúp" → "Giới thiệu…" (the menu is shared with whatever else lives in it)."""
     action = QAction("Giới thiệu…", window)
     action.triggered.connect(lambda: AboutDialog(about(window.workspace.data_dir), window).exec())
-    menu = next((m.menu() for m in window.menuBar().actions() if m.text() == HELP_MENU_TITLE and m.menu()), None)
-    if menu is None:
-        menu = window.menuBar().addMenu(HELP_MENU_TITLE)
-    menu.addAction(action)
+    help_menu(window).addAction(action)
     return action
+
+
+def help_menu(window):
+    """The one "Trợ giúp" menu, always the last of the menu bar (menus added later go before it)."""
+    bar = window.menuBar()
+    menu = next((m.menu() for m in bar.actions() if m.text() == HELP_MENU_TITLE and m.menu()), None)
+    if menu is None:
+        menu = bar.addMenu(HELP_MENU_TITLE)
+    bar.removeAction(menu.menuAction())
+    bar.addAction(menu.menuAction())
+    return menu

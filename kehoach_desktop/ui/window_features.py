@@ -266,8 +266,10 @@ def _install_help_menu(window) -> None:
     guide = QAction("Hướng dẫn sử dụng", window)
     guide.setShortcut(QKeySequence.HelpContents)
     guide.triggered.connect(lambda: open_guide(window))
-    menu = window.menuBar().addMenu("Trợ &giúp")
-    menu.addAction(guide)
+    from .about_dialog import help_menu
+
+    menu = help_menu(window)
+    menu.insertAction(menu.actions()[0] if menu.actions() else None, guide)  # the guide first, "Giới thiệu…" last
     window.guide_action = guide
 
 
