@@ -80,7 +80,10 @@ def test_after_editing_a_task_the_click_on_another_is_kept(window, qtbot):
     assert next(row for row in window._rows if row.id == first.id).result == "Đã triển khai"
 
 
-def test_a_saved_task_that_leaves_the_filter_disappears_from_it(window, qtbot):
+def test_a_saved_task_that_leaves_the_filter_disappears_from_it(window, qtbot, monkeypatch):
+    from kehoach_desktop.ui.completion_dialog import CompletionDateDialog
+
+    monkeypatch.setattr(CompletionDateDialog, "exec", lambda dialog: CompletionDateDialog.Accepted)  # the date asked (issue 16)
     window.status_filter.setCurrentIndex(window.status_filter.findData(Status.NOT_STARTED.value))
     before = window.visible_task_ids()
     target = before[1]
