@@ -48,6 +48,7 @@ class Overview:
     due_soon: int
     evidence_missing: int  # completed tasks without any evidence record
     next_report: tuple[str, dt.date] | None  # the period's name and its closing date
+    report_due: dict | None = None  # the next report owed by the plan's reporting calendar (issue 13)
 
     @property
     def done_percent(self) -> int:

@@ -94,3 +94,20 @@ def test_the_pdf_report_carries_the_overview_chart(imported_workspace):
     assert [sum(series) for series in bars.data][0] == 3 and [sum(s) for s in bars.data][3] == 3
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(render(content, "PDF"))).pages[:3])
     assert "Số nhiệm vụ của đơn vị theo lĩnh vực và tình trạng" in text and "Không thực hiện được" in text
+
+
+def test_the_overview_names_the_next_report_the_plan_owes(window):
+    """The next report comes from the plan's reporting calendar, and goes once it is issued."""
+    from kehoach_desktop.report import calendar
+    from kehoach_desktop.text import format_date
+
+    window.today = dt.date(2025, 9, 20)
+    window.reload()
+    due = calendar.obligations(window.workspace, None, window.today)
+    owed = min((row for row in due if row["days_left"] >= 0), key=lambda row: row["due"])
+    text = window.overview.links.text()
+    assert f"(hạn {format_date(owed['due'])})" in text and owed["name"] in text
+
+    calendar.set_obligation(window.workspace, None, owed["kind"], dt.date(2025, 9, 25), recipient="UBND tỉnh Cao Bằng")
+    window.reload()
+    assert "(hạn 25/09/2025)" in window.overview.links.text() and "UBND tỉnh Cao Bằng" in window.overview.links.text()

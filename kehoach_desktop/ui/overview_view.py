@@ -8,6 +8,8 @@ the task list.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -149,7 +151,12 @@ class OverviewView(QScrollArea):
             _link("no_evidence", f"{overview.evidence_missing} việc đã hoàn thành chưa có tài liệu kiểm chứng",
                   overview.evidence_missing, "#4a148c"),
         ]
-        if overview.next_report:
+        if overview.report_due:  # from the plan's reporting calendar (issue 13)
+            from ..report.calendar import reminder_text
+
+            lines.append(f"Báo cáo phải gửi tới: {escape(reminder_text(overview.report_due))} "
+                         f"(hạn {format_date(overview.report_due['due'])}).")
+        elif overview.next_report:
             name, end = overview.next_report
             lines.append(f"Kỳ báo cáo tới: {name}, hết kỳ ngày {format_date(end)}.")
         self.links.setText("<br>".join(lines))

@@ -224,8 +224,20 @@ def refresh_overview(window) -> None:
     plan = plans.get(window.current_plan_id)
     year = plan["year"] if plan else None
     overview = build_overview(window._rows, window.today, window.current_plan_id, year)
+    overview.report_due = _report_due(window, plan)
     finished = bool(year) and year < window.today.year
     window.overview.show_overview(overview, plan_label(plan) if plan else "", finished)
+
+
+def _report_due(window, plan: dict | None) -> dict | None:
+    """The next report the chosen plan's calendar owes and that is not issued yet (every plan when none is chosen)."""
+    from ..report import calendar
+
+    if plan is None:
+        return calendar.next_due(window.workspace, window.today, within=366) if window.workspace.plans() else None
+    owed = [row for row in calendar.obligations(window.workspace, plan["id"], window.today)
+            if row["issued"] is None and row["days_left"] >= -31]
+    return min(owed, key=lambda row: row["due"]) if owed else None
 
 
 def show_overview(window) -> None:
