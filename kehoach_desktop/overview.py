@@ -49,6 +49,7 @@ class Overview:
     evidence_missing: int  # completed tasks without any evidence record
     next_report: tuple[str, dt.date] | None  # the period's name and its closing date
     report_due: dict | None = None  # the next report owed by the plan's reporting calendar (issue 13)
+    own_scores: tuple[float, float, int, int] | None = None  # self, max, scored, scorable (issue 12)
 
     @property
     def done_percent(self) -> int:
@@ -89,3 +90,11 @@ def next_report(today: dt.date, plan_year: int | None) -> tuple[str, dt.date] | 
         if end >= today:
             return PERIOD_NAMES[end.month], end
     return None
+
+def own_scores(criteria) -> tuple[float, float, int, int] | None:
+    """The self-scores of the criteria this agency may score, against their maximum (a lead department's view)."""
+    mine = [item for item in criteria if item.scorable and item.may_score and not item.not_applicable]
+    if not mine:
+        return None
+    scored = [item for item in mine if item.self_score is not None]
+    return (sum(item.self_score for item in scored), sum(item.max_score or 0 for item in mine), len(scored), len(mine))

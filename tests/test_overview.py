@@ -111,3 +111,25 @@ def test_the_overview_names_the_next_report_the_plan_owes(window):
     calendar.set_obligation(window.workspace, None, owed["kind"], dt.date(2025, 9, 25), recipient="UBND tỉnh Cao Bằng")
     window.reload()
     assert "(hạn 25/09/2025)" in window.overview.links.text() and "UBND tỉnh Cao Bằng" in window.overview.links.text()
+
+
+def test_a_lead_department_sees_its_self_scores_against_the_maximum(data_dir):
+    """Tổng quan of a lead department: the criteria it may score, their self-scores against their maximum."""
+    from pathlib import Path
+
+    from kehoach_desktop.assessment import service
+    from kehoach_desktop.model import AgencyKind, AgencyProfile
+    from kehoach_desktop.overview import own_scores
+    from kehoach_desktop.workspace import Workspace
+
+    with Workspace(data_dir) as ws:
+        ws.save_profile(AgencyProfile("Sở Tư pháp", AgencyKind.SO, governing_body="UBND tỉnh Hà Giang"))
+        ws.import_annex(Path(__file__).parent / "data" / "ha-giang-147-KH-UBND-phu-luc.docx")
+        mine = [c for c in service.load(ws, index_kind="PAR INDEX").criteria if c.scorable and c.may_score]
+        assert own_scores(service.load(ws, index_kind="PAR INDEX").criteria) == (0, sum(c.max_score for c in mine),
+                                                                                   0, len(mine))
+        first = mine[0]
+        service.save_score(ws, first.id, score=first.max_score / 2, explanation="Còn thiếu văn bản kiểm chứng")
+        self_score, maximum, scored, scorable = own_scores(service.load(ws, index_kind="PAR INDEX").criteria)
+        assert (self_score, scored, scorable) == (first.max_score / 2, 1, len(mine))
+        assert maximum == sum(c.max_score for c in mine)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..overview import STATE_LABELS, STATES, Overview
-from ..text import format_date
+from ..text import format_date, format_decimal
 
 COLOURS = {"done": QColor("#2e7d32"), "in_progress": QColor("#1e88e5"), "not_started": QColor("#b0bec5"),
            "overdue": QColor("#d32f2f")}
@@ -151,6 +151,10 @@ class OverviewView(QScrollArea):
             _link("no_evidence", f"{overview.evidence_missing} việc đã hoàn thành chưa có tài liệu kiểm chứng",
                   overview.evidence_missing, "#4a148c"),
         ]
+        if overview.own_scores:  # a lead department's criteria (issue 12)
+            self_score, maximum, scored, scorable = overview.own_scores
+            lines.append(f"Tự chấm điểm PAR INDEX: {format_decimal(self_score, 2)}/{format_decimal(maximum, 2)} điểm "
+                         f"({scored}/{scorable} tiêu chí đã chấm).")
         if overview.report_due:  # from the plan's reporting calendar (issue 13)
             from ..report.calendar import reminder_text
 

@@ -225,8 +225,21 @@ def refresh_overview(window) -> None:
     year = plan["year"] if plan else None
     overview = build_overview(window._rows, window.today, window.current_plan_id, year)
     overview.report_due = _report_due(window, plan)
+    overview.own_scores = _own_scores(window, plan)
     finished = bool(year) and year < window.today.year
     window.overview.show_overview(overview, plan_label(plan) if plan else "", finished)
+
+
+def _own_scores(window, plan: dict | None):
+    """A lead department's self-scores against the maximum (issue 12); nothing for a commune."""
+    from ..assessment import service as assessment
+    from ..model import AgencyKind
+    from ..overview import own_scores
+
+    profile = window.workspace.profile()
+    if plan is None or profile is None or profile.kind == AgencyKind.XA:
+        return None
+    return own_scores(assessment.load(window.workspace, index_kind="PAR INDEX", plan_id=plan["id"]).criteria)
 
 
 def _report_due(window, plan: dict | None) -> dict | None:
