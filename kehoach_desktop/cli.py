@@ -12,11 +12,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from . import __version__, safety_cli
+from . import __version__
 from .errors import KehoachError
-from .exchange import cli as exchange_cli
-from .exchange.service import is_exchange_file
-from .limits import PROGRESS_FIELD_LABELS
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date
 
@@ -239,6 +236,9 @@ def _with_consolidates(workspace, current, value: str | None) -> dict | None:
 
 
 def cmd_import(workspace, args) -> int:
+    from .exchange import cli as exchange_cli
+    from .exchange.service import is_exchange_file
+
     args.file = _import_source(args)
     if is_exchange_file(Path(args.file)):
         return exchange_cli.cmd_import_package(workspace, args)
@@ -328,6 +328,8 @@ def cmd_progress(workspace, args) -> int:
             issuer=args.evidence_issuer or "", abstract=args.evidence_abstract or "",
         ), Path(args.evidence) if args.evidence else None))
     # Only the fields asked for, over the record as it is when written (issue 15).
+    from .limits import PROGRESS_FIELD_LABELS
+
     changes = {key: getattr(progress, key) for key in PROGRESS_FIELD_LABELS
                if getattr(progress, key) != getattr(loaded, key)}
     saved = workspace.update_progress(args.task_id, changes, new_evidence)
@@ -356,35 +358,34 @@ def cmd_report(workspace, args) -> int:
     return report_cli.command(workspace, args)
 
 
-COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
-            "report": cmd_report, "export": exchange_cli.cmd_export}
-# --- plan correction (issue 13) ---
-from .report import cli as _report_cli  # noqa: E402
-
-COMMANDS.update({"plan": _report_cli.plan_command, "plans": _report_cli.plans_command,
-                 "reports": _report_cli.reports_command, "reprint": _report_cli.reprint_command,
-                 "calendar": _report_cli.calendar_command})
-
-# --- self-assessment (issue 12) ---
-from .assessment import cli as _assessment_cli  # noqa: E402
-
-COMMANDS.update(_assessment_cli.COMMANDS)
-COMMANDS["report"] = _assessment_cli.routing_report(COMMANDS["report"])
-
-
-# --- consolidation (issue 11) ---
-def _consolidation_command(name: str):
+def _command(module: str, name: str, table: bool = False):
+    """A command whose module is imported only when it runs: the window's start stays light (issue 17)."""
     def run(workspace, args) -> int:
-        from .consolidation import cli as consolidation_cli
+        import importlib
 
-        return consolidation_cli.COMMANDS[name](workspace, args)
+        found = importlib.import_module(module, __package__)
+        return (found.COMMANDS[name] if table else getattr(found, name))(workspace, args)
     return run
 
 
-COMMANDS.update({name: _consolidation_command(name) for name in ("roster", "receive", "overview")})
-from .plans_cli import COMMANDS as _PLAN_COMMANDS  # noqa: E402  (issue 16: remove-plan, carry-over)
+def cmd_report_routed(workspace, args) -> int:
+    """`kehoach report`: the score sheet with --kind self-assessment (issue 12), else the progress report."""
+    from .assessment import cli as assessment_cli
 
-COMMANDS.update(_PLAN_COMMANDS)
+    return assessment_cli.routing_report(cmd_report)(workspace, args)
+
+
+COMMANDS = {"profile": cmd_profile, "import": cmd_import, "tasks": cmd_tasks, "progress": cmd_progress,
+            "report": cmd_report_routed, "export": cmd_export}
+# --- plan correction, issued reports, calendar (issue 13) ---
+COMMANDS.update({name: _command(".report.cli", f"{name}_command") for name in ("plan", "plans", "reports", "reprint",
+                                                                             "calendar")})
+# --- self-assessment (issue 12) ---
+COMMANDS.update({name: _command(".assessment.cli", name, table=True) for name in ("scores", "score")})
+# --- consolidation (issue 11) ---
+COMMANDS.update({name: _command(".consolidation.cli", name, table=True) for name in ("roster", "receive", "overview")})
+# --- plans: removal and carry-over (issue 16) ---
+COMMANDS.update({name: _command(".plans_cli", name, table=True) for name in ("remove-plan", "carry-over")})
 
 
 # --- packaging (issue 10) ---

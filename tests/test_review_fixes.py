@@ -47,7 +47,7 @@ def test_full_department_name_matches_its_short_form(name, cell, expected):
 @pytest.mark.parametrize("args, words", [
     (["profile", "--kind", "foo"], "không hợp lệ"),
     (["progress", "abc"], "không phải là số nguyên"),
-    (["import"], "thiếu tham số bắt buộc"),
+    (["tasks", "--mine", "x"], "tham số không nhận ra"),
 ])
 def test_argument_errors_are_in_vietnamese(tmp_path, capsys, args, words):
     with pytest.raises(SystemExit) as exit_info:
@@ -55,3 +55,10 @@ def test_argument_errors_are_in_vietnamese(tmp_path, capsys, args, words):
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert words in err and "invalid" not in err and "required" not in err
+
+
+def test_import_without_a_file_says_what_to_give(tmp_path, capsys):
+    """`kehoach import` with neither a file nor --sample: one Vietnamese sentence, status 2."""
+    assert main(["import", "--data-dir", str(tmp_path / "d")]) == 2
+    err = capsys.readouterr().err
+    assert "Thiếu tệp để nhập" in err and "--sample" in err and "required" not in err

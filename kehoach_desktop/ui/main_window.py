@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         try:
             self.model.set_tree(tree)
             self._plans_reloaded()  # issue 16: the plan selector, banners, overview (and the filter's plan)
-            self.proxy.refilter()
+            self.proxy.set_filter(self.filter)  # the window's filter, with the plan the selector chose
             self.tree.expandAll()
         finally:
             self._refiltering = False
