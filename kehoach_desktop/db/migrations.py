@@ -144,61 +144,6 @@ CREATE TABLE criterion_evidence (
     id INTEGER PRIMARY KEY,
     criterion_id INTEGER NOT NULL REFERENCES criterion(id) ON DELETE CASCADE,
     evidence_id INTEGER REFERENCES evidence(id) ON DELETE CASCADE,
-# issue 11: consolidation — the consolidating role, the roster of reporting agencies, the
-# packages received, and each agency's progress and evidence per task (the agency's own
-# progress tables stay as they are; evidence files go into the one hashed store).
-_V_CONSOLIDATION = """
-CREATE TABLE consolidation_role (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    consolidates TEXT NOT NULL DEFAULT 'none' CHECK (consolidates IN ('plan', 'led-tasks', 'none'))
-);
-CREATE TABLE roster_agency (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL CHECK (name != ''),
-    kind TEXT NOT NULL CHECK (kind IN ('so', 'huyen', 'xa', 'khac')),
-    code TEXT NOT NULL DEFAULT '',
-    contact TEXT NOT NULL DEFAULT '',
-    source TEXT NOT NULL DEFAULT 'tay' CHECK (source IN ('tay', 'excel', 'goi')),
-    added_at TEXT NOT NULL
-);
-CREATE UNIQUE INDEX roster_code ON roster_agency(code) WHERE code != '';
-CREATE UNIQUE INDEX roster_name ON roster_agency(name) WHERE code = '';
-CREATE TABLE received_package (
-    id INTEGER PRIMARY KEY,
-    agency_id INTEGER NOT NULL REFERENCES roster_agency(id) ON DELETE CASCADE,
-    package_id TEXT NOT NULL UNIQUE,
-    file_name TEXT NOT NULL,
-    file_sha256 TEXT NOT NULL DEFAULT '',
-    period_code TEXT,
-    period_year INTEGER,
-    created_at TEXT NOT NULL,
-    received_at TEXT NOT NULL
-);
-CREATE INDEX received_agency ON received_package(agency_id, period_year, period_code);
-CREATE TABLE agency_task (
-    id INTEGER PRIMARY KEY,
-    agency_id INTEGER NOT NULL REFERENCES roster_agency(id) ON DELETE CASCADE,
-    task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
-    role TEXT CHECK (role IN ('lead', 'implementing', 'cooperating')),
-    status TEXT CHECK (status IS NULL OR status IN
-        ('chưa thực hiện', 'đang thực hiện', 'hoàn thành', 'không thực hiện được')),
-    percent INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),
-    result TEXT NOT NULL DEFAULT '',
-    completed_on TEXT,
-    score REAL,
-    difficulties TEXT NOT NULL DEFAULT '',
-    proposals TEXT NOT NULL DEFAULT '',
-    updated_at TEXT,
-    revision INTEGER NOT NULL DEFAULT 0,
-    package_created_at TEXT NOT NULL,
-    package_id INTEGER REFERENCES received_package(id) ON DELETE SET NULL
-);
-CREATE UNIQUE INDEX agency_task_key ON agency_task(agency_id, task_id);
-CREATE INDEX agency_task_task ON agency_task(task_id);
-CREATE TABLE agency_evidence (
-    id INTEGER PRIMARY KEY,
-    agency_id INTEGER NOT NULL REFERENCES roster_agency(id) ON DELETE CASCADE,
-    task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
     number TEXT NOT NULL DEFAULT '',
     date TEXT,
     issuer TEXT NOT NULL DEFAULT '',
@@ -360,6 +305,68 @@ CREATE INDEX task_criterion_criterion ON task_criterion(criterion_id)
 """
 
 
+# issue 11: consolidation — the consolidating role, the roster of reporting agencies, the
+# packages received, and each agency's progress and evidence per task (the agency's own
+# progress tables stay as they are; evidence files go into the one hashed store).
+_V_CONSOLIDATION = """
+CREATE TABLE consolidation_role (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    consolidates TEXT NOT NULL DEFAULT 'none' CHECK (consolidates IN ('plan', 'led-tasks', 'none'))
+);
+CREATE TABLE roster_agency (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (name != ''),
+    kind TEXT NOT NULL CHECK (kind IN ('so', 'huyen', 'xa', 'khac')),
+    code TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'tay' CHECK (source IN ('tay', 'excel', 'goi')),
+    added_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX roster_code ON roster_agency(code) WHERE code != '';
+CREATE UNIQUE INDEX roster_name ON roster_agency(name) WHERE code = '';
+CREATE TABLE received_package (
+    id INTEGER PRIMARY KEY,
+    agency_id INTEGER NOT NULL REFERENCES roster_agency(id) ON DELETE CASCADE,
+    package_id TEXT NOT NULL UNIQUE,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL DEFAULT '',
+    period_code TEXT,
+    period_year INTEGER,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE INDEX received_agency ON received_package(agency_id, period_year, period_code);
+CREATE TABLE agency_task (
+    id INTEGER PRIMARY KEY,
+    agency_id INTEGER NOT NULL REFERENCES roster_agency(id) ON DELETE CASCADE,
+    task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    role TEXT CHECK (role IN ('lead', 'implementing', 'cooperating')),
+    status TEXT CHECK (status IS NULL OR status IN
+        ('chưa thực hiện', 'đang thực hiện', 'hoàn thành', 'không thực hiện được')),
+    percent INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),
+    result TEXT NOT NULL DEFAULT '',
+    completed_on TEXT,
+    score REAL,
+    difficulties TEXT NOT NULL DEFAULT '',
+    proposals TEXT NOT NULL DEFAULT '',
+    updated_at TEXT,
+    revision INTEGER NOT NULL DEFAULT 0,
+    package_created_at TEXT NOT NULL,
+    package_id INTEGER REFERENCES received_package(id) ON DELETE SET NULL
+);
+CREATE UNIQUE INDEX agency_task_key ON agency_task(agency_id, task_id);
+CREATE INDEX agency_task_task ON agency_task(task_id);
+CREATE TABLE agency_evidence (
+    id INTEGER PRIMARY KEY,
+    agency_id INTEGER NOT NULL REFERENCES roster_agency(id) ON DELETE CASCADE,
+    task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    number TEXT NOT NULL DEFAULT '',
+    date TEXT,
+    issuer TEXT NOT NULL DEFAULT '',
+    abstract TEXT NOT NULL DEFAULT '',
+    file_sha256 TEXT CHECK (file_sha256 IS NULL OR length(file_sha256) = 64),
+    file_name TEXT,
+    file_size INTEGER,
     added_at TEXT NOT NULL
 );
 CREATE INDEX agency_evidence_key ON agency_evidence(agency_id, task_id);
