@@ -206,16 +206,50 @@ def test_a_commune_does_not_score_the_province_index(data_dir):
         assert snapshot(ws.db) == before
 
 
-def test_a_consolidator_scores_every_criterion(data_dir, monkeypatch):
-    """Issue 11 adds `consolidates` to the profile; read defensively."""
-    with _open(data_dir, HA_GIANG) as ws:
-        profile = ws.profile()
-        profile.consolidates = "147/KH-UBND"
-        monkeypatch.setattr(ws, "profile", lambda: profile)
-        item = _criterion(ws, "1.1")
-        assert item.may_score
+def test_a_plan_consolidator_scores_every_scorable_criterion(data_dir):
+    """The role is the consolidation service's (`kehoach profile --consolidates plan`)."""
+    from kehoach_desktop.consolidation import roster
+
+    home_affairs = AgencyProfile("Sở Nội vụ", AgencyKind.SO, governing_body="UBND tỉnh Hà Giang")
+    with _open(data_dir, HA_GIANG, home_affairs) as ws:
+        led = {c.code for c in service.load(ws, index_kind="PAR INDEX").criteria if c.may_score}
+        roster.set_consolidates(ws, "plan")
+        assessment = service.load(ws, index_kind="PAR INDEX")
+        scorable = [c for c in assessment.criteria if c.scorable]
+        assert len(scorable) > len(led) and all(c.may_score for c in scorable)
+        assert not any(c.may_score for c in assessment.criteria if not c.scorable)
+        item = _criterion(ws, "2.3")  # Sở Tư pháp's criterion: the consolidator scores it too
         finish(ws, item)
         assert service.save_score(ws, item.id, score="1,5").self_score == 1.5
+
+
+def test_a_led_tasks_consolidator_scores_only_what_it_leads(data_dir):
+    from kehoach_desktop.consolidation import roster
+
+    with _open(data_dir, HA_GIANG) as ws:
+        roster.set_consolidates(ws, "led-tasks")
+        assessment = service.load(ws, index_kind="PAR INDEX")
+        assert [c.code for c in assessment.criteria if c.may_score] == list(AREA_2)
+        item = _criterion(ws, "1.1")  # Sở Nội vụ's criterion
+        before = snapshot(ws.db)
+        with pytest.raises(InvalidInputError, match="không chủ trì"):
+            service.save_score(ws, item.id, score="1,5", explanation="x")
+        assert snapshot(ws.db) == before
+
+
+@pytest.mark.parametrize("role", ["led-tasks", "plan"])
+def test_a_commune_never_scores_whatever_its_consolidating_role(data_dir, role):
+    from kehoach_desktop.consolidation import roster
+
+    with _open(data_dir, HA_GIANG, AgencyProfile("UBND xã Tân Lập", AgencyKind.XA)) as ws:
+        roster.set_consolidates(ws, role)
+        assessment = service.load(ws, index_kind="PAR INDEX")
+        assert not any(c.may_score for c in assessment.criteria)
+        item = service.find_criterion(assessment, "3.4.3")
+        before = snapshot(ws.db)
+        with pytest.raises(InvalidInputError, match="cấp xã không tự chấm điểm"):
+            service.save_score(ws, item.id, score="1", explanation="x")
+        assert snapshot(ws.db) == before
 
 
 # --- command line ------------------------------------------------------------------------------------
@@ -251,6 +285,19 @@ def test_cli_scores_json_shape_and_a_score_with_evidence(cli_ha_giang, capsys, t
     assert shown["total"]["max"] == 68.0 and shown["total"]["self"] == 1.5
     survey = next(c for c in shown["criteria"] if c["code"] == "8.1")
     assert survey["scorable"] is False and "điều tra" in survey["reason_not_scorable"]
+
+
+def test_cli_a_plan_consolidator_scores_a_criterion_it_does_not_lead(cli_ha_giang, capsys):
+    data = cli_ha_giang
+    code, _, err = run_cli(capsys, "--data-dir", data, "score", "1.1", "--score", "1", "--explanation", "x")
+    assert code == 2 and "không chủ trì" in err
+    code, _, err = run_cli(capsys, "--data-dir", data, "profile", "--consolidates", "plan")
+    assert code == 0, err
+    code, _, err = run_cli(capsys, "--data-dir", data, "score", "1.1", "--score", "1", "--explanation",
+                           "Chưa ban hành kế hoạch kiểm tra")
+    assert code == 0, err
+    code, out, _ = run_cli(capsys, "--data-dir", data, "scores", "--json")
+    assert next(c for c in json.loads(out)["criteria"] if c["code"] == "1.1")["self_score"] == 1.0
 
 
 @pytest.mark.parametrize("args, words", [
