@@ -174,6 +174,29 @@ def test_not_applicable_needs_a_reason_and_leaves_the_sum(ha_giang):
     assert assessment.criterion(item.id).not_applicable and _area(assessment, "2").self is None
 
 
+def test_not_applicable_leaves_its_maximum_out_of_the_totals_and_says_so(ha_giang):
+    from kehoach_desktop.assessment import sheet
+
+    ws = ha_giang
+    before = service.load(ws, index_kind="PAR INDEX")
+    item = _criterion(ws, "2.3")  # maximum 1,5
+    service.save_score(ws, item.id, score=None, not_applicable=True,
+                       not_applicable_reason="Năm 2024 không có văn bản bị kiến nghị xử lý")
+    other = _criterion(ws, "2.2.1")
+    finish(ws, other)
+    service.save_score(ws, other.id, score="0,5")
+    after = service.load(ws, index_kind="PAR INDEX")
+    area = _area(after, "2")
+    assert area.max == pytest.approx(_area(before, "2").max - 1.5) and area.not_applicable_max == pytest.approx(1.5)
+    assert after.total.max == pytest.approx(before.total.max - 1.5) and after.total.self == pytest.approx(0.5)
+    assert after.to_json()["total"]["not_applicable_max"] == 1.5
+    assert "2.3" not in area.below_max and area.points_at_risk == 0
+    rows = sheet.build_sheet(ws).rows
+    area_total = next(row for row in rows if row.kind == "area_total" and "lĩnh vực 2" in row.title)
+    assert area_total.max_score == "4,5" and "không tính 1,5 điểm tối đa" in area_total.title
+    assert "không tính 1,5 điểm" in rows[-1].title and rows[-1].max_score == "4,5"  # the areas it leads
+
+
 def test_bac_kan_survey_papi_and_sipas_are_refused(data_dir):
     with _open(data_dir, BAC_KAN) as ws:
         assessment = service.load(ws)

@@ -250,9 +250,17 @@ def _total(area: CriterionAssessment, leaves: list[CriterionAssessment]) -> Tota
         return sum(values) if values else None
 
     scored = [c for c in leaves if c.scorable and not c.not_applicable]
+    # A criterion marked "không áp dụng" leaves its maximum out of the totals (area and index):
+    # nothing could be scored there, so counting its maximum would show those points as lost
+    # and lower the share of the maximum the province reaches. The annexes we import print no
+    # rule for it (they give only "Điểm tối đa" and the total), so the points left out are kept
+    # beside the totals (`not_applicable_max`, printed on the sheet) for a reader who counts
+    # otherwise to see them.
+    not_applicable = sum(c.max_score for c in leaves if c.scorable and c.not_applicable and c.max_score is not None)
+    maximum = area.max_score if area.max_score is not None else summed(c.max_score for c in leaves)
     total = Total(
         id=area.id, code=area.code, title=area.title, index_kind=area.index_kind, index_name=area.index_name,
-        max=area.max_score if area.max_score is not None else summed(c.max_score for c in leaves),
+        max=maximum - not_applicable if maximum is not None else None, not_applicable_max=not_applicable,
         self=summed(c.self_score for c in scored),
         prior=area.prior if area.prior is not None else summed(c.prior for c in leaves),
         target=area.target if area.target is not None else summed(c.target for c in leaves),
@@ -271,6 +279,7 @@ def _index_total(areas: list[Total], index_kind: str | None) -> Total:
     total = Total(code="", title="Tổng số", index_kind=index_kind or "", index_name="",
                   max=summed("max"), self=summed("self"), prior=summed("prior"), target=summed("target"))
     total.points_at_risk = sum(a.points_at_risk for a in areas)
+    total.not_applicable_max = sum(a.not_applicable_max for a in areas)
     total.below_max = [code for a in areas for code in a.below_max]
     total.lost_last_year = [code for a in areas for code in a.lost_last_year]
     return total

@@ -189,7 +189,9 @@ class AssessmentView(QDialog):
             f"Tổng điểm tối đa {format_decimal(total.max, 4)} · tự chấm {format_decimal(total.self, 4) or '—'} · "
             f"năm trước {format_decimal(total.prior, 4) or '—'} · mục tiêu {format_decimal(total.target, 4) or '—'} · "
             f"điểm có nguy cơ mất {format_decimal(total.points_at_risk, 4) or '0'} "
-            f"({len(total.below_max)} tiêu chí dưới điểm tối đa, {len(total.lost_last_year)} tiêu chí năm trước bị mất điểm)")
+            f"({len(total.below_max)} tiêu chí dưới điểm tối đa, {len(total.lost_last_year)} tiêu chí năm trước bị mất điểm)"
+            + (f" · không áp dụng {format_decimal(total.not_applicable_max, 4)} điểm (không tính vào điểm tối đa)"
+               if total.not_applicable_max else ""))
 
     def _show_hint(self) -> None:
         mine = [c for c in self.assessment.criteria if c.may_score]
