@@ -66,6 +66,9 @@ class CriterionAssessment:
     task_ids: list[int] = field(default_factory=list)
     subtotal: float | None = None  # a criterion with sub-criteria: the sum of their scores
     tasks_not_started: int = 0  # the criterion's tasks still "chưa thực hiện"
+    # For a consolidator: each agency's proposed score as its package brought it (issue 12);
+    # None for an agency that consolidates nothing (the JSON then has no "proposals").
+    proposals: list[dict] | None = None
 
     @property
     def depth(self) -> int:
@@ -94,7 +97,7 @@ class CriterionAssessment:
             "evidence_required": self.evidence_required,
             "evidence": [doc.to_json() for doc in self.evidence], "explanation": self.explanation,
             "note": self.note, "subtotal": self.subtotal,
-        }
+        } | ({} if self.proposals is None else {"proposals": self.proposals})
 
 
 @dataclass

@@ -96,6 +96,12 @@ def load(ws, *, index_kind: str | None = None, plan_id: int | None = None) -> As
         item.may_score, item.why_not_allowed = _permission(profile, consolidates, item, own_tasks)
         _apply_score(item, scores.get(row["id"]), links.get(row["id"], []), ws)
         criteria.append(item)
+    if consolidates != "none":  # a consolidator sees each lead department's proposal beside its own
+        from ..consolidation.scores import proposals_by_criterion
+
+        proposals = proposals_by_criterion(ws.db)
+        for item in criteria:
+            item.proposals = proposals.get(item.id, []) if item.scorable else []
     _subtotals(criteria)
     areas = _area_totals(criteria)
     return Assessment(plan=plan, criteria=criteria, areas=areas, total=_index_total(areas, index_kind))
