@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kehoach_desktop.assessment import service
 from kehoach_desktop.consolidation import receive as receiving
 from kehoach_desktop.consolidation import roster
@@ -35,7 +37,9 @@ def _score(ws, code: str, score: str, explanation: str = "") -> int:
     return item.id
 
 
-def test_received_proposals_are_shown_beside_the_provinces_score(tmp_path, capsys):
+@pytest.fixture
+def snv(tmp_path):
+    """Sở Nội vụ (consolidates the plan) with its own score of 2.3 and Sở Tư pháp's package received."""
     usb = tmp_path / "usb"
     usb.mkdir()
     with _agency(tmp_path / "stp", "Sở Tư pháp") as justice:
@@ -52,7 +56,10 @@ def test_received_proposals_are_shown_beside_the_provinces_score(tmp_path, capsy
         assert service.load(ws).criterion(own).self_score == 1.5  # the proposal never overwrites it
         again = receiving.receive(ws, [usb])
         assert again.packages[0].status == receiving.UNCHANGED
+    return snv
 
+
+def test_received_proposals_are_listed_beside_the_provinces_score(snv, capsys):
     code, out, err = run_cli(capsys, "--data-dir", snv, "scores", "--index", "PAR INDEX", "--json")
     assert code == 0, err
     criteria = {c["code"]: c for c in json.loads(out)["criteria"]}
@@ -69,3 +76,28 @@ def test_an_agency_that_consolidates_nothing_has_no_proposals_in_its_json(tmp_pa
     code, out, err = run_cli(capsys, "--data-dir", tmp_path / "stp", "scores", "--json")
     assert code == 0, err
     assert all("proposals" not in c for c in json.loads(out)["criteria"])
+
+
+def test_the_view_shows_each_proposal_beside_the_provinces_score(snv, qtbot):
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kehoach_desktop.ui.app import make_application
+    from kehoach_desktop.ui.assessment_view import COL_PROPOSALS, COL_SELF, PROPOSALS_HEADER, AssessmentView
+
+    from test_assessment_gui import _row
+
+    make_application()
+    with Workspace(snv) as ws:
+        view = AssessmentView(ws, runner=None)
+        qtbot.addWidget(view)
+        assert view.tree.headerItem().text(COL_PROPOSALS) == PROPOSALS_HEADER
+        row = _row(view, "2.3")
+        assert (row.text(COL_SELF), row.text(COL_PROPOSALS)) == ("1,5", "Sở Tư pháp: 1,25")
+        assert _row(view, "1.1").text(COL_PROPOSALS) == ""
+        if os.environ.get("KEHOACH_SHOTS"):
+            view.resize(1366, 728)
+            view.show()
+            qtbot.wait(50)
+            view.grab().save(os.environ["KEHOACH_SHOTS"])
+        view.close()
