@@ -120,6 +120,11 @@ def portable(db) -> dict[str, list]:
                         for row in tables.get("agency_task", [])],
         "agency_evidence": [{**without(row, "id", "agency_id", "task_id"), "agency": agencies[row["agency_id"]],
                              "task": tasks[row["task_id"]]} for row in tables.get("agency_evidence", [])],
+        # issue 12: each agency's proposed criterion scores, by agency and criterion
+        "agency_criterion_score": [
+            {**without(row, "id", "agency_id", "criterion_id", "package_id"), "agency": agencies[row["agency_id"]],
+             "criterion": criteria[row["criterion_id"]], "package": packages.get(row["package_id"])}
+            for row in tables.get("agency_criterion_score", [])],
     })
     assert set(tables) <= set(result) | {"sqlite_sequence"} | local, f"a table is not compared: {set(tables) - set(result)}"
     return {name: sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))

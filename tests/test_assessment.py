@@ -174,6 +174,29 @@ def test_not_applicable_needs_a_reason_and_leaves_the_sum(ha_giang):
     assert assessment.criterion(item.id).not_applicable and _area(assessment, "2").self is None
 
 
+def test_not_applicable_leaves_its_maximum_out_of_the_totals_and_says_so(ha_giang):
+    from kehoach_desktop.assessment import sheet
+
+    ws = ha_giang
+    before = service.load(ws, index_kind="PAR INDEX")
+    item = _criterion(ws, "2.3")  # maximum 1,5
+    service.save_score(ws, item.id, score=None, not_applicable=True,
+                       not_applicable_reason="Năm 2024 không có văn bản bị kiến nghị xử lý")
+    other = _criterion(ws, "2.2.1")
+    finish(ws, other)
+    service.save_score(ws, other.id, score="0,5")
+    after = service.load(ws, index_kind="PAR INDEX")
+    area = _area(after, "2")
+    assert area.max == pytest.approx(_area(before, "2").max - 1.5) and area.not_applicable_max == pytest.approx(1.5)
+    assert after.total.max == pytest.approx(before.total.max - 1.5) and after.total.self == pytest.approx(0.5)
+    assert after.to_json()["total"]["not_applicable_max"] == 1.5
+    assert "2.3" not in area.below_max and area.points_at_risk == 0
+    rows = sheet.build_sheet(ws).rows
+    area_total = next(row for row in rows if row.kind == "area_total" and "lĩnh vực 2" in row.title)
+    assert area_total.max_score == "4,5" and "không tính 1,5 điểm tối đa" in area_total.title
+    assert "không tính 1,5 điểm" in rows[-1].title and rows[-1].max_score == "4,5"  # the areas it leads
+
+
 def test_bac_kan_survey_papi_and_sipas_are_refused(data_dir):
     with _open(data_dir, BAC_KAN) as ws:
         assessment = service.load(ws)
@@ -206,16 +229,50 @@ def test_a_commune_does_not_score_the_province_index(data_dir):
         assert snapshot(ws.db) == before
 
 
-def test_a_consolidator_scores_every_criterion(data_dir, monkeypatch):
-    """Issue 11 adds `consolidates` to the profile; read defensively."""
-    with _open(data_dir, HA_GIANG) as ws:
-        profile = ws.profile()
-        profile.consolidates = "147/KH-UBND"
-        monkeypatch.setattr(ws, "profile", lambda: profile)
-        item = _criterion(ws, "1.1")
-        assert item.may_score
+def test_a_plan_consolidator_scores_every_scorable_criterion(data_dir):
+    """The role is the consolidation service's (`kehoach profile --consolidates plan`)."""
+    from kehoach_desktop.consolidation import roster
+
+    home_affairs = AgencyProfile("Sở Nội vụ", AgencyKind.SO, governing_body="UBND tỉnh Hà Giang")
+    with _open(data_dir, HA_GIANG, home_affairs) as ws:
+        led = {c.code for c in service.load(ws, index_kind="PAR INDEX").criteria if c.may_score}
+        roster.set_consolidates(ws, "plan")
+        assessment = service.load(ws, index_kind="PAR INDEX")
+        scorable = [c for c in assessment.criteria if c.scorable]
+        assert len(scorable) > len(led) and all(c.may_score for c in scorable)
+        assert not any(c.may_score for c in assessment.criteria if not c.scorable)
+        item = _criterion(ws, "2.3")  # Sở Tư pháp's criterion: the consolidator scores it too
         finish(ws, item)
         assert service.save_score(ws, item.id, score="1,5").self_score == 1.5
+
+
+def test_a_led_tasks_consolidator_scores_only_what_it_leads(data_dir):
+    from kehoach_desktop.consolidation import roster
+
+    with _open(data_dir, HA_GIANG) as ws:
+        roster.set_consolidates(ws, "led-tasks")
+        assessment = service.load(ws, index_kind="PAR INDEX")
+        assert [c.code for c in assessment.criteria if c.may_score] == list(AREA_2)
+        item = _criterion(ws, "1.1")  # Sở Nội vụ's criterion
+        before = snapshot(ws.db)
+        with pytest.raises(InvalidInputError, match="không chủ trì"):
+            service.save_score(ws, item.id, score="1,5", explanation="x")
+        assert snapshot(ws.db) == before
+
+
+@pytest.mark.parametrize("role", ["led-tasks", "plan"])
+def test_a_commune_never_scores_whatever_its_consolidating_role(data_dir, role):
+    from kehoach_desktop.consolidation import roster
+
+    with _open(data_dir, HA_GIANG, AgencyProfile("UBND xã Tân Lập", AgencyKind.XA)) as ws:
+        roster.set_consolidates(ws, role)
+        assessment = service.load(ws, index_kind="PAR INDEX")
+        assert not any(c.may_score for c in assessment.criteria)
+        item = service.find_criterion(assessment, "3.4.3")
+        before = snapshot(ws.db)
+        with pytest.raises(InvalidInputError, match="cấp xã không tự chấm điểm"):
+            service.save_score(ws, item.id, score="1", explanation="x")
+        assert snapshot(ws.db) == before
 
 
 # --- command line ------------------------------------------------------------------------------------
@@ -251,6 +308,19 @@ def test_cli_scores_json_shape_and_a_score_with_evidence(cli_ha_giang, capsys, t
     assert shown["total"]["max"] == 68.0 and shown["total"]["self"] == 1.5
     survey = next(c for c in shown["criteria"] if c["code"] == "8.1")
     assert survey["scorable"] is False and "điều tra" in survey["reason_not_scorable"]
+
+
+def test_cli_a_plan_consolidator_scores_a_criterion_it_does_not_lead(cli_ha_giang, capsys):
+    data = cli_ha_giang
+    code, _, err = run_cli(capsys, "--data-dir", data, "score", "1.1", "--score", "1", "--explanation", "x")
+    assert code == 2 and "không chủ trì" in err
+    code, _, err = run_cli(capsys, "--data-dir", data, "profile", "--consolidates", "plan")
+    assert code == 0, err
+    code, _, err = run_cli(capsys, "--data-dir", data, "score", "1.1", "--score", "1", "--explanation",
+                           "Chưa ban hành kế hoạch kiểm tra")
+    assert code == 0, err
+    code, out, _ = run_cli(capsys, "--data-dir", data, "scores", "--json")
+    assert next(c for c in json.loads(out)["criteria"] if c["code"] == "1.1")["self_score"] == 1.0
 
 
 @pytest.mark.parametrize("args, words", [

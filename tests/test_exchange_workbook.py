@@ -11,7 +11,7 @@ import pytest
 
 from kehoach_desktop.db import store, transaction
 from kehoach_desktop.errors import ImportRefusedError
-from kehoach_desktop.exchange.workbook import MARKER_SHEET, is_own_workbook
+from kehoach_desktop.exchange.workbook import CRITERION_SCORE_HEADER, MARKER_SHEET, is_own_workbook
 from kehoach_desktop.model import AgencyKind, AgencyProfile, Progress, Status
 from kehoach_desktop.workspace import Workspace
 
@@ -20,7 +20,8 @@ from _exchange_support import FORMULA_TEXTS, portable
 from _support import snapshot
 from conftest import COMMUNE
 
-RESULT_HEADERS = ["Tình trạng", "Kết quả thực hiện", "Tài liệu kiểm chứng", "Điểm tự chấm"]
+# issue 12: the per-task "Điểm tự chấm" became the criterion's score, shown read-only.
+RESULT_HEADERS = ["Tình trạng", "Kết quả thực hiện", "Tài liệu kiểm chứng", CRITERION_SCORE_HEADER]
 
 
 source = _exchange_support.filled  # (workspace, written), built once and copied
@@ -138,7 +139,6 @@ def test_results_edited_in_excel_come_back(exported):
     ("Tình trạng", "xong một nửa", "Tình trạng “xong một nửa” không hợp lệ"),
     ("Tỷ lệ hoàn thành (%)", 150, "Tỷ lệ hoàn thành “150” không hợp lệ"),
     ("Ngày hoàn thành", "31/02/2025", "không phải là một ngày có thật"),
-    ("Điểm tự chấm", "chín", "không phải là một số"),
 ])
 def test_an_impossible_value_typed_in_excel_is_refused_naming_the_row(exported, column, value, reason):
     ws, written, path = exported

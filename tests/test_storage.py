@@ -288,6 +288,15 @@ SEED_ROWS[_MIGRATIONS.index(_V_CONSOLIDATION) + 1] = [
 ]
 
 
+# issue 12 (follow-up): a lead department's proposed criterion score, as its package brought it
+SEED_ROWS[_MIGRATIONS.index(migrations._V_AGENCY_CRITERION_SCORES) + 1] = [
+    ("agency_criterion_score", {"id": 1, "agency_id": 1, "criterion_id": 2, "score": 1.0, "not_applicable": 0,
+                                "not_applicable_reason": "", "explanation": "Còn thiếu 1 báo cáo",
+                                "updated_at": "2025-08-01T09:00:00",
+                                "package_created_at": "2025-08-02T01:00:00+00:00", "package_id": 1}),
+]
+
+
 def test_every_schema_version_has_representative_rows():
     """Adding a migration means adding rows here, so that upgrading from it is tested."""
     assert set(SEED_ROWS) == set(range(1, SCHEMA_VERSION + 1))

@@ -66,6 +66,9 @@ class CriterionAssessment:
     task_ids: list[int] = field(default_factory=list)
     subtotal: float | None = None  # a criterion with sub-criteria: the sum of their scores
     tasks_not_started: int = 0  # the criterion's tasks still "chưa thực hiện"
+    # For a consolidator: each agency's proposed score as its package brought it (issue 12);
+    # None for an agency that consolidates nothing (the JSON then has no "proposals").
+    proposals: list[dict] | None = None
 
     @property
     def depth(self) -> int:
@@ -94,7 +97,7 @@ class CriterionAssessment:
             "evidence_required": self.evidence_required,
             "evidence": [doc.to_json() for doc in self.evidence], "explanation": self.explanation,
             "note": self.note, "subtotal": self.subtotal,
-        }
+        } | ({} if self.proposals is None else {"proposals": self.proposals})
 
 
 @dataclass
@@ -110,6 +113,7 @@ class Total:
     prior: float | None = None
     target: float | None = None
     points_at_risk: float = 0.0
+    not_applicable_max: float = 0.0  # maxima of criteria "không áp dụng": left out of `max`
     below_max: list[str] = field(default_factory=list)  # codes scored below their maximum
     lost_last_year: list[str] = field(default_factory=list)  # codes below the maximum last year
     id: int | None = None
@@ -119,6 +123,7 @@ class Total:
             "code": self.code, "title": self.title, "index": self.index_kind, "annex": self.index_name,
             "max": _round(self.max), "self": _round(self.self), "prior": _round(self.prior),
             "target": _round(self.target), "points_at_risk": _round(self.points_at_risk),
+            "not_applicable_max": _round(self.not_applicable_max),
             "below_max": self.below_max, "lost_last_year": self.lost_last_year,
         }
 
@@ -145,5 +150,6 @@ class Assessment:
             "plan": {"id": self.plan["id"], "number": self.plan["number"]},
             "criteria": [c.to_json() for c in self.criteria],
             "areas": [area.to_json() for area in self.areas],
-            "total": {key: total[key] for key in ("max", "self", "prior", "target", "points_at_risk")},
+            "total": {key: total[key] for key in ("max", "self", "prior", "target", "points_at_risk",
+                                                         "not_applicable_max")},
         }

@@ -2,8 +2,10 @@
 
 The score belongs to the criterion, not to a task. Scorable: a PAR INDEX criterion with a
 maximum score and no sub-criteria, not measured by a sociological survey. Who may score: the
-agency that leads one of the criterion's tasks, or the plan's consolidator; never a commune
-(a commune does not self-assess the province's index).
+agency that leads one of the criterion's tasks (a lead department, also when it consolidates
+its led tasks), or the consolidator of the whole plan (`kehoach profile --consolidates plan`,
+stored by the consolidation service); never a commune, whatever its consolidating role (a
+commune does not self-assess the province's index).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..consolidation import roster
 from ..db import assessment as sql
 from ..db import store, transaction
 from ..errors import InvalidInputError, NotFoundError
@@ -71,6 +74,7 @@ def load(ws, *, index_kind: str | None = None, plan_id: int | None = None) -> As
     """Every criterion of the plan (of one index kind, when given) with score, basis and totals."""
     plan = choose_plan(ws, plan_id)
     profile = ws.profile()
+    consolidates = roster.get_consolidates(ws)
     rows = sql.plan_criteria(ws.db, plan["id"])
     if index_kind:
         rows = [row for row in rows if row["index_kind"] == index_kind]
@@ -89,9 +93,15 @@ def load(ws, *, index_kind: str | None = None, plan_id: int | None = None) -> As
     for row in rows:
         own_tasks = tasks.get(row["id"], [])
         item = _criterion(row, by_id, row["id"] not in parents, own_tasks, precision[row["index_id"]])
-        item.may_score, item.why_not_allowed = _permission(profile, item, own_tasks)
+        item.may_score, item.why_not_allowed = _permission(profile, consolidates, item, own_tasks)
         _apply_score(item, scores.get(row["id"]), links.get(row["id"], []), ws)
         criteria.append(item)
+    if consolidates != "none":  # a consolidator sees each lead department's proposal beside its own
+        from ..consolidation.scores import proposals_by_criterion
+
+        proposals = proposals_by_criterion(ws.db)
+        for item in criteria:
+            item.proposals = proposals.get(item.id, []) if item.scorable else []
     _subtotals(criteria)
     areas = _area_totals(criteria)
     return Assessment(plan=plan, criteria=criteria, areas=areas, total=_index_total(areas, index_kind))
@@ -135,7 +145,10 @@ def _why_not_scorable(item: CriterionAssessment) -> str:
     return ""
 
 
-def _permission(profile: AgencyProfile | None, item: CriterionAssessment, tasks: list[dict]) -> tuple[bool, str]:
+def _permission(profile: AgencyProfile | None, consolidates: str, item: CriterionAssessment,
+                tasks: list[dict]) -> tuple[bool, str]:
+    """Whether this agency may score the criterion; the commune check comes before the
+    consolidating role, so a commune set to consolidate is still refused."""
     if not item.scorable:
         return False, item.reason_not_scorable
     if profile is None:
@@ -143,8 +156,9 @@ def _permission(profile: AgencyProfile | None, item: CriterionAssessment, tasks:
     if profile.kind == AgencyKind.XA:
         return False, (f"{profile.name} là UBND cấp xã: cấp xã không tự chấm điểm Chỉ số CCHC (PAR INDEX) "
                        "của tỉnh.")
-    if getattr(profile, "consolidates", None):  # the plan's consolidator (profile field of issue 11)
+    if consolidates == "plan":  # the plan's consolidator (Sở Nội vụ) scores every scorable criterion
         return True, ""
+    # "led-tasks" (a lead department gathering its tasks) or no role: the criteria it leads.
     for task in tasks:
         override = task["role_override"]
         role = (None if override == "none" else Role(override)) if override else resolve_role(
@@ -242,9 +256,17 @@ def _total(area: CriterionAssessment, leaves: list[CriterionAssessment]) -> Tota
         return sum(values) if values else None
 
     scored = [c for c in leaves if c.scorable and not c.not_applicable]
+    # A criterion marked "không áp dụng" leaves its maximum out of the totals (area and index):
+    # nothing could be scored there, so counting its maximum would show those points as lost
+    # and lower the share of the maximum the province reaches. The annexes we import print no
+    # rule for it (they give only "Điểm tối đa" and the total), so the points left out are kept
+    # beside the totals (`not_applicable_max`, printed on the sheet) for a reader who counts
+    # otherwise to see them.
+    not_applicable = sum(c.max_score for c in leaves if c.scorable and c.not_applicable and c.max_score is not None)
+    maximum = area.max_score if area.max_score is not None else summed(c.max_score for c in leaves)
     total = Total(
         id=area.id, code=area.code, title=area.title, index_kind=area.index_kind, index_name=area.index_name,
-        max=area.max_score if area.max_score is not None else summed(c.max_score for c in leaves),
+        max=maximum - not_applicable if maximum is not None else None, not_applicable_max=not_applicable,
         self=summed(c.self_score for c in scored),
         prior=area.prior if area.prior is not None else summed(c.prior for c in leaves),
         target=area.target if area.target is not None else summed(c.target for c in leaves),
@@ -263,6 +285,7 @@ def _index_total(areas: list[Total], index_kind: str | None) -> Total:
     total = Total(code="", title="Tổng số", index_kind=index_kind or "", index_name="",
                   max=summed("max"), self=summed("self"), prior=summed("prior"), target=summed("target"))
     total.points_at_risk = sum(a.points_at_risk for a in areas)
+    total.not_applicable_max = sum(a.not_applicable_max for a in areas)
     total.below_max = [code for a in areas for code in a.below_max]
     total.lost_last_year = [code for a in areas for code in a.lost_last_year]
     return total

@@ -76,7 +76,7 @@ def build_sheet(ws, plan_id: int | None = None, today: dt.date | None = None) ->
     areas = _areas_shown(assessment)
     rows = _rows(assessment, areas)
     total = _sum_total(areas)
-    rows.append(SheetRow("total", "", "TỔNG SỐ ĐIỂM", _score(total.max), _score(total.self)))
+    rows.append(SheetRow("total", "", "TỔNG SỐ ĐIỂM" + _left_out(total), _score(total.max), _score(total.self)))
     plan = assessment.plan
     plan_ref = f"Kế hoạch số {plan['number']}"
     if plan.get("date"):
@@ -107,7 +107,15 @@ def _sum_total(areas: list[Total]) -> Total:
         return sum(values) if values else None
 
     return Total(code="", title="Tổng số", index_kind=IndexKind.PAR_INDEX.value, index_name="",
-                 max=summed("max"), self=summed("self"), prior=summed("prior"), target=summed("target"))
+                 max=summed("max"), self=summed("self"), prior=summed("prior"), target=summed("target"),
+                 not_applicable_max=sum(a.not_applicable_max for a in areas))
+
+
+def _left_out(total: Total) -> str:
+    """The maxima of criteria "không áp dụng", left out of the total's maximum (said, not hidden)."""
+    if not total.not_applicable_max:
+        return ""
+    return f" (không tính {_score(total.not_applicable_max)} điểm tối đa của tiêu chí không áp dụng)"
 
 
 def _score(value: float | None) -> str:
@@ -129,7 +137,7 @@ def _rows(assessment: Assessment, areas: list[Total]) -> list[SheetRow]:
                 continue
             rows.append(_criterion_row(item))
         label = f"Cộng lĩnh vực {area.code}" if area.code else f"Cộng lĩnh vực “{area.title}”"
-        rows.append(SheetRow("area_total", "", label, _score(area.max), _score(area.self)))
+        rows.append(SheetRow("area_total", "", label + _left_out(area), _score(area.max), _score(area.self)))
     return rows
 
 

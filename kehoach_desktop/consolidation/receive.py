@@ -36,7 +36,7 @@ FUTURE_TOLERANCE = dt.timedelta(days=1)  # a sender's clock a little ahead is to
 RECEIVED, UNCHANGED, REFUSED, QUESTION = "received", "unchanged", "refused", "question"
 STATUS_LABELS = {RECEIVED: "nhận", UNCHANGED: "không thay đổi", REFUSED: "từ chối", QUESTION: "cần xác nhận"}
 CHANGE_KEYS = ("agency_added", "tasks_assigned", "tasks_added", "tasks_updated", "tasks_unchanged", "tasks_kept_newer",
-               "evidence_added", "files_added", "tasks_unmatched")
+               "evidence_added", "files_added", "tasks_unmatched", "scores_received")  # scores: issue 12
 
 
 @dataclass
@@ -66,6 +66,7 @@ class PackageOutcome:
             ("tasks_assigned", "nhiệm vụ được giao"), ("tasks_added", "kết quả mới"),
             ("tasks_updated", "kết quả cập nhật"),
             ("evidence_added", "tài liệu kiểm chứng"), ("files_added", "tệp đính kèm"),
+            ("scores_received", "điểm tự chấm đề xuất của tiêu chí"),
             ("tasks_kept_newer", "nhiệm vụ giữ dữ liệu mới hơn đã có"),
             ("tasks_unmatched", "nhiệm vụ không có trong kế hoạch ở máy này (bỏ qua)")) if c[key]]
         if c["agency_added"]:
@@ -368,4 +369,9 @@ def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskM
         changes["evidence_added"] += max(0, len(rows) - len(before))
     cstore.save_agency_tasks(db, upserts)
     changes["files_added"] = sum(path is not None for path in package.files.values())
+    # --- criterion scores (issue 12): the lead department's proposals, per criterion in scope ---
+    from .scores import store_proposals
+
+    in_scope = {task["criterion"] for task in tasks if refs[task["ref"]] in scope}
+    changes["scores_received"] = store_proposals(db, data, agency_id, package_row, created, in_scope)
     return outcome

@@ -128,3 +128,29 @@ def replace_agency_evidence(db: sqlite_utils.Database, agency_id: int, task_id: 
 def evidence_counts(db: sqlite_utils.Database) -> dict[tuple[int, int], int]:
     return {(row["agency_id"], row["task_id"]): row["n"] for row in db.query(
         "SELECT agency_id, task_id, count(*) AS n FROM agency_evidence GROUP BY agency_id, task_id")}
+
+
+# --- each agency's proposed criterion scores (issue 12) ----------------------------------------
+
+AGENCY_SCORE_FIELDS = ("agency_id", "criterion_id", "score", "not_applicable", "not_applicable_reason",
+                       "explanation", "updated_at", "package_created_at", "package_id")
+
+
+def agency_scores(db: sqlite_utils.Database, agency_id: int) -> dict[int, dict]:
+    """criterion_id → the agency's proposed score."""
+    return {row["criterion_id"]: row for row in db.query(
+        "SELECT * FROM agency_criterion_score WHERE agency_id = ?", [agency_id])}
+
+
+def save_agency_score(db: sqlite_utils.Database, values: dict) -> None:
+    keys = AGENCY_SCORE_FIELDS
+    db.execute(f"INSERT INTO agency_criterion_score ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)}) "
+               "ON CONFLICT(agency_id, criterion_id) DO UPDATE SET "
+               + ", ".join(f"{key} = excluded.{key}" for key in keys if key not in ("agency_id", "criterion_id")),
+               [values[key] for key in keys])
+
+
+def score_proposals(db: sqlite_utils.Database) -> list[dict]:
+    """Every agency's proposed score with the agency's name, in roster order."""
+    return list(db.query("SELECT s.*, a.name AS agency_name, a.code AS agency_code FROM agency_criterion_score s "
+                         "JOIN roster_agency a ON a.id = s.agency_id ORDER BY a.id"))

@@ -374,6 +374,25 @@ CREATE INDEX agency_evidence_file ON agency_evidence(file_sha256)
 """
 
 
+# issue 12 (follow-up): each lead department's proposed criterion scores as its progress
+# packages bring them (`criterion_scores`), per (agency, criterion), for the consolidator to see
+# beside the province's own score; never written into the consolidator's criterion_score.
+_V_AGENCY_CRITERION_SCORES = """
+CREATE TABLE agency_criterion_score (
+    id INTEGER PRIMARY KEY,
+    agency_id INTEGER NOT NULL REFERENCES roster_agency(id) ON DELETE CASCADE,
+    criterion_id INTEGER NOT NULL REFERENCES criterion(id) ON DELETE CASCADE,
+    score REAL CHECK (score IS NULL OR score >= 0),
+    not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
+    not_applicable_reason TEXT NOT NULL DEFAULT '',
+    explanation TEXT NOT NULL DEFAULT '',
+    updated_at TEXT,
+    package_created_at TEXT NOT NULL,
+    package_id INTEGER REFERENCES received_package(id) ON DELETE SET NULL
+);
+CREATE UNIQUE INDEX agency_criterion_score_key ON agency_criterion_score(agency_id, criterion_id)
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
 MIGRATIONS.append(_V_CRITERION_SCORES)  # issue 12
@@ -381,6 +400,7 @@ MIGRATIONS.append(_V_REVISIONS)  # issue 15
 MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING, _V_ISSUED_REPORTS, _V_REPORT_CALENDAR]  # issue 13
 MIGRATIONS.append(_V_TASK_ALSO_SERVES)  # issue 14
 MIGRATIONS.append(_V_CONSOLIDATION)  # issue 11
+MIGRATIONS.append(_V_AGENCY_CRITERION_SCORES)  # issue 12 (after issue 11's roster)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

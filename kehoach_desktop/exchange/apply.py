@@ -148,7 +148,13 @@ def _apply_data(db, package: OpenedPackage, profile: AgencyProfile | None, chang
         if restoring:
             _apply_reports(db, plan_id, plan["reports"], changes)
     if restoring:
-        _apply_progress(db, package.data["progress"], task_ids, package.edited, changes, package.notes,
+        from .content import FORMAT_WORKBOOK
+        from .workbook import keep_local_task_scores
+
+        progress_records = package.data["progress"]
+        if kind == FORMAT_WORKBOOK:  # issue 12: a workbook never writes a per-task score
+            progress_records = keep_local_task_scores(db, progress_records, task_ids)
+        _apply_progress(db, progress_records, task_ids, package.edited, changes, package.notes,
                         package.manifest.get("created_at"))
         _apply_evidence(db, package.data["evidence"], task_ids, changes)
         from . import criterion_scores  # issue 12: absent from older packages

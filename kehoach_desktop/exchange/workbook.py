@@ -2,7 +2,9 @@
 
 One sheet per index of each plan, in the annex's layout (STT, criterion, maximum score,
 task, deadline, responsible agencies) plus the result columns (Tình trạng, Tỷ lệ, Ngày
-hoàn thành, Kết quả thực hiện, Tài liệu kiểm chứng, Điểm tự chấm); frozen header, wrapped
+hoàn thành, Kết quả thực hiện, Tài liệu kiểm chứng) and, on the criterion rows, the criterion's
+self-assessed score shown read-only (issue 12: the score belongs to the criterion and is given
+in the self-assessment, never per task, never from this workbook); frozen header, wrapped
 text, set widths, A4 landscape with the header row repeated on every printed page.
 Text that begins with = + - @ or a tab is written as text with Excel's quote prefix,
 never as a formula.
@@ -51,6 +53,10 @@ MAX_CELL_CHARS = 32_767
 HEADER_ROW = 5
 FONT_NAME = "Times New Roman"
 
+CRITERION_SCORE_HEADER = "Điểm tự chấm của tiêu chí (chỉ xem)"  # issue 12
+LEGACY_SCORE_HEADER = "Điểm tự chấm"  # the per-task column of older workbooks: read, never imported
+WHERE_TO_SCORE = ("điểm tự chấm thuộc tiêu chí, chấm trong chương trình tại “Tự đánh giá, chấm điểm” "
+                  "(hoặc lệnh kehoach score)")
 # (header, width, key); "implementing" only when some task names implementing agencies.
 COLUMNS = [
     ("STT", 6, "code"),
@@ -67,10 +73,10 @@ COLUMNS = [
     ("Ngày hoàn thành", 11, "completed_on"),
     ("Kết quả thực hiện", 36, "result"),
     ("Tài liệu kiểm chứng", 30, "evidence"),
-    ("Điểm tự chấm", 8, "score"),
+    (CRITERION_SCORE_HEADER, 11, "criterion_score"),
     ("Mã dòng", 8, "ref"),
 ]
-RESULT_KEYS = ("status", "percent", "completed_on", "result", "score")
+RESULT_KEYS = ("status", "percent", "completed_on", "result")
 STATUS_TEXT = {status: status.value[:1].upper() + status.value[1:] for status in Status}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -199,13 +205,17 @@ def _fill_sheet(sheet, content: PackageContent, plan: dict, index: dict, progres
         + (f" — Kỳ báo cáo: {period_label(content.period)}" if content.period else "")
         + f" — Số liệu đến ngày {format_date(today)}",
     ]
+    heading.append(f"Cột “{CRITERION_SCORE_HEADER}” chỉ để xem: {WHERE_TO_SCORE}; sửa điểm trong bảng này "
+                   "không được nhập vào chương trình.")  # issue 12
     for row, text in enumerate(heading, start=1):
         put(sheet.cell(row, 1), text)
-        sheet.cell(row, 1).font = Font(name=FONT_NAME, size=13 if row == 1 else 11, bold=row == 1, italic=row == 2)
+        sheet.cell(row, 1).font = Font(name=FONT_NAME, size=13 if row == 1 else 11, bold=row == 1,
+                                       italic=row in (2, 4))
         sheet.cell(row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
         sheet.merge_cells(f"A{row}:{last}{row}")
-    sheet.row_dimensions[HEADER_ROW].height = 3 * LINE_POINTS + 3
+    sheet.row_dimensions[HEADER_ROW].height = 4 * LINE_POINTS + 3
     sheet.row_dimensions[2].height = sheet.row_dimensions[3].height = LINE_POINTS + 3
+    sheet.row_dimensions[4].height = 2 * LINE_POINTS + 3
     for col, (header, width, key) in enumerate(columns, start=1):
         cell = sheet.cell(HEADER_ROW, col, header)
         cell.font, cell.border = bold, border
@@ -224,18 +234,23 @@ def _fill_sheet(sheet, content: PackageContent, plan: dict, index: dict, progres
     shown = _criteria_with_tasks(criteria, tasks_by_criterion)
     keys = [key for _, _, key in columns]
     area_fill = PatternFill("solid", fgColor="F2F2F2")
+    read_only_fill = PatternFill("solid", fgColor="EDEDED")
+    scores = _criterion_scores(content.data, plan)
     for criterion_ref in [None] + [c["ref"] for c in sorted(index["criteria"], key=lambda c: c["position"])]:
         if criterion_ref is not None:
             if criterion_ref not in shown:
                 continue
             criterion = criteria[criterion_ref]
-            values = {"code": criterion["code"], "criterion": criterion["title"], "max_score": criterion["max_score"]}
+            values = {"code": criterion["code"], "criterion": criterion["title"], "max_score": criterion["max_score"],
+                      "criterion_score": scores.get(criterion_ref)}
             for col, key in enumerate(keys, start=1):
                 cell = sheet.cell(row, col)
                 put(cell, values.get(key))
                 cell.font, cell.border, cell.alignment = bold, border, wrap
                 if criterion["parent"] is None:
                     cell.fill = area_fill
+                if key == "criterion_score":
+                    cell.fill = read_only_fill
             _fit_height(sheet, row, columns)
             row += 1
         for task in tasks_by_criterion.get(criterion_ref, []):
@@ -246,6 +261,8 @@ def _fill_sheet(sheet, content: PackageContent, plan: dict, index: dict, progres
                 cell.font, cell.border, cell.alignment = plain, border, wrap
                 if key == "completed_on" and values.get(key) is not None:
                     cell.number_format = "dd/mm/yyyy"
+                if key == "criterion_score":
+                    cell.fill = read_only_fill
             _fit_height(sheet, row, columns)
             row += 1
     status_col = get_column_letter(keys.index("status") + 1)
@@ -254,6 +271,17 @@ def _fill_sheet(sheet, content: PackageContent, plan: dict, index: dict, progres
     validation.add(f"{status_col}{HEADER_ROW + 1}:{status_col}{max(row - 1, HEADER_ROW + 1)}")
     sheet.add_data_validation(validation)
     _page_setup(sheet)
+
+
+def _criterion_scores(data: dict, plan: dict) -> dict[int, object]:
+    """criterion ref → its self-assessed score (or "Không áp dụng"), from the package's
+    optional `criterion_scores` (issue 12); refs are unique across the plans of one export."""
+    refs = {criterion["ref"] for index in plan["indices"] for criterion in index["criteria"]}
+    shown: dict[int, object] = {}
+    for record in data.get("criterion_scores") or []:
+        if record["criterion"] in refs:
+            shown[record["criterion"]] = "Không áp dụng" if record["not_applicable"] else record["score"]
+    return shown
 
 
 LINE_POINTS = 15  # one line of 11-point Times New Roman
@@ -308,7 +336,7 @@ def _task_values(task: dict, record: dict | None, evidence: list[dict]) -> dict:
         "status": STATUS_TEXT[status], "percent": record.get("percent", 0),
         "completed_on": dt.date.fromisoformat(completed) if completed else None,
         "result": record.get("result", ""), "evidence": "\n".join(evidence_line(item) for item in evidence),
-        "score": record.get("score"), "ref": task["ref"],
+        "ref": task["ref"],
     }
 
 
@@ -455,8 +483,6 @@ def _progress_from_cells(workbook, data: dict, display_name: str,
     exported = {record["task"]: record for record in data["progress"]}
     tasks = {task["ref"]: (task, index, plan) for plan in data["plans"] for index in plan["indices"]
              for task in index["tasks"]}
-    max_scores = {criterion["ref"]: criterion["max_score"] for plan in data["plans"]
-                  for index in plan["indices"] for criterion in index["criteria"]}
     now = dt.datetime.now().isoformat(timespec="seconds")
     records = dict(exported)
     edited: set[int] = set()
@@ -470,6 +496,7 @@ def _progress_from_cells(workbook, data: dict, display_name: str,
                 raise refuse(display_name, f"trang “{sheet.title}” không còn cột “Mã dòng” (cột ẩn) nên không biết "
                                            "dòng nào là nhiệm vụ nào; hãy xuất lại bảng kết quả và sửa trên bảng mới")
             continue
+        legacy_scores = 0  # issue 12: a per-task score typed in an older workbook is read, never imported
         for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=False):
             ref = _ref(row[columns["ref"]].value) if columns["ref"] < len(row) else None
             where = f"trang “{sheet.title}”, dòng {row[0].row}"
@@ -479,27 +506,40 @@ def _progress_from_cells(workbook, data: dict, display_name: str,
                     notes.append(f"{where}: dòng không có mã dòng của chương trình (có thể do người dùng thêm) — "
                                  "không nhập dòng này.")
                 continue
+            score_col = columns.get("score")
+            if score_col is not None and score_col < len(row) and row[score_col].value not in (None, ""):
+                legacy_scores += 1
             shown = _read_results(row, columns, where, display_name)
             if ref in seen and seen[ref][1] != shown:
                 raise refuse(display_name, f"{seen[ref][0]} và {where} là cùng một nhiệm vụ nhưng được sửa khác "
                                            "nhau; hãy giữ một dòng rồi nhập lại")
             seen[ref] = (where, shown)
-            task = tasks[ref][0]
-            maximum = max_scores.get(task["criterion"])
-            if shown["score"] is not None and maximum is not None and shown["score"] > maximum + 1e-9:
-                raise refuse(display_name, f"{where}: điểm tự chấm {shown['score']:g} vượt điểm tối đa "
-                                           f"{maximum:g}".replace(".", ","))
             before = exported.get(ref)
             if shown == _as_shown(before):
                 continue  # not edited in Excel: the exported record, with its own time, stands
             base = before or {"task": ref, "difficulties": "", "proposals": ""}
             records[ref] = {**base, **shown, "task": ref, "updated_at": now}
             edited.add(ref)
+        if legacy_scores:
+            notes.append(f"trang “{sheet.title}”: cột “{LEGACY_SCORE_HEADER}” theo từng nhiệm vụ ({legacy_scores} dòng "
+                         f"có điểm) không được nhập — {WHERE_TO_SCORE}.")
     return list(records.values()), edited
 
 
+def keep_local_task_scores(db, records: list[dict], task_ids: dict[int, int]) -> list[dict]:
+    """The progress records of a workbook with the per-task score this machine has (issue 12):
+    a workbook never writes a per-task score, not even one its hidden data still carries."""
+    from ..db import store
+
+    kept = []
+    for record in records:
+        local = store.get_progress(db, task_ids[record["task"]])
+        kept.append({**record, "score": local["score"] if local else None})
+    return kept
+
+
 def _header_columns(sheet) -> dict[str, int]:
-    headers = {header: key for header, _, key in COLUMNS}
+    headers = {header: key for header, _, key in COLUMNS} | {LEGACY_SCORE_HEADER: "score"}
     found: dict[str, int] = {}
     for row in sheet.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW, values_only=True):
         for col, value in enumerate(row):
@@ -527,7 +567,6 @@ def _as_shown(record: dict | None) -> dict:
         "percent": record.get("percent", 0),
         "completed_on": record.get("completed_on"),
         "result": safe_text(record.get("result", "")),
-        "score": record.get("score"),
     }
 
 
@@ -541,21 +580,13 @@ def _read_results(row, columns: dict[str, int], where: str, display_name: str) -
         status = Status.parse(str(status_text)) if status_text not in (None, "") else Status.NOT_STARTED
         percent = _percent(value("percent"))
         completed = _completed_on(value("completed_on"))
-        if isinstance(value("score"), bool):
-            raise InvalidInputError(f"Điểm tự chấm “{value('score')}” không phải là một số.")
-        score = parse_decimal(value("score"), field="Điểm tự chấm")
-        if score is not None and not math.isfinite(score):
-            raise InvalidInputError(f"Điểm tự chấm “{value('score')}” không phải là một số hữu hạn.")
     except InvalidInputError as error:
         raise refuse(display_name, f"{where}: {error}".rstrip(".")) from None
-    if score is not None and score < 0:
-        raise refuse(display_name, f"{where}: điểm tự chấm không được âm")
     result = value("result")
     return {
         "status": status.value, "percent": percent,
         "completed_on": completed.isoformat() if completed else None,
         "result": nfc(result) if result is not None else "",
-        "score": score,
     }
 
 

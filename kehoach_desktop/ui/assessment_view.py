@@ -24,6 +24,8 @@ from .widgets import accept_cancel_buttons
 COLUMNS = ["Lĩnh vực / Tiêu chí / Tiêu chí thành phần", "Điểm tối đa", "Kết quả năm trước", "Mục tiêu",
            "Điểm tự chấm", "Tài liệu kiểm chứng", "Giải trình"]
 COL_MAX, COL_PRIOR, COL_TARGET, COL_SELF, COL_DOCS, COL_EXPLAIN = range(1, 7)
+COL_PROPOSALS = len(COLUMNS)  # issue 12: a consolidator's extra column, shown when proposals arrived
+PROPOSALS_HEADER = "Đề xuất của đơn vị chủ trì"
 ID_ROLE = Qt.UserRole + 1
 MISSING = QColor("#b71c1c")
 MUTED = QColor("#78909c")
@@ -31,6 +33,15 @@ MUTED = QColor("#78909c")
 
 def _number(value: float | None, places: int) -> str:
     return format_decimal(value, places) if value is not None else ""
+
+
+def proposals_text(item: CriterionAssessment) -> str:
+    """“Sở Tư pháp: 1,25” per agency whose package proposed a score (one a line)."""
+    lines = []
+    for proposal in item.proposals or []:
+        shown = "không áp dụng" if proposal["not_applicable"] else _number(proposal["score"], item.precision)
+        lines.append(f"{proposal['agency']}: {shown or '—'}")
+    return "\n".join(lines)
 
 
 def documents_text(item: CriterionAssessment) -> str:
@@ -98,7 +109,17 @@ class AssessmentView(QDialog):
     def resizeEvent(self, event) -> None:
         """The title column takes what the figures and a readable explanation leave (1024 px too)."""
         super().resizeEvent(event)
+        self._fit_columns()
+
+    def showEvent(self, event) -> None:  # sized before it was shown: the tree's width is known only now
+        super().showEvent(event)
+        self.layout().activate()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
         fixed = sum(self.tree.columnWidth(c) for c in (COL_MAX, COL_PRIOR, COL_TARGET, COL_SELF, COL_DOCS))
+        if self.tree.columnCount() > COL_PROPOSALS:  # a consolidator's proposals column (issue 12)
+            fixed += self.tree.columnWidth(COL_EXPLAIN)
         self.tree.setColumnWidth(0, max(260, self.tree.viewport().width() - fixed - 220))
 
     # --- showing ------------------------------------------------------------------------------
@@ -112,6 +133,11 @@ class AssessmentView(QDialog):
             self.totals.setText(describe_error(error))
             return
         self.tree.clear()
+        proposals = any(c.proposals for c in self.assessment.criteria)
+        self.tree.setColumnCount(len(COLUMNS) + proposals)
+        self.tree.setHeaderLabels(COLUMNS + [PROPOSALS_HEADER] * proposals)
+        if proposals:
+            self.tree.setColumnWidth(COL_EXPLAIN, 200)
         items: dict[int, QTreeWidgetItem] = {}
         annexes: dict[int, QTreeWidgetItem] = {}
         indices = {c.index_id for c in self.assessment.criteria}
@@ -147,6 +173,8 @@ class AssessmentView(QDialog):
         values = [f"{item.code}. {item.title}" if item.code else item.title, _number(item.max_score, places),
                   printed(item.prior_text), printed(item.target_text), self_value,
                   documents_text(item) if item.may_score or item.evidence else "", item.explanation]
+        if item.proposals:  # beside the province's own score: each lead department's proposal
+            values.append(proposals_text(item))
         for column, value in enumerate(values):
             row.setText(column, value)
             row.setToolTip(column, value)
@@ -189,7 +217,9 @@ class AssessmentView(QDialog):
             f"Tổng điểm tối đa {format_decimal(total.max, 4)} · tự chấm {format_decimal(total.self, 4) or '—'} · "
             f"năm trước {format_decimal(total.prior, 4) or '—'} · mục tiêu {format_decimal(total.target, 4) or '—'} · "
             f"điểm có nguy cơ mất {format_decimal(total.points_at_risk, 4) or '0'} "
-            f"({len(total.below_max)} tiêu chí dưới điểm tối đa, {len(total.lost_last_year)} tiêu chí năm trước bị mất điểm)")
+            f"({len(total.below_max)} tiêu chí dưới điểm tối đa, {len(total.lost_last_year)} tiêu chí năm trước bị mất điểm)"
+            + (f" · không áp dụng {format_decimal(total.not_applicable_max, 4)} điểm (không tính vào điểm tối đa)"
+               if total.not_applicable_max else ""))
 
     def _show_hint(self) -> None:
         mine = [c for c in self.assessment.criteria if c.may_score]
