@@ -285,10 +285,10 @@ def open_package(
     try:
         local = temp_dir / "goi.zip"
         digest = _copy_in(source, local, _Bytes(progress, size, f"Đang chép {source.name} vào máy"))
-        extract = temp_dir / "evidence"
-        extract.mkdir()
+        # Evidence is unpacked beside the copy, named by its SHA-256 (never "goi.zip"): one
+        # folder per package to make and remove (receiving 1,000 packages, issue 11).
         manifest, data, files = read_package(
-            local, source.name, extract_to=extract, accept=accept, file_digest=digest, already_stored=already_stored,
+            local, source.name, extract_to=temp_dir, accept=accept, file_digest=digest, already_stored=already_stored,
             progress=_Bytes(progress, size, f"Đang kiểm tra {source.name}"))
         local.unlink()
         return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir)
