@@ -30,7 +30,7 @@ from ..exchange.safe_zip import refuse
 from ..model import AgencyKind
 from ..text import fold, nfc
 from . import maybe_rolled_back
-from .roster import clean_name, lookup, scope_tasks
+from .roster import RosterIndex, clean_name, lookup, scope_tasks
 
 PACKAGE_SUFFIX = ".khbc"
 FUTURE_TOLERANCE = dt.timedelta(days=1)  # a sender's clock a little ahead is tolerated, not more
@@ -213,8 +213,9 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
         now = dt.datetime.now().isoformat(timespec="seconds")
         ordered = sorted(opened, key=lambda item: utc_time(item[0].manifest["created_at"]))
         with maybe_rolled_back(workspace.db, dry_run):
+            names = RosterIndex(workspace.db)
             for package, digest in ordered:
-                outcomes.append(_apply(workspace.db, package, digest, scope, matcher, now))
+                outcomes.append(_apply(workspace.db, package, digest, scope, matcher, now, names))
     finally:
         for package, _ in opened:
             package.close()
@@ -308,7 +309,8 @@ def _stored_is_newer(old: dict, revision: int, created: str, record: dict | None
     return (old["updated_at"] or "") > ((record or {}).get("updated_at") or "")
 
 
-def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskMatcher, now: str) -> PackageOutcome:
+def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskMatcher, now: str,
+           names: RosterIndex) -> PackageOutcome:
     manifest, data = package.manifest, package.data
     owner = manifest["profile"]
     name, code = clean_name(owner["name"]), nfc(owner.get("code") or "").strip()
@@ -317,7 +319,7 @@ def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskM
     if cstore.find_received(db, manifest["package_id"]) is not None:
         outcome.status, outcome.message = UNCHANGED, "gói này đã được nhận trước đây"
         return outcome
-    found = lookup(db, name, code)
+    found = lookup(db, name, code, names)
     if found.agency is None and found.similar:
         outcome.status, outcome.message = QUESTION, found.question(name)
         return outcome
@@ -325,6 +327,7 @@ def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskM
     if found.agency is None:
         agency_id = cstore.insert_agency(db, {"name": name, "kind": AgencyKind(owner["kind"]).value, "code": code,
                                               "contact": "", "source": "goi", "added_at": now})
+        names.add(cstore.get_agency(db, agency_id))
         changes["agency_added"] = 1
     else:
         agency_id = found.agency["id"]
