@@ -4,6 +4,7 @@ every reference resolves, and the package is this agency's (or for it)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import operator
 
@@ -50,7 +51,9 @@ def _list(value) -> bool:
 
 
 def _optional(check):
-    return lambda value: value is None or check(value)
+    optional = lambda value: value is None or check(value)  # noqa: E731
+    optional.optional_of = check  # for _FastSpec
+    return optional
 
 
 def _one_of(*choices):
@@ -99,15 +102,23 @@ class _FastSpec:
     a record it does not pass goes through the spec one field at a time, which names the field."""
 
     def __init__(self, spec: dict):
-        self.texts = _getter([key for key, check in spec.items() if check is _text])
-        self.ints = _getter([key for key, check in spec.items() if check is _int])
-        self.others = [(key, check) for key, check in spec.items() if check not in (_text, _int)]
+        def of(kind):
+            return [key for key, check in spec.items() if check is kind]
+
+        def optional(kind):
+            return [key for key, check in spec.items() if getattr(check, "optional_of", None) is kind]
+
+        self.texts, self.ints, self.bools = _getter(of(_text)), _getter(of(_int)), _getter(of(_bool))
+        self.optional_ints = _getter(optional(_int))
+        grouped = set(of(_text) + of(_int) + of(_bool) + optional(_int))
+        self.others = [(key, check) for key, check in spec.items() if key not in grouped]
 
     def passes(self, record) -> bool:
         if type(record) is not dict:
             return False
         try:
-            texts, ints = self.texts(record), self.ints(record)
+            texts, ints, bools = self.texts(record), self.ints(record), self.bools(record)
+            optional_ints = self.optional_ints(record)
             for key, check in self.others:
                 if not check(record[key]):
                     return False
@@ -115,7 +126,18 @@ class _FastSpec:
             return False
         if texts and ({*map(type, texts)} != {str} or max(map(len, texts)) > MAX_TEXT_CHARS):
             return False
+        if bools and {*map(type, bools)} != {bool}:
+            return False
+        if optional_ints:
+            kinds = {*map(type, optional_ints)}
+            if not kinds <= {int, type(None)}:
+                return False
+            if int in kinds:
+                ints = (*ints, *filter(_not_none, optional_ints))
         return not ints or ({*map(type, ints)} == {int} and max(map(abs, ints)) < 2**53)
+
+
+_not_none = functools.partial(operator.is_not, None)
 
 
 def _getter(keys: list[str]):
