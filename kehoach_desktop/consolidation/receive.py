@@ -193,7 +193,8 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
             try:
                 package = open_package(path, workspace.data_dir / "tmp",
                                        accept=_acceptor(plans, profile, path.name, received),
-                                       already_stored=lambda sha: workspace.evidence.verify(sha) == FILE_OK)
+                                       already_stored=lambda sha: workspace.evidence.verify(sha) == FILE_OK,
+                                       remove_stale=number == 1)  # not 1,000 times over 1,000 folders
             except _AlreadyReceived as known:  # checked as far as its manifest: seal, zip, members
                 owner = known.manifest.get("profile") or {}
                 outcomes.append(PackageOutcome(path.name, UNCHANGED, "gói này đã được nhận trước đây",

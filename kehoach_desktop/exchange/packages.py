@@ -267,11 +267,13 @@ def open_package(
     progress: ProgressCallback | None = None,
     accept: Callable[[dict], None] | None = None,
     already_stored: Callable[[str], bool] = lambda sha: False,
+    remove_stale: bool = True,
 ) -> OpenedPackage:
     """Copy a .khbc/.khnv into a private temporary folder, then check everything in it.
 
     The copy means a stick pulled out during the import, or a file changed on it, cannot
     change what is read; nothing is written outside `work_root`; the caller must close().
+    `remove_stale=False`: the caller opening many packages in a row cleaned up once already.
     """
     source = Path(source)
     if not source.is_file():
@@ -280,7 +282,8 @@ def open_package(
     if size > MAX_TOTAL_BYTES:
         raise refuse(source.name, "tệp quá lớn để là một gói của chương trình")
     work_root.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temp(work_root)
+    if remove_stale:
+        _remove_stale_temp(work_root)
     temp_dir = Path(tempfile.mkdtemp(prefix="goi-", dir=work_root))
     try:
         local = temp_dir / "goi.zip"
