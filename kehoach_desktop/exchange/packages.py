@@ -278,11 +278,13 @@ def open_package(
     progress: ProgressCallback | None = None,
     accept: Callable[[dict], None] | None = None,
     already_stored: Callable[[str], bool] = lambda sha: False,
+    remove_stale: bool = True,
 ) -> OpenedPackage:
     """Copy a .khbc/.khnv into a private temporary folder, then check everything in it.
 
     The copy means a stick pulled out during the import, or a file changed on it, cannot
     change what is read; nothing is written outside `work_root`; the caller must close().
+    `remove_stale=False`: the caller opening many packages in a row cleaned up once already.
     """
     source = Path(source)
     if not source.is_file():
@@ -291,15 +293,16 @@ def open_package(
     if size > MAX_TOTAL_BYTES:
         raise refuse(source.name, "tệp quá lớn để là một gói của chương trình")
     work_root.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temp(work_root)
+    if remove_stale:
+        _remove_stale_temp(work_root)
     temp_dir = Path(tempfile.mkdtemp(prefix="goi-", dir=work_root))
     try:
         local = temp_dir / "goi.zip"
         digest = _copy_in(source, local, _Bytes(progress, size, f"Đang chép {source.name} vào máy"))
-        extract = temp_dir / "evidence"
-        extract.mkdir()
+        # Evidence is unpacked beside the copy, named by its SHA-256 (never "goi.zip"): one
+        # folder per package to make and remove (receiving 1,000 packages, issue 11).
         manifest, data, files = read_package(
-            local, source.name, extract_to=extract, accept=accept, file_digest=digest, already_stored=already_stored,
+            local, source.name, extract_to=temp_dir, accept=accept, file_digest=digest, already_stored=already_stored,
             progress=_Bytes(progress, size, f"Đang kiểm tra {source.name}"))
         local.unlink()
         return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir)
