@@ -85,7 +85,7 @@ kehoach import --sample | tee -a "$report" | grep -q "thêm 94" || fail "import 
 kehoach tasks --mine > "$work/tasks.txt" || fail "tasks"
 python3 -c "import sys; t=open(sys.argv[1], encoding='utf-8').read(); assert 'Chủ trì' in t, t[:300]" "$work/tasks.txt" \
   || fail "tasks output is not UTF-8"
-kehoach report --period h1 --out 'C:\bao-cao.pdf' | tee -a "$report" || fail "report"
+kehoach report --period q3 --out 'C:\bao-cao.pdf' | tee -a "$report" || fail "report"
 cp "$WINEPREFIX/drive_c/bao-cao.pdf" "$work/bao-cao.pdf"
 python3 - "$work/bao-cao.pdf" <<'EOF' | tee -a "$report" || fail "the PDF does not embed Tinos"
 import sys
@@ -96,7 +96,7 @@ assert any("Tinos" in f for f in fonts), fonts
 assert "Hòa An" in reader.pages[0].extract_text() or "HÒA AN" in reader.pages[0].extract_text()
 print(f"[test-windows] PDF: {len(reader.pages)} pages, fonts {sorted(fonts)}")
 EOF
-kehoach export --period h1 --out 'C:\bao-cao.khbc' | tee -a "$report" || fail "export .khbc"
+kehoach export --period q3 --out 'C:\bao-cao.khbc' | tee -a "$report" || fail "export .khbc"
 [ -s "$WINEPREFIX/drive_c/bao-cao.khbc" ] || fail "no .khbc written"
 kehoach backup | tee -a "$report" || fail "backup"
 kehoach check | tee -a "$report" || fail "check"

@@ -49,8 +49,8 @@ data="$work/run/data"
 "$kehoach" --version
 "$kehoach" --data-dir "$data" profile --name "UBND xã Hòa An" --kind xa --governing-body "UBND tỉnh Cao Bằng" >/dev/null
 "$kehoach" --data-dir "$data" import --sample
-"$kehoach" --data-dir "$data" report --period h1 --out "$work/run/bao-cao.pdf"
-"$kehoach" --data-dir "$data" report --period h1 --out "$work/run/bao-cao.docx"
+"$kehoach" --data-dir "$data" report --period q3 --out "$work/run/bao-cao.pdf"
+"$kehoach" --data-dir "$data" report --period q3 --out "$work/run/bao-cao.docx"
 
 step "checking the install and the reports"
 "$venv_python" - "$work" "$checkout" <<'EOF'
