@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.today = today or dt.date.today()
         self.filter = TaskFilter()
-        self._counts = Counts(0, 0, 0, 0, 0)
+        self._counts: dict[int, Counts] = {}  # per plan: the status bar adds the plans it shows
         self._refiltering = False  # the proxy moves the current row while it re-maps: not the user
         self._restoring = False
         self._backup_warned = False
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
             self.tree.expandAll()
         finally:
             self._refiltering = False
-        self._counts = count_tasks(tree.rows, self.today)  # from the rows just read, not a second query
+        self._counts = _counts_by_plan(tree.rows, self.today)  # from the rows just read, not a second query
         self._refresh_counts()
         self._refresh_hint()
         if keep_task is not None and self.select_task(keep_task):
@@ -248,10 +250,8 @@ class MainWindow(QMainWindow):
             self.empty_hint.setText(f"Đang hiện {shown} nhiệm vụ. Nền đỏ: quá hạn; nền vàng: sắp đến hạn.{conditional}")
 
     def _refresh_counts(self) -> None:
-        if self.current_plan_id is None:
-            counts = self._counts
-        else:  # issue 16: the counts of the plan chosen in the plan selector
-            counts = count_tasks([row for row in self._rows if row.plan_id == self.current_plan_id], self.today)
+        chosen = [counts for plan_id, counts in self._counts.items() if self.current_plan_id in (None, plan_id)]
+        counts = functools.reduce(_add_counts, chosen, NO_COUNTS)  # issue 16: the plan chosen, or every plan
         self.counts_label.setText(
             f"Việc của tôi: {counts.mine}   ·   Hoàn thành: {counts.done}   ·   "
             f"Quá hạn: {counts.overdue}   ·   Sắp đến hạn: {counts.due_soon}   ·   Tổng nhiệm vụ: {counts.total}"
@@ -317,7 +317,8 @@ class MainWindow(QMainWindow):
             self.proxy.update_task(row)
         finally:
             self._refiltering = False
-        self._counts = _add_counts(self._counts, count_tasks([row], self.today), count_tasks([old], self.today))
+        self._counts[row.plan_id] = _add_counts(self._counts.get(row.plan_id, NO_COUNTS),
+                                                count_tasks([row], self.today), count_tasks([old], self.today))
         self._refresh_counts()
         self._refresh_hint()
         if editing and not self.detail.dirty:  # never moves the selection: the user may have clicked on
@@ -574,8 +575,17 @@ def offers_assessment(profile) -> bool:
 
     return profile is not None and profile.kind != AgencyKind.XA
 
-def _add_counts(counts: Counts, plus: Counts, minus: Counts) -> Counts:
-    return Counts(*(a + b - c for a, b, c in zip(
-        (counts.total, counts.mine, counts.done, counts.overdue, counts.due_soon),
-        (plus.total, plus.mine, plus.done, plus.overdue, plus.due_soon),
-        (minus.total, minus.mine, minus.done, minus.overdue, minus.due_soon))))
+NO_COUNTS = Counts(0, 0, 0, 0, 0)
+
+
+def _add_counts(counts: Counts, plus: Counts, minus: Counts = NO_COUNTS) -> Counts:
+    """counts + plus − minus: a save moves one task's contribution, nothing is recounted."""
+    return Counts(*(a + b - c for a, b, c in zip(dataclasses.astuple(counts), dataclasses.astuple(plus),
+                                                    dataclasses.astuple(minus))))
+
+
+def _counts_by_plan(rows, today) -> dict[int, Counts]:
+    by_plan: dict[int, list] = {}
+    for row in rows:
+        by_plan.setdefault(row.plan_id, []).append(row)
+    return {plan_id: count_tasks(plan_rows, today) for plan_id, plan_rows in by_plan.items()}
