@@ -9,18 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exchange.content import ProgressCallback
-from ..exchange.workbook import put
+from ..exchange.workbook import put, sheet_title
+from ..file_names import ascii_slug
 from ..exchange.writer import ExportError, write_atomically
 from ..model import AgencyKind, AgencyProfile, Status
 from . import overview as views
 
 def ascii_name(text: str) -> str:
     """"UBND xã Hòa Ân" → "UBND-xa-Hoa-An": a file name safe on any USB stick."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in plain if unicodedata.category(ch) != "Mn")
-    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-") or "don-vi"
+    return ascii_slug(text) or "don-vi"
 
 
 STATUS_WORDS = {Status.DONE.value: "Hoàn thành", Status.IN_PROGRESS.value: "Đang thực hiện",
@@ -40,7 +37,7 @@ def matrix_workbook(snapshot: views.Snapshot) -> bytes:
         by_index.setdefault(task.index_kind if task.index_kind != "Khác" else task.index_name, []).append(task)
     bold = Font(bold=True)
     for index, tasks in by_index.items():
-        sheet = book.create_sheet(_title(book, index))
+        sheet = book.create_sheet(sheet_title(book, index))
         headers = ["Mã", "Nhiệm vụ", "Thời hạn", "Số đơn vị hoàn thành", "Số đơn vị được giao"]
         headers += [agency["name"] for agency in snapshot.agencies]
         for col, name in enumerate(headers, start=1):
@@ -71,15 +68,6 @@ def matrix_workbook(snapshot: views.Snapshot) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _title(book, wanted: str) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", " ", wanted).strip()[:31] or "Chỉ số"
-    title, n = base, 2
-    while title in book.sheetnames:
-        title = f"{base[:28]} {n}"
-        n += 1
-    return title
 
 
 def write_matrix(workspace, target: str | Path, snapshot: views.Snapshot | None = None) -> Path:

@@ -159,7 +159,7 @@ def build_workbook(content: PackageContent, today: dt.date) -> bytes:
         for index in plan["indices"]:
             if not index["tasks"]:
                 continue
-            title = _sheet_title(workbook, f"{plan['number'].split('/')[0]} {index['kind']}" if several_plans
+            title = sheet_title(workbook, f"{plan['number'].split('/')[0]} {index['kind']}" if several_plans
                                  else index["kind"])
             sheet = workbook.create_sheet(title)
             _fill_sheet(sheet, content, plan, index, progress, evidence, today)
@@ -169,7 +169,8 @@ def build_workbook(content: PackageContent, today: dt.date) -> bytes:
     return buffer.getvalue()
 
 
-def _sheet_title(workbook, wanted: str) -> str:
+def sheet_title(workbook, wanted: str) -> str:
+    """A sheet name Excel accepts (no []:*?/\\, at most 31 characters), unique in the workbook."""
     base = re.sub(r"[\[\]:*?/\\]", " ", wanted).strip()[:28] or "Trang"
     title, number = base, 2
     while title in workbook.sheetnames or title == MARKER_SHEET:
