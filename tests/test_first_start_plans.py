@@ -235,3 +235,16 @@ def test_the_command_line_removes_a_plan_and_carries_tasks_over(imported_workspa
     assert [plan["number"] for plan in ws.plans()] == [target["number"]]
     code, _, err = run_cli(capsys, "remove-plan", "--data-dir", folder, "--plan", "99/KH")
     assert code == 2 and err.strip() == "Lỗi: Không có kế hoạch số “99/KH”."
+
+
+def test_the_overview_follows_the_plan_chosen(window):
+    """With no task selected the overview is on screen: choosing another plan redraws it for that plan."""
+    ws = window.workspace
+    ws.import_annex(DATA / "bac-kan-365-KH-UBND-phu-luc.xlsx")
+    window.reload()
+    combo = window.plan_bar.combo
+    for index in range(combo.count()):
+        combo.setCurrentIndex(index)
+        chosen = combo.itemData(index)
+        mine = [row for row in ws.tasks(mine_only=True) if chosen in (None, row.plan_id)]
+        assert window.detail.task is None and window.overview.overview.total == len(mine)

@@ -55,9 +55,10 @@ def documents_text(item: CriterionAssessment) -> str:
 class AssessmentView(QDialog):
     """A window of its own (not modal): the user goes back to the tasks while scoring."""
 
-    def __init__(self, workspace, runner, parent=None):
+    def __init__(self, workspace, runner, parent=None, plan_id: int | None = None):
         super().__init__(parent)
         self.workspace = workspace
+        self.plan_id = plan_id  # the plan chosen in the window's plan selector (None: the latest)
         self.runner = runner
         self.assessment: Assessment | None = None
         self.setWindowTitle("Tự đánh giá, chấm điểm")
@@ -126,7 +127,7 @@ class AssessmentView(QDialog):
 
     def reload(self, keep: int | None = None) -> None:
         try:
-            self.assessment = service.load(self.workspace, index_kind=self.index.currentData())
+            self.assessment = service.load(self.workspace, index_kind=self.index.currentData(), plan_id=self.plan_id)
         except Exception as error:  # no plan yet
             self.assessment = None
             self.tree.clear()

@@ -61,8 +61,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.about_action = add_about_action(self)  # issue 10: "Trợ giúp" → "Giới thiệu…"
         self._build_central()
+        self._install_window_features()  # issue 16: before the first read, which then fills the plan bar too
         self.reload()
-        self._install_window_features()  # issue 16
 
     # --- construction -------------------------------------------------------------------------
 
@@ -564,7 +564,7 @@ class MainWindow(QMainWindow):
             return None
         from .assessment_view import AssessmentView
 
-        view = AssessmentView(self.workspace, self.runner, self)
+        view = AssessmentView(self.workspace, self.runner, self, plan_id=self.current_plan_id)
         view.show()
         return view
 

@@ -140,10 +140,18 @@ class PlanActions:
         self.window.runner.run(
             self.window, "Đang lưu thông tin kế hoạch…",
             lambda ctx: report_service.correct_plan(ctx.workspace, plan["id"], **values),
-            lambda saved: self.window.statusBar().showMessage(f"Đã lưu: {saved['citation']}.", 8000),
+            lambda saved: self._plan_saved(saved),
             lambda error: QMessageBox.warning(self.window, "Không lưu được thông tin kế hoạch", describe_error(error)),
         )
         return dialog
+
+    def _plan_saved(self, saved: dict) -> None:
+        self.window.statusBar().showMessage(f"Đã lưu: {saved['citation']}.", 8000)
+        self.window._plans_reloaded()  # the plan selector and the overview show the corrected plan
+        if self.window.detail.task is None:
+            from .window_features import refresh_overview
+
+            refresh_overview(self.window)
 
     def after_import(self, summary) -> None:
         """The import preview's hook: offer the plan dialog when the plan would be cited incompletely."""

@@ -142,7 +142,7 @@ def _install_undo(window) -> None:
     window.detail.today = window.today
     window.undo = UndoController(window)
     window.detail.undoable.connect(window.undo.record)
-    window.undo.undone.connect(lambda task_id: window.reload(keep_task=task_id))
+    window.undo.undone.connect(window._task_saved)  # the one task updated in place, as after a save
     edit_menu = window.menuBar().addMenu("&Sửa")
     edit_menu.addAction(window.undo.action)
     edit_menu.addAction(window.find_action)
@@ -162,12 +162,7 @@ def _install_plans(window) -> None:
     window.remove_plan_action = remove
     file_menu = window.menuBar().actions()[0].menu()
     quit_action = next((a for a in file_menu.actions() if a.text() == "Thoát"), None)
-    file_menu.insertAction(quit_action, remove)
-    window.plan_bar.refresh()
-    window.filter.plan_id = window.current_plan_id
-    if len(window.workspace.plans()) > 1:  # with one plan the tree already shows just it: no second rebuild
-        window._refresh_tree()
-        window._refresh_counts()
+    file_menu.insertAction(quit_action, remove)  # the plan bar is filled when the tasks are read (_tree_loaded)
 
 
 def _install_overview(window) -> None:
@@ -190,6 +185,7 @@ def _install_overview(window) -> None:
     toolbar = window.findChildren(QToolBar)[0]
     toolbar.insertAction(toolbar.actions()[0], action)
     window.overview_on_show = _OnShow(window, lambda: window.detail.task is None and refresh_overview(window))
+    window.plan_bar.plan_changed.connect(lambda _: window.detail.task is None and refresh_overview(window))
     _show_right(window, window.detail.task)
 
 
