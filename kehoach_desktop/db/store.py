@@ -304,6 +304,12 @@ def list_issued_reports(db: sqlite_utils.Database, plan_id: int | None = None) -
     return list(db.query("SELECT * FROM issued_report WHERE plan_id = ? ORDER BY end_date, id", [plan_id]))
 
 
+def list_issued_numbers(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    """The register's numbers and dates, without the content each report was built from."""
+    return list(db.query("SELECT period, start_date, end_date, number, signed_on FROM issued_report "
+                         "WHERE plan_id = ? ORDER BY end_date, id", [plan_id]))
+
+
 def latest_issued_before(db: sqlite_utils.Database, plan_id: int, end_date: str) -> dict | None:
     """The last report issued for a period that ended before `end_date` (for "what changed since")."""
     return _one(db, "SELECT * FROM issued_report WHERE plan_id = ? AND end_date < ? ORDER BY end_date DESC, id DESC "

@@ -48,12 +48,13 @@ def _stored_or_defaults(ws: "Workspace", plan: dict) -> list[dict]:
     return [dict(row) for row in rows] if rows else _defaults(ws, plan)
 
 
-def _issued(ws: "Workspace", row: dict) -> dict | None:
-    for issued in store.list_issued_reports(ws.db, row["plan_id"]):
-        if (issued["period"], issued["start_date"], issued["end_date"]) == (row["period"], row["start_date"],
-                                                                           row["end_date"]):
-            return {"number": issued["number"], "date": issued["signed_on"]}
-    return None
+def _issued_by_period(ws: "Workspace", plan_id: int) -> dict[tuple, dict]:
+    """(period, start, end) → the first report issued for it: one read per plan, not per report owed."""
+    found: dict[tuple, dict] = {}
+    for issued in store.list_issued_numbers(ws.db, plan_id):
+        found.setdefault((issued["period"], issued["start_date"], issued["end_date"]),
+                         {"number": issued["number"], "date": issued["signed_on"]})
+    return found
 
 
 def obligation_name(row: dict) -> str:
@@ -66,13 +67,14 @@ def obligations(ws: "Workspace", plan_id: int | None = None, today: dt.date | No
     """The plan's reports owed (stored or default), each with `due`, `issued` and the days left."""
     today = today or dt.date.today()
     plan = _plan(ws, plan_id)
+    issued = _issued_by_period(ws, plan["id"])
     out = []
     for row in sorted(_stored_or_defaults(ws, plan), key=lambda r: (r["due_date"], r["end_date"])):
         due = dt.date.fromisoformat(row["due_date"])
         out.append({
             "plan_id": plan["id"], "kind": row["period"], "name": obligation_name(row), "year": row["year"],
             "start": row["start_date"], "end": row["end_date"], "due": row["due_date"],
-            "recipient": row["recipient"], "issued": _issued(ws, row), "days_left": (due - today).days,
+            "recipient": row["recipient"], "issued": issued.get((row["period"], row["start_date"], row["end_date"])), "days_left": (due - today).days,
         })
     return out
 
