@@ -171,13 +171,6 @@ def _acceptor(plans: list[dict], profile, display_name: str, received: set[str] 
     return accept
 
 
-def _seal_digest(path: Path) -> str:
-    """The file's SHA-256 (all but the seal) as its seal states it: read, not recomputed, once verified."""
-    with open(path, "rb") as handle:
-        handle.seek(-64, os.SEEK_END)
-        return handle.read(64).decode("ascii", "replace")
-
-
 def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
             progress: ProgressCallback | None = None) -> ReceiveResult:
     """Check every package, then write what the good ones bring in one transaction."""
@@ -206,7 +199,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
             except KehoachError as error:
                 outcomes.append(PackageOutcome(path.name, REFUSED, _reason(str(error))))
                 continue
-            opened.append((package, _seal_digest(path)))
+            opened.append((package, package.seal))
         if progress:
             progress(len(files), len(files), "Đang ghi dữ liệu")
         if not dry_run:

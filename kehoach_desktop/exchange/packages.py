@@ -254,6 +254,7 @@ class OpenedPackage:
     edited: set[int] = field(default_factory=set)  # task refs whose results were edited in Excel: they win
     notes: list[str] = field(default_factory=list)  # which records the file changes or not, and why (issue 15)
     read_notes: list[str] = field(default_factory=list)  # rows of a workbook left out, and why (issue 15)
+    seal: str = ""  # the whole file's SHA-256 as verified against its seal (the copy read, not the stick again)
 
     @property
     def name(self) -> str:
@@ -305,7 +306,7 @@ def open_package(
             local, source.name, extract_to=temp_dir, accept=accept, file_digest=digest, already_stored=already_stored,
             progress=_Bytes(progress, size, f"Đang kiểm tra {source.name}"))
         local.unlink()
-        return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir)
+        return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir, seal=digest[0])
     except BaseException:
         shutil.rmtree(temp_dir, ignore_errors=True)
         raise
