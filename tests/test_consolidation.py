@@ -382,3 +382,27 @@ def test_packages_from_agencies_not_on_the_roster_add_them(province, tmp_path):
         roster.add_agency(ws, "UBND xã Hòa Ân", "xa", allow_similar=True)  # the user's answer: another commune
         again = receiving.receive(ws, sorted(province["packages"].glob("*.khbc"))[:4])
         assert [item.status for item in again.packages] == ["unchanged", "received", "unchanged", "unchanged"]
+
+
+def test_received_texts_are_cleaned_like_any_package(province, tmp_path):
+    """A control character or U+FFFE in what an agency sent is dropped on receipt, so the
+    consolidated Word report and the matrix workbook can always write it."""
+    source = sorted(province["packages"].glob("*.khbc"))[0]
+
+    def dirty(name, data):
+        if name != "data.json":
+            return data
+        content = json.loads(data)
+        for record in content["progress"]:
+            record["result"] = "Đã xong\x07 đợt\ufffe 1"
+        return json.dumps(content, ensure_ascii=False).encode()
+
+    package = rebuild_package(source, tmp_path / "ban.khbc", change=dirty)
+    with consolidator(province, tmp_path / "snv") as ws:
+        assert receiving.receive(ws, [package]).count(receiving.RECEIVED) == 1
+        results = {row["result"] for row in ws.db.query("SELECT result FROM agency_task WHERE result != ''")}
+        assert results == {"Đã xong đợt 1"}
+    docx = tmp_path / "tong-hop.docx"
+    code, _ = run_cli("--data-dir", tmp_path / "snv", "report", "--consolidated", "--period", "year",
+                      "--year", "2025", "--out", docx)
+    assert code == 0 and docx.is_file()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import unicodedata
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from ..exchange.content import EVIDENCE_COLUMNS, PERIOD_CODES, PROGRESS_COLUMNS,
 from ..exchange.manifest import FORMAT_TASKS
 from ..exchange.packages import OpenedPackage, open_package
 from ..exchange.safe_zip import refuse
+from ..limits import clean_text
 from ..model import AgencyKind
 from ..text import fold, nfc
 from . import maybe_rolled_back
@@ -292,7 +292,6 @@ class _TaskMatcher:
 
 
 _PROGRESS_KEYS = ("role",) + tuple(PROGRESS_COLUMNS)
-_normalize = unicodedata.normalize  # nfc() without its None and str() cases: 10⁵ values per batch
 
 
 def _stored_is_newer(old: dict, revision: int, created: str, record: dict | None) -> bool:
@@ -360,8 +359,10 @@ def _apply(db, package: OpenedPackage, digest: str, scope: dict, matcher: _TaskM
         else:
             for key in PROGRESS_COLUMNS:
                 value = record[key]
-                values[key] = _normalize("NFC", value) if isinstance(value, str) else value
-        rows = [{key: nfc(item[key]) if isinstance(item[key], str) else item[key] for key in EVIDENCE_COLUMNS}
+                values[key] = clean_text(value) if isinstance(value, str) else value
+        # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
+        # matrix workbook can write whatever an agency sent.
+        rows = [{key: clean_text(item[key]) if isinstance(item[key], str) else item[key] for key in EVIDENCE_COLUMNS}
                 for item in evidence.get(task["ref"], [])]
         before = [{key: row[key] for key in EVIDENCE_COLUMNS} for row in stored_evidence.get(task_id, [])]
         same = old is not None and all(old[key] == values[key] for key in _PROGRESS_KEYS) and before == rows
