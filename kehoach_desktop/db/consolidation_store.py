@@ -125,9 +125,6 @@ def replace_agency_evidence(db: sqlite_utils.Database, agency_id: int, task_id: 
                 | {"agency_id": agency_id, "task_id": task_id})
 
 
-def evidence_counts(db: sqlite_utils.Database) -> dict[tuple[int, int], int]:
-    return {(row["agency_id"], row["task_id"]): row["n"] for row in db.query(
-        "SELECT agency_id, task_id, count(*) AS n FROM agency_evidence GROUP BY agency_id, task_id")}
 
 
 # --- each agency's proposed criterion scores (issue 12) ----------------------------------------

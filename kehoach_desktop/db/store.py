@@ -237,9 +237,6 @@ def write_progress(db: sqlite_utils.Database, task_id: int, values: dict, revisi
                f"ON CONFLICT(task_id) DO UPDATE SET {updates}", [task_id, *row.values(), revision])
 
 
-def bump_progress_revision(db: sqlite_utils.Database, task_id: int) -> None:
-    """A progress record replaced by an import counts as one more save."""
-    db.execute("UPDATE progress SET revision = revision + 1 WHERE task_id = ?", [task_id])
 
 
 def get_plan_task_package(db: sqlite_utils.Database, plan_id: int) -> str | None:
