@@ -7,7 +7,6 @@ and exits with status 2; nothing is written.
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from . import __version__
 from .errors import KehoachError
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date
+from .console import print_json as _print_json
 
 EXIT_BAD_INPUT = 2
 
@@ -195,8 +195,6 @@ def _unexpected(error: BaseException) -> str:
         if isinstance(error, OSError) else f"thao tác không thực hiện được ({error}). Dữ liệu không bị thay đổi."
 
 
-def _print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_profile(workspace, args) -> int:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
+from .console import print_json
 from .errors import InvalidInputError
 from .plans import carry_over, plan_contents, plan_label, remove_plan, unfinished_tasks
 
@@ -45,10 +44,9 @@ def cmd_remove_plan(workspace, args) -> int:
         return 0
     removal = remove_plan(workspace, plan["id"])
     if args.json:
-        sys.stdout.write(json.dumps({"plan": plan["number"], "tasks": contents.tasks, "results": contents.results,
-                                     "evidence": contents.evidence, "reports": contents.reports,
-                                     "backup": str(removal.backup.path) if removal.backup else None},
-                                    ensure_ascii=False, indent=2) + "\n")
+        print_json({"plan": plan["number"], "tasks": contents.tasks, "results": contents.results,
+                    "evidence": contents.evidence, "reports": contents.reports,
+                    "backup": str(removal.backup.path) if removal.backup else None})
     else:
         where = f" Bản sao lưu trước khi xóa: {removal.backup.path.name}." if removal.backup else ""
         print(f"Đã xóa kế hoạch {plan['number']} cùng {contents.sentence()}.{where}")
@@ -66,7 +64,7 @@ def cmd_carry_over(workspace, args) -> int:
                                 f"{source['number']}.")
     copied = carry_over(workspace, chosen, target["id"])
     if args.json:
-        sys.stdout.write(json.dumps({"copied": copied, "chosen": len(chosen)}, ensure_ascii=False) + "\n")
+        print_json({"copied": copied, "chosen": len(chosen)})
     else:
         print(f"Đã chuyển {copied} nhiệm vụ sang kế hoạch {target['number']}"
               + (f" ({len(chosen) - copied} nhiệm vụ đã có sẵn)." if copied < len(chosen) else "."))

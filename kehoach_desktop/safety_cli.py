@@ -7,8 +7,6 @@ These commands take the data folder rather than an open Workspace: `backups`, `r
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 from .backup import BackupInfo, BackupManager
@@ -16,6 +14,7 @@ from .db import maintenance
 from .evidence_store import EvidenceStore
 from .health import EvidenceCheck, check_database, check_evidence
 from .paths import DB_FILE_NAME
+from .console import print_json as _print_json
 
 EXIT_PROBLEMS_FOUND = 1
 
@@ -34,8 +33,6 @@ def add_commands(sub, common) -> None:
     check.add_argument("--json", action="store_true")
 
 
-def _print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def _counts(info: BackupInfo) -> str:

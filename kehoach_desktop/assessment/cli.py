@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 from ..errors import InvalidInputError
 from ..model import Evidence, IndexKind
 from ..text import format_decimal, parse_date
 from . import service
+from ..console import print_json as _print_json
 
 KINDS = ("progress", "self-assessment")
 
@@ -50,8 +49,6 @@ def add_parsers(sub, common) -> None:
                 action.required = False
 
 
-def _print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_scores(workspace, args) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ..errors import InvalidInputError
@@ -12,6 +11,7 @@ from ..model import AgencyKind
 from . import overview as views
 from . import receive as receiving
 from . import roster as rosters
+from ..console import print_json as _print_json
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
@@ -48,8 +48,6 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     overview.add_argument("--xlsx", metavar="FILE.xlsx", help="ghi ma trận nhiệm vụ × đơn vị ra tệp Excel")
 
 
-def _print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_roster(workspace, args) -> int:

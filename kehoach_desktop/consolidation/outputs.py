@@ -4,7 +4,6 @@ package (.khnv) per rostered agency, its tasks only, in one step."""
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 from pathlib import Path
 
 from ..errors import InvalidInputError
@@ -14,6 +12,7 @@ from ..text import format_date
 from .apply import change_phrases
 from .content import PERIOD_CODES, period_label
 from .safe_zip import format_size
+from ..console import print_json as _print_json
 
 
 def add_export_parser(sub, common: argparse.ArgumentParser) -> None:
@@ -29,8 +28,6 @@ def add_export_parser(sub, common: argparse.ArgumentParser) -> None:
     export.add_argument("--json", action="store_true")
 
 
-def _print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_export(workspace, args) -> int:

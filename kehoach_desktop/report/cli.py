@@ -8,6 +8,7 @@ from ..errors import InvalidInputError
 from ..text import format_date, parse_date
 from .periods import PERIOD_KINDS, ReportPeriod
 from .service import output_format
+from ..console import print_json as _print_json
 
 
 def add_parser(sub, common) -> None:
@@ -105,7 +106,7 @@ def command(workspace, args) -> int:
 
 
 def plan_command(workspace, args) -> int:
-    from .service import correct_plan, plan_json
+    from .service import correct_plan
 
     date = parse_date(args.date, field="Ngày ban hành (--date)") if args.date else None
     plan = correct_plan(workspace, args.plan, number=args.number, date=date, issuer=args.issuer, title=args.title,
@@ -178,8 +179,3 @@ def reprint_command(workspace, args) -> int:
     return 0
 
 
-def _print_json(value) -> None:
-    import json
-    import sys
-
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
