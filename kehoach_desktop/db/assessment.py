@@ -109,3 +109,10 @@ def linked_file_hashes(conn) -> set[str]:
         return set()
     return {row[0] for row in conn.execute(
         "SELECT DISTINCT file_sha256 FROM criterion_evidence WHERE file_sha256 IS NOT NULL")}
+
+
+# --- undoing an evidence removal (issue 16) ---
+
+def links_of_evidence(db: sqlite_utils.Database, evidence_id: int) -> list[dict]:
+    """The criterion links to one evidence record (removing the record drops them)."""
+    return list(db.query("SELECT * FROM criterion_evidence WHERE evidence_id = ? ORDER BY id", [evidence_id]))

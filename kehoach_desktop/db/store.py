@@ -382,3 +382,11 @@ def task_listing(db: sqlite_utils.Database) -> list[sqlite3.Row]:
     cursor = db.conn.cursor()
     cursor.row_factory = sqlite3.Row
     return cursor.execute(_TASK_ROWS + " ORDER BY pl.id, i.position, t.position").fetchall()
+
+
+# --- undoing an evidence removal (issue 16) ---------------------------------------------------
+
+def insert_evidence_as(db: sqlite_utils.Database, record: dict, *, keep_id: bool) -> int:
+    """An evidence record put back as it was: under its old id when `keep_id`, else a new one."""
+    values = {key: record.get(key) for key in EVIDENCE_FIELDS}
+    return _insert(db, "evidence", {"id": record["id"], **values} if keep_id else values)

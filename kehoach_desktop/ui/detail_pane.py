@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..model import Progress, Role, Status, TaskRow
+from ..model import Evidence, Progress, Role, Status, TaskRow
 from ..text import format_date, format_decimal
 from ..workspace import Workspace
 from ..errors import SaveConflictError
@@ -442,11 +442,16 @@ class DetailPane(QWidget):
         if dialog.exec() != EvidenceDialog.Accepted:
             return
         item, path = dialog.evidence()
-        task_id = self.task.id
+        task = self.task
+
+        def added(evidence) -> None:
+            self.saved.emit(task.id)
+            self.refresh_evidence(task.id)
+            self.undoable.emit(evidence_added_step(task, evidence))  # issue 16
+
         self.runner.run(
             self, "Đang lưu tài liệu kiểm chứng…",
-            lambda ctx: ctx.workspace.add_evidence(task_id, item, path),
-            lambda _: self.saved.emit(task_id),
+            lambda ctx: ctx.workspace.add_evidence(task.id, item, path), added,
             lambda error: QMessageBox.warning(self, "Không thêm được tài liệu", describe_error(error)),
         )
 
@@ -488,15 +493,27 @@ class DetailPane(QWidget):
         if evidence_id is None or self.task is None:
             return
         answer = QMessageBox.question(self, "Xóa tài liệu kiểm chứng",
-                                      "Xóa tài liệu này khỏi nhiệm vụ? Tệp đã lưu vẫn được giữ trong bản sao lưu.")
+                                      "Xóa tài liệu này khỏi nhiệm vụ? Có thể hoàn tác ngay (Ctrl+Z); "
+                                      "tệp đã lưu vẫn được giữ trong kho tài liệu.")
         if answer != QMessageBox.Yes:
             return
-        task_id = self.task.id
+        task = self.task
+        from .. import evidence_undo
+
+        def removed(what) -> None:
+            self.saved.emit(task.id)
+            self.refresh_evidence(task.id)
+            self.undoable.emit(evidence_removed_step(task, what))  # issue 16
+
         self.runner.run(
-            self, "Đang xóa…", lambda ctx: ctx.workspace.remove_evidence(evidence_id),
-            lambda _: self.saved.emit(task_id),
+            self, "Đang xóa…", lambda ctx: evidence_undo.remove(ctx.workspace, evidence_id), removed,
             lambda error: QMessageBox.warning(self, "Không xóa được", describe_error(error)),
         )
+
+    def refresh_evidence(self, task_id: int) -> None:
+        """The evidence table read again when it shows this task (also with unsaved edits in the form)."""
+        if self.task is not None and self.task.id == task_id:
+            self._show_evidence()
 
 
 # --- undo, the "not ours" override and the completion date (issue 16) ---
@@ -523,6 +540,33 @@ def role_undo_step(task: TaskRow, before: str, after: str):
     return UndoStep(task.id, f"Đã đặt vai trò “{label}” cho nhiệm vụ “{_task_name(task)}”.",
                     lambda ws: ws.set_role_override(task.id, before),
                     f"Đã hoàn tác: nhiệm vụ “{_task_name(task)}” trở lại vai trò trước đó.")
+
+
+def _evidence_name(evidence) -> str:
+    name = evidence.number or evidence.abstract or evidence.file_name or "tài liệu kiểm chứng"
+    return name if len(name) <= 60 else name[:60] + "…"
+
+
+def evidence_added_step(task: TaskRow, evidence):
+    """Undo of an added document: the record goes again (its file stays in the store)."""
+    from .. import evidence_undo
+    from .undo import UndoStep
+
+    return UndoStep(task.id, f"Đã thêm tài liệu “{_evidence_name(evidence)}” vào nhiệm vụ “{_task_name(task)}”.",
+                    lambda ws: evidence_undo.remove(ws, evidence.id),
+                    f"Đã hoàn tác: bỏ tài liệu “{_evidence_name(evidence)}” vừa thêm.")
+
+
+def evidence_removed_step(task: TaskRow, removed):
+    """Undo of a removed document: the record and its criterion links come back; the file never left."""
+    from .. import evidence_undo
+    from .undo import UndoStep
+
+    name = _evidence_name(Evidence(task_id=task.id, number=removed.record["number"],
+                                   abstract=removed.record["abstract"], file_name=removed.record["file_name"]))
+    return UndoStep(task.id, f"Đã xóa tài liệu “{name}” khỏi nhiệm vụ “{_task_name(task)}”.",
+                    lambda ws: evidence_undo.restore(ws, removed),
+                    f"Đã hoàn tác: tài liệu “{name}” trở lại nhiệm vụ.")
 
 
 def confirm_not_ours(parent, task: TaskRow) -> bool:

@@ -143,6 +143,7 @@ def _install_undo(window) -> None:
     window.undo = UndoController(window)
     window.detail.undoable.connect(window.undo.record)
     window.undo.undone.connect(window._task_saved)  # the one task updated in place, as after a save
+    window.undo.undone.connect(window.detail.refresh_evidence)  # an evidence undo shows at once, edits or not
     edit_menu = window.menuBar().addMenu("&Sửa")
     edit_menu.addAction(window.undo.action)
     edit_menu.addAction(window.find_action)
