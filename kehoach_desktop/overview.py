@@ -98,3 +98,55 @@ def own_scores(criteria) -> tuple[float, float, int, int] | None:
         return None
     scored = [item for item in mine if item.self_score is not None]
     return (sum(item.self_score for item in scored), sum(item.max_score or 0 for item in mine), len(scored), len(mine))
+
+
+# --- loading the overview off the GUI thread (issue 16) ---
+
+@dataclass
+class OverviewLoad:
+    overview: Overview
+    plan_text: str  # the plan chosen, as labelled in the plan selector ("" for every plan)
+    finished: bool  # the plan's year has ended
+
+
+def data_stamp(ws) -> tuple[int, int]:
+    """Equal stamps on the window's connection: nothing was saved anywhere in between."""
+    from .db import store
+
+    return store.data_stamp(ws.db)
+
+
+def load_overview(ws, rows: list[TaskRow], today: dt.date, plan_id: int | None) -> OverviewLoad:
+    """Everything “Tổng quan” shows, read on the worker's own connection."""
+    from .plans import plan_label
+
+    plans = {plan["id"]: plan for plan in ws.plans()}
+    plan = plans.get(plan_id)
+    year = plan["year"] if plan else None
+    overview = build_overview(rows, today, plan_id, year)
+    overview.report_due = _report_due(ws, plan, today, bool(plans))
+    overview.own_scores = _own_scores(ws, plan)
+    return OverviewLoad(overview, plan_label(plan) if plan else "", bool(year) and year < today.year)
+
+
+def _own_scores(ws, plan: dict | None):
+    """A lead department's self-scores against the maximum (issue 12); nothing for a commune."""
+    from .assessment import service as assessment
+    from .model import AgencyKind
+
+    profile = ws.profile()
+    if plan is None or profile is None or profile.kind == AgencyKind.XA:
+        return None
+    loaded = assessment.load(ws, index_kind="PAR INDEX", plan_id=plan["id"], documents=False)
+    return own_scores(loaded.criteria)
+
+
+def _report_due(ws, plan: dict | None, today: dt.date, any_plan: bool) -> dict | None:
+    """The next report the chosen plan's calendar owes and that is not issued yet (every plan when none is chosen)."""
+    from .report import calendar
+
+    if plan is None:
+        return calendar.next_due(ws, today, within=366) if any_plan else None
+    owed = [row for row in calendar.obligations(ws, plan["id"], today)
+            if row["issued"] is None and row["days_left"] >= -31]
+    return min(owed, key=lambda row: row["due"]) if owed else None

@@ -128,7 +128,8 @@ def carry_over(ws: "Workspace", task_ids: list[int], target_plan_id: int) -> int
     target = find_plan(ws, target_plan_id)
     if not target.get("year"):
         raise InvalidInputError(f"Kế hoạch {target['number']} không ghi năm: không chuyển tiếp nhiệm vụ sang được.")
-    sources = [store.get_task(ws.db, task_id) for task_id in task_ids]
+    found = store.get_tasks(ws.db, task_ids)  # one query, in the order chosen
+    sources = [found.get(task_id) for task_id in task_ids]
     if any(task is None for task in sources):
         raise NotFoundError("Có nhiệm vụ đã chọn không còn trong dữ liệu.")
     plans = {plan["id"]: plan for plan in ws.plans()}

@@ -103,3 +103,11 @@ def format_decimal(value: float | None, places: int = 2) -> str:
         return ""
     text = f"{value:.{places}f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+# --- a label at the start of a line (issue 16) ---
+
+def upper_first(text: str) -> str:
+    """The first letter in upper case, the rest as written: "quý I" → "Quý I" (str.capitalize
+    would write "Quý i", and "SIPAS đo…" as "Sipas đo…")."""
+    return text[:1].upper() + text[1:]

@@ -303,12 +303,11 @@ class Workspace:
         meanwhile, SaveConflictError says so and nothing is written. Without `base` every
         field is written."""
         task = self.task(progress.task_id)
-        self._validate(progress, task)
+        mine = self._validate(progress, task)  # checked and cleaned once: the values as stored
         for item, path in new_evidence:  # refuse before any file is copied
             _check_evidence(item, path)
             self._check_evidence_limits(path)
         stored = [(item, self.evidence.add(Path(path)) if path else None) for item, path in new_evidence]
-        mine = _progress_values(progress)
         with transaction(self.db):  # BEGIN IMMEDIATE: the record read here is the one replaced
             current = self._progress_now(progress.task_id)
             now_values = _progress_values(current)
@@ -320,11 +319,11 @@ class Workspace:
                 if current.revision != base.revision:
                     _refuse_conflict(task, current, changed, before, now_values)
             if changed or stored:
-                merged = _progress_from(progress.task_id, {**now_values, **changed})
-                self._validate(merged, task)
+                merged = {**now_values, **changed}  # both already cleaned (and their texts' lengths checked)
+                if base is not None:  # the stored fields meet the user's: the record checked as a whole
+                    _check_record(merged, task)
                 now = dt.datetime.now().isoformat(timespec="seconds")
-                store.write_progress(self.db, progress.task_id, {**_progress_values(merged), "updated_at": now},
-                                     current.revision + 1)
+                store.write_progress(self.db, progress.task_id, {**merged, "updated_at": now}, current.revision + 1)
                 for item, file in stored:
                     store.insert_evidence(self.db, self._evidence_values(progress.task_id, item, file, now))
         return self.progress(progress.task_id)
@@ -359,27 +358,16 @@ class Workspace:
         """Raise InvalidInputError when the progress could not be saved as it is."""
         self._validate(progress, self.task(progress.task_id))
 
-    def _validate(self, progress: Progress, task: TaskRow) -> None:
+    def _validate(self, progress: Progress, task: TaskRow) -> dict:
+        """Check the progress and return its values as stored (texts cleaned once)."""
         if not isinstance(progress.status, Status):
             progress.status = Status.parse(str(progress.status))
         if not 0 <= int(progress.percent) <= 100:
             raise InvalidInputError(f"Tỷ lệ hoàn thành {progress.percent}% không hợp lệ (phải từ 0 đến 100).")
         progress.score = check_number(progress.score, "Điểm tự chấm")
-        check_text(progress.result, "Kết quả")
-        check_text(progress.difficulties, "Khó khăn")
-        check_text(progress.proposals, "Đề xuất")
-        if progress.score is not None:
-            if progress.score < 0:
-                raise InvalidInputError("Điểm tự chấm không được âm.")
-            if task.max_score is not None and progress.score > task.max_score + 1e-9:
-                raise InvalidInputError(
-                    f"Điểm tự chấm {format_decimal(progress.score, 4)} vượt điểm tối đa "
-                    f"{format_decimal(task.max_score, 4)} của tiêu chí {task.code}."
-                )
-            if task.max_score is None and task.code == "" and progress.score > 100:
-                raise InvalidInputError("Điểm tự chấm không hợp lệ.")
-        if progress.completed_on and progress.completed_on > dt.date.today() + dt.timedelta(days=1):
-            raise InvalidInputError("Ngày hoàn thành không thể ở tương lai.")
+        values = _progress_values(progress)  # the texts' lengths checked here, in the order of the form
+        _check_record(values, task)
+        return values
 
     # --- evidence ---------------------------------------------------------------------------
 
@@ -503,6 +491,15 @@ class Workspace:
             file_name=row["file_name"], file_size=row["file_size"], added_at=row["added_at"],
         )
 
+    # --- one plan's tasks (issue 16) ---
+
+    def plan_tasks(self, plan_id: int) -> list[TaskRow]:
+        """tasks() of one plan only: a report or an overview of one plan does not read every plan."""
+        profile = self.profile()
+        criteria = {row["id"]: row for row in store.plan_criteria_rows(self.db, plan_id)}
+        texts = _TextCache(profile)
+        return [self._task_row(row, profile, criteria, texts) for row in store.plan_task_listing(self.db, plan_id)]
+
 
 # --- saving only what changed (issue 15) ---
 
@@ -518,6 +515,25 @@ def _progress_values(progress: Progress) -> dict:
         "score": progress.score, "difficulties": check_text(progress.difficulties, "Khó khăn"),
         "proposals": check_text(progress.proposals, "Đề xuất"),
     }
+
+
+def _check_record(values: dict, task: TaskRow) -> None:
+    """What a progress record must satisfy as a whole: the score within the criterion's maximum,
+    no completion date in the future (`values` as _progress_values gives them)."""
+    score = check_number(values["score"], "Điểm tự chấm")
+    if score is not None:
+        if score < 0:
+            raise InvalidInputError("Điểm tự chấm không được âm.")
+        if task.max_score is not None and score > task.max_score + 1e-9:
+            raise InvalidInputError(
+                f"Điểm tự chấm {format_decimal(score, 4)} vượt điểm tối đa "
+                f"{format_decimal(task.max_score, 4)} của tiêu chí {task.code}."
+            )
+        if task.max_score is None and task.code == "" and score > 100:
+            raise InvalidInputError("Điểm tự chấm không hợp lệ.")
+    completed = values["completed_on"]
+    if completed and dt.date.fromisoformat(completed) > dt.date.today() + dt.timedelta(days=1):
+        raise InvalidInputError("Ngày hoàn thành không thể ở tương lai.")
 
 
 def _progress_from(task_id: int, values: dict, **extra) -> Progress:

@@ -23,7 +23,7 @@ from ..db import store, transaction
 from ..errors import InvalidInputError, NotFoundError
 from ..matching import resolve_role
 from ..model import AgencyKind, AgencyProfile, Evidence, IndexKind, Role, Status
-from ..text import fold, format_decimal, nfc
+from ..text import fold, format_decimal, nfc, parse_decimal
 from .model import Assessment, CriterionAssessment, LinkedDocument, Total
 
 SURVEY_MARKS = ("dieu tra xhh", "doi tuong dieu tra xa hoi hoc", "dieu tra xa hoi hoc")
@@ -59,28 +59,27 @@ def parse_index_kind(text: str | None) -> str | None:
     raise InvalidInputError(f"Chỉ số “{text}” không có; chọn một trong: {choices}.")
 
 
-def choose_plan(ws, plan_id: int | None = None, plan_number: str | None = None) -> dict:
-    plans = store.list_plans(ws.db)
-    if plan_number:
-        plans = [p for p in plans if fold(p["number"]) == fold(plan_number)]
-    if plan_id is not None:
-        plans = [p for p in plans if p["id"] == plan_id]
-    if not plans:
-        raise NotFoundError("Chưa có kế hoạch nào" + (f" số “{plan_number}”." if plan_number else "; hãy nhập phụ lục kế hoạch trước."))
-    return plans[-1]  # the newest
+def choose_plan(ws, plan_id: int | None = None) -> dict:
+    """The plan asked for, or the latest one imported, as the reports choose it (and cite it:
+    with the user's corrections of its number, date and issuer)."""
+    from ..report.service import choose_plan as chosen
+
+    return chosen(ws, plan_id)
 
 
-def load(ws, *, index_kind: str | None = None, plan_id: int | None = None) -> Assessment:
-    """Every criterion of the plan (of one index kind, when given) with score, basis and totals."""
+def load(ws, *, index_kind: str | None = None, plan_id: int | None = None, documents: bool = True) -> Assessment:
+    """Every criterion of the plan (of one index kind, when given) with score, basis and totals.
+
+    `documents=False`: without the linked documents (no file is looked at) and the lead
+    departments' proposals, for a view that shows the scores only (the overview)."""
     plan = choose_plan(ws, plan_id)
     profile = ws.profile()
     consolidates = roster.get_consolidates(ws)
-    rows = sql.plan_criteria(ws.db, plan["id"])
-    if index_kind:
-        rows = [row for row in rows if row["index_kind"] == index_kind]
+    all_rows = sql.plan_criteria(ws.db, plan["id"])
+    rows = [row for row in all_rows if row["index_kind"] == index_kind] if index_kind else all_rows
     scores = {row["criterion_id"]: row for row in sql.plan_scores(ws.db, plan["id"])}
     links: dict[int, list[dict]] = {}
-    for link in sql.plan_evidence_links(ws.db, plan["id"]):
+    for link in sql.plan_evidence_links(ws.db, plan["id"]) if documents else ():
         links.setdefault(link["criterion_id"], []).append(link)
     tasks: dict[int, list[dict]] = {}
     for task in sql.plan_task_links(ws.db, plan["id"]):
@@ -88,7 +87,7 @@ def load(ws, *, index_kind: str | None = None, plan_id: int | None = None) -> As
             tasks.setdefault(task["criterion_id"], []).append(task)
     parents = {row["parent_id"] for row in rows if row["parent_id"] is not None}
     by_id = {row["id"]: row for row in rows}
-    precision = _precision_by_index(sql.plan_criteria(ws.db, plan["id"]) if index_kind else rows)
+    precision = _precision_by_index(all_rows)  # the plan's criteria, read once
     criteria = []
     for row in rows:
         own_tasks = tasks.get(row["id"], [])
@@ -96,7 +95,7 @@ def load(ws, *, index_kind: str | None = None, plan_id: int | None = None) -> As
         item.may_score, item.why_not_allowed = _permission(profile, consolidates, item, own_tasks)
         _apply_score(item, scores.get(row["id"]), links.get(row["id"], []), ws)
         criteria.append(item)
-    if consolidates != "none":  # a consolidator sees each lead department's proposal beside its own
+    if consolidates != "none" and documents:  # a consolidator sees each lead department's proposal beside its own
         from ..consolidation.scores import proposals_by_criterion
 
         proposals = proposals_by_criterion(ws.db)
@@ -357,7 +356,11 @@ def save_score(ws, criterion_id: int, *, score: float | str | None, explanation:
             sql.delete_link(ws.db, link_id)
         for link, file in stored:
             _write_link(ws, criterion_id, link, file, now)
-    return next(c for c in load(ws, plan_id=assessment.plan["id"]).criteria if c.id == criterion_id)
+    # The criterion as saved, from what was checked above: the plan is not read a second time.
+    saved = dataclasses.replace(item, self_score=value, not_applicable=bool(not_applicable),
+                                not_applicable_reason=reason if not_applicable else "", explanation=text)
+    _apply_score(saved, None, sql.plan_evidence_links_of(ws.db, criterion_id), ws)
+    return saved
 
 
 def check_score(item: CriterionAssessment, score: float | str | None) -> float:
@@ -366,13 +369,14 @@ def check_score(item: CriterionAssessment, score: float | str | None) -> float:
         raise InvalidInputError(f"{label} chưa được nhập.")
     if isinstance(score, str):
         raw = nfc(score).strip().replace(" ", "")
-        if not re.fullmatch(r"[+-]?[0-9]+([.,][0-9]+)?", raw):
+        if not re.fullmatch(r"[+-]?[0-9]+([.,][0-9]+)?", raw):  # digits and one separator: no 1e3, no inf
             raise InvalidInputError(f"{label} “{score}” không phải là một số.")
         places = len(re.split(r"[.,]", raw)[1].rstrip("0")) if re.search(r"[.,]", raw) else 0  # "0,5000" is 0,5
         if places > item.precision:
             raise InvalidInputError(f"{label} “{score}” có quá {item.precision} chữ số thập phân "
                                     f"(phụ lục ghi điểm đến {item.precision} chữ số).")
-        value = float(raw.replace(",", "."))
+        # A score has no thousands: its point is a decimal one ("0.125" is 0,125, never 125).
+        value = parse_decimal(raw.replace(".", ","), field=label)
     else:
         value = float(score)
         if math.isfinite(value) and abs(round(value, item.precision) - value) > 1e-9:
@@ -446,11 +450,7 @@ def candidate_evidence(ws, item: CriterionAssessment) -> list[Evidence]:
 def criterion_scores_once(ws, rows: list, plan_id: int) -> list:
     """The rows of the progress report's annex with the criterion's own score (and maximum) on the
     first task of each criterion only: the score belongs to the criterion, not to each task."""
-    try:
-        assessment = load(ws, plan_id=plan_id)
-    except NotFoundError:
-        return rows
-    scores = {c.id: c.self_score for c in assessment.criteria if c.scorable}
+    scores = self_scores(ws, plan_id)
     seen: set[int] = set()
     shown = []
     for row in rows:
@@ -460,3 +460,14 @@ def criterion_scores_once(ws, rows: list, plan_id: int) -> list:
         shown.append(dataclasses.replace(row, score=scores.get(criterion_id) if first else None,
                                          max_score=row.max_score if first else None))
     return shown
+
+
+def self_scores(ws, plan_id: int) -> dict[int, float | None]:
+    """Each scorable criterion's own score, from the criteria and their scores only: no permission,
+    documents, files or proposals (what load() adds), for the progress report's annex."""
+    rows = sql.plan_criteria(ws.db, plan_id)
+    parents = {row["parent_id"] for row in rows if row["parent_id"] is not None}
+    by_id = {row["id"]: row for row in rows}
+    scores = {row["criterion_id"]: row["score"] for row in sql.plan_scores(ws.db, plan_id)}
+    return {row["id"]: scores.get(row["id"]) for row in rows
+            if _criterion(row, by_id, row["id"] not in parents, [], 2).scorable}

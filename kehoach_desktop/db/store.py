@@ -390,3 +390,34 @@ def insert_evidence_as(db: sqlite_utils.Database, record: dict, *, keep_id: bool
     """An evidence record put back as it was: under its old id when `keep_id`, else a new one."""
     values = {key: record.get(key) for key in EVIDENCE_FIELDS}
     return _insert(db, "evidence", {"id": record["id"], **values} if keep_id else values)
+
+
+# --- knowing whether anything changed (issue 16) ----------------------------------------------
+
+def data_stamp(db: sqlite_utils.Database) -> tuple[int, int]:
+    """Changes by other connections (PRAGMA data_version) and by this one (total_changes): equal
+    stamps on one connection mean nothing was committed in between, so a view need not reload."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+
+
+# --- one plan's tasks (issue 16: a report reads its own plan only) ---------------------------
+
+def plan_task_listing(db: sqlite_utils.Database, plan_id: int) -> list[sqlite3.Row]:
+    """task_listing() for the tasks of one plan, in annex order."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(_TASK_ROWS + " WHERE t.plan_id = ? ORDER BY i.position, t.position", [plan_id]).fetchall()
+
+
+def plan_criteria_rows(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
+    """The criteria of one plan (all_criteria() of one plan)."""
+    return list(db.query("SELECT c.* FROM criterion c JOIN plan_index i ON i.id = c.index_id WHERE i.plan_id = ? "
+                         "ORDER BY c.index_id, c.position", [plan_id]))
+
+
+def get_tasks(db: sqlite_utils.Database, task_ids: list[int]) -> dict[int, dict]:
+    """Several tasks by id in one query (carrying tasks over): id → row, the ids not found left out."""
+    import json
+
+    return {row["id"]: row for row in db.query(
+        "SELECT * FROM task WHERE id IN (SELECT value FROM json_each(?))", [json.dumps([int(i) for i in task_ids])])}

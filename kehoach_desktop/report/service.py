@@ -31,7 +31,7 @@ def choose_plan(ws: "Workspace", plan_id: int | None) -> dict:
     """The plan asked for, or the latest one imported."""
     plans = store.list_plans(ws.db)
     if not plans:
-        raise NotFoundError("Chưa có kế hoạch nào: hãy nhập phụ lục kế hoạch trước khi lập báo cáo.")
+        raise NotFoundError("Chưa có kế hoạch nào: hãy nhập phụ lục kế hoạch trước.")
     if plan_id is None:
         return as_issued(plans[-1])
     for plan in plans:
@@ -59,7 +59,7 @@ def load_texts(ws: "Workspace", period: ReportPeriod, plan_id: int | None = None
             direction=row["direction"], shortcomings=row["shortcomings"], next_steps=row["next_steps"],
             proposals=row["proposals"], saved=True,
         )
-    rows = report_tasks(ws.tasks(), plan["id"])
+    rows = report_tasks(ws.plan_tasks(plan["id"]), plan["id"])
     notes = {note["task_id"]: (note["difficulties"], note["proposals"])
              for note in store.list_plan_notes(ws.db, plan["id"])}
     texts = prefilled_texts(plan, _profile(ws), rows, notes, period, today or dt.date.today())
@@ -148,7 +148,7 @@ def build(ws: "Workspace", period: ReportPeriod, texts: ReportTexts | None = Non
     history: dict[int, list[dict]] = {}
     for entry in store.list_plan_progress_log(ws.db, plan["id"]):
         history.setdefault(entry["task_id"], []).append(entry)
-    all_rows = [row for row in ws.tasks() if row.plan_id == plan["id"]]
+    all_rows = ws.plan_tasks(plan["id"])  # this plan's tasks only
     rows = report_tasks(all_rows, plan["id"])
     from ..assessment.service import criterion_scores_once  # issue 12: one score per criterion
 

@@ -16,7 +16,8 @@ from ..assessment import service
 from ..assessment.model import Assessment, CriterionAssessment, Total
 from ..assessment.service import printed
 from ..model import IndexKind
-from ..text import format_date, format_decimal
+from ..overview import data_stamp
+from ..text import format_date, format_decimal, upper_first
 from .evidence_dialog import EvidenceDialog
 from .operations import describe_error
 from .widgets import accept_cancel_buttons
@@ -66,7 +67,9 @@ class AssessmentView(QDialog):
         self.index = QComboBox()
         for kind in (IndexKind.PAR_INDEX, IndexKind.SIPAS, IndexKind.PAPI):
             self.index.addItem(kind.value, kind.value)
-        self.index.currentIndexChanged.connect(lambda *_: self.reload())
+        self.index.currentIndexChanged.connect(lambda *_: self._index_chosen())
+        self._loaded: dict[str, tuple] = {}  # index kind → (data stamp, assessment) as last read
+        self._request = None
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #455a64;")
@@ -126,13 +129,46 @@ class AssessmentView(QDialog):
     # --- showing ------------------------------------------------------------------------------
 
     def reload(self, keep: int | None = None) -> None:
-        try:
-            self.assessment = service.load(self.workspace, index_kind=self.index.currentData(), plan_id=self.plan_id)
-        except Exception as error:  # no plan yet
-            self.assessment = None
-            self.tree.clear()
-            self.totals.setText(describe_error(error))
+        """Read the chosen index's criteria again (off the GUI thread: every linked file is looked at)."""
+        kind, plan_id, stamp = self.index.currentData(), self.plan_id, data_stamp(self.workspace)
+        request = self._request = object()  # a newer request supersedes this one
+
+        def loaded(assessment) -> None:
+            if self._request is request:
+                self._loaded[kind] = (stamp, assessment)
+                self._show(assessment, keep)
+
+        def failed(error) -> None:  # no plan yet
+            if self._request is request:
+                self.assessment = None
+                self.tree.clear()
+                self.totals.setText(describe_error(error))
+
+        def load(workspace):
+            return service.load(workspace, index_kind=kind, plan_id=plan_id)
+
+        if self.runner is None:  # a view made without the window's runner (a test, a script)
+            try:
+                result = load(self.workspace)
+            except Exception as error:
+                failed(error)
+            else:
+                loaded(result)
             return
+        self.runner.run(self, "Đang tải bảng tự chấm điểm…", lambda ctx: load(ctx.workspace), loaded, failed)
+
+    def _index_chosen(self) -> None:
+        """Back to an index already read, with nothing saved since: shown again without reading."""
+        kind = self.index.currentData()
+        stamp, assessment = self._loaded.get(kind, (None, None))
+        if assessment is not None and stamp == data_stamp(self.workspace):
+            self._request = None
+            self._show(assessment, None)
+        else:
+            self.reload()
+
+    def _show(self, assessment: Assessment, keep: int | None) -> None:
+        self.assessment = assessment
         self.tree.clear()
         proposals = any(c.proposals for c in self.assessment.criteria)
         self.tree.setColumnCount(len(COLUMNS) + proposals)
@@ -225,7 +261,7 @@ class AssessmentView(QDialog):
     def _show_hint(self) -> None:
         mine = [c for c in self.assessment.criteria if c.may_score]
         if self.index.currentData() != IndexKind.PAR_INDEX.value:
-            self.hint.setText(service.NOT_SCORED_INDICES[self.index.currentData()].capitalize() + ".")
+            self.hint.setText(upper_first(service.NOT_SCORED_INDICES[self.index.currentData()]) + ".")
         elif not mine:
             reason = next((c.why_not_allowed for c in self.assessment.criteria if c.scorable), "")
             self.hint.setText(reason or "Không có tiêu chí nào đơn vị được chấm điểm.")

@@ -19,7 +19,7 @@ from ..consolidation import overview as views
 from ..consolidation import receive as receiving
 from ..exchange.content import PERIOD_LABELS, period_label
 from ..report.periods import ReportPeriod
-from ..text import format_date, format_datetime
+from ..text import format_date, format_datetime, upper_first
 from .consolidation_models import AGENCY_ID_ROLE, TASK_ID_ROLE, MatrixModel, RegisterModel, TaskSearchProxy
 from .operations import describe_error
 
@@ -44,7 +44,7 @@ class ConsolidationWindow(QMainWindow):
     def _build(self) -> None:
         self.period = QComboBox()
         for code in PERIODS:
-            self.period.addItem(PERIOD_LABELS[code].capitalize(), code)
+            self.period.addItem(upper_first(PERIOD_LABELS[code]), code)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.period.currentIndexChanged.connect(lambda *_: self.reload())

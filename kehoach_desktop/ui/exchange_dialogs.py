@@ -20,7 +20,7 @@ from ..exchange.apply import PackageSummary, change_phrases
 from ..exchange.content import PERIOD_CODES, PERIOD_LABELS, period_label
 from ..exchange.safe_zip import format_size
 from ..model import AgencyProfile
-from ..text import format_date
+from ..text import format_date, upper_first
 from .widgets import accept_cancel_buttons
 
 KIND_TITLES = {
@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
         if suffix != ".khnv":
             self.period.addItem("Không theo kỳ (mọi nội dung báo cáo)", None)
             for code in PERIOD_CODES:
-                self.period.addItem(PERIOD_LABELS[code].capitalize(), code)
+                self.period.addItem(upper_first(PERIOD_LABELS[code]), code)
             self.year.setRange(2000, 2100)
             self.year.setValue(self.today.year)
             period_row = QWidget()

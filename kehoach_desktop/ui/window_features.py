@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QToolBar
 
 from . import screen_fit
+from .operations import describe_error
 from .task_tree import COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK
 from .wrap_delegate import wrap_column
 
@@ -214,40 +215,32 @@ def _show_right(window, task) -> None:
 
 
 def refresh_overview(window) -> None:
-    from ..overview import build_overview
-    from ..plans import plan_label
+    """“Tổng quan” read again off the GUI thread (the calendar, the self-scores), unless nothing
+    changed since it was last read: the same rows, plan and day, and no save anywhere since."""
+    from ..overview import data_stamp, load_overview
 
-    plans = {plan["id"]: plan for plan in window.workspace.plans()}
-    plan = plans.get(window.current_plan_id)
-    year = plan["year"] if plan else None
-    overview = build_overview(window._rows, window.today, window.current_plan_id, year)
-    overview.report_due = _report_due(window, plan)
-    overview.own_scores = _own_scores(window, plan)
-    finished = bool(year) and year < window.today.year
-    window.overview.show_overview(overview, plan_label(plan) if plan else "", finished)
+    if window._restoring:
+        return
+    rows, plan_id, today = window._rows, window.current_plan_id, window.today
+    key = (plan_id, today, data_stamp(window.workspace))
+    if getattr(window, "_overview_rows", None) is rows and window._overview_key == key:
+        return
+    window._overview_rows, window._overview_key = rows, key  # also while it loads: no second load queued
+    request = object()
+    window._overview_request = request
+    snapshot = list(rows)  # the worker reads a copy: a save updates the window's rows in place
 
+    def loaded(result) -> None:
+        if window._overview_request is request:  # a newer request supersedes this one
+            window.overview.show_overview(result.overview, result.plan_text, result.finished)
 
-def _own_scores(window, plan: dict | None):
-    """A lead department's self-scores against the maximum (issue 12); nothing for a commune."""
-    from ..assessment import service as assessment
-    from ..model import AgencyKind
-    from ..overview import own_scores
+    def failed(error) -> None:
+        if window._overview_request is request:
+            window._overview_rows = None
+            window.statusBar().showMessage(f"Không đọc được tổng quan: {describe_error(error)}", 10000)
 
-    profile = window.workspace.profile()
-    if plan is None or profile is None or profile.kind == AgencyKind.XA:
-        return None
-    return own_scores(assessment.load(window.workspace, index_kind="PAR INDEX", plan_id=plan["id"]).criteria)
-
-
-def _report_due(window, plan: dict | None) -> dict | None:
-    """The next report the chosen plan's calendar owes and that is not issued yet (every plan when none is chosen)."""
-    from ..report import calendar
-
-    if plan is None:
-        return calendar.next_due(window.workspace, window.today, within=366) if window.workspace.plans() else None
-    owed = [row for row in calendar.obligations(window.workspace, plan["id"], window.today)
-            if row["issued"] is None and row["days_left"] >= -31]
-    return min(owed, key=lambda row: row["due"]) if owed else None
+    window.runner.run(window, "Đang tải tổng quan…",
+                      lambda ctx: load_overview(ctx.workspace, snapshot, today, plan_id), loaded, failed)
 
 
 def show_overview(window) -> None:

@@ -1,0 +1,94 @@
+"""Issue 16: “Tổng quan” and “Tự đánh giá, chấm điểm” read their data off the GUI thread (through
+the window's OperationRunner) and are not read again when nothing changed."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from kehoach_desktop import overview as overview_service  # noqa: E402
+from kehoach_desktop.assessment import service  # noqa: E402
+from kehoach_desktop.model import Role, Status  # noqa: E402
+
+from test_assessment_gui import department_window  # noqa: E402,F401  (the fixture)
+
+
+def _count_calls(monkeypatch, module, name):
+    calls = []
+    real = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_the_overview_is_read_again_only_after_a_change(window, qtbot, monkeypatch):
+    loads = _count_calls(monkeypatch, overview_service, "load_overview")
+    done_before = window.overview.overview.done
+    task = next(row for row in window.workspace.tasks(mine_only=True) if row.role == Role.LEAD)
+
+    for _ in range(3):  # a task opened and the overview shown again, nothing saved: nothing read
+        window.select_task(task.id)
+        window.overview_action.trigger()
+    assert loads == [] and window.right_stack.currentWidget() is window.overview
+
+    window.select_task(task.id)
+    pane = window.detail
+    pane.status.setCurrentIndex(pane.status.findData(Status.IN_PROGRESS.value))
+    pane.percent.setValue(30)
+    qtbot.mouseClick(pane.save_button, Qt.LeftButton)
+    window.overview_action.trigger()
+    assert len(loads) == 1  # the save is seen
+    window.overview_action.trigger()
+    assert len(loads) == 1
+    state = overview_service.state_of(window.workspace.task(task.id), window.today)
+    assert state in ("in_progress", "overdue") and window.overview.overview.done == done_before
+    assert window.overview.overview.bars == overview_service.build_overview(
+        window._rows, window.today, window.current_plan_id).bars  # the saved task counted where it now is
+
+
+def test_the_overview_loads_on_a_worker_thread(window, qtbot, monkeypatch):
+    loads = _count_calls(monkeypatch, overview_service, "load_overview")
+    shown = []
+    monkeypatch.setattr(window.overview, "show_overview", lambda *args: shown.append(args))
+    window.runner.synchronous = False
+    try:
+        window.today = window.today.replace(day=1) if window.today.day != 1 else window.today.replace(day=2)
+        window.overview_action.trigger()  # a new day: read again
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    finally:
+        window.runner.wait()
+        window.runner.synchronous = True
+    assert loads and loads[0] is not threading.main_thread()
+    assert shown[0][0].total == window.overview.overview.total  # the same numbers, read elsewhere
+
+
+def test_the_assessment_view_reads_off_the_gui_thread_and_reuses_an_unchanged_index(department_window, qtbot,
+                                                                                   monkeypatch):
+    win = department_window
+    loads = _count_calls(monkeypatch, service, "load")
+    titles = []
+    run = win.runner.run
+    monkeypatch.setattr(win.runner, "run", lambda parent, title, *a, **k: titles.append(title) or run(parent, title, *a, **k))
+    view = win.open_assessment()
+    qtbot.addWidget(view)
+    assert "Đang tải bảng tự chấm điểm…" in titles and len(loads) == 1
+    par = view.index.currentData()
+    view.index.setCurrentIndex(view.index.findData("SIPAS"))
+    assert len(loads) == 2 and "SIPAS" in view.hint.text()
+    view.index.setCurrentIndex(view.index.findData(par))  # back, nothing saved: shown from what was read
+    assert len(loads) == 2 and view.tree.topLevelItem(view.tree.topLevelItemCount() - 1).text(1) == "68"
+
+    item = next(c for c in view.assessment.criteria if c.may_score)
+    service.save_score(win.workspace, item.id, score=item.max_score, explanation="Đủ tài liệu")
+    assert len(loads) == 3  # the save reads the plan once (it read it twice)
+    view.index.setCurrentIndex(view.index.findData("SIPAS"))
+    view.index.setCurrentIndex(view.index.findData(par))  # a score saved meanwhile: both read again
+    assert len(loads) == 5
