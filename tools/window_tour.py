@@ -151,6 +151,7 @@ def tour(folder: Path, shots: Path | None, only: set[str] | None):
         "hoi-xac-nhan": lambda: _question(QMessageBox, main),
     }
     factories.update(_issue16_windows(main, ws, runner))
+    factories.update(_every_other_dialog(main, ws, folder, package))
     for name, make in factories.items():
         if only and name not in only:
             continue
@@ -179,6 +180,93 @@ def _issue16_windows(main, ws, runner) -> dict:
     }
 
 
+def _every_other_dialog(main, ws, folder: Path, package: Path) -> dict:
+    """The rest a user meets (issue 16's walk): the plan, its calendar and register, about,
+    receiving packages, the restore question as the window asks it, a save conflict."""
+    from kehoach_desktop.about import about
+    from kehoach_desktop.report import calendar, service as report_service
+    from kehoach_desktop.ui.about_dialog import AboutDialog
+    from kehoach_desktop.ui.calendar_dialog import CalendarDialog
+    from kehoach_desktop.ui.plan_dialog import PlanDialog
+    from kehoach_desktop.ui.register_dialog import RegisterDialog
+
+    plan = report_service.plan_json(ws.plans()[0])
+
+    def receive():
+        from kehoach_desktop.consolidation import receive as receiving
+        from kehoach_desktop.ui.consolidation_window import ReceiveDialog
+
+        from kehoach_desktop.consolidation import roster
+
+        _package_summary(ws, package)
+        roster.set_consolidates(ws, "plan")  # receiving is a consolidator's job: for the picture only
+        try:
+            return ReceiveDialog(receiving.receive(ws, [package], dry_run=True), main)
+        finally:
+            roster.set_consolidates(ws, "none")
+
+    return {
+        "ke-hoach": lambda: PlanDialog(plan, main),
+        "lich-bao-cao": lambda: CalendarDialog(calendar.obligations(ws, plan["id"], TODAY), plan["citation"], main),
+        "so-bao-cao": lambda: RegisterDialog(report_service.issued_reports(ws), main),
+        "gioi-thieu": lambda: AboutDialog(about(folder), main),
+        "nhan-goi": receive,
+        "khoi-phuc": lambda: _restore_question(main, ws),
+        "xung-dot": lambda: _conflict(main, ws),
+    }
+
+
+def _restore_question(main, ws):
+    """The restore confirmation with the window's own words (it asks through QMessageBox.question)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kehoach_desktop.ui.backup_dialog import counts_text
+
+    info = ws.backups.list()[0]
+    return QMessageBox(QMessageBox.Question, "Khôi phục bản sao lưu",
+                       f"Khôi phục bản sao lưu lúc {info.when} ({counts_text(info)})?\n\n"
+                       "Dữ liệu hiện tại sẽ được sao lưu trước khi thay, nên vẫn có thể quay lại.",
+                       QMessageBox.Yes | QMessageBox.No, main)
+
+
+def _conflict(main, ws):
+    """A real conflict: the result saved elsewhere while the window edited it."""
+    from kehoach_desktop.errors import SaveConflictError
+    from kehoach_desktop.model import Progress
+    from kehoach_desktop.ui.conflict_dialog import SaveConflictDialog
+
+    task = ws.tasks(mine_only=True)[-1]
+    loaded = ws.progress(task.id)
+    ws.save_progress(Progress(task_id=task.id, result="Đã tổ chức 02 hội nghị (ghi ở máy của văn phòng)."))
+    try:
+        ws.save_progress(Progress(task_id=task.id, result="Đã tổ chức 03 hội nghị tuyên truyền cải cách hành chính."),
+                         base=loaded)
+    except SaveConflictError as conflict:
+        return SaveConflictDialog(conflict, main)
+    raise AssertionError("no conflict")
+
+
+def first_start(folder: Path):
+    """An empty data folder: the window as it first opens, and the profile dialog over it."""
+    from kehoach_desktop.ui import app as app_module
+    from kehoach_desktop.ui.main_window import MainWindow
+    from kehoach_desktop.ui.operations import OperationRunner
+    from kehoach_desktop.ui.profile_dialog import ProfileDialog
+    from kehoach_desktop.workspace import Workspace
+
+    app_module.make_application()
+    ws = Workspace(folder)
+    main = MainWindow(ws, OperationRunner(folder, synchronous=True), today=TODAY)
+    main.show()
+    yield "lan-dau-cua-so", main
+    dialog = ProfileDialog(None, main, first_run=True)
+    dialog.show()
+    yield "lan-dau-thong-tin", dialog
+    dialog.close()
+    main.close()
+    ws.close()
+
+
 def _backup_dialog(cls, ws, main):
     dialog = cls(ws.backups.folder, main)
     dialog.set_backups(ws.backups.list())
@@ -205,6 +293,7 @@ def main(argv=None) -> int:
     parser.add_argument("--only")
     parser.add_argument("--data", type=Path, help="a data folder to use (made and filled when missing)")
     parser.add_argument("--today", help="the day the window believes it is, DD/MM/YYYY")
+    parser.add_argument("--first-start", action="store_true", help="also an empty data folder's first start")
     args = parser.parse_args(argv)
     if args.today:
         global TODAY
@@ -217,7 +306,10 @@ def main(argv=None) -> int:
         prepare_data(folder)
     only = set(args.only.split(",")) if args.only else None
     failed = False
-    for name, window in tour(folder, args.shots, only):
+    walks = [tour(folder, args.shots, only)]
+    if args.first_start:
+        walks.insert(0, first_start(Path(tempfile.mkdtemp(prefix="kehoach-first-")) / "data"))
+    for name, window in (item for walk in walks for item in walk):
         record = check(name, window, args.shots)
         failed |= not record["inside"] or bool(record["buttons_cut"])
         print(json.dumps(record, ensure_ascii=False), flush=True)
