@@ -107,6 +107,7 @@ class OverviewLoad:
     overview: Overview
     plan_text: str  # the plan chosen, as labelled in the plan selector ("" for every plan)
     finished: bool  # the plan's year has ended
+    has_plans: bool = True  # False on an empty data folder: nothing to count yet
 
 
 def data_stamp(ws) -> tuple[int, int]:
@@ -126,7 +127,7 @@ def load_overview(ws, rows: list[TaskRow], today: dt.date, plan_id: int | None) 
     overview = build_overview(rows, today, plan_id, year)
     overview.report_due = _report_due(ws, plan, today, bool(plans))
     overview.own_scores = _own_scores(ws, plan)
-    return OverviewLoad(overview, plan_label(plan) if plan else "", bool(year) and year < today.year)
+    return OverviewLoad(overview, plan_label(plan) if plan else "", bool(year) and year < today.year, bool(plans))
 
 
 def _own_scores(ws, plan: dict | None):

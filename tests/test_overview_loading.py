@@ -92,3 +92,28 @@ def test_the_assessment_view_reads_off_the_gui_thread_and_reuses_an_unchanged_in
     view.index.setCurrentIndex(view.index.findData("SIPAS"))
     view.index.setCurrentIndex(view.index.findData(par))  # a score saved meanwhile: both read again
     assert len(loads) == 5
+
+
+def test_an_empty_data_folder_shows_how_to_begin_not_zero_counts(qtbot, tmp_path):
+    from kehoach_desktop.ui import app as app_module
+
+    app_module.make_application()
+    win = app_module.open_main_window(tmp_path / "data", synchronous=True)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert "Chưa có kế hoạch nào" in win.overview.summary.text()
+        assert not win.overview.links.isVisible() and not win.overview.chart.isVisible()
+    finally:
+        win.workspace.close()
+
+
+def test_period_names_keep_their_roman_numerals_in_the_package_dialog(window):
+    from kehoach_desktop.text import upper_first
+    from kehoach_desktop.ui.exchange_dialogs import ExportDialog
+
+    dialog = ExportDialog(".khbc", window.workspace.profile(), lambda: [], window, today=window.today)
+    names = [dialog.period.itemText(i) for i in range(dialog.period.count())]
+    assert "Quý I" in names and "Quý III" in names and not any("Quý i" in name for name in names)
+    assert upper_first("SIPAS đo sự hài lòng") == "SIPAS đo sự hài lòng"
+    dialog.deleteLater()

@@ -74,6 +74,16 @@ def _buttons_problems(window) -> list[str]:
     return problems
 
 
+def _sideways_forms(window) -> list[str]:
+    """Forms and panes (QScrollArea, not tables or text boxes) that show a horizontal scroll bar:
+    their fields are cut at the right edge (issue 16: they scroll vertically only)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    return [type(area.widget()).__name__ if area.widget() else type(area).__name__
+            for area in window.findChildren(QScrollArea)
+            if area.isVisibleTo(window) and area.horizontalScrollBar().isVisible()]
+
+
 def check(name: str, window, shots: Path | None) -> dict:
     from PySide6.QtWidgets import QApplication
 
@@ -85,6 +95,7 @@ def check(name: str, window, shots: Path | None) -> dict:
         "name": name, "screen": [area.width(), area.height()],
         "window": [frame.x(), frame.y(), frame.width(), frame.height()],
         "inside": area.contains(frame), "buttons_cut": _buttons_problems(window),
+        "sideways": _sideways_forms(window),
     }
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
@@ -237,7 +248,8 @@ def _conflict(main, ws):
 
     task = ws.tasks(mine_only=True)[-1]
     loaded = ws.progress(task.id)
-    ws.save_progress(Progress(task_id=task.id, result="Đã tổ chức 02 hội nghị (ghi ở máy của văn phòng)."))
+    ws.save_progress(Progress(task_id=task.id, result=f"Đã tổ chức 02 hội nghị (ghi ở máy của văn phòng, "
+                                                      f"lần {loaded.revision + 1})."))  # differs at every tour
     try:
         ws.save_progress(Progress(task_id=task.id, result="Đã tổ chức 03 hội nghị tuyên truyền cải cách hành chính."),
                          base=loaded)
@@ -311,7 +323,7 @@ def main(argv=None) -> int:
         walks.insert(0, first_start(Path(tempfile.mkdtemp(prefix="kehoach-first-")) / "data"))
     for name, window in (item for walk in walks for item in walk):
         record = check(name, window, args.shots)
-        failed |= not record["inside"] or bool(record["buttons_cut"])
+        failed |= not record["inside"] or bool(record["buttons_cut"]) or bool(record["sideways"])
         print(json.dumps(record, ensure_ascii=False), flush=True)
     return 1 if failed else 0
 

@@ -133,12 +133,17 @@ class OverviewView(QScrollArea):
         self.setWidget(inner)
         self.overview: Overview | None = None
 
-    def show_overview(self, overview: Overview, plan_text: str, finished: bool = False) -> None:
+    def show_overview(self, overview: Overview, plan_text: str, finished: bool = False, has_plans: bool = True) -> None:
         self.overview = overview
         self.title.setText("Tổng quan")
         self.plan.setText(plan_text)
         self.plan.setVisible(bool(plan_text))
-        if overview.total == 0:
+        for widget in (self.links, self.chart, self.hint):  # no zero counts, empty chart or task hint before a plan
+            widget.setVisible(has_plans)
+        if not has_plans:
+            self.summary.setText("Chưa có kế hoạch nào. Chọn “Nhập phụ lục kế hoạch…” (menu Tệp) để nạp tệp phụ lục "
+                                 "kế hoạch của tỉnh; trang này sẽ cho biết các nhiệm vụ của đơn vị đang ở đâu.")
+        elif overview.total == 0:
             self.summary.setText("Chưa có nhiệm vụ nào của đơn vị trong kế hoạch này.")
         else:
             self.summary.setText(f"Đơn vị có {overview.total} nhiệm vụ; đã hoàn thành {overview.done} "

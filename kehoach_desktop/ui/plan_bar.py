@@ -89,9 +89,11 @@ class PlanBar(QWidget):
         self.combo.clear()
         for plan in plans:
             self.combo.addItem(plan_label(plan), plan["id"])
+            self.combo.setItemData(self.combo.count() - 1, plan_label(plan), Qt.ToolTipRole)
         if len(plans) > 1:
             self.combo.addItem(ALL_PLANS, None)
         self.combo.setCurrentIndex(max(self.combo.findData(keep), 0))
+        self.combo.setToolTip(self.combo.currentText())  # a narrow window cuts the label: the whole of it on hover
         self.combo.blockSignals(False)
         self.setVisible(bool(plans))
         self.window.current_plan_id = self.current_plan_id()
@@ -101,6 +103,7 @@ class PlanBar(QWidget):
         if not self.window.detail.save_if_dirty():
             return
         self.window.current_plan_id = self.current_plan_id()
+        self.combo.setToolTip(self.combo.currentText())
         self._describe()
         self.window._filters_changed()
         self.window._refresh_counts()

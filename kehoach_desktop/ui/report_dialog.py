@@ -182,6 +182,7 @@ class ReportDialog(QDialog):
         period_row.addWidget(QLabel("Năm"))
         period_row.addWidget(self.year)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow pane puts the field under its label
         form.addRow("Kỳ báo cáo:", period_row)
         form.addRow("Khoảng thời gian:", range_row)
         form.addRow("Số báo cáo:", self.number)
@@ -198,6 +199,7 @@ class ReportDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         scroll.setMinimumWidth(440)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the form scrolls vertically only (issue 16)
 
         self.preview = PdfPreview()
         self.status = QLabel()

@@ -232,7 +232,7 @@ def refresh_overview(window) -> None:
 
     def loaded(result) -> None:
         if window._overview_request is request:  # a newer request supersedes this one
-            window.overview.show_overview(result.overview, result.plan_text, result.finished)
+            window.overview.show_overview(result.overview, result.plan_text, result.finished, result.has_plans)
 
     def failed(error) -> None:
         if window._overview_request is request:
