@@ -117,3 +117,38 @@ def test_period_names_keep_their_roman_numerals_in_the_package_dialog(window):
     assert "Quý I" in names and "Quý III" in names and not any("Quý i" in name for name in names)
     assert upper_first("SIPAS đo sự hài lòng") == "SIPAS đo sự hài lòng"
     dialog.deleteLater()
+
+
+def test_a_bar_cut_in_a_narrow_pane_names_itself_in_full_on_hover(window):
+    chart = window.overview.chart
+    chart.resize(300, chart.height())  # narrow: the long area names are elided on screen
+    bars = window.overview.overview.bars
+    longest = max(range(len(bars)), key=lambda i: len(bars[i].label))
+    text = chart.tooltip_text(longest * chart._row_height() + 2)
+    assert text.startswith(bars[longest].label + "\n") and f"Hoàn thành: {bars[longest].counts['done']}" in text
+    assert chart.tooltip_text(len(bars) * chart._row_height() + 5) == ""  # the legend: no tooltip
+
+
+def test_the_score_dialog_shows_its_buttons_whole_and_the_legend_wraps(department_window, qtbot):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from window_tour import _buttons_problems
+    from kehoach_desktop.ui.assessment_view import ScoreDialog
+
+    win = department_window
+    view = win.open_assessment()
+    qtbot.addWidget(view)
+    dialog = ScoreDialog(win.workspace, service.find_criterion(view.assessment, "2.2.1"), view)
+    qtbot.addWidget(dialog)
+    dialog.resize(dialog.minimumSizeHint())  # the narrowest it can be (760 px wide)
+    dialog.show()
+    qtbot.wait(10)
+    assert _buttons_problems(dialog) == []
+
+    chart = win.overview.chart
+    chart.resize(360, chart.height())
+    rows = chart._legend_rows()
+    assert len(rows) > 1 and sum(len(row) for row in rows) == 4
+    assert chart.height() >= chart._row_height() * len(chart.bars) + 30 * len(rows)

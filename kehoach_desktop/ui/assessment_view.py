@@ -80,6 +80,9 @@ class AssessmentView(QDialog):
         self.tree.setWordWrap(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.tree.itemActivated.connect(lambda item, _col: self.edit_item(item))
+        from .wrap_delegate import wrap_column
+
+        self.title_wrap = wrap_column(self.tree, 0)  # a criterion's name wraps (at 1024 px it was cut to a few words)
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.Interactive)
@@ -372,9 +375,9 @@ class ScoreDialog(QDialog):
         attached_layout.addWidget(self.documents)
         attached_layout.addLayout(link_form)
         attached_layout.addLayout(link_row)
-        evidence_row = QHBoxLayout()
-        evidence_row.addWidget(required_box, 1)
-        evidence_row.addWidget(attached_box, 2)
+        evidence_row = QVBoxLayout()  # one above the other: side by side, their buttons and titles were cut
+        evidence_row.addWidget(required_box)
+        evidence_row.addWidget(attached_box, 1)
 
         form = QFormLayout()
         form.addRow("Điểm tự chấm:", self.score)

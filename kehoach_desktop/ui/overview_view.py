@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ..overview import STATE_LABELS, STATES, Overview
 from ..text import format_date, format_decimal
@@ -46,17 +46,50 @@ class BarChart(QWidget):
         return ROW_HEIGHT if self.width() >= self.NARROW else ROW_HEIGHT + QFontMetrics(self.font()).lineSpacing()
 
     def _fit_height(self) -> None:
-        self.setFixedHeight(self._row_height() * len(self.bars) + ROW_HEIGHT)
+        self.setFixedHeight(self._row_height() * len(self.bars) + ROW_HEIGHT * len(self._legend_rows()))
+
+    def _legend_rows(self) -> list[list[str]]:
+        """The legend's states, in as many rows as the width needs (one row cut off its last label)."""
+        metrics = QFontMetrics(self.font())
+        labels = FINISHED_LABELS if self.finished else STATE_LABELS
+        rows, x = [[]], 0
+        for state in STATES:
+            width = BAR_HEIGHT + 16 + metrics.horizontalAdvance(labels[state])
+            if rows[-1] and x + width > max(self.width(), 1):
+                rows.append([])
+                x = 0
+            rows[-1].append(state)
+            x += width
+        return rows
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
     def sizeHint(self) -> QSize:
-        return QSize(360, self._row_height() * len(self.bars) + ROW_HEIGHT)
+        return QSize(360, self._row_height() * len(self.bars) + ROW_HEIGHT * len(self._legend_rows()))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(220, self.sizeHint().height())
+
+    def tooltip_text(self, y: float) -> str:
+        """The whole name of the bar under the pointer (a narrow pane cuts it) and its counts."""
+        row = int(y // self._row_height())
+        if not 0 <= row < len(self.bars):
+            return ""
+        bar, labels = self.bars[row], FINISHED_LABELS if self.finished else STATE_LABELS
+        counts = " · ".join(f"{labels[state]}: {bar.counts[state]}" for state in STATES)
+        return f"{bar.label}\n{counts}"
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:
+            text = self.tooltip_text(event.pos().y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -90,15 +123,16 @@ class BarChart(QWidget):
                     x += part
             painter.drawText(QRectF(bar_left + bar_width + 8, top, count_width, ROW_HEIGHT), Qt.AlignVCenter,
                              f"{bar.counts['done']}/{bar.total}")
-        # the legend under the bars
+        # the legend under the bars, wrapped to the width
         painter.setFont(self.font())
-        x, top = 0, len(self.bars) * row_height + (ROW_HEIGHT - BAR_HEIGHT) / 2
-        for state in STATES:
-            painter.fillRect(QRectF(x, top, BAR_HEIGHT, BAR_HEIGHT), colours[state])
-            label = labels[state]
-            painter.drawText(QRectF(x + BAR_HEIGHT + 4, top - 4, metrics.horizontalAdvance(label) + 4, BAR_HEIGHT + 8),
-                             Qt.AlignVCenter, label)
-            x += BAR_HEIGHT + 16 + metrics.horizontalAdvance(label)
+        for number, states in enumerate(self._legend_rows()):
+            x, top = 0, len(self.bars) * row_height + number * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
+            for state in states:
+                painter.fillRect(QRectF(x, top, BAR_HEIGHT, BAR_HEIGHT), colours[state])
+                label = labels[state]
+                painter.drawText(QRectF(x + BAR_HEIGHT + 4, top - 4, metrics.horizontalAdvance(label) + 4,
+                                        BAR_HEIGHT + 8), Qt.AlignVCenter, label)
+                x += BAR_HEIGHT + 16 + metrics.horizontalAdvance(label)
         painter.end()
 
 
