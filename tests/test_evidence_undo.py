@@ -18,6 +18,19 @@ from kehoach_desktop.model import Evidence, Role  # noqa: E402
 from kehoach_desktop.ui.evidence_dialog import EvidenceDialog  # noqa: E402
 
 
+def _beside_the_message(window) -> bool:
+    """The “Hoàn tác” button shows whole, and the message it belongs to is not cut by it or by the counts
+    (the window as wide as on a 1024 × 768 screen)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(987, window.height())
+    QApplication.processEvents()
+    bar, button = window.statusBar(), window.undo.button
+    text_width = bar.fontMetrics().horizontalAdvance(bar.currentMessage())
+    left = button.mapTo(bar, button.rect().topLeft()).x()
+    return button.isVisible() and button.width() >= button.minimumSizeHint().width() and text_width < left
+
+
 def _lead_task(window):
     return next(row for row in window.workspace.tasks(mine_only=True) if row.role == Role.LEAD)
 
@@ -45,6 +58,7 @@ def test_ctrl_z_takes_back_a_document_just_added_and_keeps_its_file(window, qtbo
     [added] = window.workspace.evidence_list(task.id)
     assert window.detail.evidence.rowCount() == 1
     assert "Đã thêm tài liệu “12/BB-UBND”" in window.statusBar().currentMessage()
+    assert _beside_the_message(window)
     assert window.undo.button.isVisible()
 
     window.tree.setFocus()
@@ -74,6 +88,7 @@ def test_a_removed_document_comes_back_with_hoan_tac(window, qtbot, monkeypatch,
     assert asked and "hoàn tác" in asked[0]
     assert window.workspace.evidence_list(task.id) == [] and pane.evidence.rowCount() == 0
     assert "Đã xóa tài liệu “45/QĐ-UBND”" in window.statusBar().currentMessage()
+    assert _beside_the_message(window)
     assert window.undo.button.isVisible()
 
     qtbot.mouseClick(window.undo.button, Qt.LeftButton)

@@ -150,7 +150,7 @@ def test_not_ours_asks_and_says_what_the_annex_said(window, monkeypatch):
     assert changed.role_reason.startswith("Theo phụ lục: Chủ trì — ")
     assert "Đơn vị đã tự chọn “Không phải việc của đơn vị”" in changed.role_reason
     assert task.id not in window.visible_task_ids()  # gone from "Việc của tôi"…
-    assert window.undo.button.isVisible() and "Hoàn tác" in window.statusBar().currentMessage()
+    assert window.undo.button.isVisible() and "không phải việc của đơn vị" in window.statusBar().currentMessage()
 
     window.undo.action.trigger()  # …and back with Ctrl+Z
     back = window.workspace.task(task.id)

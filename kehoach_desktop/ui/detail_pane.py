@@ -528,23 +528,31 @@ def progress_undo_step(task: TaskRow, before: Progress | None):
     from .undo import UndoStep
 
     previous = dataclasses.replace(before, updated_at=None) if before else Progress(task_id=task.id)
-    return UndoStep(task.id, f"Đã lưu kết quả nhiệm vụ “{_task_name(task)}”.",
+    return UndoStep(task.id, f"Đã lưu kết quả nhiệm vụ {_task_short(task)}.",
                     lambda ws: ws.save_progress(previous),
-                    f"Đã hoàn tác: kết quả nhiệm vụ “{_task_name(task)}” trở lại như trước khi lưu.")
+                    f"Đã hoàn tác: kết quả nhiệm vụ {_task_short(task)} trở lại như trước khi lưu.")
 
 
 def role_undo_step(task: TaskRow, before: str, after: str):
     from .undo import UndoStep
 
     label = dict(ROLE_CHOICES)[after]
-    return UndoStep(task.id, f"Đã đặt vai trò “{label}” cho nhiệm vụ “{_task_name(task)}”.",
+    return UndoStep(task.id, f"Nhiệm vụ {_task_short(task)}: {label[:1].lower() + label[1:]}.",
                     lambda ws: ws.set_role_override(task.id, before),
-                    f"Đã hoàn tác: nhiệm vụ “{_task_name(task)}” trở lại vai trò trước đó.")
+                    f"Đã hoàn tác: nhiệm vụ {_task_short(task)} trở lại vai trò trước đó.")
 
 
 def _evidence_name(evidence) -> str:
     name = evidence.number or evidence.abstract or evidence.file_name or "tài liệu kiểm chứng"
-    return name if len(name) <= 60 else name[:60] + "…"
+    return name if len(name) <= 30 else name[:30] + "…"
+
+
+def _task_short(task: TaskRow) -> str:
+    """The task as the status bar names it (the counts take most of the bar): its code, else a few words."""
+    if task.code:
+        return task.code
+    words = task.content.split()
+    return "“" + " ".join(words[:4]) + ("…" if len(words) > 4 else "") + "”"
 
 
 def evidence_added_step(task: TaskRow, evidence):
@@ -552,7 +560,7 @@ def evidence_added_step(task: TaskRow, evidence):
     from .. import evidence_undo
     from .undo import UndoStep
 
-    return UndoStep(task.id, f"Đã thêm tài liệu “{_evidence_name(evidence)}” vào nhiệm vụ “{_task_name(task)}”.",
+    return UndoStep(task.id, f"Đã thêm tài liệu “{_evidence_name(evidence)}”.",  # into the task on screen
                     lambda ws: evidence_undo.remove(ws, evidence.id),
                     f"Đã hoàn tác: bỏ tài liệu “{_evidence_name(evidence)}” vừa thêm.")
 
@@ -564,7 +572,7 @@ def evidence_removed_step(task: TaskRow, removed):
 
     name = _evidence_name(Evidence(task_id=task.id, number=removed.record["number"],
                                    abstract=removed.record["abstract"], file_name=removed.record["file_name"]))
-    return UndoStep(task.id, f"Đã xóa tài liệu “{name}” khỏi nhiệm vụ “{_task_name(task)}”.",
+    return UndoStep(task.id, f"Đã xóa tài liệu “{name}”.",
                     lambda ws: evidence_undo.restore(ws, removed),
                     f"Đã hoàn tác: tài liệu “{name}” trở lại nhiệm vụ.")
 

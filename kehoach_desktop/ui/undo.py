@@ -45,14 +45,17 @@ class UndoController(QObject):
         self.button.setFlat(True)
         self.button.setStyleSheet("color: #0d47a1; text-decoration: underline; padding: 0 6px;")
         self.button.clicked.connect(self.undo)
-        window.statusBar().addWidget(self.button)
+        # Permanent, left of the counts: a normal status-bar widget lies under the message, which
+        # painted over it (the button could not be seen, let alone clicked).
+        window.statusBar().insertPermanentWidget(0, self.button)
         self.button.hide()
         window.statusBar().messageChanged.connect(self._message_changed)
 
     def record(self, step: UndoStep) -> None:
         self.step = step
         self.action.setEnabled(True)
-        self.window.statusBar().showMessage(f"{step.message} Bấm “Hoàn tác” hoặc Ctrl+Z để quay lại.", MESSAGE_MS)
+        self.window.statusBar().showMessage(step.message, MESSAGE_MS)  # short: the counts share the bar
+        self.button.setToolTip(f"Hoàn tác (Ctrl+Z): {step.message}")
         self.button.show()
 
     def _message_changed(self, text: str) -> None:
