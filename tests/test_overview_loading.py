@@ -104,6 +104,7 @@ def test_an_empty_data_folder_shows_how_to_begin_not_zero_counts(qtbot, tmp_path
     try:
         assert "Chưa có kế hoạch nào" in win.overview.summary.text()
         assert not win.overview.links.isVisible() and not win.overview.chart.isVisible()
+        assert not win.legend.isVisible() and not win.plan_bar.isVisible()
     finally:
         win.workspace.close()
 

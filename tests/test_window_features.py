@@ -63,6 +63,16 @@ def test_standard_buttons_speak_vietnamese(window):
     _dispose(box)
 
 
+def test_the_right_click_menu_of_text_boxes_speaks_vietnamese(window):
+    menus = [window.search.createStandardContextMenu(), window.detail.result.createStandardContextMenu()]
+    texts = {action.text().split("\t")[0].replace("&", "") for menu in menus for action in menu.actions()
+             if not action.isSeparator()}
+    assert {"Hoàn tác", "Làm lại", "Cắt", "Sao chép", "Dán", "Xóa", "Chọn tất cả"} <= texts
+    assert not texts & {"Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All"}
+    for menu in menus:
+        menu.deleteLater()
+
+
 def test_a_dialog_remembers_its_size_in_the_data_folder(window, qtbot):
     first = ReportDialog(window.workspace, window.runner, window, today=TODAY)
     first.show()

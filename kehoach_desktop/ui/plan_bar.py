@@ -96,6 +96,9 @@ class PlanBar(QWidget):
         self.combo.setToolTip(self.combo.currentText())  # a narrow window cuts the label: the whole of it on hover
         self.combo.blockSignals(False)
         self.setVisible(bool(plans))
+        legend = getattr(self.window, "legend", None)
+        if legend is not None:
+            legend.setVisible(bool(plans))  # no colours to explain before a plan is loaded
         self.window.current_plan_id = self.current_plan_id()
         self._describe()
 

@@ -45,12 +45,19 @@ PRINT_DIALOG = {
     "Orientation": "Hướng giấy", "Portrait": "Dọc", "Landscape": "Ngang", "Paper": "Giấy",
     "Page size:": "Khổ giấy:", "Margins": "Lề", "Current Page": "Trang hiện tại", "Selection": "Vùng chọn",
 }
+# The right-click menu of every text box and number box (issue 16: it spoke English).
+EDIT_MENU = {
+    "&Undo": "&Hoàn tác", "&Redo": "&Làm lại", "Cu&t": "&Cắt", "&Copy": "&Sao chép", "&Paste": "&Dán",
+    "Delete": "Xóa", "Select All": "Chọn tất cả", "&Select All": "Chọn &tất cả",
+    "Copy &Link Location": "Sao chép địa chỉ &liên kết", "&Step up": "&Tăng", "Step &down": "&Giảm",
+}
 CONTEXTS = {
     "QPlatformTheme": BUTTONS, "QMessageBox": BUTTONS, "QDialogButtonBox": BUTTONS,
     "QFileDialog": FILE_DIALOG, "QFileSystemModel": FILE_DIALOG, "QPrintDialog": PRINT_DIALOG,
     "QAbstractPrintDialog": PRINT_DIALOG, "QPrintPropertiesDialog": PRINT_DIALOG, "QPageSetupWidget": PRINT_DIALOG,
     "QPrintPreviewDialog": PRINT_DIALOG, "QUnixPrintWidget": PRINT_DIALOG, "QPrintSettingsOutput": PRINT_DIALOG,
     "QPrintWidget": PRINT_DIALOG,
+    "QLineEdit": EDIT_MENU, "QWidgetTextControl": EDIT_MENU, "QAbstractSpinBox": EDIT_MENU,
 }
 
 
