@@ -53,10 +53,10 @@ def prepare_data(folder: Path):
 
 def _buttons_problems(window) -> list[str]:
     """Push buttons outside the window or squeezed below their text (those in a scroll area may scroll)."""
-    from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
+    from PySide6.QtWidgets import QAbstractScrollArea, QCheckBox, QPushButton
 
     problems = []
-    for button in window.findChildren(QPushButton):
+    for button in window.findChildren(QPushButton) + window.findChildren(QCheckBox):  # a check box does not wrap
         if not button.isVisibleTo(window) or not button.text():
             continue
         parent, scrolled = button.parentWidget(), False

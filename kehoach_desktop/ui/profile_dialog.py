@@ -80,10 +80,15 @@ class ProfileDialog(QDialog):
             form.addRow("Vai trò tổng hợp:", self.consolidates_box)
         self.load_sample = None
         if first_run:  # the sample plan is offered, and named as a sample (issue 16)
-            self.load_sample = QCheckBox("Nạp “Kế hoạch mẫu” (Kế hoạch 2163/KH-UBND của UBND tỉnh Cao Bằng) để "
-                                         "xem thử; xóa được bất cứ lúc nào trong menu Tệp")
+            self.load_sample = QCheckBox("Nạp “Kế hoạch mẫu” để xem thử")
             self.load_sample.setChecked(True)
             form.addRow(self.load_sample)
+            # A check box does not wrap: the rest on a line that does (at 1024 px it was cut mid-word).
+            sample_note = QLabel("Kế hoạch 2163/KH-UBND của UBND tỉnh Cao Bằng; xóa được bất cứ lúc nào "
+                                 "(Tệp → Xóa kế hoạch…).")
+            sample_note.setWordWrap(True)
+            sample_note.setStyleSheet("color: #555; margin-left: 22px;")
+            form.addRow(sample_note)
         form.addRow(accept_cancel_buttons(self, "Lưu"))
 
     def profile(self) -> AgencyProfile:
