@@ -158,6 +158,8 @@ class AssessmentView(QDialog):
             else:
                 loaded(result)
             return
+        if self.assessment is None:  # the first read: say so rather than show an empty tree
+            self.totals.setText("Đang đọc các tiêu chí…")
         self.runner.run(self, "Đang tải bảng tự chấm điểm…", lambda ctx: load(ctx.workspace), loaded, failed)
 
     def _index_chosen(self) -> None:
