@@ -36,6 +36,7 @@ from .model import (
     AgencyKind, AgencyProfile, Authority, Evidence, Progress, Role, Status, TaskRow,
 )
 from .paths import DB_FILE_NAME, resolve_data_dir
+from .outcomes import is_overdue_at
 from .text import clean_cell, format_decimal, nfc
 
 DUE_SOON_DAYS = 14
@@ -599,10 +600,8 @@ def count_tasks(rows: list[TaskRow], today: dt.date) -> Counts:
 
 
 def is_overdue(row: TaskRow, today: dt.date) -> bool:
-    return (
-        row.due_date is not None and row.due_date < today
-        and row.status not in (Status.DONE, Status.NOT_FEASIBLE) and not row.removed
-    )
+    """Overdue today by the reports' own rule, so the window and the report count alike."""
+    return not row.removed and is_overdue_at(row, today)
 
 
 def is_due_soon(row: TaskRow, today: dt.date) -> bool:
