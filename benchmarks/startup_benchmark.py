@@ -32,9 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Both children print when their window painted (wall clock, CPU of the process) and quit.
-_REPORT = """
+_WATCH = """
 import json, time
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 FIRST = []
 class _Watch(QObject):
     def eventFilter(self, obj, event):
@@ -44,31 +45,39 @@ class _Watch(QObject):
                 FIRST.append(now)
             if READY():
                 print(json.dumps({"first": FIRST[0], "ready": now}), flush=True)
-                QTimer.singleShot(0, APP.quit)
+                QTimer.singleShot(0, QApplication.instance().quit)
         return False
 _watch = _Watch()
-for widget in WATCHED:
-    widget.installEventFilter(_watch)
-QTimer.singleShot(20000, APP.quit)
-APP.exec()
 """
 
-BARE = """
+BARE = _WATCH + """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
 APP = QApplication(sys.argv[:1])
 WINDOW = QMainWindow(); WINDOW.resize(1280, 760); WINDOW.show()
-WATCHED, READY = [WINDOW], lambda: True
-""" + _REPORT
+READY = lambda: True
+WINDOW.installEventFilter(_watch)
+QTimer.singleShot(20000, APP.quit)
+APP.exec()
+"""
 
-PROGRAM = """
+# The program starts as `kehoach --data-dir DIR` does (cli.main: the one-program lock, the window,
+# the first-start check, the start-up backup); the watch is put on the window as it is shown.
+PROGRAM = _WATCH + """
 import sys
-from kehoach_desktop.ui.app import make_application, open_main_window
-APP = make_application()
-WINDOW = open_main_window(sys.argv[1]); WINDOW.show()
-WATCHED = [WINDOW, WINDOW.tree.viewport()]
-READY = lambda: WINDOW.proxy.visible_count() > 0
-""" + _REPORT
+from kehoach_desktop.cli import main
+from kehoach_desktop.ui.main_window import MainWindow
+_show = MainWindow.show
+def _shown(window):
+    global READY
+    READY = lambda: window.proxy.visible_count() > 0
+    window.installEventFilter(_watch)
+    window.tree.viewport().installEventFilter(_watch)
+    QTimer.singleShot(20000, QApplication.instance().quit)
+    _show(window)
+MainWindow.show = _shown
+main(["--data-dir", sys.argv[1]])
+"""
 
 
 def prepare(folder: Path) -> dict[str, Path]:

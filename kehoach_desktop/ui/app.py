@@ -7,15 +7,13 @@ import sys
 from PySide6.QtCore import QEventLoop, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..backup import BackupManager
 from ..errors import DatabaseDamagedError, KehoachError
 from ..paths import resolve_data_dir, sample_workbook
 from ..workspace import Workspace
-from .backup_dialog import DamagedDataDialog
 from .main_window import MainWindow
 from .operations import OperationRunner, describe_error
-from .profile_dialog import ProfileDialog
-from .single_instance import InstanceLock, already_open_message, ask_first_to_show
+
+# issue 17: the dialogs of a first start, a damaged file or a second start load when one is needed
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -46,6 +44,8 @@ def first_run(window: MainWindow) -> None:
     workspace = window.workspace
     wants_sample, changed = True, False  # an already set-up folder: the window read it once already (issue 17)
     if workspace.profile() is None:
+        from .profile_dialog import ProfileDialog
+
         dialog = ProfileDialog(None, window, first_run=True)
         if dialog.exec() != ProfileDialog.Accepted:  # nothing saved: asked again at the next start
             window.statusBar().showMessage(
@@ -71,6 +71,9 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
     Nothing is written unless the user chooses to restore. Returns the main window on the
     restored data, or None to quit.
     """
+    from ..backup import BackupManager
+    from .backup_dialog import DamagedDataDialog
+
     if DamagedDataDialog(error).exec() != DamagedDataDialog.Accepted or error.latest_backup is None:
         return None
     folder = resolve_data_dir(data_dir)
@@ -104,6 +107,8 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
 
 
 def run(data_dir=None) -> int:
+    from .single_instance import InstanceLock
+
     app = make_application()
     lock = InstanceLock(resolve_data_dir(data_dir))  # issue 10: one program per data folder
     if not lock.acquire():
@@ -132,8 +137,10 @@ def run(data_dir=None) -> int:
 EXIT_ALREADY_OPEN = 3
 
 
-def second_start(lock: InstanceLock) -> int:
+def second_start(lock) -> int:
     """The folder is open in another window: bring that one to front, else say so and quit."""
+    from .single_instance import already_open_message, ask_first_to_show
+
     holder = lock.holder()
     if ask_first_to_show(lock.data_dir, holder[0] if holder else None):
         return 0
