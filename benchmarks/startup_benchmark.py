@@ -110,8 +110,11 @@ def package_copies(folder: Path) -> dict[str, Path]:
 
 
 def timed(code: str, args: list[str], env: dict) -> dict:
+    # `python -c` puts the working directory first on sys.path: run where no package lies, so
+    # that the copy on PYTHONPATH is the one imported.
     start = time.time()
-    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True,
+                          cwd=tempfile.gettempdir())
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
         raise SystemExit(f"the window did not start (status {done.returncode}):\n{done.stderr[-1500:]}")

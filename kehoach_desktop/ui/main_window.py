@@ -21,6 +21,7 @@ from .about_dialog import add_about_action
 from .detail_pane import DetailPane
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
+from .widgets import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
     TaskFilterProxy, TaskTreeModel, build_tree,
@@ -123,8 +124,7 @@ class MainWindow(QMainWindow):
         self.overdue_only.toggled.connect(self._filters_changed)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm nhiệm vụ (gõ không dấu cũng được)…")
-        # The clear button's icon costs an icon-theme scan: made at the first character, not at start.
-        self.search.textChanged.connect(self._enable_clear_button)
+        add_clear_button(self.search)  # drawn by us: Qt's own scans the icon theme (issue 17)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._filters_changed)
         self.search.textChanged.connect(lambda *_: self._search_timer.start())
@@ -292,11 +292,6 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self.select_task(previous_id))
             return
         self.detail.show_task(self.workspace.task(task_id) if task_id else None)
-
-    def _enable_clear_button(self, text: str) -> None:
-        if text:
-            self.search.setClearButtonEnabled(True)
-            self.search.textChanged.disconnect(self._enable_clear_button)
 
     def _task_saved(self, task_id: int) -> None:
         """One task changed: its row (and the counts) change in place; the selection stays where

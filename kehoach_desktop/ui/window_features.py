@@ -228,13 +228,14 @@ def refresh_overview(window) -> None:
 
 def _own_scores(window, plan: dict | None):
     """A lead department's self-scores against the maximum (issue 12); nothing for a commune."""
-    from ..assessment import service as assessment
     from ..model import AgencyKind
-    from ..overview import own_scores
 
     profile = window.workspace.profile()
     if plan is None or profile is None or profile.kind == AgencyKind.XA:
         return None
+    from ..assessment import service as assessment  # issue 17: loaded only for an agency that self-assesses
+    from ..overview import own_scores
+
     return own_scores(assessment.load(window.workspace, index_kind="PAR INDEX", plan_id=plan["id"]).criteria)
 
 
