@@ -12,7 +12,7 @@ Two byte-code cases, as a user may meet them: the package as source only (the li
 their installed .pyc), and the package byte-compiled (`compileall`, as the installer ships it).
 Both run from a copy of the package in a temporary folder, so a stale __pycache__ in the work
 tree changes nothing. The cases run in alternation; medians of N runs and their ratios. Run:
-    python benchmarks/startup_benchmark.py [--runs 7] [--platform offscreen|xcb]
+    python benchmarks/startup_benchmark.py [--runs 7] [--platform offscreen|xcb] [--before OTHER/kehoach_desktop]
 """
 
 from __future__ import annotations
@@ -96,12 +96,12 @@ def prepare(folder: Path) -> dict[str, Path]:
     return {"94 tasks": sample, "300 tasks": make_folder(folder / "scale300", 300)}
 
 
-def package_copies(folder: Path) -> dict[str, Path]:
+def package_copies(folder: Path, package: Path) -> dict[str, Path]:
     """The package as source only, and byte-compiled: two copies to put first on the path."""
     copies = {}
     for case in ("source", "pyc"):
         target = folder / case
-        shutil.copytree(ROOT / "kehoach_desktop", target / "kehoach_desktop",
+        shutil.copytree(package, target / "kehoach_desktop",
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         copies[case] = target
     if not compileall.compile_dir(copies["pyc"] / "kehoach_desktop", quiet=1, workers=1):
@@ -126,23 +126,30 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="also time this kehoach_desktop folder (another checkout's) in the same run")
     args = parser.parse_args()
+    packages = {"": ROOT / "kehoach_desktop"}
+    if args.before:
+        packages = {"before: ": args.before.resolve(), "now: ": packages[""]}
     with tempfile.TemporaryDirectory() as tmp:
         folders = prepare(Path(tmp) / "data")
-        copies = package_copies(Path(tmp) / "code")
         base = {key: value for key, value in os.environ.items() if key not in ("PYTHONPYCACHEPREFIX",)}
         base.update(QT_QPA_PLATFORM=args.platform, PYTHONDONTWRITEBYTECODE="1")
-        envs = {case: {**base, "PYTHONPATH": str(path)} for case, path in copies.items()}
-        cases = [(size, case) for size in folders for case in copies]
-        timed(BARE, [], envs["source"])  # warm the file cache once
-        for size, case in cases:
-            timed(PROGRAM, [str(folders[size])], envs[case])
+        envs = {}
+        for n, (label, package) in enumerate(packages.items()):
+            for case, path in package_copies(Path(tmp) / f"code{n}", package).items():
+                envs[(label, case)] = {**base, "PYTHONPATH": str(path)}
+        cases = [(size, key) for size in folders for key in envs]
+        timed(BARE, [], base)  # warm the file cache once
+        for size, key in cases:
+            timed(PROGRAM, [str(folders[size])], envs[key])
         bare: list[dict] = []
         program: dict[tuple, list[dict]] = {key: [] for key in cases}
         for _ in range(args.runs):
-            bare.append(timed(BARE, [], envs["source"]))
-            for size, case in cases:
-                program[(size, case)].append(timed(PROGRAM, [str(folders[size])], envs[case]))
+            bare.append(timed(BARE, [], base))
+            for size, key in cases:
+                program[(size, key)].append(timed(PROGRAM, [str(folders[size])], envs[key]))
     report(args, bare, program)
     return 0
 
@@ -153,15 +160,16 @@ def median(runs: list[dict], key: str) -> float:
 
 def report(args, bare: list[dict], program: dict[tuple, list[dict]]) -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"platform {args.platform}, {args.runs} runs each (medians), load average {load:.2f}")
+    print(f"platform {args.platform}, {args.runs} runs each (medians), load average {load:.2f}"
+          + (f"; before: {args.before}" if args.before else ""))
     print("program: first paint of the task tree with its tasks; bare: first paint of a QMainWindow")
-    print(f"{'':34}{'first paint':>12}{'wall':>9}{'cpu':>9}{'wall ×':>9}{'cpu ×':>8}")
+    print(f"{'':44}{'first paint':>12}{'wall':>9}{'cpu':>9}{'wall ×':>9}{'cpu ×':>8}")
     bare_wall, bare_cpu = median(bare, "wall"), median(bare, "cpu")
-    print(f"{'bare PySide6 window':34}{median(bare, 'first'):>11.3f}s{bare_wall:>8.3f}s{bare_cpu:>8.3f}s")
-    for (size, case), runs in program.items():
-        label = f"kehoach, {size}, {'byte-code' if case == 'pyc' else 'source only'}"
+    print(f"{'bare PySide6 window':44}{median(bare, 'first'):>11.3f}s{bare_wall:>8.3f}s{bare_cpu:>8.3f}s")
+    for (size, (package, case)), runs in program.items():
+        label = f"{package}kehoach, {size}, {'byte-code' if case == 'pyc' else 'source only'}"
         wall, cpu = median(runs, "wall"), median(runs, "cpu")
-        print(f"{label:34}{median(runs, 'first'):>11.3f}s{wall:>8.3f}s{cpu:>8.3f}s"
+        print(f"{label:44}{median(runs, 'first'):>11.3f}s{wall:>8.3f}s{cpu:>8.3f}s"
               f"{wall / bare_wall:>8.2f}×{cpu / bare_cpu:>7.2f}×")
     print("target: ≤ 2× the bare window")
 
