@@ -52,6 +52,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "kehoach_desktop.ui.backup_dialog", "kehoach_desktop.ui.profile_dialog", "kehoach_desktop.ui.import_dialog",
     "kehoach_desktop.ui.report_dialog", "kehoach_desktop.ui.exchange_dialogs", "kehoach_desktop.ui.plan_dialog",
     "kehoach_desktop.ui.assessment_view", "kehoach_desktop.ui.consolidation_window",
+    "PySide6.QtNetwork",  # the second-start listener: after the first paint
 )
 
 
@@ -172,3 +173,35 @@ def test_the_installer_check_lists_every_module_of_the_package():
     package = Path(kehoach_desktop.__file__).parent
     walked = {"kehoach_desktop"} | {info.name for info in pkgutil.walk_packages([str(package)], "kehoach_desktop.")}
     assert check_bytecode.package_modules(package) == walked
+
+
+def test_what_the_first_paint_does_not_need_runs_once_after_it(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from kehoach_desktop.ui.app import AfterFirstPaint
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    done: list[str] = []
+    painted = AfterFirstPaint(widget)
+    painted.then(lambda: done.append("listen"))
+    assert done == []  # not before the window is on the screen
+    widget.show()
+    qtbot.waitUntil(lambda: done == ["listen"], timeout=3000)
+    painted.then(lambda: done.append("backup"))  # asked after the paint: at once
+    widget.update()
+    qtbot.wait(50)
+    assert done == ["listen", "backup"]
+
+
+def test_a_window_that_never_paints_still_gets_its_deferred_work(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from kehoach_desktop.ui.app import AfterFirstPaint
+
+    monkeypatch.setattr(AfterFirstPaint, "LATEST_MS", 50)
+    widget = QWidget()  # never shown
+    qtbot.addWidget(widget)
+    done: list[str] = []
+    AfterFirstPaint(widget).then(lambda: done.append("listen"))
+    qtbot.waitUntil(lambda: done == ["listen"], timeout=2000)
