@@ -123,6 +123,10 @@ app="$work/pyinstaller/dist/KeHoachCCHC"
 [ -f "$app/KeHoachCCHC.exe" ] && [ -f "$app/kehoach.exe" ]
 [ -f "$app/_internal/PySide6/plugins/platforms/qwindows.dll" ] || { echo "Qt's platform plugin is missing" >&2; exit 1; }
 if find "$app" -iname 'icuuc.dll' | grep -q .; then echo "an icuuc.dll got into the program" >&2; exit 1; fi
+# issue 17: the program starts from byte-code: every module of the package (and the libraries) is
+# compiled into the archive inside both executables, and none of our sources lies beside it.
+win "$work/python/python.exe" "$(winpath "$checkout/installer/windows/check_bytecode.py")" \
+  "$(winpath "$app")" "$(winpath "$work/src/kehoach_desktop")"
 win "$app/kehoach.exe" --version
 
 step "Inno Setup compiler"

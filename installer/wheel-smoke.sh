@@ -44,6 +44,19 @@ quiet_pip "$venv_python" -m pip install -q "$wheel" "pypdf>=4,<8"
 
 mkdir -p "$work/run"
 cd "$work/run"  # outside the checkout: nothing can be imported from it
+step "checking that the install carries byte-code (issue 17: a start from source only is slower)"
+# Before anything runs (which could write the .pyc itself); -B: this check writes none either.
+"$venv_python" -B - <<'EOF'
+import importlib.util
+from pathlib import Path
+
+package = Path(importlib.util.find_spec("kehoach_desktop").origin).parent
+assert "venv" in package.parts, f"found {package}, not the installed package"
+sources = sorted(package.rglob("*.py"))
+missing = [str(p.relative_to(package)) for p in sources if not Path(importlib.util.cache_from_source(str(p))).is_file()]
+assert sources and not missing, f"installed without byte-code: {missing[:5]} ({len(missing)} of {len(sources)})"
+print(f"[wheel-smoke] byte-code for all {len(sources)} modules of {package}")
+EOF
 kehoach="$venv_bin/kehoach"
 data="$work/run/data"
 "$kehoach" --version

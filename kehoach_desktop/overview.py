@@ -132,12 +132,13 @@ def load_overview(ws, rows: list[TaskRow], today: dt.date, plan_id: int | None) 
 
 def _own_scores(ws, plan: dict | None):
     """A lead department's self-scores against the maximum (issue 12); nothing for a commune."""
-    from .assessment import service as assessment
     from .model import AgencyKind
 
     profile = ws.profile()
     if plan is None or profile is None or profile.kind == AgencyKind.XA:
         return None
+    from .assessment import service as assessment  # loaded only for an agency that self-assesses
+
     loaded = assessment.load(ws, index_kind="PAR INDEX", plan_id=plan["id"], documents=False)
     return own_scores(loaded.criteria)
 

@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from . import db as storage
 from . import failures
@@ -21,16 +21,8 @@ from .db import maintenance, store, transaction
 from .deadlines import parse_deadline
 from .errors import InvalidInputError, NotFoundError, SaveConflictError, StorageError
 from .evidence_store import EvidenceStore
-from .exchange import service as exchange
-from .exchange.apply import PackageSummary
-from .exchange.content import ExportResult
-from .exchange.packages import OpenedPackage
-from .exchange.packages import export_package as _export_package
-from .exchange.workbook import export_workbook as _export_workbook
 from .health import EvidenceCheck, check_evidence
 from .limits import PROGRESS_FIELD_LABELS, check_annex, check_evidence_file, check_number, check_text
-from .importing import ImportSummary, ProgressCallback, UnknownLayoutError, apply_annex, read_annex, summarize
-from .importer.mapping import load as load_columns, remember as remember_columns
 from .matching import resolve_role, split_phrases
 from .model import (
     AgencyKind, AgencyProfile, Authority, Evidence, Progress, Role, Status, TaskRow,
@@ -38,6 +30,12 @@ from .model import (
 from .paths import DB_FILE_NAME, resolve_data_dir
 from .outcomes import is_overdue_at
 from .text import clean_cell, format_decimal, nfc
+
+if TYPE_CHECKING:  # issue 17: the import and exchange services load at their first use, not at start
+    from .exchange.apply import PackageSummary
+    from .exchange.content import ExportResult
+    from .exchange.packages import OpenedPackage
+    from .importing import ImportSummary, ProgressCallback
 
 DUE_SOON_DAYS = 14
 
@@ -129,6 +127,9 @@ class Workspace:
         `columns`: the user's column mapping (table key or "*" → column → role); the mapping
         remembered for a table's layout applies when none is given for it (issue 14).
         `progress` is called between the steps, so that the window's Hủy stops the reading (issue 15)."""
+        from .exchange import service as exchange
+        from .importing import UnknownLayoutError, read_annex, summarize
+
         report = progress or (lambda *args: None)
         report(0, 3, f"Đang kiểm tra tệp {Path(path).name}…")
         exchange.refuse_as_annex(Path(path))
@@ -145,6 +146,10 @@ class Workspace:
 
     def import_annex(self, path: str | Path, progress: ProgressCallback | None = None,
                      columns: dict | None = None) -> ImportSummary:
+        from .exchange import service as exchange
+        from .importer.mapping import remember as remember_columns
+        from .importing import apply_annex, read_annex, summarize
+
         exchange.refuse_as_annex(Path(path))
         if progress:
             progress(0, 0, f"Đang đọc {Path(path).name}…")  # Hủy stops here too (issue 15)
@@ -169,6 +174,8 @@ class Workspace:
 
     def _column_overrides(self, columns: dict | None) -> dict:
         """Mappings remembered for layouts in this data folder, with the user's own on top (issue 14)."""
+        from .importer.mapping import load as load_columns
+
         return {**load_columns(self.data_dir), **(columns or {})}
 
     # --- exchange by USB: packages (.khbc, .khnv) and the results workbook (.xlsx) ----------
@@ -177,12 +184,16 @@ class Workspace:
                        audience: AgencyProfile | None = None, plan_ids=None,
                        progress: ProgressCallback | None = None) -> ExportResult:
         """Write a progress (.khbc) or task (.khnv) package, read back and verified."""
+        from .exchange.packages import export_package as _export_package
+
         return _export_package(self.db, self.evidence, Path(target), self.profile(), plan_ids=plan_ids,
                                period=period, audience=audience, progress=progress)
 
     def export_workbook(self, target: str | Path, *, period: dict | None = None, all_tasks: bool = False,
                         plan_ids=None, progress: ProgressCallback | None = None) -> ExportResult:
         """Write the agency's tasks and results as an .xlsx, read back and verified."""
+        from .exchange.workbook import export_workbook as _export_workbook
+
         return _export_workbook(self.db, self.evidence, Path(target), self.profile(), period=period,
                                 all_tasks=all_tasks, plan_ids=plan_ids, progress=progress)
 
@@ -191,20 +202,28 @@ class Workspace:
 
         Nothing is written to the data; the caller closes the result when done.
         """
+        from .exchange import service as exchange
+
         return exchange.open_for_import(Path(path), self.data_dir / "tmp", self.profile(), self.evidence, progress)
 
     def preview_package(self, package: OpenedPackage | str | Path) -> PackageSummary:
+        from .exchange import service as exchange
+
         with self._opened(package) as opened:
             return exchange.preview(self.db, self.evidence, opened, self.profile())
 
     def import_package(self, package: OpenedPackage | str | Path,
                        progress: ProgressCallback | None = None) -> PackageSummary:
+        from .exchange import service as exchange
+
         with self._opened(package, progress) as opened:
             self.backup_before("nhap-goi")
             return exchange.import_opened(self.db, self.evidence, opened, self.profile(), progress)
 
     @contextlib.contextmanager
     def _opened(self, package, progress: ProgressCallback | None = None) -> Iterator[OpenedPackage]:
+        from .exchange.packages import OpenedPackage
+
         if isinstance(package, OpenedPackage):
             yield package
             return
@@ -565,11 +584,9 @@ def _refuse_conflict(task: TaskRow, current: Progress, changed: dict, before: di
 def _open_for_reading(db_path: Path):
     """A data folder that can only be read (a read-only share, a locked stick) opens for
     reading: every change is then refused as a read-only folder (issue 15)."""
-    import sqlite_utils
-
     if not db_path.is_file():
         raise StorageError(failures.message(failures.READ_ONLY, db_path.parent) + " Thư mục này chưa có dữ liệu.")
-    db = sqlite_utils.Database(maintenance.open_read_only(db_path))
+    db = storage.Database(maintenance.open_read_only(db_path))
     version = storage.current_version(db)
     if version != storage.SCHEMA_VERSION:
         db.close()

@@ -118,13 +118,12 @@ def test_window_writes_the_report_matrix_and_task_packages(snv_window, province,
 
 def test_profile_dialog_sets_the_consolidating_role(snv_window, monkeypatch):
     from kehoach_desktop.consolidation import roster
-    from kehoach_desktop.ui import main_window as module
-    from kehoach_desktop.ui.profile_dialog import ProfileDialog
+    from kehoach_desktop.ui.profile_dialog import ProfileDialog  # the window loads it when first asked (issue 17)
 
     def accept_led_tasks(dialog):
         assert dialog.consolidates() == "plan"  # what the data say
         dialog.consolidates_box.setCurrentIndex(dialog.consolidates_box.findData("led-tasks"))
         return ProfileDialog.Accepted
-    monkeypatch.setattr(module.ProfileDialog, "exec", accept_led_tasks)
+    monkeypatch.setattr(ProfileDialog, "exec", accept_led_tasks)
     snv_window.edit_profile()
     assert roster.get_consolidates(snv_window.workspace) == "led-tasks"

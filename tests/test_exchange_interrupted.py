@@ -29,6 +29,7 @@ ZYGOTE = """
 import os, signal, sys
 from pathlib import Path
 from kehoach_desktop.workspace import Workspace
+import kehoach_desktop.exchange.packages  # loaded once here: the Workspace loads it at first use (issue 17)
 signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the killed exporters
 print("ready", flush=True)
 for line in sys.stdin:

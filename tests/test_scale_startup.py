@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+from conftest import ROOT
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -13,12 +17,64 @@ def _loaded_after(code: str) -> set[str]:
     return set(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
+# The real start (`kehoach --data-dir DIR`): the modules loaded when the window first paints its tasks.
+_AT_FIRST_PAINT = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from kehoach_desktop.cli import main
+from kehoach_desktop.ui.main_window import MainWindow
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint and WINDOW[0].proxy.visible_count() > 0 and not SEEN:
+            SEEN.append(sorted(sys.modules))
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+WINDOW, SEEN, _show = [], [], MainWindow.show
+def shown(window):
+    WINDOW.append(window)
+    window.watch = Watch()
+    window.tree.viewport().installEventFilter(window.watch)
+    QTimer.singleShot(30000, QApplication.instance().quit)
+    _show(window)
+MainWindow.show = shown
+main(["--data-dir", sys.argv[1]])
+print(json.dumps({"tasks": WINDOW[0].proxy.visible_count(), "modules": SEEN[0] if SEEN else []}))
+"""
+
+# What only a user's later action needs: nothing of it may load before the window shows its tasks.
+NOT_BEFORE_FIRST_PAINT = (
+    "sqlite_utils", "click", "dateutil", "pluggy", "numpy", "pandas", "openpyxl", "reportlab", "docx", "lxml",
+    "kehoach_desktop.exchange", "kehoach_desktop.importing", "kehoach_desktop.importer", "kehoach_desktop.about",
+    "kehoach_desktop.safety_cli", "kehoach_desktop.assessment.service", "kehoach_desktop.consolidation.receive",
+    "kehoach_desktop.ui.backup_dialog", "kehoach_desktop.ui.profile_dialog", "kehoach_desktop.ui.import_dialog",
+    "kehoach_desktop.ui.report_dialog", "kehoach_desktop.ui.exchange_dialogs", "kehoach_desktop.ui.plan_dialog",
+    "kehoach_desktop.ui.assessment_view", "kehoach_desktop.ui.consolidation_window",
+    "PySide6.QtNetwork",  # the second-start listener: after the first paint
+)
+
+
+def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_action_needs(imported_workspace):
+    imported_workspace.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _AT_FIRST_PAINT, str(imported_workspace.data_dir)], env=env,
+                          capture_output=True, text=True, timeout=120, cwd=imported_workspace.data_dir.parent)
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded = set(seen["modules"])
+    assert seen["tasks"] > 0 and "kehoach_desktop.ui.task_tree" in loaded  # the probe saw the window with tasks
+    early = sorted(name for name in loaded for unwanted in NOT_BEFORE_FIRST_PAINT
+                   if name == unwanted or name.startswith(unwanted + "."))
+    assert early == []
+
+
 def test_the_window_path_leaves_the_command_modules_and_numpy_unloaded():
     loaded = _loaded_after("import kehoach_desktop.cli\nimport kehoach_desktop.ui.app")
     assert "kehoach_desktop.ui.main_window" in loaded  # the probe sees what the window needs
-    assert "sqlite_utils" in loaded
-    for unwanted in ("numpy", "pandas", "kehoach_desktop.safety_cli", "kehoach_desktop.exchange.cli",
-                     "kehoach_desktop.report.cli", "openpyxl", "reportlab", "docx"):
+    for unwanted in ("numpy", "pandas", "sqlite_utils", "click", "kehoach_desktop.safety_cli",
+                     "kehoach_desktop.exchange.cli", "kehoach_desktop.report.cli", "openpyxl", "reportlab", "docx"):
         assert unwanted not in loaded, unwanted
 
 
@@ -36,3 +92,116 @@ def test_the_window_only_command_lines_are_recognised():
     assert _window_data_dir(["--data-dir", "/tmp/x", "tasks"])[0] is False
     assert _window_data_dir(["--help"])[0] is False
     assert _window_data_dir(["tasks", "--json"])[0] is False
+
+
+# --- the db layer's Database: sqlite3 at start, sqlite-utils' table helpers at first use ---
+
+
+def test_the_database_gives_rows_as_sqlite_utils_did_and_its_table_helpers_still_work(tmp_path):
+    import sqlite_utils
+
+    from kehoach_desktop.db import open_database
+
+    db = open_database(tmp_path / "x.db")
+    db.execute("CREATE TABLE a (id INTEGER PRIMARY KEY, name TEXT)")
+    db.execute("CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER, name TEXT)")
+    db["a"].insert({"id": 1, "name": "Sở Nội vụ"})
+    db["b"].upsert({"id": 7, "a_id": 1, "name": "xã Hòa An"}, pk="id")
+    db["b"].update(7, {"name": "xã Hòa Bình"})
+    join = "SELECT a.id, a.name, b.id, b.name FROM a JOIN b ON b.a_id = a.id"
+    rows = list(db.query(join))
+    assert rows == list(sqlite_utils.Database(db.conn).query(join))  # twin names: id, name, id_2, name_2
+    assert rows == [{"id": 1, "name": "Sở Nội vụ", "id_2": 7, "name_2": "xã Hòa Bình"}]
+    assert list(db.query("SELECT * FROM a WHERE id = ?", [2])) == []
+    assert sorted(db.table_names()) == ["a", "b"] and db["b"].count == 1
+    assert db.execute("PRAGMA recursive_triggers").fetchone()[0] == 1  # as sqlite-utils set it
+    db.close()
+
+
+def test_sqlite_utils_loads_only_when_a_table_helper_is_first_used(tmp_path):
+    code = (f"from kehoach_desktop.db import open_database\nimport sys\ndb = open_database({str(tmp_path / 'y.db')!r})\n"
+            "db.execute('CREATE TABLE t (id INTEGER PRIMARY KEY)')\nlist(db.query('SELECT * FROM t'))\n"
+            "print('before', 'sqlite_utils' in sys.modules)\ndb['t'].insert({'id': 1})\n"
+            "print('after', 'sqlite_utils' in sys.modules, db['t'].count)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout.split()
+    assert out == ["before", "False", "after", "True", "1"]
+
+
+# --- the window's own parts of the start ---
+
+
+def test_the_search_box_clears_with_our_own_button(window, qtbot):
+    search = window.search
+    assert search.clear_action is None and not search.isClearButtonEnabled()  # nothing drawn before typing
+    search.setText("kiem tra")
+    assert search.clear_action.isVisible() and not search.isClearButtonEnabled()  # ours, not Qt's themed one
+    assert not search.clear_action.icon().isNull()
+    search.clear_action.trigger()
+    assert search.text() == "" and not search.clear_action.isVisible()
+    search.setText("a")
+    assert search.clear_action.isVisible() and len(search.actions()) == 1  # one button, shown again
+
+
+def test_the_cheaper_pyside_feature_check_answers_as_pyside_does():
+    import email
+    import math
+
+    import shibokensupport.feature as feature
+
+    import kehoach_desktop.ui  # noqa: F401  (installs the cheaper check)
+    from kehoach_desktop import model
+    from kehoach_desktop.ui import task_tree
+
+    cheaper = feature._mod_uses_pyside
+    assert getattr(cheaper, "reads_bytes", False)
+    for module, uses in ((task_tree, True), (model, False), (math, False), (email, False)):
+        assert cheaper(module) is uses, module.__name__
+
+
+def test_the_installer_check_lists_every_module_of_the_package():
+    import importlib
+    import pkgutil
+
+    sys.path.insert(0, str(ROOT / "installer" / "windows"))
+    try:
+        check_bytecode = importlib.import_module("check_bytecode")
+    finally:
+        sys.path.pop(0)
+    import kehoach_desktop
+
+    package = Path(kehoach_desktop.__file__).parent
+    walked = {"kehoach_desktop"} | {info.name for info in pkgutil.walk_packages([str(package)], "kehoach_desktop.")}
+    assert check_bytecode.package_modules(package) == walked
+
+
+def test_what_the_first_paint_does_not_need_runs_once_after_it(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from kehoach_desktop.ui.app import AfterFirstPaint
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    done: list[str] = []
+    painted = AfterFirstPaint(widget)
+    painted.then(lambda: done.append("listen"))
+    assert done == []  # not before the window is on the screen
+    widget.show()
+    qtbot.waitUntil(lambda: done == ["listen"], timeout=3000)
+    painted.then(lambda: done.append("backup"))  # asked after the paint: at once
+    widget.update()
+    qtbot.wait(50)
+    assert done == ["listen", "backup"]
+
+
+def test_a_window_that_never_paints_still_gets_its_deferred_work(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from kehoach_desktop.ui.app import AfterFirstPaint
+
+    monkeypatch.setattr(AfterFirstPaint, "LATEST_MS", 50)
+    widget = QWidget()  # never shown
+    qtbot.addWidget(widget)
+    done: list[str] = []
+    AfterFirstPaint(widget).then(lambda: done.append("listen"))
+    qtbot.waitUntil(lambda: done == ["listen"], timeout=2000)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the db is connection.Database, sqlite-utils' at first use (issue 17)
+    import sqlite_utils
 
 SCORE_FIELDS = ("score", "not_applicable", "not_applicable_reason", "explanation", "note", "updated_at")
 LINK_FIELDS = (

@@ -3,7 +3,10 @@ report, the packages received and each agency's progress and evidence per task."
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the db is connection.Database, sqlite-utils' at first use (issue 17)
+    import sqlite_utils
 
 from .store import _insert, _one
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the db is connection.Database, sqlite-utils' at first use (issue 17)
+    import sqlite_utils
 
 from ..errors import DatabaseTooNewError
 from .connection import transaction

@@ -8,7 +8,10 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, Iterable
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the db is connection.Database, sqlite-utils' at first use (issue 17)
+    import sqlite_utils
 
 PROFILE_FIELDS = (
     "name", "kind", "governing_body", "place", "symbol", "signer_name", "signer_title", "authority",

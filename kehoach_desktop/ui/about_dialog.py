@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from ..about import FONT_NOTE, PROGRAM_NAME, AboutInfo, about
+# issue 17: what the dialog shows (versions read from the installed packages' metadata) loads when it opens
 
 HELP_MENU_TITLE = "&Trợ giúp"
 
 
 class AboutDialog(QDialog):
     def __init__(self, info: AboutInfo, parent=None):
+        from ..about import FONT_NOTE, PROGRAM_NAME
+
         super().__init__(parent)
         self.info = info
         self.setWindowTitle("Giới thiệu")
@@ -69,9 +71,15 @@ class AboutDialog(QDialog):
 def add_about_action(window) -> QAction:
     """Menu "Trợ giúp" → "Giới thiệu…" (the menu is shared with whatever else lives in it)."""
     action = QAction("Giới thiệu…", window)
-    action.triggered.connect(lambda: AboutDialog(about(window.workspace.data_dir), window).exec())
+    action.triggered.connect(lambda: open_about(window))
     help_menu(window).addAction(action)
     return action
+
+
+def open_about(window) -> None:
+    from ..about import about
+
+    AboutDialog(about(window.workspace.data_dir), window).exec()
 
 
 def help_menu(window):

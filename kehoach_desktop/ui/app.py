@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEventLoop, QLocale
+from PySide6.QtCore import QEvent, QEventLoop, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..backup import BackupManager
 from ..errors import DatabaseDamagedError, KehoachError
 from ..paths import resolve_data_dir, sample_workbook
 from ..workspace import Workspace
-from .backup_dialog import DamagedDataDialog
 from .main_window import MainWindow
 from .operations import OperationRunner, describe_error
-from .profile_dialog import ProfileDialog
-from .single_instance import InstanceLock, already_open_message, ask_first_to_show
+
+# issue 17: the dialogs of a first start, a damaged file or a second start load when one is needed
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -46,6 +44,8 @@ def first_run(window: MainWindow) -> None:
     workspace = window.workspace
     wants_sample, changed = True, False  # an already set-up folder: the window read it once already (issue 17)
     if workspace.profile() is None:
+        from .profile_dialog import ProfileDialog
+
         dialog = ProfileDialog(None, window, first_run=True)
         if dialog.exec() != ProfileDialog.Accepted:  # nothing saved: asked again at the next start
             window.statusBar().showMessage(
@@ -71,6 +71,9 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
     Nothing is written unless the user chooses to restore. Returns the main window on the
     restored data, or None to quit.
     """
+    from ..backup import BackupManager
+    from .backup_dialog import DamagedDataDialog
+
     if DamagedDataDialog(error).exec() != DamagedDataDialog.Accepted or error.latest_backup is None:
         return None
     folder = resolve_data_dir(data_dir)
@@ -104,6 +107,8 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
 
 
 def run(data_dir=None) -> int:
+    from .single_instance import InstanceLock
+
     app = make_application()
     lock = InstanceLock(resolve_data_dir(data_dir))  # issue 10: one program per data folder
     if not lock.acquire():
@@ -118,10 +123,11 @@ def run(data_dir=None) -> int:
         except KehoachError as error:
             QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(error))
             return 2
-        lock.listen(window)
+        painted = AfterFirstPaint(window)  # issue 17: what the first paint does not need waits for it
         window.show()
+        painted.then(lambda: lock.listen(window))
         first_run(window)
-        window.start_automatic_backups()
+        painted.then(window.start_automatic_backups)
         return app.exec()
     finally:
         lock.release()
@@ -132,8 +138,10 @@ def run(data_dir=None) -> int:
 EXIT_ALREADY_OPEN = 3
 
 
-def second_start(lock: InstanceLock) -> int:
+def second_start(lock) -> int:
     """The folder is open in another window: bring that one to front, else say so and quit."""
+    from .single_instance import already_open_message, ask_first_to_show
+
     holder = lock.holder()
     if ask_first_to_show(lock.data_dir, holder[0] if holder else None):
         return 0
@@ -141,3 +149,41 @@ def second_start(lock: InstanceLock) -> int:
     box.addButton("Đóng", QMessageBox.AcceptRole)
     box.exec()
     return EXIT_ALREADY_OPEN
+
+
+# --- start-up (issue 17) ---
+
+
+class AfterFirstPaint(QObject):
+    """Runs what the start can leave until the window has painted once: listening for a second
+    start (it loads QtNetwork) and the start-up backup's check (a worker reading the data while
+    the window draws). Run at once when the window has painted already; after a second at the
+    latest, should it never paint (started minimised)."""
+
+    LATEST_MS = 1000
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.painted, self.pending = False, []
+        window.installEventFilter(self)
+        QTimer.singleShot(self.LATEST_MS, self, self._run)
+
+    def then(self, action) -> None:
+        if self.painted:
+            action()
+        else:
+            self.pending.append(action)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Paint and not self.painted:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
+        return False
+
+    def _run(self) -> None:
+        if self.painted:
+            return
+        self.painted = True
+        pending, self.pending = self.pending, []
+        for action in pending:
+            action()

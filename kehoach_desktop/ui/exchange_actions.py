@@ -8,19 +8,23 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..exchange.drives import removable_drives
-from ..exchange.apply import change_phrases
-from ..exchange.safe_zip import format_size
-from .exchange_dialogs import ExportDialog, PackagePreviewDialog
 from .operations import describe_error
+
+# issue 17: the exchange services and dialogs load when an action is first used, not at start
+
+
+def _removable_drives():
+    from ..exchange.drives import removable_drives
+
+    return removable_drives()
 
 
 class ExchangeActions:
     """Builds the “Trao đổi” menu on a MainWindow and carries out its actions."""
 
-    def __init__(self, window, list_drives=removable_drives):
+    def __init__(self, window, list_drives=None):
         self.window = window
-        self.list_drives = list_drives
+        self.list_drives = list_drives or _removable_drives
         self.export_report_action = QAction("Xuất gói báo cáo (.khbc)…", window)
         self.export_report_action.triggered.connect(lambda: self.export(".khbc"))
         self.export_tasks_action = QAction("Xuất gói nhiệm vụ (.khnv)…", window)
@@ -42,6 +46,8 @@ class ExchangeActions:
         window = self.window
         if not window.detail.save_if_dirty():
             return
+        from .exchange_dialogs import ExportDialog
+
         dialog = ExportDialog(suffix, window.workspace.profile(), self.list_drives, window)
         if dialog.exec() != ExportDialog.Accepted:
             return
@@ -60,6 +66,8 @@ class ExchangeActions:
                           lambda error: QMessageBox.warning(window, "Không xuất được", describe_error(error)))
 
     def _exported(self, result) -> None:
+        from ..exchange.safe_zip import format_size
+
         lines = [f"Đã ghi và kiểm tra xong “{result.path}” ({format_size(result.size)}).",
                  f"{result.plans} kế hoạch, {result.tasks} nhiệm vụ, kết quả của {result.progress} nhiệm vụ, "
                  f"{result.evidence} tài liệu kiểm chứng"
@@ -97,6 +105,9 @@ class ExchangeActions:
                 raise
 
         def previewed(result) -> None:
+            from ..exchange.apply import change_phrases
+            from .exchange_dialogs import PackagePreviewDialog
+
             opened, summary = result
             if confirm and PackagePreviewDialog(summary, window).exec() != PackagePreviewDialog.Accepted:
                 opened.close()

@@ -14,24 +14,21 @@ from PySide6.QtWidgets import (
     QLineEdit, QMainWindow, QMessageBox, QSplitter, QTreeView, QVBoxLayout, QWidget,
 )
 
-from ..backup import BackupManager
-from ..exchange.service import is_exchange_file
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter
 from ..workspace import Counts, Workspace, count_tasks
 from .about_dialog import add_about_action
-from .backup_dialog import BackupDialog, counts_text
 from .detail_pane import DetailPane
 from .exchange_actions import ExchangeActions
-from .import_dialog import ImportPreviewDialog
 from .operations import OperationRunner, describe_error
-from .profile_dialog import ProfileDialog
+from .widgets import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
     TaskFilterProxy, TaskTreeModel, build_tree,
 )
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
+# issue 17: the dialogs, the backup and exchange services load when the user first asks for them
 
 SCOPE_CHOICES = [
     (MINE_ANY, "Việc của tôi (mọi vai trò)"),
@@ -127,8 +124,7 @@ class MainWindow(QMainWindow):
         self.overdue_only.toggled.connect(self._filters_changed)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm nhiệm vụ (gõ không dấu cũng được)…")
-        # The clear button's icon costs an icon-theme scan: made at the first character, not at start.
-        self.search.textChanged.connect(self._enable_clear_button)
+        add_clear_button(self.search)  # drawn by us: Qt's own scans the icon theme (issue 17)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._filters_changed)
         self.search.textChanged.connect(lambda *_: self._search_timer.start())
@@ -297,11 +293,6 @@ class MainWindow(QMainWindow):
             return
         self.detail.show_task(self.workspace.task(task_id) if task_id else None)
 
-    def _enable_clear_button(self, text: str) -> None:
-        if text:
-            self.search.setClearButtonEnabled(True)
-            self.search.textChanged.disconnect(self._enable_clear_button)
-
     def _task_saved(self, task_id: int) -> None:
         """One task changed: its row (and the counts) change in place; the selection stays where
         the user put it (a save that finishes after they clicked another task does not pull it back)."""
@@ -332,6 +323,7 @@ class MainWindow(QMainWindow):
 
     def edit_profile(self) -> None:
         from ..consolidation import roster  # issue 11: the consolidating role beside the profile
+        from .profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(self.workspace.profile(), self, consolidates=roster.get_consolidates(self.workspace))
         if dialog.exec() != ProfileDialog.Accepted:
@@ -368,6 +360,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path, *, confirm: bool = True) -> None:
         """Preview the annex (off the GUI thread), then import it after the user agrees."""
+        from ..exchange.service import is_exchange_file
+        from .import_dialog import ImportPreviewDialog
+
         if is_exchange_file(path):  # a package or the program's results workbook, not an annex
             self.exchange.import_package(path, confirm=confirm)
             return
@@ -444,6 +439,8 @@ class MainWindow(QMainWindow):
         self.runner.run(self, "Đang sao lưu…", lambda ctx: ctx.workspace.backup_if_changed(reason), done, failed)
 
     def show_backups(self) -> None:
+        from .backup_dialog import BackupDialog
+
         # Bound methods, not lambdas holding the dialog: no reference cycle through its signals.
         self.backup_dialog = BackupDialog(self.workspace.backups.folder, self)
         self.backup_dialog.backup_requested.connect(self._backup_from_dialog)
@@ -464,6 +461,8 @@ class MainWindow(QMainWindow):
         self.restore_backup(info, self._refresh_backup_dialog)
 
     def backup_now(self, then=lambda info: None) -> None:
+        from .backup_dialog import counts_text
+
         def done(info) -> None:
             self.statusBar().showMessage(f"Đã sao lưu: {counts_text(info)}.", 8000)
             then(info)
@@ -475,6 +474,9 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, info, then=lambda result: None, *, confirm: bool = True) -> None:
         """Put a backup in place of the data; the current data are backed up first."""
+        from ..backup import BackupManager
+        from .backup_dialog import counts_text
+
         if confirm and QMessageBox.question(
             self, "Khôi phục bản sao lưu",
             f"Khôi phục bản sao lưu lúc {info.when} ({counts_text(info)})?\n\n"

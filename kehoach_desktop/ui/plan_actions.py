@@ -9,11 +9,20 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
-from ..report import calendar as report_calendar
-from ..report import service as report_service
 from ..text import format_date
 from .operations import describe_error
-from .plan_dialog import PlanDialog
+
+
+def _report_calendar():  # issue 17: the report services load at their first use, not at start
+    from ..report import calendar
+
+    return calendar
+
+
+def _report_service():
+    from ..report import service
+
+    return service
 
 
 class PlanActions:
@@ -38,10 +47,10 @@ class PlanActions:
 
     def refresh_reminder(self) -> None:
         try:
-            self.due = report_calendar.next_due(self.window.workspace, self.window.today)
+            self.due = _report_calendar().next_due(self.window.workspace, self.window.today)
         except Exception:  # no plan, no profile yet: nothing to remind of
             self.due = None
-        self.due_label.setText(report_calendar.reminder_text(self.due) if self.due else "")
+        self.due_label.setText(_report_calendar().reminder_text(self.due) if self.due else "")
         self.due_label.setToolTip(f"Hạn gửi: {format_date(self.due['due'])}; bấm Báo cáo để lập." if self.due else "")
         self.due_label.setVisible(self.due is not None)
 
@@ -54,7 +63,7 @@ class PlanActions:
         dialog.period.setCurrentIndex(dialog.period.findData(self.due["kind"]))
 
     def _plans(self) -> list[dict]:
-        return [report_service.plan_json(plan) for plan in self.window.workspace.plans()]
+        return [_report_service().plan_json(plan) for plan in self.window.workspace.plans()]
 
     def edit_calendar(self, plan_id: int | None = None) -> None:
         """The plan's reports owed: due dates and recipients edited in a table."""
@@ -63,7 +72,7 @@ class PlanActions:
         plan = self._choose(plan_id)
         if plan is None:
             return
-        rows = report_calendar.obligations(self.window.workspace, plan["id"], self.window.today)
+        rows = _report_calendar().obligations(self.window.workspace, plan["id"], self.window.today)
         dialog = CalendarDialog(rows, plan["citation"], self.window)
         if dialog.exec() != CalendarDialog.Accepted or not dialog.changes():
             return
@@ -75,7 +84,7 @@ class PlanActions:
                  for row, due, recipient in changes]
 
         def save(ctx) -> None:
-            report_calendar.set_obligations(ctx.workspace, plan["id"], items)
+            _report_calendar().set_obligations(ctx.workspace, plan["id"], items)
 
         self.window.runner.run(
             self.window, "Đang lưu lịch báo cáo…", save, lambda _: self.refresh_reminder(),
@@ -90,7 +99,7 @@ class PlanActions:
 
         from .register_dialog import RegisterDialog
 
-        rows = report_service.issued_reports(self.window.workspace)
+        rows = _report_service().issued_reports(self.window.workspace)
         dialog = RegisterDialog(rows, self.window)
         if dialog.exec() != RegisterDialog.Accepted or dialog.chosen() is None:
             return
@@ -101,7 +110,7 @@ class PlanActions:
         if not path:
             return
         self.window.runner.run(
-            self.window, "Đang in lại báo cáo…", lambda ctx: report_service.reprint(ctx.workspace, row["id"], path),
+            self.window, "Đang in lại báo cáo…", lambda ctx: _report_service().reprint(ctx.workspace, row["id"], path),
             lambda written: self.window.statusBar().showMessage(f"Đã in lại vào {Path(written).name}.", 8000),
             lambda error: QMessageBox.warning(self.window, "Không in lại được", describe_error(error)),
         )
@@ -133,13 +142,15 @@ class PlanActions:
         plan = self._choose(plan_id)
         if plan is None:
             return None
+        from .plan_dialog import PlanDialog
+
         dialog = PlanDialog(plan, self.window)
         if dialog.exec() != PlanDialog.Accepted:
             return dialog
         values = dialog.values()
         self.window.runner.run(
             self.window, "Đang lưu thông tin kế hoạch…",
-            lambda ctx: report_service.correct_plan(ctx.workspace, plan["id"], **values),
+            lambda ctx: _report_service().correct_plan(ctx.workspace, plan["id"], **values),
             lambda saved: self._plan_saved(saved),
             lambda error: QMessageBox.warning(self.window, "Không lưu được thông tin kế hoạch", describe_error(error)),
         )

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# QtNetwork (the local socket) loads when the window starts listening, after its first paint (issue 17).
 
 LOCK_FILE_NAME = "kehoach.lock"
 # The Windows installer (Inno Setup's AppMutex) refuses to install or uninstall while it exists.
@@ -55,6 +56,8 @@ class InstanceLock(QObject):
 
     def listen(self, target) -> None:
         """Bring *target* (the main window) to front when a second start asks."""
+        from PySide6.QtNetwork import QLocalServer
+
         self._target = target
         name = server_name(self.data_dir)
         QLocalServer.removeServer(name)  # a socket left by a crash; we hold the lock, so it is ours
@@ -90,6 +93,8 @@ def ask_first_to_show(data_dir: Path, holder_pid: int | None = None) -> bool:
             ctypes.windll.user32.AllowSetForegroundWindow(holder_pid if holder_pid else -1)
         except (AttributeError, OSError):  # pragma: no cover - Windows only
             pass
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
