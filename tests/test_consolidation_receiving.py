@@ -139,3 +139,52 @@ def test_a_bad_record_among_many_is_refused_with_the_same_message(province, tmp_
     for item in result.packages:
         assert item.status == receiving.REFUSED
         assert cases[item.file][2] in item.message, item.message
+
+
+# --- `kehoach check` verifies the received evidence files too ---------------------------------------
+
+def test_check_names_the_agency_and_task_of_a_missing_or_damaged_received_file(province, tmp_path):
+    import json
+
+    from _consolidation_support import run_cli
+
+    with consolidator(province, tmp_path / "snv") as ws:
+        receiving.receive(ws, [province["packages"]], workers=0)
+        rows = ws.db.execute(
+            "SELECT e.file_sha256, e.file_name, a.name, t.content FROM agency_evidence e "
+            "JOIN roster_agency a ON a.id = e.agency_id JOIN task t ON t.id = e.task_id "
+            "WHERE e.file_name LIKE 'bao-cao-%' ORDER BY a.name").fetchall()
+        gone, damaged = rows[0], rows[1]
+        ws.evidence.path_for(gone[0]).unlink()
+        path = ws.evidence.path_for(damaged[0])
+        path.write_bytes(path.read_bytes()[:-10] + b"0123456789")
+        assert not ws.check_evidence().ok  # what the window's check sees
+        folder = ws.data_dir
+    code, out = run_cli("--data-dir", folder, "check", "--json")
+    assert code == 1
+    found = json.loads(out)["evidence"]
+    assert [(item["agency"], item["file_name"]) for item in found["missing"]] == [(gone[2], gone[1])]
+    assert [(item["agency"], item["file_name"]) for item in found["altered"]] == [(damaged[2], damaged[1])]
+    assert found["missing"][0]["task_content"] == gone[3]
+    code, out = run_cli("--data-dir", folder, "check")
+    assert code == 1
+    line = next(text for text in out.splitlines() if "Tệp bị thiếu" in text)
+    assert gone[1] in line and gone[2] in line and gone[3][:40] in line
+    assert any(damaged[2] in text for text in out.splitlines() if "đã bị thay đổi" in text)
+
+
+def test_check_passes_when_every_received_file_is_whole(province, tmp_path):
+    import json
+
+    from _consolidation_support import run_cli
+
+    with consolidator(province, tmp_path / "snv") as ws:
+        receiving.receive(ws, [province["packages"]], workers=0)
+        received = ws.db.execute("SELECT count(DISTINCT file_sha256) FROM agency_evidence").fetchone()[0]
+        own = ws.db.execute("SELECT count(DISTINCT file_sha256) FROM evidence WHERE file_sha256 IS NOT NULL "
+                            "AND file_sha256 NOT IN (SELECT file_sha256 FROM agency_evidence "
+                            "WHERE file_sha256 IS NOT NULL)").fetchone()[0]
+        folder = ws.data_dir
+    code, out = run_cli("--data-dir", folder, "check", "--json")
+    assert code == 0
+    assert json.loads(out)["evidence"]["checked"] == received + own > 0

@@ -166,3 +166,19 @@ def replace_agency_evidence_rows(db: sqlite_utils.Database, agency_id: int, rows
                         [(agency_id, task_id) for task_id, _ in rows])
     db.conn.executemany(_INSERT_AGENCY_EVIDENCE, [(agency_id, task_id, *values)
                                                   for task_id, items in rows for values in items])
+
+
+# --- the received evidence files for `kehoach check` (issue 11) ------------------------------------
+
+def received_evidence_file_rows(conn) -> list[dict]:
+    """Every received evidence row that has a stored file, with its agency and task, for the
+    health check (a plain sqlite3 connection: the check opens the file read-only)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "agency_evidence" not in tables:  # a data file from before consolidation
+        return []
+    keys = ("id", "task_id", "file_sha256", "file_name", "agency_id", "agency", "task_code", "task_content")
+    rows = conn.execute(
+        "SELECT e.id, e.task_id, e.file_sha256, e.file_name, e.agency_id, a.name, coalesce(c.code, ''), t.content "
+        "FROM agency_evidence e JOIN roster_agency a ON a.id = e.agency_id JOIN task t ON t.id = e.task_id "
+        "LEFT JOIN criterion c ON c.id = t.criterion_id WHERE e.file_sha256 IS NOT NULL ORDER BY a.name, t.id, e.id")
+    return [dict(zip(keys, row)) for row in rows]
