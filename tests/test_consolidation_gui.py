@@ -54,6 +54,7 @@ def test_receive_then_register_matrix_and_one_agency_task(snv_window, province, 
     # the register: the filter "chưa nộp" lists exactly the agencies that sent nothing
     window.period.setCurrentIndex(window.period.findData("year"))
     window.year.setValue(2025)
+    qtbot.waitUntil(lambda: (window.snapshot.period.kind, window.snapshot.period.year) == ("year", 2025))
     window.state_filter.setCurrentIndex(window.state_filter.findData("chưa nộp"))
     names = {window.register_model.rows[r]["name"] for r in range(window.register_model.rowCount())}
     assert names == UNREPORTED
@@ -128,3 +129,59 @@ def test_profile_dialog_sets_the_consolidating_role(snv_window, monkeypatch):
     monkeypatch.setattr(module.ProfileDialog, "exec", accept_led_tasks)
     snv_window.edit_profile()
     assert roster.get_consolidates(snv_window.workspace) == "led-tasks"
+
+
+def test_the_period_controls_read_once_when_the_user_stops_and_off_the_gui_thread(snv_window, qtbot,
+                                                                                    monkeypatch):
+    import threading
+
+    from kehoach_desktop.consolidation import overview as views
+    from kehoach_desktop.ui import consolidation_window as module
+
+    window = snv_window.open_consolidation()
+    qtbot.addWidget(window)
+    reads = []
+    real_load = views.load
+
+    def counted(workspace, *args, **kwargs):
+        reads.append((workspace is window.workspace, args[0] if args else None))
+        return real_load(workspace, *args, **kwargs)
+    monkeypatch.setattr(views, "load", counted)
+    for year in (2021, 2022, 2023, 2024, 2025):  # arrows held down on the year
+        window.year.setValue(year)
+    window.period.setCurrentIndex(window.period.findData("h1"))
+    assert reads == []  # nothing read while the user is still changing them
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=3000)
+    qtbot.wait(module.RELOAD_AFTER_MS + 100)
+    assert len(reads) == 1
+    own_connection, period = reads[0]
+    assert not own_connection  # the operation's own workspace (a worker thread in the program)
+    assert (period.kind, period.year) == ("h1", 2025)
+    assert (window.snapshot.period.kind, window.snapshot.period.year) == ("h1", 2025)
+    # a read cancelled by the user keeps what is shown and says nothing
+    shown = window.snapshot
+    warnings = []
+    monkeypatch.setattr(module.QMessageBox, "warning", lambda *a: warnings.append(a))
+
+    def cancelled(ctx_workspace, *args, **kwargs):
+        raise module.Cancelled()
+    monkeypatch.setattr(views, "load", cancelled)
+    window.reload()
+    assert window.snapshot is shown and not warnings
+    # with the program's own runner the read happens on a worker thread
+    from kehoach_desktop.ui.operations import OperationRunner
+
+    threads = []
+
+    def on_thread(workspace, *args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_load(workspace, *args, **kwargs)
+    monkeypatch.setattr(views, "load", on_thread)
+    runner = OperationRunner(window.workspace.data_dir)
+    other = module.ConsolidationWindow(window.workspace, runner, today=window.today)
+    qtbot.addWidget(other)
+    assert other.snapshot is None  # the window is up before the data are read
+    qtbot.waitUntil(lambda: other.snapshot is not None, timeout=10000)
+    runner.wait()
+    assert threads and threads[0] is not threading.main_thread()
+    assert other.register_model.rowCount() == 35

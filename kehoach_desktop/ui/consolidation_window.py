@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
@@ -21,11 +21,12 @@ from ..exchange.content import PERIOD_LABELS, period_label
 from ..report.periods import ReportPeriod
 from ..text import format_date, format_datetime
 from .consolidation_models import AGENCY_ID_ROLE, TASK_ID_ROLE, MatrixModel, RegisterModel, TaskSearchProxy
-from .operations import describe_error
+from .operations import Cancelled, describe_error
 
 FILTERS = [(None, "Mọi đơn vị"), (views.MISSING, "Chưa nộp"), (views.LATE, "Nộp muộn"),
            (views.SUBMITTED, "Đã nộp đúng hạn")]
 PERIODS = ("q1", "h1", "q3", "year")
+RELOAD_AFTER_MS = 350  # the period and year controls: one read when the user stops changing them
 
 
 class ConsolidationWindow(QMainWindow):
@@ -34,8 +35,14 @@ class ConsolidationWindow(QMainWindow):
         self.workspace, self.runner = workspace, runner
         self.today = today or dt.date.today()
         self.snapshot: views.Snapshot | None = None
+        self._lists: dict = {}  # what the areas and actions tabs show, computed with the snapshot
+        self._loads = 0  # the latest read asked for: an older one that ends later is dropped
         self.setWindowTitle("Tổng hợp báo cáo của các đơn vị")
         self.resize(1340, 800)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_AFTER_MS)
+        self._reload_timer.timeout.connect(self.reload)
         self._build()
         self.reload()
 
@@ -47,8 +54,9 @@ class ConsolidationWindow(QMainWindow):
             self.period.addItem(PERIOD_LABELS[code].capitalize(), code)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.period.currentIndexChanged.connect(lambda *_: self.reload())
-        self.year.valueChanged.connect(lambda *_: self.reload())
+        self.period.currentIndexChanged.connect(lambda *_: self._reload_timer.start())
+        self.year.valueChanged.connect(lambda *_: self._reload_timer.start())
+        self.year.setKeyboardTracking(False)  # typing "2025" asks for one year, not 2, 20, 202
         self.receive_files_button = QPushButton("Nhận gói báo cáo…")
         self.receive_files_button.clicked.connect(self.choose_files)
         self.receive_folder_button = QPushButton("Nhận cả thư mục, USB…")
@@ -147,7 +155,7 @@ class ConsolidationWindow(QMainWindow):
 
     def _fill_areas(self) -> None:
         self.areas_tree.clear()
-        for index in views.area_counts(self.snapshot):
+        for index in self._lists["areas"]:
             top = QTreeWidgetItem([f"Chỉ số {index['index']}", *(str(index[k]) for k in ("tasks", "assigned"))])
             top.setText(3, f"{index['done']} ({_percent(index['done'], index['assigned'])})")
             top.setText(4, str(index["overdue"]))
@@ -169,14 +177,35 @@ class ConsolidationWindow(QMainWindow):
     # --- data -------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read the period's data off the GUI thread (delayed progress, cancellable), then show it."""
+        self._reload_timer.stop()
         period = None
         if self.snapshot is not None:
             period = ReportPeriod.of(self.period.currentData(), self.year.value())
-        try:
-            self.snapshot = views.load(self.workspace, period, self.today)
-        except Exception as error:  # noqa: BLE001 - shown to the user, the window stays usable
-            QMessageBox.warning(self, "Không mở được bảng tổng hợp", describe_error(error))
-            return
+        today = self.today
+        self._loads += 1
+        load = self._loads
+
+        def read(ctx):
+            ctx.report(0, 0, "Đang đọc dữ liệu của các đơn vị…")
+            snapshot = views.load(ctx.workspace, period, today)
+            ctx.report(0, 0, "Đang tính số liệu tổng hợp…")
+            lists = {"areas": views.area_counts(snapshot), "actions": views.action_lists(snapshot)}
+            ctx.report(0, 0)
+            return snapshot, lists
+
+        def loaded(result) -> None:
+            if load == self._loads:
+                self._show(*result)
+
+        def failed(error: BaseException) -> None:
+            if load == self._loads and not isinstance(error, Cancelled):  # cancelled: the data shown stays
+                QMessageBox.warning(self, "Không mở được bảng tổng hợp", describe_error(error))
+
+        self.runner.run(self, "Đang mở bảng tổng hợp…", read, loaded, failed)
+
+    def _show(self, snapshot: views.Snapshot, lists: dict) -> None:
+        self.snapshot, self._lists = snapshot, lists
         for widget, value in ((self.period, self.period.findData(self.snapshot.period.kind)),
                               (self.year, self.snapshot.period.year)):
             widget.blockSignals(True)
@@ -212,7 +241,7 @@ class ConsolidationWindow(QMainWindow):
 
     def _fill_actions(self) -> None:
         self.actions_tree.clear()
-        lists = views.action_lists(self.snapshot)
+        lists = self._lists["actions"]
         overdue = QTreeWidgetItem([f"Nhiệm vụ quá hạn theo đơn vị ({len(lists['overdue'])} đơn vị)", ""])
         for item in lists["overdue"]:
             agency = QTreeWidgetItem([item["agency"], f"{len(item['tasks'])} nhiệm vụ"])
