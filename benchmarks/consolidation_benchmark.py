@@ -131,13 +131,16 @@ def main() -> None:
     args = parser.parse_args()
     if args.full:
         args.agencies = 1000
+    if args.workers is None:  # as the program does (this script is guarded, so workers may be spawned)
+        args.workers = max(0, min((os.cpu_count() or 1) - 1, receiving.MAX_WORKERS))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     root = Path(tempfile.mkdtemp(prefix="kehoach-consolidation-bench-"))
     try:
         template, usb = _packages(args, root)
         count = len(list(usb.glob("*.khbc")))
         total = sum(p.stat().st_size for p in usb.glob("*.khbc"))
-        print(f"{count} packages, {total / MB:.1f} MB; machine load {os.getloadavg()[0]:.2f}")
+        print(f"{count} packages, {total / MB:.1f} MB; {args.workers} worker processes; machine load "
+              f"{os.getloadavg()[0]:.2f}")
         runs = []
         for attempt in range(max(1, args.repeat)):
             unzipped = root / f"unzipped{attempt}"

@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import operator
 import os
+import sys
 import unicodedata
 import zipfile
 from collections import defaultdict
@@ -388,7 +389,23 @@ def _by_creation(files: list[Path]) -> list[Path]:
 def default_workers(count: int) -> int:
     """Worker processes for `count` packages: none for a few (starting one costs ~0.3 s), else
     one per core but the one this process writes with."""
-    return 0 if count < POOL_FROM else max(0, min((os.cpu_count() or 1) - 1, MAX_WORKERS))
+    if count < POOL_FROM or not _spawn_is_safe():
+        return 0
+    return max(0, min((os.cpu_count() or 1) - 1, MAX_WORKERS))
+
+
+def _spawn_is_safe() -> bool:
+    """A spawned worker imports the main module again (as on Windows): only mains known to do
+    nothing then are trusted — the program's own entry points and the test runner. Any other
+    script receives in this process unless it asks for workers itself."""
+    if getattr(sys, "frozen", False):
+        return True  # installer/windows/kehoach_entry.py: guarded, with freeze_support()
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    if spec is not None and spec.name.partition(".")[0] in ("kehoach_desktop", "pytest"):
+        return True
+    file = getattr(main, "__file__", None)
+    return file is None or Path(file).stem in ("kehoach", "pytest", "py.test")  # console scripts; -c
 
 
 MAX_WORKERS = 4  # beyond this the single writer is the limit
