@@ -185,3 +185,51 @@ def test_the_period_controls_read_once_when_the_user_stops_and_off_the_gui_threa
     runner.wait()
     assert threads and threads[0] is not threading.main_thread()
     assert other.register_model.rowCount() == 35
+
+
+def test_what_a_clerk_acts_on_is_in_view_on_a_small_screen(snv_window, province, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from kehoach_desktop.ui import consolidation_window as module
+    from kehoach_desktop.ui.consolidation_models import RegisterModel
+
+    monkeypatch.setattr(module.ReceiveDialog, "exec", lambda dialog: QDialog.Accepted)
+    monkeypatch.setattr(module.QMessageBox, "information", lambda *a: None)
+    window = snv_window.open_consolidation()
+    qtbot.addWidget(window)
+    window.receive([province["packages"]])
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    # the register: the overdue columns without scrolling; no empty code column
+    view = window.register_view
+    assert view.isColumnHidden(RegisterModel.CODE_COLUMN)  # no agency has a code here
+    for name in ("Tình trạng", "Quá hạn", "Quá hạn lâu nhất"):
+        column = RegisterModel.HEADERS.index(name)
+        assert view.columnViewportPosition(column) + view.columnWidth(column) <= view.viewport().width(), name
+    # the matrix: each row's code stays in its header while the agencies scroll by
+    model = window.matrix_model
+    task = window.snapshot.tasks[0]
+    from PySide6.QtCore import Qt
+
+    assert model.headerData(0, Qt.Vertical) == (task.code or "1")
+    assert not model.index(0, 0).data().startswith(f"{task.code} ") or not task.code
+    assert window.matrix_view.columnWidth(0) <= 1024 // 3
+    # the areas: names in full, the figures beside them
+    window.tabs.setCurrentIndex(2)
+    tree = window.areas_tree
+    metrics = tree.fontMetrics()
+    longest = max((tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+                   for j in range(tree.topLevelItem(i).childCount())), key=metrics.horizontalAdvance)
+    assert tree.columnWidth(0) >= metrics.horizontalAdvance(longest) + tree.indentation()
+    # one agency's task without evidence: no empty list, no button that opens nothing
+    snapshot = window.snapshot
+    agency = next(a for a in snapshot.agencies if a["id"] in snapshot.any_package)
+    bare = next(t for t in snapshot.tasks if snapshot.status(agency["id"], t.id) is not None
+                and not module.views.agency_task(window.workspace, agency["id"], t.id)["evidence"])
+    dialog = window.open_agency_task(agency["id"], bare.id)
+    assert dialog.open_button.isHidden() and dialog.evidence.count() == 0
+    with_file = next(t for t in snapshot.tasks if snapshot.status(agency["id"], t.id) is not None
+                     and module.views.agency_task(window.workspace, agency["id"], t.id)["evidence"])
+    dialog = window.open_agency_task(agency["id"], with_file.id)
+    assert not dialog.open_button.isHidden() and dialog.open_button.isEnabled()

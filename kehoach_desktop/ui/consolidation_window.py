@@ -62,6 +62,7 @@ class ConsolidationWindow(QMainWindow):
         self.receive_folder_button = QPushButton("Nhận cả thư mục, USB…")
         self.receive_folder_button.clicked.connect(self.choose_folder)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # on a 1024-pixel screen it takes two lines, never cut
         top = QHBoxLayout()
         for widget in (QLabel("Kỳ báo cáo:"), self.period, QLabel("Năm:"), self.year):
             top.addWidget(widget)
@@ -130,6 +131,7 @@ class ConsolidationWindow(QMainWindow):
         header.setTextElideMode(Qt.ElideRight)
         header.setMinimumSectionSize(40)
         self.matrix_view.verticalHeader().setDefaultSectionSize(24)
+        self.matrix_view.verticalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.matrix_view.doubleClicked.connect(self._open_cell)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm nhiệm vụ (gõ không dấu cũng được)…")
@@ -150,7 +152,7 @@ class ConsolidationWindow(QMainWindow):
     def _areas_tab(self) -> QWidget:
         self.areas_tree = QTreeWidget()
         self.areas_tree.setHeaderLabels(["Chỉ số, lĩnh vực", "Nhiệm vụ", "Lượt giao", "Hoàn thành", "Quá hạn"])
-        self.areas_tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        _name_column_stretches(self.areas_tree)
         return self.areas_tree
 
     def _fill_areas(self) -> None:
@@ -215,7 +217,7 @@ class ConsolidationWindow(QMainWindow):
         register = views.register(snap)
         sent = sum(row["state"] in (views.SUBMITTED, views.LATE) for row in register)
         self.summary.setText(
-            f"  {len(snap.agencies)} đơn vị, {len(snap.tasks)} nhiệm vụ; đã nộp {sent}, "
+            f"{len(snap.agencies)} đơn vị, {len(snap.tasks)} nhiệm vụ; đã nộp {sent}, "
             f"hạn nộp {format_date(views.due_date(snap.period))}")
         self._fill_register()
         self.grouped.blockSignals(True)
@@ -230,14 +232,24 @@ class ConsolidationWindow(QMainWindow):
             self.register_model.set_rows(self.snapshot, views.register(self.snapshot, self.state_filter.currentData()))
             for col in range(1, self.register_model.columnCount()):
                 self.register_view.resizeColumnToContents(col)
-            self.register_view.setColumnWidth(0, 250)
+            self.register_view.resizeColumnToContents(0)
+            self.register_view.setColumnWidth(0, min(self.register_view.columnWidth(0), 250))
+            self.register_view.setColumnHidden(RegisterModel.CODE_COLUMN,  # an empty column takes room
+                                               not any(agency["code"] for agency in self.snapshot.agencies))
 
     def _fill_matrix(self, grouped: bool) -> None:
         if self.snapshot is None:
             return
         self.matrix_model.set_snapshot(self.snapshot, grouped)
-        self.matrix_view.setColumnWidth(0, 420)
+        self._fit_task_column()
         self.matrix_view.setColumnWidth(1, 130)
+
+    def _fit_task_column(self) -> None:
+        self.matrix_view.setColumnWidth(0, max(260, min(420, self.width() // 3)))  # room for the agencies at 1024
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_task_column()
 
     def _fill_actions(self) -> None:
         self.actions_tree.clear()
@@ -393,6 +405,16 @@ class ConsolidationWindow(QMainWindow):
         QMessageBox.warning(self, "Không nhận được gói", describe_error(error))
 
 
+def _name_column_stretches(tree: QTreeWidget) -> None:
+    """The first column takes the room left by the figures (the last one no longer does: the
+    names of areas were cut while half the window stood empty)."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.Stretch)
+    for column in range(1, tree.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+
+
 def _percent(part: int, whole: int) -> str:
     from ..report.wording import percent
 
@@ -451,7 +473,7 @@ class AgencyTaskDialog(QDialog):
         self.setWindowTitle(f"{detail['agency']['name']} — nhiệm vụ {task.code}".strip(" —"))
         self.resize(760, 520)
         form = QFormLayout(self)
-        content = QLabel(escape(task.content))
+        content = QLabel(escape(f"{task.code} {task.content}".strip()))
         content.setWordWrap(True)
         form.addRow("Nhiệm vụ:", content)
         form.addRow("Đơn vị:", QLabel(escape(detail["agency"]["name"])))
@@ -478,9 +500,17 @@ class AgencyTaskDialog(QDialog):
             entry.setData(Qt.UserRole, item["id"] if item["file_sha256"] else None)
             self.evidence.addItem(entry)
         self.evidence.itemDoubleClicked.connect(self.open_file)
-        form.addRow("Tài liệu kiểm chứng:", self.evidence)
+        if detail["evidence"]:
+            form.addRow("Tài liệu kiểm chứng:", self.evidence)
+        else:  # no empty box: said in words
+            form.addRow("Tài liệu kiểm chứng:", QLabel("Đơn vị không gửi tài liệu kiểm chứng cho nhiệm vụ này."))
         self.open_button = QPushButton("Mở tệp")
         self.open_button.clicked.connect(lambda: self.open_file(self.evidence.currentItem()))
+        self.open_button.setEnabled(False)  # until an item with a file is chosen
+        self.evidence.currentItemChanged.connect(
+            lambda item, _old: self.open_button.setEnabled(item is not None and item.data(Qt.UserRole) is not None))
+        if self.evidence.count():
+            self.evidence.setCurrentRow(0)
         close = QPushButton("Đóng")
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
@@ -488,6 +518,9 @@ class AgencyTaskDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         form.addRow(row)
+        if not detail["evidence"]:  # nothing to open: no button, no empty space
+            self.open_button.hide()
+            self.resize(760, self.sizeHint().height())
 
     def open_file(self, item) -> Path | None:
         evidence_id = item.data(Qt.UserRole) if item is not None else None
