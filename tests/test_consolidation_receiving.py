@@ -188,3 +188,21 @@ def test_check_passes_when_every_received_file_is_whole(province, tmp_path):
     code, out = run_cli("--data-dir", folder, "check", "--json")
     assert code == 0
     assert json.loads(out)["evidence"]["checked"] == received + own > 0
+
+
+def test_a_package_received_before_is_still_checked_and_a_tampered_copy_refused(province, tmp_path):
+    packages = sorted(province["packages"].glob("*.khbc"))
+    again = tmp_path / "again"
+    again.mkdir()
+    for path in packages[:3]:
+        (again / path.name).write_bytes(path.read_bytes())
+    tampered = bytearray(packages[0].read_bytes())
+    tampered[len(tampered) // 2] ^= 0xFF  # the manifest still names the package received
+    (again / "sua.khbc").write_bytes(bytes(tampered))
+    with consolidator(province, tmp_path / "snv") as ws:
+        receiving.receive(ws, [province["packages"]], workers=1)
+        for workers in (0, 1):
+            result = receiving.receive(ws, [again], workers=workers)
+            outcomes = {item.file: item for item in result.packages}
+            assert [outcomes[p.name].status for p in packages[:3]] == [receiving.UNCHANGED] * 3
+            assert outcomes["sua.khbc"].status == receiving.REFUSED

@@ -20,7 +20,6 @@ import operator
 import os
 import sys
 import unicodedata
-import zipfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,10 +31,10 @@ from ..db import store
 from ..errors import KehoachError
 from ..evidence_store import FILE_OK, EvidenceStore
 from ..exchange.content import EVIDENCE_COLUMNS, PERIOD_CODES, PROGRESS_COLUMNS, ProgressCallback, period_label
-from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES
+from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES, MEMBER_NAMES
 from ..exchange.packages import OpenedPackage, open_package
 from ..exchange.packages import _remove_stale_temp as remove_stale_temp
-from ..exchange.safe_zip import refuse
+from ..exchange.safe_zip import SafeZip, refuse
 from ..exchange.schema import valid_time
 from ..limits import _NOT_XML, clean_text
 from ..model import AgencyKind
@@ -337,13 +336,13 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                        _local_tasks(workspace.db, plans))
     context.work_root.mkdir(parents=True, exist_ok=True)
     remove_stale_temp(context.work_root)  # once, not 1,000 times over 1,000 folders
-    files = _by_creation(files)
+    files, known = _by_creation(files, context.received)
     now = dt.datetime.now().isoformat(timespec="seconds")
     prepared: list[_Prepared] = []
     try:
-        with maybe_rolled_back(workspace.db, dry_run), _opener(context, len(files), workers) as results:
+        with maybe_rolled_back(workspace.db, dry_run), _opener(context, len(files) - len(known), workers) as results:
             names = RosterIndex(workspace.db)
-            answers = results(files)
+            answers = results(files, known)
             for number, path in enumerate(files, start=1):
                 if progress:
                     progress(number - 1, len(files), f"Đang kiểm tra và ghi {path.name} ({number}/{len(files)})")
@@ -370,20 +369,24 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     return ReceiveResult(outcomes, applied=not dry_run)
 
 
-def _by_creation(files: list[Path]) -> list[Path]:
-    """The files in the order of their packages' creation as their manifests say (read again
-    and verified when each is opened; a file whose manifest cannot be read comes last)."""
-    def created(path: Path):
+def _by_creation(files: list[Path], received: set[str]) -> tuple[list[Path], set[Path]]:
+    """The files in the order of their packages' creation as their manifests say, and those
+    whose manifest names a package received before (both only hints: each file is read again
+    and verified when it is opened; one whose manifest cannot be read comes last)."""
+    keys, known = {}, set()
+    for path in files:
         try:
-            with zipfile.ZipFile(path) as archive:
-                with archive.open(MANIFEST_NAME) as member:
-                    text = json.loads(member.read(MAX_MANIFEST_BYTES + 1)).get("created_at")
+            with SafeZip(path, path.name, MEMBER_NAMES) as archive:  # the untrusted-zip reader, as always
+                manifest = json.loads(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES))
+            text = manifest.get("created_at")
+            if manifest.get("package_id") in received:
+                known.add(path)
         except Exception:  # noqa: BLE001 - only an order: the package is checked when it is opened
-            return (1, dt.datetime.max.replace(tzinfo=dt.timezone.utc))
+            keys[path] = (1, _NO_LATER_THAN_EVER)
+            continue
         moment = utc_time(text) if isinstance(text, str) else None
-        return (1, _NO_LATER_THAN_EVER) if moment is None else (0, moment)
-    keys = {path: created(path) for path in files}
-    return sorted(files, key=keys.__getitem__)
+        keys[path] = (1, _NO_LATER_THAN_EVER) if moment is None else (0, moment)
+    return sorted(files, key=keys.__getitem__), known
 
 
 def default_workers(count: int) -> int:
@@ -416,22 +419,26 @@ def _opener(context: _Context, count: int, workers: int | None):
     """results(files) → an iterator of _open_one's answers, in the files' order: from worker
     processes (spawned, as on Windows), a few packages ahead of the one being written."""
     workers = default_workers(count) if workers is None else workers
-    if workers <= 0:
-        evidence = EvidenceStore(context.evidence_root)
-        yield lambda files: (_open_one(path, context, evidence) for path in files)
+    evidence = EvidenceStore(context.evidence_root)
+    if workers <= 0 or count <= 0:
+        yield lambda files, known: (_open_one(path, context, evidence) for path in files)
         return
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_worker_start, initargs=(context,))
     pending: collections.deque = collections.deque()
 
-    def results(files):
-        queue = iter(files)
+    def results(files, known):
+        """Packages received before (by their manifest) are checked here, quickly; the others by the workers."""
+        queue = iter([path for path in files if path not in known])
         for path in itertools.islice(queue, WINDOW * workers):
             pending.append(pool.submit(_worker_open, path))
-        while pending:
+        for path in files:
+            if path in known:
+                yield _open_one(path, context, evidence)
+                continue
             answer = pending.popleft().result()
-            for path in itertools.islice(queue, 1):
-                pending.append(pool.submit(_worker_open, path))
+            for later in itertools.islice(queue, 1):
+                pending.append(pool.submit(_worker_open, later))
             yield answer
     try:
         yield results
