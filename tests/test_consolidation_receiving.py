@@ -44,6 +44,8 @@ def test_worker_processes_receive_exactly_what_this_process_receives(province, t
         assert not list((ws.data_dir / "tmp").glob("goi-*"))  # every unpacked folder removed
     assert alone.count(receiving.RECEIVED) == len(list(province["packages"].glob("*.khbc")))
     assert _outcomes(pooled) == _outcomes(alone)
+    # listed as the files were found (by name), though written in the order of their creation
+    assert [item.file for item in pooled.packages] == sorted(p.name for p in province["packages"].glob("*.khbc"))
     # the same rows, ids aside (agency ids follow the order of receiving, which is the same)
     assert stored_pool == stored_alone
 

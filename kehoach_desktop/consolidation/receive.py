@@ -336,6 +336,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                        _local_tasks(workspace.db, plans))
     context.work_root.mkdir(parents=True, exist_ok=True)
     remove_stale_temp(context.work_root)  # once, not 1,000 times over 1,000 folders
+    order = {path.name: i for i, path in enumerate(files)}  # the outcomes are listed as the files were found
     files, known = _by_creation(files, context.received)
     now = dt.datetime.now().isoformat(timespec="seconds")
     prepared: list[_Prepared] = []
@@ -364,7 +365,6 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     finally:
         for item in prepared:
             item.opened.close()
-    order = {path.name: i for i, path in enumerate(files)}
     outcomes.sort(key=lambda item: order.get(item.file, -1))
     return ReceiveResult(outcomes, applied=not dry_run)
 
