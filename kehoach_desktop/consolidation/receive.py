@@ -390,11 +390,19 @@ def _by_creation(files: list[Path], received: set[str]) -> tuple[list[Path], set
 
 
 def default_workers(count: int) -> int:
-    """Worker processes for `count` packages: none for a few (starting one costs ~0.3 s), else
-    one per core but the one this process writes with."""
-    if count < POOL_FROM or not _spawn_is_safe():
+    """Worker processes for `count` packages: none for a few (starting one costs ~0.3 s), none
+    on fewer than POOL_CORES cores, else one per core but the one this process writes with.
+
+    Measured on 2 shared cores (benchmarks/consolidation_benchmark.py, 1,000 packages): one
+    worker took half of this process's work but cost 15% more CPU in all (pickling, a second
+    interpreter), and with no core free the receive was slower (16.6 s against 13.6 s)."""
+    cores = os.cpu_count() or 1
+    if count < POOL_FROM or cores < POOL_CORES or not _spawn_is_safe():
         return 0
-    return max(0, min((os.cpu_count() or 1) - 1, MAX_WORKERS))
+    return min(cores - 1, MAX_WORKERS)
+
+
+POOL_CORES = 4
 
 
 def _spawn_is_safe() -> bool:
