@@ -208,3 +208,19 @@ def test_a_package_received_before_is_still_checked_and_a_tampered_copy_refused(
             outcomes = {item.file: item for item in result.packages}
             assert [outcomes[p.name].status for p in packages[:3]] == [receiving.UNCHANGED] * 3
             assert outcomes["sua.khbc"].status == receiving.REFUSED
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(
+    ["a", "ê", "e\u0302", "\u0301", "\u0323", "\n", " ", "\x00", "\x0b", "\ufffe", "Đ", "ư", "\u202e"]),
+    max_size=6).map("".join), min_size=1, max_size=4))
+def test_texts_taken_as_they_are_only_when_cleaning_would_change_none(texts):
+    from kehoach_desktop.exchange.content import PROGRESS_COLUMNS
+    from kehoach_desktop.limits import clean_text
+
+    progress = [{key: (texts[n % len(texts)] if key == "result" else None) for key in PROGRESS_COLUMNS}
+                for n in range(len(texts))]
+    clean = receiving._cleaner({"progress": progress, "evidence": []})
+    for record in progress:
+        values = tuple(record[key] for key in PROGRESS_COLUMNS)
+        assert clean(values) == tuple(clean_text(v) if isinstance(v, str) else v for v in values)
