@@ -454,6 +454,7 @@ class ReceiveDialog(QDialog):
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(5, 420)
+        self.table.setWordWrap(True)  # what a package changes, or why it is refused, read in full
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
         self.accept_button = buttons.addButton("Nhận các gói hợp lệ", QDialogButtonBox.AcceptRole)
@@ -462,6 +463,11 @@ class ReceiveDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # once the last column has its stretched width
 
 
 class AgencyTaskDialog(QDialog):
