@@ -36,8 +36,10 @@ def _outcomes(result) -> list:
 
 def test_worker_processes_receive_exactly_what_this_process_receives(province, tmp_path):
     with consolidator(province, tmp_path / "alone") as ws:
+        cache = ws.db.execute("PRAGMA cache_size").fetchone()[0]
         alone = receiving.receive(ws, [province["packages"]], workers=0)
         stored_alone = _received(ws)
+        assert ws.db.execute("PRAGMA cache_size").fetchone()[0] == cache  # the larger cache only while receiving
     with consolidator(province, tmp_path / "pool") as ws:
         pooled = receiving.receive(ws, [province["packages"]], workers=2)
         stored_pool = _received(ws)

@@ -341,7 +341,8 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     now = dt.datetime.now().isoformat(timespec="seconds")
     prepared: list[_Prepared] = []
     try:
-        with maybe_rolled_back(workspace.db, dry_run), _opener(context, len(files) - len(known), workers) as results:
+        with cstore.page_cache_for_receiving(workspace.db), maybe_rolled_back(workspace.db, dry_run), \
+                _opener(context, len(files) - len(known), workers) as results:
             names = RosterIndex(workspace.db)
             answers = results(files, known)
             for number, path in enumerate(files, start=1):
