@@ -197,7 +197,8 @@ class EvidenceCheck:
 
 
 def check_evidence(rows: list[dict], store, progress=None) -> EvidenceCheck:
-    """Each stored file of the evidence `rows` (db.maintenance.evidence_file_rows) checked
+    """Each stored file of the evidence `rows` (db.maintenance.evidence_file_rows, and the
+    agencies' received evidence: consolidation_store.received_evidence_file_rows) checked
     against its SHA-256 in the EvidenceStore `store`, once per distinct file."""
     digests = list(dict.fromkeys(row["file_sha256"] for row in rows))
     states: dict[str, str] = {}
@@ -211,5 +212,18 @@ def check_evidence(rows: list[dict], store, progress=None) -> EvidenceCheck:
         if state in (FILE_MISSING, FILE_ALTERED):
             item = {"evidence_id": row["id"], "task_id": row["task_id"], "file_name": row["file_name"],
                     "sha256": row["file_sha256"]}
+            if "agency" in row:  # received from an agency (issue 11): said whose and for which task
+                item.update({key: row[key] for key in ("agency_id", "agency", "task_code", "task_content")})
             (result.missing if state == FILE_MISSING else result.altered).append(item)
     return result
+
+
+# --- received evidence (issue 11) ---
+
+def describe_evidence_item(item: dict) -> str:
+    """Where a missing or altered file belongs: the agency's own task, or an agency's received one."""
+    if "agency" not in item:
+        return f"“{item['file_name']}” (tài liệu số {item['evidence_id']}, nhiệm vụ {item['task_id']})"
+    content = item["task_content"] if len(item["task_content"]) <= 80 else item["task_content"][:79] + "…"
+    task = f"{item['task_code']} {content}".strip()
+    return f"“{item['file_name']}” của {item['agency']}, nhiệm vụ “{task}” (tài liệu đơn vị gửi, số {item['evidence_id']})"

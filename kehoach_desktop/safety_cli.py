@@ -12,7 +12,7 @@ from pathlib import Path
 from .backup import BackupInfo, BackupManager
 from .db import maintenance
 from .evidence_store import EvidenceStore
-from .health import EvidenceCheck, check_database, check_evidence
+from .health import EvidenceCheck, check_database, check_evidence, describe_evidence_item
 from .paths import DB_FILE_NAME
 from .console import print_json as _print_json
 
@@ -90,7 +90,9 @@ def cmd_check(data_dir: Path, args) -> int:
     if not problems and db.exists() and db.stat().st_size:
         conn = maintenance.open_read_only(db)
         try:
-            rows = maintenance.evidence_file_rows(conn)
+            from .db.consolidation_store import received_evidence_file_rows  # issue 11: the agencies' files too
+
+            rows = maintenance.evidence_file_rows(conn) + received_evidence_file_rows(conn)
         finally:
             conn.close()
         evidence = check_evidence(rows, EvidenceStore(data_dir / "evidence"))
@@ -108,8 +110,7 @@ def cmd_check(data_dir: Path, args) -> int:
         print(f"Đã kiểm tra {evidence.checked} tệp tài liệu kiểm chứng.")
         for label, items in (("Tệp bị thiếu", evidence.missing), ("Tệp đã bị thay đổi", evidence.altered)):
             for item in items:
-                print(f"  {label}: “{item['file_name']}” (tài liệu số {item['evidence_id']}, "
-                      f"nhiệm vụ {item['task_id']})")
+                print(f"  {label}: {describe_evidence_item(item)}")
     return 0 if ok else EXIT_PROBLEMS_FOUND
 
 

@@ -54,6 +54,7 @@ def test_receive_then_register_matrix_and_one_agency_task(snv_window, province, 
     # the register: the filter "chưa nộp" lists exactly the agencies that sent nothing
     window.period.setCurrentIndex(window.period.findData("year"))
     window.year.setValue(2025)
+    qtbot.waitUntil(lambda: (window.snapshot.period.kind, window.snapshot.period.year) == ("year", 2025))
     window.state_filter.setCurrentIndex(window.state_filter.findData("chưa nộp"))
     names = {window.register_model.rows[r]["name"] for r in range(window.register_model.rowCount())}
     assert names == UNREPORTED
@@ -127,3 +128,107 @@ def test_profile_dialog_sets_the_consolidating_role(snv_window, monkeypatch):
     monkeypatch.setattr(ProfileDialog, "exec", accept_led_tasks)
     snv_window.edit_profile()
     assert roster.get_consolidates(snv_window.workspace) == "led-tasks"
+
+
+def test_the_period_controls_read_once_when_the_user_stops_and_off_the_gui_thread(snv_window, qtbot,
+                                                                                    monkeypatch):
+    import threading
+
+    from kehoach_desktop.consolidation import overview as views
+    from kehoach_desktop.ui import consolidation_window as module
+
+    window = snv_window.open_consolidation()
+    qtbot.addWidget(window)
+    reads = []
+    real_load = views.load
+
+    def counted(workspace, *args, **kwargs):
+        reads.append((workspace is window.workspace, args[0] if args else None))
+        return real_load(workspace, *args, **kwargs)
+    monkeypatch.setattr(views, "load", counted)
+    for year in (2021, 2022, 2023, 2024, 2025):  # arrows held down on the year
+        window.year.setValue(year)
+    window.period.setCurrentIndex(window.period.findData("h1"))
+    assert reads == []  # nothing read while the user is still changing them
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=3000)
+    qtbot.wait(module.RELOAD_AFTER_MS + 100)
+    assert len(reads) == 1
+    own_connection, period = reads[0]
+    assert not own_connection  # the operation's own workspace (a worker thread in the program)
+    assert (period.kind, period.year) == ("h1", 2025)
+    assert (window.snapshot.period.kind, window.snapshot.period.year) == ("h1", 2025)
+    # a read cancelled by the user keeps what is shown and says nothing
+    shown = window.snapshot
+    warnings = []
+    monkeypatch.setattr(module.QMessageBox, "warning", lambda *a: warnings.append(a))
+
+    def cancelled(ctx_workspace, *args, **kwargs):
+        raise module.Cancelled()
+    monkeypatch.setattr(views, "load", cancelled)
+    window.reload()
+    assert window.snapshot is shown and not warnings
+    # with the program's own runner the read happens on a worker thread
+    from kehoach_desktop.ui.operations import OperationRunner
+
+    threads = []
+
+    def on_thread(workspace, *args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_load(workspace, *args, **kwargs)
+    monkeypatch.setattr(views, "load", on_thread)
+    runner = OperationRunner(window.workspace.data_dir)
+    other = module.ConsolidationWindow(window.workspace, runner, today=window.today)
+    qtbot.addWidget(other)
+    assert other.snapshot is None  # the window is up before the data are read
+    qtbot.waitUntil(lambda: other.snapshot is not None, timeout=10000)
+    runner.wait()
+    assert threads and threads[0] is not threading.main_thread()
+    assert other.register_model.rowCount() == 35
+
+
+def test_what_a_clerk_acts_on_is_in_view_on_a_small_screen(snv_window, province, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from kehoach_desktop.ui import consolidation_window as module
+    from kehoach_desktop.ui.consolidation_models import RegisterModel
+
+    monkeypatch.setattr(module.ReceiveDialog, "exec", lambda dialog: QDialog.Accepted)
+    monkeypatch.setattr(module.QMessageBox, "information", lambda *a: None)
+    window = snv_window.open_consolidation()
+    qtbot.addWidget(window)
+    window.receive([province["packages"]])
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    # the register: the overdue columns without scrolling; no empty code column
+    view = window.register_view
+    assert view.isColumnHidden(RegisterModel.CODE_COLUMN)  # no agency has a code here
+    for name in ("Tình trạng", "Quá hạn", "Quá hạn lâu nhất"):
+        column = RegisterModel.HEADERS.index(name)
+        assert view.columnViewportPosition(column) + view.columnWidth(column) <= view.viewport().width(), name
+    # the matrix: each row's code stays in its header while the agencies scroll by
+    model = window.matrix_model
+    task = window.snapshot.tasks[0]
+    from PySide6.QtCore import Qt
+
+    assert model.headerData(0, Qt.Vertical) == (task.code or "1")
+    assert not model.index(0, 0).data().startswith(f"{task.code} ") or not task.code
+    assert window.matrix_view.columnWidth(0) <= 1024 // 3
+    # the areas: names in full, the figures beside them
+    window.tabs.setCurrentIndex(2)
+    tree = window.areas_tree
+    metrics = tree.fontMetrics()
+    longest = max((tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+                   for j in range(tree.topLevelItem(i).childCount())), key=metrics.horizontalAdvance)
+    assert tree.columnWidth(0) >= metrics.horizontalAdvance(longest) + tree.indentation()
+    # one agency's task without evidence: no empty list, no button that opens nothing
+    snapshot = window.snapshot
+    agency = next(a for a in snapshot.agencies if a["id"] in snapshot.any_package)
+    bare = next(t for t in snapshot.tasks if snapshot.status(agency["id"], t.id) is not None
+                and not module.views.agency_task(window.workspace, agency["id"], t.id)["evidence"])
+    dialog = window.open_agency_task(agency["id"], bare.id)
+    assert dialog.open_button.isHidden() and dialog.evidence.count() == 0
+    with_file = next(t for t in snapshot.tasks if snapshot.status(agency["id"], t.id) is not None
+                     and module.views.agency_task(window.workspace, agency["id"], t.id)["evidence"])
+    dialog = window.open_agency_task(agency["id"], with_file.id)
+    assert not dialog.open_button.isHidden() and dialog.open_button.isEnabled()

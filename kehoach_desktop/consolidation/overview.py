@@ -154,10 +154,13 @@ def _count(snap: Snapshot, db) -> None:
     task_overdue = dict.fromkeys(tasks, 0)
     kind_totals: dict[tuple[int, str], list[int]] = {}
     cells: dict[int, dict] = {agency_id: {} for agency_id in counts if agency_id not in snap.matched}
+    as_of = today.isoformat()
     for agency_id, task_id, role, status, completed in cstore.agency_task_states(db):
         mine = cells.get(agency_id)
         if mine is None or task_id not in tasks:
             continue
+        if status == DONE and completed is not None and completed > as_of:
+            status = IN_PROGRESS  # finished after the day counted: still in progress then (the agency report's rule)
         mine[task_id] = (role, status, completed)
         if not role:
             continue

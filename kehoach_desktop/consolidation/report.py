@@ -163,7 +163,8 @@ def _lead_results(snap: views.Snapshot, texts: dict, tasks) -> list[Block]:
             row = texts.get((agency["id"], task.id))
             result = clean_cell((row or {}).get("result") or "").replace("\n", " ").strip()
             if result:
-                lines.append(_p(f"- {agency['name']} (chủ trì) — {task.content.rstrip('.;: ')}: {result.rstrip('.;')}."))
+                content = task.content.lstrip("-–+• ").rstrip(".;: ")  # "- Các cơ quan…": no "— -" in the sentence
+                lines.append(_p(f"- {agency['name']} (chủ trì) — {content}: {result.rstrip('.;')}."))
     return lines
 
 
@@ -200,7 +201,7 @@ def _register_annex(register: list[dict], ref: str) -> AnnexTable:
             for n, row in enumerate(register, start=1)]
     return AnnexTable(["PHỤ LỤC I", "SỔ NHẬN BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ"], f"(Kèm theo Báo cáo {ref})",
                       ["STT", "Cơ quan, đơn vị", "Loại", "Tình trạng", "Gửi lúc", "Nhận lúc"],
-                      [12, 85, 60, 30, 32, 32], rows)
+                      [12, 85, 60, 30, 32, 32], rows, centred=(0, 3, 4, 5))
 
 
 def _task_annex(snap: views.Snapshot, areas, ref: str) -> AnnexTable:
@@ -221,21 +222,48 @@ def _task_annex(snap: views.Snapshot, areas, ref: str) -> AnnexTable:
                              f"{done}/{assigned}", "; ".join(late)])
     return AnnexTable(["PHỤ LỤC II", "KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ THEO LĨNH VỰC"], f"(Kèm theo Báo cáo {ref})",
                       ["STT", "Nhiệm vụ", "Thời hạn", "Số đơn vị hoàn thành / được giao", "Đơn vị còn quá hạn"],
-                      [12, 135, 22, 28, 55], rows)
+                      [12, 135, 22, 28, 55], rows, centred=(0, 2, 3))
 
 
 def _overdue_annex(snap: views.Snapshot, ref: str) -> AnnexTable:
-    """One row per agency: how many tasks overdue, which (by code), the longest delay."""
-    rows = []
+    """One row per agency: how many tasks overdue, which (by index and code), the longest delay;
+    an agency that sent nothing is counted on its tasks by the annex, and said so; the total is
+    the report's own figure of overdue assignments."""
+    rows, total = [], 0
+    tasks = {task.id: task for task in snap.tasks}
     for n, item in enumerate(views.action_lists(snap)["overdue"], start=1):
-        tasks = item["tasks"]
-        codes = ", ".join(dict.fromkeys(task["code"] or task["content"][:40] for task in tasks))
-        rows.append([str(n), item["agency"], str(len(tasks)), codes, str(max(task["days"] for task in tasks))])
-    if not rows:
+        overdue = item["tasks"]
+        total += len(overdue)
+        name = item["agency"] if item["agency_id"] in snap.any_package else \
+            f"{item['agency']} (chưa gửi báo cáo; tính theo nhiệm vụ được giao)"
+        rows.append([str(n), name, str(len(overdue)), _codes_by_index(tasks[t["task_id"]] for t in overdue),
+                     str(max(task["days"] for task in overdue))])
+    if rows:
+        rows.append(["", "Tổng cộng", str(total), "", ""])
+    else:
         rows.append([f"Đến ngày {cite_date(snap.today)}, không đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành."])
-    return AnnexTable(["PHỤ LỤC III", "DANH SÁCH NHIỆM VỤ QUÁ HẠN THEO ĐƠN VỊ"], f"(Kèm theo Báo cáo {ref})",
+    return AnnexTable(["PHỤ LỤC III", "DANH SÁCH NHIỆM VỤ QUÁ HẠN THEO ĐƠN VỊ"],
+                      f"(Kèm theo Báo cáo {ref}; tính đến ngày {format_date(snap.today)})",
                       ["STT", "Cơ quan, đơn vị", "Số nhiệm vụ quá hạn", "Nhiệm vụ quá hạn (theo mã tiêu chí)",
-                       "Quá hạn lâu nhất (ngày)"], [12, 70, 25, 120, 25], rows)
+                       "Quá hạn lâu nhất (ngày)"], [12, 70, 22, 125, 23], rows, centred=(0, 2, 4))
+
+
+def _codes_by_index(tasks) -> str:
+    """"PAR INDEX: 1.2, 2.4.1; PAPI: 4.1": a code alone is ambiguous (each index numbers its own);
+    a task without a code is named by its first words; two tasks of one criterion are "8.1.4 (2)"."""
+    by_index: dict[str, dict[str, int]] = {}
+    for task in tasks:
+        label = task.code or _first_words(task.content)
+        codes = by_index.setdefault(task.index_kind, {})
+        codes[label] = codes.get(label, 0) + 1
+    return "; ".join(f"{index}: " + ", ".join(code if count == 1 else f"{code} ({count})"
+                                              for code, count in codes.items())
+                     for index, codes in by_index.items())
+
+
+def _first_words(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def write_consolidated(workspace, path: str | Path, period: ReportPeriod | None = None,

@@ -3,7 +3,8 @@ report, the packages received and each agency's progress and evidence per task."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import contextlib
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # annotations only: the db is connection.Database, sqlite-utils' at first use (issue 17)
     import sqlite_utils
@@ -93,16 +94,22 @@ def get_agency_task(db: sqlite_utils.Database, agency_id: int, task_id: int) -> 
     return _one(db, "SELECT * FROM agency_task WHERE agency_id = ? AND task_id = ?", [agency_id, task_id])
 
 
-_UPSERT_AGENCY_TASK = (
-    f"INSERT INTO agency_task ({', '.join(AGENCY_TASK_FIELDS)}) VALUES ({', '.join('?' for _ in AGENCY_TASK_FIELDS)}) "
-    "ON CONFLICT(agency_id, task_id) DO UPDATE SET "
-    + ", ".join(f"{key} = excluded.{key}" for key in AGENCY_TASK_FIELDS if key not in ("agency_id", "task_id"))
-)
+_INSERT_AGENCY_TASK = (f"INSERT INTO agency_task ({', '.join(AGENCY_TASK_FIELDS)}) "
+                       f"VALUES ({', '.join('?' for _ in AGENCY_TASK_FIELDS)})")
+_UPDATE_AGENCY_TASK = (f"UPDATE agency_task SET {', '.join(f'{key} = ?' for key in AGENCY_TASK_FIELDS[2:])} "
+                       "WHERE id = ? AND agency_id = ? AND task_id = ?")
 
 
-def save_agency_tasks(db: sqlite_utils.Database, rows: list[dict]) -> None:
-    """Insert or replace the agency's rows for these tasks (one statement, many rows)."""
-    db.conn.executemany(_UPSERT_AGENCY_TASK, [[row[key] for key in AGENCY_TASK_FIELDS] for row in rows])
+def save_agency_tasks(db: sqlite_utils.Database, rows: list[tuple], existing: dict[int, dict]) -> None:
+    """Insert or replace the agency's rows for these tasks, each a tuple of the values in
+    AGENCY_TASK_FIELDS order; `existing`: task id → the agency's row as read (agency_tasks).
+    New rows are inserted and the others updated by id: an upsert costs three times as much."""
+    new = [row for row in rows if row[1] not in existing]
+    if new:
+        db.conn.executemany(_INSERT_AGENCY_TASK, new)
+    if len(new) < len(rows):
+        db.conn.executemany(_UPDATE_AGENCY_TASK, [(*row[2:], existing[row[1]]["id"], row[0], row[1])
+                                                  for row in rows if row[1] in existing])
 
 
 def agency_evidence(db: sqlite_utils.Database, agency_id: int, task_id: int) -> list[dict]:
@@ -119,13 +126,6 @@ def agency_evidence_by_task(db: sqlite_utils.Database, agency_id: int) -> dict[i
 
 def get_agency_evidence(db: sqlite_utils.Database, evidence_id: int) -> dict | None:
     return _one(db, "SELECT * FROM agency_evidence WHERE id = ?", [evidence_id])
-
-
-def replace_agency_evidence(db: sqlite_utils.Database, agency_id: int, task_id: int, rows: list[dict]) -> None:
-    db.execute("DELETE FROM agency_evidence WHERE agency_id = ? AND task_id = ?", [agency_id, task_id])
-    for row in rows:
-        _insert(db, "agency_evidence", {key: row.get(key) for key in AGENCY_EVIDENCE_FIELDS}
-                | {"agency_id": agency_id, "task_id": task_id})
 
 
 
@@ -154,3 +154,48 @@ def score_proposals(db: sqlite_utils.Database) -> list[dict]:
     """Every agency's proposed score with the agency's name, in roster order."""
     return list(db.query("SELECT s.*, a.name AS agency_name, a.code AS agency_code FROM agency_criterion_score s "
                          "JOIN roster_agency a ON a.id = s.agency_id ORDER BY a.id"))
+
+
+# --- receiving many packages (issue 11, speed) ----------------------------------------------------
+
+_INSERT_AGENCY_EVIDENCE = (f"INSERT INTO agency_evidence (agency_id, task_id, {', '.join(AGENCY_EVIDENCE_FIELDS[2:])}) "
+                           f"VALUES ({', '.join('?' for _ in AGENCY_EVIDENCE_FIELDS)})")
+
+
+def replace_agency_evidence_rows(db: sqlite_utils.Database, agency_id: int, rows: list[tuple]) -> None:
+    """[(task_id, [evidence values in AGENCY_EVIDENCE_FIELDS[2:] order])]: each task's evidence replaced."""
+    if not rows:
+        return
+    db.conn.executemany("DELETE FROM agency_evidence WHERE agency_id = ? AND task_id = ?",
+                        [(agency_id, task_id) for task_id, _ in rows])
+    db.conn.executemany(_INSERT_AGENCY_EVIDENCE, [(agency_id, task_id, *values)
+                                                  for task_id, items in rows for values in items])
+
+
+# --- the received evidence files for `kehoach check` (issue 11) ------------------------------------
+
+def received_evidence_file_rows(conn) -> list[dict]:
+    """Every received evidence row that has a stored file, with its agency and task, for the
+    health check (a plain sqlite3 connection: the check opens the file read-only)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "agency_evidence" not in tables:  # a data file from before consolidation
+        return []
+    keys = ("id", "task_id", "file_sha256", "file_name", "agency_id", "agency", "task_code", "task_content")
+    rows = conn.execute(
+        "SELECT e.id, e.task_id, e.file_sha256, e.file_name, e.agency_id, a.name, coalesce(c.code, ''), t.content "
+        "FROM agency_evidence e JOIN roster_agency a ON a.id = e.agency_id JOIN task t ON t.id = e.task_id "
+        "LEFT JOIN criterion c ON c.id = t.criterion_id WHERE e.file_sha256 IS NOT NULL ORDER BY a.name, t.id, e.id")
+    return [dict(zip(keys, row)) for row in rows]
+
+
+@contextlib.contextmanager
+def page_cache_for_receiving(db: sqlite_utils.Database, kib: int = 65536) -> Iterator[None]:
+    """A larger page cache while many agencies' rows go in: with 3·10⁵ rows the task index no
+    longer fits SQLite's default 2 MB, and every package touches a page per task (~10% less CPU
+    for the insert, measured with 1,000 packages)."""
+    before = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    db.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        db.conn.execute(f"PRAGMA cache_size = {int(before)}")

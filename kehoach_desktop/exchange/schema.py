@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 import operator
 
@@ -136,6 +137,34 @@ class _FastSpec:
                 ints = (*ints, *filter(_not_none, optional_ints))
         return not ints or ({*map(type, ints)} == {int} and max(map(abs, ints)) < 2**53)
 
+    def passes_all(self, records: list) -> bool:
+        """passes() for every record of a list, each field kind tested over all of them at once
+        (a package's 300 tasks: a few C loops instead of 300 calls). The other checks run once
+        per distinct (type, value): a status or a date repeats."""
+        try:
+            if {*map(type, records)} - {dict}:
+                return False
+            texts = [*itertools.chain.from_iterable(map(self.texts, records))]
+            ints = [*itertools.chain.from_iterable(map(self.ints, records))]
+            bools = [*itertools.chain.from_iterable(map(self.bools, records))]
+            optional_ints = [*itertools.chain.from_iterable(map(self.optional_ints, records))]
+            for key, check in self.others:
+                values = [*map(operator.itemgetter(key), records)]
+                if not all(check(value) for _, value in {*zip(map(type, values), values)}):
+                    return False
+        except (KeyError, TypeError):  # a field missing; an unhashable value (a list where a status goes)
+            return False
+        if texts and ({*map(type, texts)} != {str} or max(map(len, texts)) > MAX_TEXT_CHARS):
+            return False
+        if bools and {*map(type, bools)} != {bool}:
+            return False
+        if optional_ints:
+            kinds = {*map(type, optional_ints)}
+            if not kinds <= {int, type(None)}:
+                return False
+            ints += filter(_not_none, optional_ints)
+        return not ints or ({*map(type, ints)} == {int} and max(map(abs, ints)) < 2**53)
+
 
 _not_none = functools.partial(operator.is_not, None)
 
@@ -167,8 +196,12 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
         where = f"kế hoạch {plan['number']}"
         for index in plan["indices"]:
             _need(index, INDEX_SPEC, where, display_name)
-            criterion_refs = set()
-            for criterion in index["criteria"]:
+            together = _criteria_together(index["criteria"], all_refs)  # issue 11: speed
+            criterion_refs = set() if together is None else together
+            if together is not None:
+                all_refs.update(together)
+                all_criteria.update(together)
+            for criterion in index["criteria"] if together is None else []:  # the first bad one named
                 _need(criterion, CRITERION_SPEC, f"{where}, tiêu chí", display_name)
                 _new_ref(criterion["ref"], all_refs, display_name)
                 criterion_refs.add(criterion["ref"])
@@ -177,7 +210,12 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
                 if criterion["parent"] is not None and criterion["parent"] not in criterion_refs:
                     raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, tiêu chí "
                                                f"{criterion['code']} trỏ tới tiêu chí cha không có)")
-            for task in index["tasks"]:
+            refs = _tasks_together(index["tasks"], kind, criterion_refs, all_refs)  # issue 11: speed
+            if refs is not None:
+                all_refs.update(refs)
+                task_refs.update(refs)
+                continue
+            for task in index["tasks"]:  # one at a time: the first bad one is named
                 _need(task, TASK_SPEC, f"{where}, nhiệm vụ", display_name)
                 if kind != FORMAT_TASKS and task.get("role_override") not in ROLE_OVERRIDES:
                     raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, vai trò tự đặt)")
@@ -194,19 +232,78 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
             _need(report, REPORT_SPEC, f"{where}, báo cáo", display_name)
             _check_revision_and_time(report, f"{where}, báo cáo", display_name, times)
     seen_progress: set[int] = set()
-    for record in data["progress"]:
+    for record in [] if _progress_together(data["progress"], task_refs, times) else data["progress"]:
         _need(record, PROGRESS_SPEC, "tiến độ", display_name)
         _check_revision_and_time(record, "tiến độ", display_name, times)
         if record["task"] not in task_refs or record["task"] in seen_progress:
             raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tiến độ của nhiệm vụ không có)")
         seen_progress.add(record["task"])
-    for record in data["evidence"]:
+    for record in [] if _evidence_together(data["evidence"], task_refs) else data["evidence"]:
         _need(record, EVIDENCE_SPEC, "tài liệu kiểm chứng", display_name)
         if record["task"] not in task_refs:
             raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tài liệu của nhiệm vụ không có)")
     if kind == FORMAT_TASKS and (data["progress"] or data["evidence"]):
         raise refuse(display_name, "gói nhiệm vụ không được mang tiến độ hay tài liệu kiểm chứng")
     _check_scores(data, kind, all_criteria, task_refs, display_name)  # issue 12
+
+
+# --- the records of a list checked together (issue 11: receiving 1,000 packages) ---
+# Each answers True only when every check of check_data's loop passes for every record; else
+# the loop runs one record at a time and refuses with the same message as always.
+
+_REF, _TASK, _CRITERION, _UPDATED = (operator.itemgetter(key) for key in ("ref", "task", "criterion", "updated_at"))
+_ROLE_OVERRIDE = operator.methodcaller("get", "role_override")
+_ALSO_SERVES = operator.methodcaller("get", "also_serves", [])
+_REVISION = operator.methodcaller("get", "revision", 0)
+
+
+def _criteria_together(criteria: list, all_refs: set[int]) -> set[int] | None:
+    """The refs of an index's criteria when all of them pass (their parents checked after); else None."""
+    if not _FAST[id(CRITERION_SPEC)].passes_all(criteria):
+        return None
+    refs = [*map(_REF, criteria)]
+    if len({*refs}) != len(refs) or not all_refs.isdisjoint(refs):
+        return None
+    return {*refs}
+
+
+def _tasks_together(tasks: list, kind: str, criterion_refs: set[int], all_refs: set[int]) -> list[int] | None:
+    """The refs of an index's tasks when all of them pass; else None."""
+    if not _FAST[id(TASK_SPEC)].passes_all(tasks):
+        return None
+    try:
+        if kind != FORMAT_TASKS and {*map(_ROLE_OVERRIDE, tasks)} - set(ROLE_OVERRIDES):
+            return None
+    except TypeError:  # an unhashable role
+        return None
+    if {*map(_CRITERION, tasks)} - criterion_refs - {None}:
+        return None
+    also = [*map(_ALSO_SERVES, tasks)]
+    if {*map(type, also)} - {list}:
+        return None
+    served = [*itertools.chain.from_iterable(also)]
+    if served and ({*map(type, served)} != {int} or {*served} - criterion_refs):
+        return None
+    refs = [*map(_REF, tasks)]
+    if len({*refs}) != len(refs) or not all_refs.isdisjoint(refs):
+        return None
+    return refs
+
+
+def _progress_together(records: list, task_refs: set[int], times: "_Times") -> bool:
+    if not _FAST[id(PROGRESS_SPEC)].passes_all(records):
+        return False
+    revisions = [*map(_REVISION, records)]
+    if revisions and ({*map(type, revisions)} != {int} or min(revisions) < 0 or max(revisions) >= 2**53):
+        return False
+    if not all(map(times.valid, {*map(_UPDATED, records)})):
+        return False
+    tasks = [*map(_TASK, records)]
+    return len({*tasks}) == len(tasks) and task_refs.issuperset(tasks)
+
+
+def _evidence_together(records: list, task_refs: set[int]) -> bool:
+    return _FAST[id(EVIDENCE_SPEC)].passes_all(records) and task_refs.issuperset(map(_TASK, records))
 
 
 def _new_ref(ref: int, seen: set[int], display_name: str) -> None:

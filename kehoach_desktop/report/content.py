@@ -139,6 +139,7 @@ class AnnexTable:
     headers: list[str]
     widths: list[float]
     rows: list[list[str]]
+    centred: tuple[int, ...] = (0,)  # the columns of numbers (STT, counts, days)
 
 
 # --- outcomes and figures ---------------------------------------------------------------------

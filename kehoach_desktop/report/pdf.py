@@ -491,7 +491,7 @@ def _table_annexes(content: ReportContent, styles: Styles, width: float) -> list
                 commands.append(("SPAN", (0, len(rows)), (-1, len(rows))))
                 rows.append([CellText([(values[0], BOLD)])] + [""] * (len(widths) - 1))
             else:
-                rows.append([CellText([(value, REGULAR)], centred=(i == 0)) for i, value in enumerate(values)])
+                rows.append([CellText([(value, REGULAR)], centred=i in annex.centred) for i, value in enumerate(values)])
         commands.append(("VALIGN", (0, 0), (-1, 0), "MIDDLE"))
         flowables.append(Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands)))
     return flowables

@@ -504,4 +504,4 @@ def _table_annexes(document, content: ReportContent) -> None:
                 _cell_paragraph(merged, values[0], bold=True, size=12, align=LEFT)
                 continue
             for i, (cell, value) in enumerate(zip(cells, values)):
-                _cell_paragraph(cell, value, size=12, align=CENTER if i == 0 else LEFT)
+                _cell_paragraph(cell, value, size=12, align=CENTER if i in annex.centred else LEFT)

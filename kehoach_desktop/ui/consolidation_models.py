@@ -40,9 +40,14 @@ def short_name(name: str) -> str:
 
 
 class RegisterModel(QAbstractTableModel):
-    HEADERS = ["Đơn vị", "Loại", "Mã định danh", "Tình trạng", "Kỳ", "Tạo gói lúc", "Nhận lúc", "Được giao",
-               "Chủ trì / TH / PH", "Hoàn thành", "Đúng hạn", "Muộn", "Đang TH", "Chưa TH", "Quá hạn",
-               "Quá hạn lâu nhất"]
+    """One row per rostered agency: its report for the period, what is overdue (what the
+    consolidator acts on, seen without scrolling on a 1024-pixel screen), its counts, and the
+    times of its package last."""
+
+    HEADERS = ["Đơn vị", "Loại", "Mã định danh", "Tình trạng", "Kỳ", "Quá hạn", "Quá hạn lâu nhất", "Được giao",
+               "Chủ trì / TH / PH", "Hoàn thành", "Đúng hạn", "Muộn", "Đang TH", "Chưa TH", "Tạo gói lúc",
+               "Nhận lúc"]
+    CODE_COLUMN, FIRST_COUNT, FIRST_TIME = 2, 5, 14
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,6 +59,9 @@ class RegisterModel(QAbstractTableModel):
         for row in rows:
             self.rows.append({**row, "counts": snapshot.counts(row["id"])})
         self.endResetModel()
+
+    def has_codes(self) -> bool:
+        return any(row["code"] for row in self.rows)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -72,13 +80,13 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             period, c = row["period"], row["counts"]
             values = [row["name"], KIND_SHORT.get(row["kind"], row["kind"]), row["code"], row["state"],
-                      period_label(period) if period else "",
-                      format_datetime(row["created_at"]), format_datetime(row["received_at"]), c["tasks"],
+                      period_label(period) if period else "", c["overdue"] or "",
+                      f"{c['overdue_days']} ngày" if c["overdue_days"] else "", c["tasks"],
                       f"{c['lead']} / {c['implementing']} / {c['cooperating']}", c["done"], c["done_on_time"],
-                      c["done_late"], c["in_progress"], c["not_started"], c["overdue"] or "",
-                      f"{c['overdue_days']} ngày" if c["overdue_days"] else ""]
+                      c["done_late"], c["in_progress"], c["not_started"],
+                      format_datetime(row["created_at"]), format_datetime(row["received_at"])]
             return values[col]
-        if role == Qt.TextAlignmentRole and col >= 7:
+        if role == Qt.TextAlignmentRole and col >= self.FIRST_COUNT:
             return int(Qt.AlignCenter)
         if role == Qt.BackgroundRole and col == 3 and row["state"] in STATE_COLORS:
             return QBrush(QColor(STATE_COLORS[row["state"]]))
@@ -122,7 +130,14 @@ class MatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.FIXED + len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation != Qt.Horizontal or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+        if orientation == Qt.Vertical:  # stays in view while the agencies scroll by
+            if self.snapshot is None or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+                return None
+            task = self.snapshot.tasks[section]
+            if role == Qt.ToolTipRole:
+                return f"{task.code} {task.content}".strip()
+            return task.code or str(section + 1)
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
         if section == 0:
             return "Nhiệm vụ"
@@ -144,8 +159,8 @@ class MatrixModel(QAbstractTableModel):
             return task.id
         if col == 0:
             if role in (Qt.DisplayRole, Qt.ToolTipRole):
-                code = f"{task.code} " if task.code else ""
-                return f"{code}{task.content}" if role == Qt.ToolTipRole else f"{code}{task.content[:90]}"
+                code = f"{task.code} " if task.code else ""  # the code is the row's header
+                return f"{code}{task.content}" if role == Qt.ToolTipRole else task.content[:110]
             if role == SEARCH_ROLE:
                 return fold(f"{task.code} {task.content} {task.index_kind}")
             return None

@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
@@ -21,11 +21,12 @@ from ..exchange.content import PERIOD_LABELS, period_label
 from ..report.periods import ReportPeriod
 from ..text import format_date, format_datetime, upper_first
 from .consolidation_models import AGENCY_ID_ROLE, TASK_ID_ROLE, MatrixModel, RegisterModel, TaskSearchProxy
-from .operations import describe_error
+from .operations import Cancelled, describe_error
 
 FILTERS = [(None, "Mọi đơn vị"), (views.MISSING, "Chưa nộp"), (views.LATE, "Nộp muộn"),
            (views.SUBMITTED, "Đã nộp đúng hạn")]
 PERIODS = ("q1", "h1", "q3", "year")
+RELOAD_AFTER_MS = 350  # the period and year controls: one read when the user stops changing them
 
 
 class ConsolidationWindow(QMainWindow):
@@ -34,8 +35,14 @@ class ConsolidationWindow(QMainWindow):
         self.workspace, self.runner = workspace, runner
         self.today = today or dt.date.today()
         self.snapshot: views.Snapshot | None = None
+        self._lists: dict = {}  # what the areas and actions tabs show, computed with the snapshot
+        self._loads = 0  # the latest read asked for: an older one that ends later is dropped
         self.setWindowTitle("Tổng hợp báo cáo của các đơn vị")
         self.resize(1340, 800)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_AFTER_MS)
+        self._reload_timer.timeout.connect(self.reload)
         self._build()
         self.reload()
 
@@ -47,13 +54,15 @@ class ConsolidationWindow(QMainWindow):
             self.period.addItem(upper_first(PERIOD_LABELS[code]), code)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.period.currentIndexChanged.connect(lambda *_: self.reload())
-        self.year.valueChanged.connect(lambda *_: self.reload())
+        self.period.currentIndexChanged.connect(lambda *_: self._reload_timer.start())
+        self.year.valueChanged.connect(lambda *_: self._reload_timer.start())
+        self.year.setKeyboardTracking(False)  # typing "2025" asks for one year, not 2, 20, 202
         self.receive_files_button = QPushButton("Nhận gói báo cáo…")
         self.receive_files_button.clicked.connect(self.choose_files)
         self.receive_folder_button = QPushButton("Nhận cả thư mục, USB…")
         self.receive_folder_button.clicked.connect(self.choose_folder)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # on a 1024-pixel screen it takes two lines, never cut
         top = QHBoxLayout()
         for widget in (QLabel("Kỳ báo cáo:"), self.period, QLabel("Năm:"), self.year):
             top.addWidget(widget)
@@ -122,6 +131,7 @@ class ConsolidationWindow(QMainWindow):
         header.setTextElideMode(Qt.ElideRight)
         header.setMinimumSectionSize(40)
         self.matrix_view.verticalHeader().setDefaultSectionSize(24)
+        self.matrix_view.verticalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.matrix_view.doubleClicked.connect(self._open_cell)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm nhiệm vụ (gõ không dấu cũng được)…")
@@ -142,12 +152,12 @@ class ConsolidationWindow(QMainWindow):
     def _areas_tab(self) -> QWidget:
         self.areas_tree = QTreeWidget()
         self.areas_tree.setHeaderLabels(["Chỉ số, lĩnh vực", "Nhiệm vụ", "Lượt giao", "Hoàn thành", "Quá hạn"])
-        self.areas_tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        _name_column_stretches(self.areas_tree)
         return self.areas_tree
 
     def _fill_areas(self) -> None:
         self.areas_tree.clear()
-        for index in views.area_counts(self.snapshot):
+        for index in self._lists["areas"]:
             top = QTreeWidgetItem([f"Chỉ số {index['index']}", *(str(index[k]) for k in ("tasks", "assigned"))])
             top.setText(3, f"{index['done']} ({_percent(index['done'], index['assigned'])})")
             top.setText(4, str(index["overdue"]))
@@ -169,14 +179,35 @@ class ConsolidationWindow(QMainWindow):
     # --- data -------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read the period's data off the GUI thread (delayed progress, cancellable), then show it."""
+        self._reload_timer.stop()
         period = None
         if self.snapshot is not None:
             period = ReportPeriod.of(self.period.currentData(), self.year.value())
-        try:
-            self.snapshot = views.load(self.workspace, period, self.today)
-        except Exception as error:  # noqa: BLE001 - shown to the user, the window stays usable
-            QMessageBox.warning(self, "Không mở được bảng tổng hợp", describe_error(error))
-            return
+        today = self.today
+        self._loads += 1
+        load = self._loads
+
+        def read(ctx):
+            ctx.report(0, 0, "Đang đọc dữ liệu của các đơn vị…")
+            snapshot = views.load(ctx.workspace, period, today)
+            ctx.report(0, 0, "Đang tính số liệu tổng hợp…")
+            lists = {"areas": views.area_counts(snapshot), "actions": views.action_lists(snapshot)}
+            ctx.report(0, 0)
+            return snapshot, lists
+
+        def loaded(result) -> None:
+            if load == self._loads:
+                self._show(*result)
+
+        def failed(error: BaseException) -> None:
+            if load == self._loads and not isinstance(error, Cancelled):  # cancelled: the data shown stays
+                QMessageBox.warning(self, "Không mở được bảng tổng hợp", describe_error(error))
+
+        self.runner.run(self, "Đang mở bảng tổng hợp…", read, loaded, failed)
+
+    def _show(self, snapshot: views.Snapshot, lists: dict) -> None:
+        self.snapshot, self._lists = snapshot, lists
         for widget, value in ((self.period, self.period.findData(self.snapshot.period.kind)),
                               (self.year, self.snapshot.period.year)):
             widget.blockSignals(True)
@@ -186,7 +217,7 @@ class ConsolidationWindow(QMainWindow):
         register = views.register(snap)
         sent = sum(row["state"] in (views.SUBMITTED, views.LATE) for row in register)
         self.summary.setText(
-            f"  {len(snap.agencies)} đơn vị, {len(snap.tasks)} nhiệm vụ; đã nộp {sent}, "
+            f"{len(snap.agencies)} đơn vị, {len(snap.tasks)} nhiệm vụ; đã nộp {sent}, "
             f"hạn nộp {format_date(views.due_date(snap.period))}")
         self._fill_register()
         self.grouped.blockSignals(True)
@@ -201,18 +232,28 @@ class ConsolidationWindow(QMainWindow):
             self.register_model.set_rows(self.snapshot, views.register(self.snapshot, self.state_filter.currentData()))
             for col in range(1, self.register_model.columnCount()):
                 self.register_view.resizeColumnToContents(col)
-            self.register_view.setColumnWidth(0, 250)
+            self.register_view.resizeColumnToContents(0)
+            self.register_view.setColumnWidth(0, min(self.register_view.columnWidth(0), 250))
+            self.register_view.setColumnHidden(RegisterModel.CODE_COLUMN,  # an empty column takes room
+                                               not any(agency["code"] for agency in self.snapshot.agencies))
 
     def _fill_matrix(self, grouped: bool) -> None:
         if self.snapshot is None:
             return
         self.matrix_model.set_snapshot(self.snapshot, grouped)
-        self.matrix_view.setColumnWidth(0, 420)
+        self._fit_task_column()
         self.matrix_view.setColumnWidth(1, 130)
+
+    def _fit_task_column(self) -> None:
+        self.matrix_view.setColumnWidth(0, max(260, min(420, self.width() // 3)))  # room for the agencies at 1024
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_task_column()
 
     def _fill_actions(self) -> None:
         self.actions_tree.clear()
-        lists = views.action_lists(self.snapshot)
+        lists = self._lists["actions"]
         overdue = QTreeWidgetItem([f"Nhiệm vụ quá hạn theo đơn vị ({len(lists['overdue'])} đơn vị)", ""])
         for item in lists["overdue"]:
             agency = QTreeWidgetItem([item["agency"], f"{len(item['tasks'])} nhiệm vụ"])
@@ -364,6 +405,16 @@ class ConsolidationWindow(QMainWindow):
         QMessageBox.warning(self, "Không nhận được gói", describe_error(error))
 
 
+def _name_column_stretches(tree: QTreeWidget) -> None:
+    """The first column takes the room left by the figures (the last one no longer does: the
+    names of areas were cut while half the window stood empty)."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.Stretch)
+    for column in range(1, tree.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+
+
 def _percent(part: int, whole: int) -> str:
     from ..report.wording import percent
 
@@ -403,6 +454,7 @@ class ReceiveDialog(QDialog):
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(5, 420)
+        self.table.setWordWrap(True)  # what a package changes, or why it is refused, read in full
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
         self.accept_button = buttons.addButton("Nhận các gói hợp lệ", QDialogButtonBox.AcceptRole)
@@ -411,6 +463,11 @@ class ReceiveDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # once the last column has its stretched width
 
 
 class AgencyTaskDialog(QDialog):
@@ -422,7 +479,7 @@ class AgencyTaskDialog(QDialog):
         self.setWindowTitle(f"{detail['agency']['name']} — nhiệm vụ {task.code}".strip(" —"))
         self.resize(760, 520)
         form = QFormLayout(self)
-        content = QLabel(escape(task.content))
+        content = QLabel(escape(f"{task.code} {task.content}".strip()))
         content.setWordWrap(True)
         form.addRow("Nhiệm vụ:", content)
         form.addRow("Đơn vị:", QLabel(escape(detail["agency"]["name"])))
@@ -449,9 +506,17 @@ class AgencyTaskDialog(QDialog):
             entry.setData(Qt.UserRole, item["id"] if item["file_sha256"] else None)
             self.evidence.addItem(entry)
         self.evidence.itemDoubleClicked.connect(self.open_file)
-        form.addRow("Tài liệu kiểm chứng:", self.evidence)
+        if detail["evidence"]:
+            form.addRow("Tài liệu kiểm chứng:", self.evidence)
+        else:  # no empty box: said in words
+            form.addRow("Tài liệu kiểm chứng:", QLabel("Đơn vị không gửi tài liệu kiểm chứng cho nhiệm vụ này."))
         self.open_button = QPushButton("Mở tệp")
         self.open_button.clicked.connect(lambda: self.open_file(self.evidence.currentItem()))
+        self.open_button.setEnabled(False)  # until an item with a file is chosen
+        self.evidence.currentItemChanged.connect(
+            lambda item, _old: self.open_button.setEnabled(item is not None and item.data(Qt.UserRole) is not None))
+        if self.evidence.count():
+            self.evidence.setCurrentRow(0)
         close = QPushButton("Đóng")
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
@@ -459,6 +524,9 @@ class AgencyTaskDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         form.addRow(row)
+        if not detail["evidence"]:  # nothing to open: no button, no empty space
+            self.open_button.hide()
+            self.resize(760, self.sizeHint().height())
 
     def open_file(self, item) -> Path | None:
         evidence_id = item.data(Qt.UserRole) if item is not None else None
