@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 
 from .model import Role, Status, TaskRow
@@ -24,23 +26,31 @@ class TaskFilter:
     only: str | None = None  # issue 16, from the overview's links: "due_soon" or "no_evidence"
 
     def accepts(self, row: TaskRow, today: dt.date) -> bool:
-        if row.removed and not self.show_removed:
-            return False
-        if self.plan_id is not None and row.plan_id != self.plan_id:
-            return False
-        if self.scope == MINE_ANY and row.role is None:
-            return False
-        if self.scope not in (MINE_ANY, ALL) and (row.role is None or row.role != Role(self.scope)):
-            return False
-        if self.status is not None and row.status != self.status:
-            return False
-        if self.overdue_only and not is_overdue(row, today):
-            return False
-        if self.only == "due_soon" and not is_due_soon(row, today):
-            return False
-        if self.only == "no_evidence" and (row.status != Status.DONE or row.evidence_count):
-            return False
-        return self.matches_query(row)
+        return self.compiled().match(filter_key(row, today)) is not None
+
+    # --- one pass over precomputed keys (issue 17) -------------------------------------------
+    # Every condition above is a position of the task's key (`filter_key`) or a word of its
+    # folded text, so a filter is one regular expression: the window's proxy hands the same
+    # pattern to Qt (QRegularExpression, in C++), and `accepts` is that pattern on one row.
+
+    def pattern(self) -> str:
+        removed = "[rk]" if self.show_removed else "k"
+        if self.scope == MINE_ANY:
+            role = "[lic]"
+        elif self.scope == ALL:
+            role = "."
+        else:
+            role = _ROLE_CHARS[Role(self.scope)]
+        status = _STATUS_CHARS[self.status] if self.status is not None else "."
+        overdue = "o" if self.overdue_only else "."
+        soon = "s" if self.only == "due_soon" else "."
+        no_evidence = "e" if self.only == "no_evidence" else "."
+        plan = str(int(self.plan_id)) if self.plan_id is not None else r"\d+"
+        words = "".join(f"(?=.*?{re.escape(word)})" for word in fold(self.query).split())
+        return f"^{removed}{role}{status}{overdue}{soon}{no_evidence}{plan}\\|{words}"
+
+    def compiled(self) -> re.Pattern:
+        return _compile(self.pattern())
 
     def matches_query(self, row: TaskRow) -> bool:
         """Every word of the query appears in the task, ignoring case and diacritics (đ = d)."""
@@ -51,6 +61,30 @@ class TaskFilter:
         return all(word in haystack for word in words)
 
 
+_ROLE_CHARS = {Role.LEAD: "l", Role.IMPLEMENTING: "i", Role.COOPERATING: "c"}
+_STATUS_CHARS = {Status.NOT_STARTED: "n", Status.IN_PROGRESS: "p", Status.DONE: "d", Status.NOT_FEASIBLE: "x"}
+
+
+@functools.lru_cache(maxsize=64)
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.DOTALL)  # as Qt's DotMatchesEverythingOption: one meaning in both
+
+
+def filter_key(row: TaskRow, today: dt.date, text: str | None = None) -> str:
+    """What every filter asks of a task, as one string: removed, role, status, overdue, due soon,
+    done without evidence (one character each), the plan's id, then the folded search text."""
+    return "".join((
+        "r" if row.removed else "k",
+        _ROLE_CHARS[row.role] if row.role is not None else "-",
+        _STATUS_CHARS[row.status],
+        "o" if is_overdue(row, today) else "-",
+        "s" if is_due_soon(row, today) else "-",
+        "e" if row.status == Status.DONE and not row.evidence_count else "-",
+        str(int(row.plan_id or 0)), "|",
+        search_text(row) if text is None else text,
+    ))
+
+
 def search_text(row: TaskRow) -> str:
     parts = [row.code, row.criterion, row.content, row.deadline_text, row.area_title, row.result,
              *row.lead, *row.implementing, *row.cooperating]
@@ -59,4 +93,5 @@ def search_text(row: TaskRow) -> str:
 
 def apply_filter(rows: list[TaskRow], task_filter: TaskFilter, today: dt.date | None = None) -> list[TaskRow]:
     today = today or dt.date.today()
-    return [row for row in rows if task_filter.accepts(row, today)]
+    match = task_filter.compiled().match
+    return [row for row in rows if match(filter_key(row, today))]

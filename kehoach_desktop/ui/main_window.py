@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             keep_task = self.detail.task.id
         today = self.today
         self.runner.run(
-            self, "Đang tải danh sách nhiệm vụ…", lambda ctx: build_tree(ctx.workspace.tasks(), today),
+            self, "Đang tải danh sách nhiệm vụ…", lambda ctx: _read_tree(ctx.workspace, today),
             lambda tree: self._tree_loaded(tree, keep_task),
             lambda error: QMessageBox.warning(self, "Không đọc được danh sách nhiệm vụ", describe_error(error)),
         )
@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self._refiltering = True
         try:
             self.model.set_tree(tree)
+            _fit_rows(self.tree, len(tree.rows))  # issue 17: wrapped rows, or two lines each at scale
             self._plans_reloaded()  # issue 16: the plan selector, banners, overview (and the filter's plan)
             self.proxy.set_filter(self.filter)  # the window's filter, with the plan the selector chose
             self.tree.expandAll()
@@ -589,3 +590,17 @@ def _counts_by_plan(rows, today) -> dict[int, Counts]:
     for row in rows:
         by_plan.setdefault(row.plan_id, []).append(row)
     return {plan_id: count_tasks(plan_rows, today) for plan_id, plan_rows in by_plan.items()}
+
+
+# --- tree speed (issue 17) ---
+
+def _fit_rows(tree, tasks: int) -> None:
+    from .wrap_delegate import fit_rows
+
+    fit_rows(tree, tasks)
+
+
+def _read_tree(workspace, today):
+    """The tasks read and the tree built (on the worker thread), a past year's plans drawn calm."""
+    finished = {plan["id"] for plan in workspace.plans() if plan.get("year") and plan["year"] < today.year}
+    return build_tree(workspace.tasks(), today, finished)
