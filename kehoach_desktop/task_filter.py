@@ -26,14 +26,15 @@ class TaskFilter:
     only: str | None = None  # issue 16, from the overview's links: "due_soon" or "no_evidence"
 
     def accepts(self, row: TaskRow, today: dt.date) -> bool:
-        return self.compiled().match(filter_key(row, today)) is not None
+        return bool(self.select(*split_key(filter_key(row, today))))
 
     # --- one pass over precomputed keys (issue 17) -------------------------------------------
-    # Every condition above is a position of the task's key (`filter_key`) or a word of its
-    # folded text, so a filter is one regular expression: the window's proxy hands the same
-    # pattern to Qt (QRegularExpression, in C++), and `accepts` is that pattern on one row.
+    # Every condition above is a position of the task's key (`filter_key`: fixed characters, the
+    # plan, then the folded search text), so a filter is one regular expression over keys: the
+    # window's proxy hands `pattern()` to Qt (matched in C++), and `select` applies the same
+    # prefix pattern with the words as plain substring tests (what the lookaheads mean).
 
-    def pattern(self) -> str:
+    def prefix_pattern(self) -> str:
         removed = "[rk]" if self.show_removed else "k"
         if self.scope == MINE_ANY:
             role = "[lic]"
@@ -46,11 +47,23 @@ class TaskFilter:
         soon = "s" if self.only == "due_soon" else "."
         no_evidence = "e" if self.only == "no_evidence" else "."
         plan = str(int(self.plan_id)) if self.plan_id is not None else r"\d+"
-        words = "".join(f"(?=.*?{re.escape(word)})" for word in fold(self.query).split())
-        return f"^{removed}{role}{status}{overdue}{soon}{no_evidence}{plan}\\|{words}"
+        return f"^{removed}{role}{status}{overdue}{soon}{no_evidence}.{plan}\\|"
 
-    def compiled(self) -> re.Pattern:
-        return _compile(self.pattern())
+    def words(self) -> list[str]:
+        return fold(self.query).split()
+
+    def pattern(self) -> str:
+        """The whole filter over a whole key: the prefix, then each word somewhere after it."""
+        return self.prefix_pattern() + "".join(f"(?=.*?{re.escape(word)})" for word in self.words())
+
+    def select(self, prefixes: list[str], texts: list[str]) -> list[int]:
+        """The positions of the keys (split by split_key) this filter accepts."""
+        prefix = _compile(self.prefix_pattern()).match
+        passes = {value: prefix(value) is not None for value in set(prefixes)}  # a few hundred at most
+        chosen = [n for n, value in enumerate(prefixes) if passes[value]]
+        for word in self.words():  # each word narrows the list: plain substring tests, in C
+            chosen = [n for n in chosen if word in texts[n]]
+        return chosen
 
     def matches_query(self, row: TaskRow) -> bool:
         """Every word of the query appears in the task, ignoring case and diacritics (đ = d)."""
@@ -72,7 +85,8 @@ def _compile(pattern: str) -> re.Pattern:
 
 def filter_key(row: TaskRow, today: dt.date, text: str | None = None) -> str:
     """What every filter asks of a task, as one string: removed, role, status, overdue, due soon,
-    done without evidence (one character each), the plan's id, then the folded search text."""
+    done without evidence, conditional role (one character each), the plan's id, '|', then the
+    folded search text."""
     return "".join((
         "r" if row.removed else "k",
         _ROLE_CHARS[row.role] if row.role is not None else "-",
@@ -80,9 +94,16 @@ def filter_key(row: TaskRow, today: dt.date, text: str | None = None) -> str:
         "o" if is_overdue(row, today) else "-",
         "s" if is_due_soon(row, today) else "-",
         "e" if row.status == Status.DONE and not row.evidence_count else "-",
+        "c" if row.conditional else "-",
         str(int(row.plan_id or 0)), "|",
         search_text(row) if text is None else text,
     ))
+
+
+def split_key(key: str) -> tuple[list[str], list[str]]:
+    """A key as ([its prefix up to '|'], [its text]): the shape `TaskFilter.select` takes."""
+    prefix, _, text = key.partition("|")
+    return [prefix + "|"], [text]
 
 
 def search_text(row: TaskRow) -> str:
@@ -93,5 +114,9 @@ def search_text(row: TaskRow) -> str:
 
 def apply_filter(rows: list[TaskRow], task_filter: TaskFilter, today: dt.date | None = None) -> list[TaskRow]:
     today = today or dt.date.today()
-    match = task_filter.compiled().match
-    return [row for row in rows if match(filter_key(row, today))]
+    prefixes, texts = [], []
+    for row in rows:
+        prefix, text = split_key(filter_key(row, today))
+        prefixes += prefix
+        texts += text
+    return [rows[n] for n in task_filter.select(prefixes, texts)]

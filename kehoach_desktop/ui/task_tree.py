@@ -11,13 +11,15 @@ applied by Qt's own recursive filtering in `TaskFilterProxy`. A save replaces on
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
+import sys
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCollator, QLocale, QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from ..model import Status, TaskRow
-from ..task_filter import TaskFilter, filter_key, search_text
+from ..task_filter import TaskFilter, filter_key, split_key
 from ..text import format_date
 from ..workspace import is_due_soon, is_overdue
 
@@ -54,17 +56,22 @@ def vietnamese_collator() -> QCollator:
     return collator
 
 
+@functools.lru_cache(maxsize=4096)  # a plan has a few dozen deadlines: not 20,000 strftime calls
+def _dmy(date: dt.date) -> str:
+    return format_date(date)
+
+
 def deadline_label(row: TaskRow) -> str:
     """The deadline as written, with the date it was read as when the text is not a date."""
-    if row.due_date and row.due_date.strftime("%d/%m/%Y") not in row.deadline_text:
-        return f"{row.deadline_text} ({format_date(row.due_date)})"
+    if row.due_date and _dmy(row.due_date) not in row.deadline_text:
+        return f"{row.deadline_text} ({_dmy(row.due_date)})"
     return row.deadline_text
 
 
 def short_deadline(row: TaskRow) -> str:
     """For the narrow list column: the due date when there is one, else the text."""
     if row.due_date:
-        return format_date(row.due_date)
+        return _dmy(row.due_date)
     return " ".join(row.deadline_text.split())
 
 
@@ -73,13 +80,16 @@ def short_deadline(row: TaskRow) -> str:
 @dataclass
 class TreeData:
     rows: list[TaskRow]  # every task, in annex order
-    roots: list[list[QStandardItem]]  # the index groups' rows, their groups and tasks below
-    by_task: dict[int, QStandardItem]  # a task's first cell
+    # The index groups' rows, their groups and tasks below; handed to the model by set_tree, which
+    # then empties this list: no Python wrapper of a cell may outlive the model that owns the cell
+    # (PySide does not track a QStandardItem's deletion; a stale wrapper corrupts the process).
+    roots: list[list[QStandardItem]]
+    by_task: dict[int, tuple[int, ...]]  # a task's row numbers, from the top level down
     position: dict[int, int]  # a task's place in rows
-    keys: list[str]  # filter_key of each row, in the same order
+    prefixes: list[str]  # each row's filter_key, split (task_filter.split_key), in the same order
+    texts: list[str]
     today: dt.date
     finished: frozenset = frozenset()  # plans of a past year: their rows are drawn calm
-    groups: list[QStandardItem] = field(default_factory=list)
 
 
 def task_texts(row: TaskRow, today: dt.date) -> tuple[int, tuple, tuple, tuple]:
@@ -106,7 +116,7 @@ def task_texts(row: TaskRow, today: dt.date) -> tuple[int, tuple, tuple, tuple]:
 
 
 class _Look:
-    """Brushes and fonts, made once per process."""
+    """Brushes and fonts, and prototype cells cloned for every row (one call per cell, not five)."""
 
     def __init__(self):
         self.group_bg = QBrush(GROUP_BG)
@@ -118,9 +128,30 @@ class _Look:
         self.plain = QFont()
         self.struck = QFont()
         self.struck.setStrikeOut(True)
+        self._cells: dict[tuple, QStandardItem] = {}
+
+    def cell(self, background, foreground, font, calm: bool, flags) -> QStandardItem:
+        """A new cell with these roles set (a clone of the prototype for them)."""
+        key = (id(background), id(foreground), id(font), calm, flags)
+        prototype = self._cells.get(key)
+        if prototype is None:
+            prototype = self._cells[key] = QStandardItem()
+            prototype.setFlags(flags)
+            for role, value in ((_BACKGROUND, background), (_FOREGROUND, foreground), (_FONT, font),
+                                (CALM_ROLE, True if calm else None)):
+                if value is not None:
+                    prototype.setData(value, role)
+        return prototype.clone()
 
 
 _LOOKS: list[_Look] = []
+
+# Plain ints: PySide's enum members cost microseconds per use, a million times per build.
+_DISPLAY, _TOOLTIP, _BACKGROUND = Qt.DisplayRole.value, Qt.ToolTipRole.value, Qt.BackgroundRole.value
+_FOREGROUND, _FONT = Qt.ForegroundRole.value, Qt.FontRole.value
+_TASK_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemNeverHasChildren
+_GROUP_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_CELL_ROLES = (_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, SORT_ROLE, CALM_ROLE, TASK_ID_ROLE, KEY_ROLE)
 
 
 def _look() -> _Look:
@@ -129,12 +160,12 @@ def _look() -> _Look:
     return _LOOKS[0]
 
 
-def _task_cells(row: TaskRow, today: dt.date, calm: bool) -> list[dict[int, object]]:
-    """Each cell's roles for a task (None: the role is absent)."""
+def _task_looks(row: TaskRow, style: int, calm: bool) -> list[tuple]:
+    """Each cell's (background, foreground, font) for a task."""
     look = _look()
-    style, texts, tooltips, sort_keys = task_texts(row, today)
     background = None if calm else {TASK_OVERDUE: look.overdue_bg, TASK_DUE_SOON: look.due_soon_bg}.get(style)
-    cells = []
+    font = look.struck if row.removed else None
+    looks = []
     for column in range(len(COLUMNS)):
         foreground = None
         if calm:
@@ -143,79 +174,88 @@ def _task_cells(row: TaskRow, today: dt.date, calm: bool) -> list[dict[int, obje
             foreground = look.overdue_fg
         elif row.status == Status.DONE and column == COL_STATUS:
             foreground = look.done_fg
+        looks.append((background, foreground, font))
+    return looks
+
+
+def _task_row(row: TaskRow, today: dt.date, calm: bool, key: str) -> list[QStandardItem]:
+    look = _look()
+    style, texts, tooltips, sort_keys = task_texts(row, today)
+    cells = []
+    for column, (background, foreground, font) in enumerate(_task_looks(row, style, calm)):
+        cell = look.cell(background, foreground, font, calm, _TASK_FLAGS)
         text = texts[column]
-        cells.append({
-            Qt.DisplayRole: text, TASK_ID_ROLE: row.id, Qt.BackgroundRole: background,
-            Qt.ForegroundRole: foreground, Qt.FontRole: look.struck if row.removed else None,
-            Qt.ToolTipRole: tooltips[column] if tooltips[column] != text else None,
-            SORT_ROLE: sort_keys[column] if sort_keys[column] != text else None,
-            CALM_ROLE: True if calm else None,
-        })
+        if text:
+            cell.setText(text)
+        if tooltips[column] != text:
+            cell.setData(tooltips[column], _TOOLTIP)
+        if sort_keys[column] != text:
+            cell.setData(sort_keys[column], SORT_ROLE)
+        cells.append(cell)
+    cells[0].setData(row.id, TASK_ID_ROLE)  # the first cell only: readers ask index.siblingAtColumn(0)
+    cells[0].setData(key, KEY_ROLE)
     return cells
-
-
-_TASK_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemNeverHasChildren
-_GROUP_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-
-
-def _new_cell(roles: dict[int, object], flags) -> QStandardItem:
-    item = QStandardItem()
-    item.setFlags(flags)
-    for role, value in roles.items():
-        if value is not None:
-            item.setData(value, role)
-    return item
 
 
 def _group_row(style: int, code: str, title: str) -> list[QStandardItem]:
     look = _look()
     font = look.bold if style == GROUP_BOLD else look.plain
-    cells = []
-    for text in (code, title, "", "", ""):
-        roles = {Qt.DisplayRole: text or None, Qt.BackgroundRole: look.group_bg, Qt.FontRole: font}
-        cells.append(_new_cell(roles, _GROUP_FLAGS))
+    cells = [look.cell(look.group_bg, None, font, False, _GROUP_FLAGS) for _ in COLUMNS]
+    if code:
+        cells[COL_CODE].setText(code)
+    cells[COL_TASK].setText(title)
     return cells
 
 
 def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=frozenset()) -> TreeData:
     """Group the rows by index, area and criterion, as the annex does."""
     today = today or dt.date.today()
-    tree = TreeData(rows=rows, roots=[], by_task={}, position={}, keys=[], today=today,
+    tree = TreeData(rows=rows, roots=[], by_task={}, position={}, prefixes=[], texts=[], today=today,
                     finished=frozenset(finished))
-    groups: dict[tuple, QStandardItem] = {}
+    groups: dict[tuple, list] = {}  # key → [first cell, its row numbers, how many rows below it]
+    top = [None, (), 0]
 
-    def group(parent: QStandardItem | None, key: tuple, style: int, code: str, title: str) -> QStandardItem:
-        item = groups.get(key)
-        if item is None:
+    def group(parent: list, key: tuple, style: int, code: str, title: str) -> list:
+        found = groups.get(key)
+        if found is None:
             cells = _group_row(style, code, title)
-            if parent is None:
+            if parent is top:
                 tree.roots.append(cells)
             else:
-                parent.appendRow(cells)
-            item = groups[key] = cells[0]
-            tree.groups.append(item)
-        return item
+                parent[0].appendRow(cells)
+            found = groups[key] = [cells[0], (*parent[1], parent[2]), 0]
+            parent[2] += 1
+        return found
 
     for position, row in enumerate(rows):
         index_key = (row.plan_id, row.index_name)
         # the index's name says which index it is; the code column stays empty
-        parent = group(None, index_key, GROUP_BOLD, "", row.index_name or row.index_kind)
+        parent = group(top, index_key, GROUP_BOLD, "", row.index_name or row.index_kind)
         if row.area_title and (row.area_code, row.area_title) != (row.code, row.criterion):
             parent = group(parent, (*index_key, row.area_code, row.area_title), GROUP_BOLD, row.area_code, row.area_title)
         if row.criterion:
             parent = group(parent, (*index_key, row.code, row.criterion), GROUP_PLAIN, row.code, row.criterion)
         key = filter_key(row, today)
-        cells = [_new_cell(roles, _TASK_FLAGS) for roles in _task_cells(row, today, row.plan_id in tree.finished)]
-        cells[0].setData(key, KEY_ROLE)
-        parent.appendRow(cells)
-        tree.by_task[row.id] = cells[0]
+        parent[0].appendRow(_task_row(row, today, row.plan_id in tree.finished, key))
+        tree.by_task[row.id] = (*parent[1], parent[2])
+        parent[2] += 1
         tree.position[row.id] = position
-        tree.keys.append(key)
+        _keep_key(tree, position, key)
     return tree
 
 
+def _keep_key(tree: TreeData, position: int, key: str) -> None:
+    (prefix,), (text,) = split_key(key)
+    prefix = sys.intern(prefix)  # a few hundred distinct prefixes among 20,000 tasks
+    if position == len(tree.prefixes):
+        tree.prefixes.append(prefix)
+        tree.texts.append(text)
+    else:
+        tree.prefixes[position], tree.texts[position] = prefix, text
+
+
 def empty_tree() -> TreeData:
-    return TreeData(rows=[], roots=[], by_task={}, position={}, keys=[], today=dt.date.today())
+    return TreeData(rows=[], roots=[], by_task={}, position={}, prefixes=[], texts=[], today=dt.date.today())
 
 
 # --- the Qt model -----------------------------------------------------------------------------
@@ -239,19 +279,25 @@ class TaskTreeModel(QStandardItemModel):
     def today(self) -> dt.date:
         return self._tree.today
 
-    @property
-    def keys(self) -> list[str]:
-        return self._tree.keys
+    def select(self, task_filter: TaskFilter) -> list[int]:
+        """The positions (in rows) of the tasks the filter accepts: one pass over the precomputed keys."""
+        return task_filter.select(self._tree.prefixes, self._tree.texts)
+
+    def conditional_among(self, positions: list[int]) -> bool:
+        prefixes = self._tree.prefixes
+        return any(prefixes[n][6] == "c" for n in positions)  # filter_key's seventh character
 
     def set_tree(self, tree: TreeData) -> None:
         self.beginResetModel()
         self.blockSignals(True)  # one reset for the views, not a removal and an insertion
         try:
-            self.removeRows(0, self.rowCount())
+            while self.rowCount():  # taken back, not removeRows: PySide still holds wrappers of the old
+                self.takeRow(self.rowCount() - 1)  # cells; freed through them, none is left dangling
             for cells in tree.roots:
                 self.appendRow(cells)
         finally:
             self.blockSignals(False)
+        tree.roots.clear()  # the model owns the cells now
         self._tree = tree
         self.endResetModel()
 
@@ -268,28 +314,32 @@ class TaskTreeModel(QStandardItemModel):
         A task whose index, area or criterion changed needs a full reload: the caller's concern.
         """
         tree = self._tree
-        first = tree.by_task.get(row.id)
+        first = self.index_of_task(row.id)
         if first is None:
             return None
         position = tree.position[row.id]
         old = tree.rows[position]
         tree.rows[position] = row
-        tree.keys[position] = filter_key(row, tree.today)
-        parent = first.parent() or self.invisibleRootItem()
-        cells = _task_cells(row, tree.today, row.plan_id in tree.finished)
-        cells[0][KEY_ROLE] = tree.keys[position]
-        for column, roles in enumerate(cells):
-            self.setItemData(self.indexFromItem(parent.child(first.row(), column)),
-                             {role: value for role, value in roles.items() if value is not None})
-            item = parent.child(first.row(), column)
+        key = filter_key(row, tree.today)
+        _keep_key(tree, position, key)
+        fresh = _task_row(row, tree.today, row.plan_id in tree.finished, key)
+        for column, cell in enumerate(fresh):  # the new values over the old cells: one dataChanged each
+            index = first.siblingAtColumn(column)
+            roles = {role: cell.data(role) for role in _CELL_ROLES}
+            self.setItemData(index, {role: value for role, value in roles.items() if value is not None})
             for role, value in roles.items():  # roles that went away (no longer overdue, …)
-                if value is None and item.data(role) is not None:
-                    item.setData(None, role)
+                if value is None and index.data(role) is not None:
+                    self.setData(index, None, role)
         return old
 
     def index_of_task(self, task_id: int) -> QModelIndex | None:
-        item = self._tree.by_task.get(task_id)
-        return item.index() if item is not None else None
+        path = self._tree.by_task.get(task_id)
+        if path is None:
+            return None
+        index = QModelIndex()
+        for row in path:
+            index = self.index(row, 0, index)
+        return index
 
     def task_ids(self) -> list[int]:
         """Every task of the tree, in annex order."""
@@ -323,7 +373,7 @@ class TaskFilterProxy(CollatingProxy):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._filter = TaskFilter()
-        self._visible: list[int] | None = None  # the tasks shown, worked out when first asked
+        self._visible: list[int] | None = None  # positions of the tasks shown, worked out when first asked
         self.setRecursiveFilteringEnabled(True)
         self.setFilterRole(KEY_ROLE)
         self.setFilterKeyColumn(COL_CODE)
@@ -365,8 +415,7 @@ class TaskFilterProxy(CollatingProxy):
 
     def _shown(self) -> list[int]:
         if self._visible is None:
-            model, match = self.sourceModel(), self._filter.compiled().match
-            self._visible = [row.id for row, key in zip(model.rows, model.keys) if match(key)]
+            self._visible = self.sourceModel().select(self._filter)
         return self._visible
 
     def is_visible(self, task_id: int) -> bool:
@@ -375,12 +424,11 @@ class TaskFilterProxy(CollatingProxy):
 
     def visible_task_ids(self) -> list[int]:
         """The tasks shown, in annex order."""
-        return list(self._shown())
+        rows = self.sourceModel().rows
+        return [rows[n].id for n in self._shown()]
 
     def any_visible_conditional(self) -> bool:
-        model = self.sourceModel()
-        shown = set(self._shown())
-        return any(row.conditional for row in model.rows if row.id in shown)
+        return self.sourceModel().conditional_among(self._shown())
 
     def visible_count(self) -> int:
         return len(self._shown())

@@ -53,7 +53,7 @@ def _install_search_hits(window) -> None:
     from .task_tree import TASK_ID_ROLE
 
     def hits(index) -> list[str]:
-        task_id = index.data(TASK_ID_ROLE)
+        task_id = index.siblingAtColumn(0).data(TASK_ID_ROLE)
         row = window.model.task(task_id) if task_id else None  # a lookup, not a scan per painted cell
         return hidden_hits(row, window.search.text()) if row is not None else []
 
