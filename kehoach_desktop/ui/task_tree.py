@@ -374,6 +374,7 @@ class TaskFilterProxy(CollatingProxy):
         super().__init__(parent)
         self._filter = TaskFilter()
         self._visible: list[int] | None = None  # positions of the tasks shown, worked out when first asked
+        self._stand_in = QStandardItemModel(0, len(COLUMNS), self)
         self.setRecursiveFilteringEnabled(True)
         self.setFilterRole(KEY_ROLE)
         self.setFilterKeyColumn(COL_CODE)
@@ -399,8 +400,9 @@ class TaskFilterProxy(CollatingProxy):
         # The source let go, the pattern set, the source taken again: two resets the view lays out
         # afresh, where a new pattern over the old mapping removes rows range by range and moves
         # every persistent index (the view's 11,000 expanded groups) for each range: minutes.
+        # The stand-in has the same columns, so the header keeps its widths and stretch.
         model = self.sourceModel()
-        QSortFilterProxyModel.setSourceModel(self, None)
+        QSortFilterProxyModel.setSourceModel(self, self._stand_in)
         self._set_pattern(task_filter)
         QSortFilterProxyModel.setSourceModel(self, model)
 
