@@ -26,7 +26,8 @@ class TaskFilter:
     only: str | None = None  # issue 16, from the overview's links: "due_soon" or "no_evidence"
 
     def accepts(self, row: TaskRow, today: dt.date) -> bool:
-        return bool(self.select(*split_key(filter_key(row, today))))
+        text = None if self.words() else ""  # no words: the folded text is not needed
+        return bool(self.select(*split_key(filter_key(row, today, text))))
 
     # --- one pass over precomputed keys (issue 17) -------------------------------------------
     # Every condition above is a position of the task's key (`filter_key`: fixed characters, the
@@ -115,8 +116,9 @@ def search_text(row: TaskRow) -> str:
 def apply_filter(rows: list[TaskRow], task_filter: TaskFilter, today: dt.date | None = None) -> list[TaskRow]:
     today = today or dt.date.today()
     prefixes, texts = [], []
+    no_text = "" if not task_filter.words() else None  # no words: no text folded
     for row in rows:
-        prefix, text = split_key(filter_key(row, today))
+        prefix, text = split_key(filter_key(row, today, no_text))
         prefixes += prefix
         texts += text
     return [rows[n] for n in task_filter.select(prefixes, texts)]
