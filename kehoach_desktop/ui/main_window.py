@@ -638,5 +638,7 @@ def _fit_rows(tree, tasks: int) -> None:
 
 def _read_tree(workspace, today):
     """The tasks read and the tree built (on the worker thread), a past year's plans drawn calm."""
-    finished = {plan["id"] for plan in workspace.plans() if plan.get("year") and plan["year"] < today.year}
+    from ..plans import finished_plans
+
+    finished = {item.plan["id"] for item in finished_plans(workspace.plans(), [], today)}  # the plan bar's rule
     return build_tree(workspace.tasks(), today, finished)
