@@ -186,3 +186,22 @@ def test_a_task_updated_in_place_loses_the_looks_and_filters_it_no_longer_has(tm
     assert "quá hạn" not in cell.siblingAtColumn(COL_DEADLINE).data()
     assert target.id not in shown_ids(proxy) and target.id not in proxy.visible_task_ids()  # Qt and Python agree
     assert proxy.visible_count() == 4
+
+
+def test_a_column_sort_survives_a_filter_change(window):
+    from PySide6.QtCore import Qt
+
+    from kehoach_desktop.ui.task_tree import COL_TASK
+
+    proxy = window.proxy
+    window.tree.sortByColumn(COL_TASK, Qt.DescendingOrder)
+    window.scope.setCurrentIndex(window.scope.findData(ALL))
+    window.search.setText("cchc")
+    window._filters_changed()
+    assert proxy.sortColumn() == COL_TASK and proxy.sortOrder() == Qt.DescendingOrder
+    group = proxy.index(0, 0)
+    while proxy.rowCount(group) and proxy.index(0, 0, group).data(TASK_ID_ROLE) is None:
+        group = proxy.index(0, 0, group)  # down to a criterion with tasks
+    names = [proxy.index(row, COL_TASK, group).data() for row in range(proxy.rowCount(group))]
+    collator = proxy._collator
+    assert names and all(collator.compare(a, b) >= 0 for a, b in zip(names, names[1:]))  # still Z → A
