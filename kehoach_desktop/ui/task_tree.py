@@ -304,11 +304,12 @@ class TaskTreeModel(QStandardItemModel):
         try:
             while self.rowCount():  # taken back, not removeRows: PySide still holds wrappers of the old
                 self.takeRow(self.rowCount() - 1)  # cells; freed through them, none is left dangling
-            for cells in tree.roots:
-                self.appendRow(cells)
+            root = self.invisibleRootItem()  # not self.appendRow: the model's wrapper would keep every
+            for cells in tree.roots:  # cell's Python wrapper alive (155,000 at 20,000 tasks, ~40 MB)
+                root.appendRow(cells)
         finally:
             self.blockSignals(False)
-        tree.roots.clear()  # the model owns the cells now
+        tree.roots.clear()  # the model owns the cells now; their wrappers go with this list and `root`
         self._tree = tree
         self.endResetModel()
 
