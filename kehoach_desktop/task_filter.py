@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 
 from .model import Role, Status, TaskRow
@@ -24,23 +26,45 @@ class TaskFilter:
     only: str | None = None  # issue 16, from the overview's links: "due_soon" or "no_evidence"
 
     def accepts(self, row: TaskRow, today: dt.date) -> bool:
-        if row.removed and not self.show_removed:
-            return False
-        if self.plan_id is not None and row.plan_id != self.plan_id:
-            return False
-        if self.scope == MINE_ANY and row.role is None:
-            return False
-        if self.scope not in (MINE_ANY, ALL) and (row.role is None or row.role != Role(self.scope)):
-            return False
-        if self.status is not None and row.status != self.status:
-            return False
-        if self.overdue_only and not is_overdue(row, today):
-            return False
-        if self.only == "due_soon" and not is_due_soon(row, today):
-            return False
-        if self.only == "no_evidence" and (row.status != Status.DONE or row.evidence_count):
-            return False
-        return self.matches_query(row)
+        text = None if self.words() else ""  # no words: the folded text is not needed
+        return bool(self.select(*split_key(filter_key(row, today, text))))
+
+    # --- one pass over precomputed keys (issue 17) -------------------------------------------
+    # Every condition above is a position of the task's key (`filter_key`: fixed characters, the
+    # plan, then the folded search text), so a filter is one regular expression over keys: the
+    # window's proxy hands `pattern()` to Qt (matched in C++), and `select` applies the same
+    # prefix pattern with the words as plain substring tests (what the lookaheads mean).
+
+    def prefix_pattern(self) -> str:
+        removed = "[rk]" if self.show_removed else "k"
+        if self.scope == MINE_ANY:
+            role = "[lic]"
+        elif self.scope == ALL:
+            role = "."
+        else:
+            role = _ROLE_CHARS[Role(self.scope)]
+        status = _STATUS_CHARS[self.status] if self.status is not None else "."
+        overdue = "o" if self.overdue_only else "."
+        soon = "s" if self.only == "due_soon" else "."
+        no_evidence = "e" if self.only == "no_evidence" else "."
+        plan = str(int(self.plan_id)) if self.plan_id is not None else r"\d+"
+        return f"^{removed}{role}{status}{overdue}{soon}{no_evidence}.{plan}\\|"
+
+    def words(self) -> list[str]:
+        return fold(self.query).split()
+
+    def pattern(self) -> str:
+        """The whole filter over a whole key: the prefix, then each word somewhere after it."""
+        return self.prefix_pattern() + "".join(f"(?=.*?{re.escape(word)})" for word in self.words())
+
+    def select(self, prefixes: list[str], texts: list[str]) -> list[int]:
+        """The positions of the keys (split by split_key) this filter accepts."""
+        prefix = _compile(self.prefix_pattern()).match
+        passes = {value: prefix(value) is not None for value in set(prefixes)}  # a few hundred at most
+        chosen = [n for n, value in enumerate(prefixes) if passes[value]]
+        for word in self.words():  # each word narrows the list: plain substring tests, in C
+            chosen = [n for n in chosen if word in texts[n]]
+        return chosen
 
     def matches_query(self, row: TaskRow) -> bool:
         """Every word of the query appears in the task, ignoring case and diacritics (đ = d)."""
@@ -51,6 +75,38 @@ class TaskFilter:
         return all(word in haystack for word in words)
 
 
+_ROLE_CHARS = {Role.LEAD: "l", Role.IMPLEMENTING: "i", Role.COOPERATING: "c"}
+_STATUS_CHARS = {Status.NOT_STARTED: "n", Status.IN_PROGRESS: "p", Status.DONE: "d", Status.NOT_FEASIBLE: "x"}
+
+
+@functools.lru_cache(maxsize=64)
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.DOTALL)  # as Qt's DotMatchesEverythingOption: one meaning in both
+
+
+def filter_key(row: TaskRow, today: dt.date, text: str | None = None) -> str:
+    """What every filter asks of a task, as one string: removed, role, status, overdue, due soon,
+    done without evidence, conditional role (one character each), the plan's id, '|', then the
+    folded search text."""
+    return "".join((
+        "r" if row.removed else "k",
+        _ROLE_CHARS[row.role] if row.role is not None else "-",
+        _STATUS_CHARS[row.status],
+        "o" if is_overdue(row, today) else "-",
+        "s" if is_due_soon(row, today) else "-",
+        "e" if row.status == Status.DONE and not row.evidence_count else "-",
+        "c" if row.conditional else "-",
+        str(int(row.plan_id or 0)), "|",
+        search_text(row) if text is None else text,
+    ))
+
+
+def split_key(key: str) -> tuple[list[str], list[str]]:
+    """A key as ([its prefix up to '|'], [its text]): the shape `TaskFilter.select` takes."""
+    prefix, _, text = key.partition("|")
+    return [prefix + "|"], [text]
+
+
 def search_text(row: TaskRow) -> str:
     parts = [row.code, row.criterion, row.content, row.deadline_text, row.area_title, row.result,
              *row.lead, *row.implementing, *row.cooperating]
@@ -59,4 +115,10 @@ def search_text(row: TaskRow) -> str:
 
 def apply_filter(rows: list[TaskRow], task_filter: TaskFilter, today: dt.date | None = None) -> list[TaskRow]:
     today = today or dt.date.today()
-    return [row for row in rows if task_filter.accepts(row, today)]
+    prefixes, texts = [], []
+    no_text = "" if not task_filter.words() else None  # no words: no text folded
+    for row in rows:
+        prefix, text = split_key(filter_key(row, today, no_text))
+        prefixes += prefix
+        texts += text
+    return [rows[n] for n in task_filter.select(prefixes, texts)]

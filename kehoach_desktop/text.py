@@ -41,9 +41,20 @@ def fold(text: str | None) -> str:
 @functools.lru_cache(maxsize=65536)  # annex cells and phrases repeat a great deal
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", str(text).casefold())
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    stripped = decomposed.translate(_NO_MARKS)  # in C: a per-character generator cost 2 s at 20,000 tasks
     stripped = stripped.replace("đ", "d").replace("ð", "d")
     return _SPACES.sub(" ", stripped.replace("\n", " ")).strip()
+
+
+class _MarksRemoved(dict):
+    """str.translate's table: combining marks (Unicode category Mn) map to nothing, learnt per code point."""
+
+    def __missing__(self, point: int):
+        self[point] = None if unicodedata.category(chr(point)) == "Mn" else point
+        return self[point]
+
+
+_NO_MARKS = _MarksRemoved()
 
 
 def parse_date(text: str, *, field: str = "Ngày") -> dt.date:

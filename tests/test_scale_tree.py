@@ -25,7 +25,7 @@ class _Signals:
         self.changed: list[tuple[int, int]] = []
         self.resets = 0
         self.structure = 0
-        model.dataChanged.connect(lambda top, bottom, *_: self.changed.append((top.internalId(), bottom.column())))
+        model.dataChanged.connect(lambda top, bottom, *_: self.changed.append(((top.internalId(), top.row()), bottom.column())))
         model.modelReset.connect(self._reset)
         for signal in (model.rowsInserted, model.rowsRemoved, model.layoutChanged):
             signal.connect(self._structure)
@@ -50,7 +50,8 @@ def test_a_save_changes_one_row_in_place_and_nothing_is_reread(window, qtbot, mo
 
     assert reads == []  # no task list re-read
     assert seen.resets == 0 and seen.structure == 0
-    assert {node_id for node_id, _ in seen.changed} == {window.model.index_of_task(target.id).internalId()}
+    target_cell = window.model.index_of_task(target.id)
+    assert {cell for cell, _ in seen.changed} == {(target_cell.internalId(), target_cell.row())}  # that row only
     row = next(row for row in window._rows if row.id == target.id)
     assert (row.status, row.percent) == (Status.IN_PROGRESS, 60)
     status_cell = window.model.index_of_task(target.id).siblingAtColumn(4)

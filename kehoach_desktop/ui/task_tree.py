@@ -1,28 +1,32 @@
 """The task tree: index → area → criterion → task, as a Qt item model over the service's rows.
 
-The tree is built once from plain TaskRow values (`build_tree`, no Qt objects: it may run on
-a worker thread) and shown through `TaskTreeModel`, a QAbstractItemModel that only answers
-the view's questions. Filters and search live in `TaskFilterProxy`: the accepted tasks are
-worked out in one pass over precomputed, diacritic-folded keys and the proxy's recursive
-filtering shows their groups. A save replaces one row in place (dataChanged); nothing is
-rebuilt.
+The tree is built once from plain TaskRow values (`build_tree`; its items are not QObjects, so it
+may run on a worker thread) into a QStandardItemModel, so that the view's questions at 20,000 tasks
+(a layout asks about every row) are answered in C++, not by a Python call per row. Filters and
+search are one regular expression over each task's precomputed key (`task_filter.filter_key`),
+applied by Qt's own recursive filtering in `TaskFilterProxy`. A save replaces one row in place
+(dataChanged); nothing is rebuilt.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
+import sys
+from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QCollator, QLocale, QModelIndex, QSize, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from ..model import Status, TaskRow
-from ..task_filter import ALL, MINE_ANY, TaskFilter, search_text
-from ..text import fold, format_date
+from ..task_filter import TaskFilter, filter_key, split_key
+from ..text import format_date
 from ..workspace import is_due_soon, is_overdue
 
 TASK_ID_ROLE = Qt.UserRole.value + 1
 SORT_ROLE = Qt.UserRole.value + 2
+KEY_ROLE = Qt.UserRole.value + 3  # a task's filter key, on its first cell
+CALM_ROLE = Qt.UserRole.value + 4  # True on the cells of a finished plan's task
 
 COLUMNS = ["Mã", "Nhiệm vụ", "Vai trò", "Thời hạn", "Tình trạng"]
 COL_CODE, COL_TASK, COL_ROLE, COL_DEADLINE, COL_STATUS = range(len(COLUMNS))
@@ -32,6 +36,7 @@ OVERDUE_FG = QColor("#a61b1b")
 DUE_SOON_BG = QColor("#fff1cc")
 DONE_FG = QColor("#1f7a3a")
 GROUP_BG = QColor("#eef3f8")
+CALM_TEXT = QColor("#546e7a")  # a past year's plan: history, not an alarm
 
 STATUS_LABELS = {
     Status.NOT_STARTED: "Chưa thực hiện",
@@ -39,8 +44,6 @@ STATUS_LABELS = {
     Status.DONE: "Hoàn thành",
     Status.NOT_FEASIBLE: "Không thực hiện được",
 }
-
-_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 
 # How a row looks: a group (bold or not), or a task that is plain, overdue or due soon.
 GROUP_BOLD, GROUP_PLAIN, TASK_PLAIN, TASK_OVERDUE, TASK_DUE_SOON = range(5)
@@ -53,44 +56,40 @@ def vietnamese_collator() -> QCollator:
     return collator
 
 
+@functools.lru_cache(maxsize=4096)  # a plan has a few dozen deadlines: not 20,000 strftime calls
+def _dmy(date: dt.date) -> str:
+    return format_date(date)
+
+
 def deadline_label(row: TaskRow) -> str:
     """The deadline as written, with the date it was read as when the text is not a date."""
-    if row.due_date and row.due_date.strftime("%d/%m/%Y") not in row.deadline_text:
-        return f"{row.deadline_text} ({format_date(row.due_date)})"
+    if row.due_date and _dmy(row.due_date) not in row.deadline_text:
+        return f"{row.deadline_text} ({_dmy(row.due_date)})"
     return row.deadline_text
 
 
 def short_deadline(row: TaskRow) -> str:
     """For the narrow list column: the due date when there is one, else the text."""
     if row.due_date:
-        return format_date(row.due_date)
+        return _dmy(row.due_date)
     return " ".join(row.deadline_text.split())
 
 
-# --- the tree as plain values (no Qt: built off the GUI thread) ------------------------------
-
-@dataclass(eq=False)
-class Node:
-    id: int  # its place in TreeData.nodes: the model index's internal id
-    parent: "Node | None"
-    row: int  # its place among its parent's children
-    style: int
-    texts: tuple[str, ...]
-    tooltips: tuple[str, ...] = ()
-    sort_keys: tuple[str, ...] = ()
-    task: TaskRow | None = None
-    key: str = ""  # the task's folded search text
-    position: int = -1  # the task's place in TreeData.rows
-    children: list["Node"] = field(default_factory=list)
-
+# --- the tree, built once (no QObject: may run off the GUI thread) ---------------------------
 
 @dataclass
 class TreeData:
     rows: list[TaskRow]  # every task, in annex order
-    roots: list[Node]
-    nodes: list[Node]
-    by_task: dict[int, Node]
+    # The index groups' rows, their groups and tasks below; handed to the model by set_tree, which
+    # then empties this list: no Python wrapper of a cell may outlive the model that owns the cell
+    # (PySide does not track a QStandardItem's deletion; a stale wrapper corrupts the process).
+    roots: list[list[QStandardItem]]
+    by_task: dict[int, tuple[int, ...]]  # a task's row numbers, from the top level down
+    position: dict[int, int]  # a task's place in rows
+    prefixes: list[str]  # each row's filter_key, split (task_filter.split_key), in the same order
+    texts: list[str]
     today: dt.date
+    finished: frozenset = frozenset()  # plans of a past year: their rows are drawn calm
 
 
 def task_texts(row: TaskRow, today: dt.date) -> tuple[int, tuple, tuple, tuple]:
@@ -116,75 +115,170 @@ def task_texts(row: TaskRow, today: dt.date) -> tuple[int, tuple, tuple, tuple]:
     return style, texts, tuple(tip or text for tip, text in zip(tooltips, texts)), tuple(sort_keys)
 
 
-def build_tree(rows: list[TaskRow], today: dt.date | None = None) -> TreeData:
-    """Group the rows by index, area and criterion, as the annex does."""
-    today = today or dt.date.today()
-    tree = TreeData(rows=rows, roots=[], nodes=[], by_task={}, today=today)
-    groups: dict[tuple, Node] = {}
-
-    def add(parent: Node | None, style: int, texts: tuple, **extra) -> Node:
-        siblings = parent.children if parent else tree.roots
-        node = Node(len(tree.nodes), parent, len(siblings), style, texts, **extra)
-        siblings.append(node)
-        tree.nodes.append(node)
-        return node
-
-    for position, row in enumerate(rows):
-        index_key = (row.plan_id, row.index_name)
-        parent = groups.get(index_key)
-        if parent is None:  # the index's name says which index it is; the code column stays empty
-            parent = groups[index_key] = add(None, GROUP_BOLD, ("", row.index_name or row.index_kind, "", "", ""))
-        if row.area_title and (row.area_code, row.area_title) != (row.code, row.criterion):
-            area_key = (*index_key, row.area_code, row.area_title)
-            if area_key not in groups:
-                groups[area_key] = add(parent, GROUP_BOLD, (row.area_code, row.area_title, "", "", ""))
-            parent = groups[area_key]
-        if row.criterion:
-            crit_key = (*index_key, row.code, row.criterion)
-            if crit_key not in groups:
-                groups[crit_key] = add(parent, GROUP_PLAIN, (row.code, row.criterion, "", "", ""))
-            parent = groups[crit_key]
-        style, texts, tooltips, sort_keys = task_texts(row, today)
-        tree.by_task[row.id] = add(parent, style, texts, tooltips=tooltips, sort_keys=sort_keys, task=row,
-                                   key=search_text(row), position=position)
-    return tree
-
-
-def empty_tree() -> TreeData:
-    return TreeData(rows=[], roots=[], nodes=[], by_task={}, today=dt.date.today())
-
-
-# --- the Qt model -----------------------------------------------------------------------------
-
 class _Look:
-    """Brushes and fonts, made once (after the application exists)."""
+    """Brushes and fonts, and prototype cells cloned for every row (one call per cell, not five)."""
 
     def __init__(self):
         self.group_bg = QBrush(GROUP_BG)
         self.overdue_bg, self.overdue_fg = QBrush(OVERDUE_BG), QBrush(OVERDUE_FG)
         self.due_soon_bg, self.done_fg = QBrush(DUE_SOON_BG), QBrush(DONE_FG)
+        self.calm_fg = QBrush(CALM_TEXT)
         self.bold = QFont()
         self.bold.setBold(True)
         self.plain = QFont()
         self.struck = QFont()
         self.struck.setStrikeOut(True)
-        # Every row two lines high: the view then lays out 20,000 rows without measuring each
-        # text (uniformRowHeights); a longer task is elided, its tooltip and the pane show all.
-        self.row_size = QSize(0, QFontMetrics(self.plain).lineSpacing() * 2 + 6)
+        self._cells: dict[tuple, QStandardItem] = {}
+
+    def cell(self, background, foreground, font, calm: bool, flags) -> QStandardItem:
+        """A new cell with these roles set (a clone of the prototype for them)."""
+        key = (id(background), id(foreground), id(font), calm, flags)
+        prototype = self._cells.get(key)
+        if prototype is None:
+            prototype = self._cells[key] = QStandardItem()
+            prototype.setFlags(flags)
+            for role, value in ((_BACKGROUND, background), (_FOREGROUND, foreground), (_FONT, font),
+                                (CALM_ROLE, True if calm else None)):
+                if value is not None:
+                    prototype.setData(value, role)
+        return prototype.clone()
 
 
-class TaskTreeModel(QAbstractItemModel):
-    """Answers the view from a TreeData; `set_tree` swaps it, `update_task` changes one row."""
+_LOOKS: list[_Look] = []
+
+# Plain ints: PySide's enum members cost microseconds per use, a million times per build.
+_DISPLAY, _TOOLTIP, _BACKGROUND = Qt.DisplayRole.value, Qt.ToolTipRole.value, Qt.BackgroundRole.value
+_FOREGROUND, _FONT = Qt.ForegroundRole.value, Qt.FontRole.value
+_TASK_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemNeverHasChildren
+_GROUP_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_CELL_ROLES = (_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, SORT_ROLE, CALM_ROLE, TASK_ID_ROLE, KEY_ROLE)
+
+
+def _look() -> _Look:
+    if not _LOOKS:
+        _LOOKS.append(_Look())
+    return _LOOKS[0]
+
+
+def _task_looks(row: TaskRow, style: int, calm: bool) -> list[tuple]:
+    """Each cell's (background, foreground, font) for a task."""
+    look = _look()
+    background = None if calm else {TASK_OVERDUE: look.overdue_bg, TASK_DUE_SOON: look.due_soon_bg}.get(style)
+    font = look.struck if row.removed else None
+    looks = []
+    for column in range(len(COLUMNS)):
+        foreground = None
+        if calm:
+            foreground = look.calm_fg
+        elif style == TASK_OVERDUE and column in (COL_DEADLINE, COL_STATUS):
+            foreground = look.overdue_fg
+        elif row.status == Status.DONE and column == COL_STATUS:
+            foreground = look.done_fg
+        looks.append((background, foreground, font))
+    return looks
+
+
+_ROW_PROTOTYPES: dict[tuple, list[QStandardItem]] = {}
+
+
+def _task_prototypes(row: TaskRow, style: int, calm: bool) -> list[QStandardItem]:
+    """The five prototype cells for a task of this look (a handful of looks among 20,000 rows)."""
+    key = (style, calm, row.removed, row.status == Status.DONE)
+    found = _ROW_PROTOTYPES.get(key)
+    if found is None:
+        look = _look()
+        found = _ROW_PROTOTYPES[key] = [look.cell(background, foreground, font, calm, _TASK_FLAGS)
+                                        for background, foreground, font in _task_looks(row, style, calm)]
+    return found
+
+
+def _task_row(row: TaskRow, today: dt.date, calm: bool, key: str) -> list[QStandardItem]:
+    style, texts, tooltips, sort_keys = task_texts(row, today)
+    cells = [prototype.clone() for prototype in _task_prototypes(row, style, calm)]
+    for column, cell in enumerate(cells):
+        text = texts[column]
+        if text:
+            cell.setText(text)
+        if tooltips[column] != text:
+            cell.setData(tooltips[column], _TOOLTIP)
+        if sort_keys[column] != text:
+            cell.setData(sort_keys[column], SORT_ROLE)
+    cells[0].setData(row.id, TASK_ID_ROLE)  # the first cell only: readers ask index.siblingAtColumn(0)
+    cells[0].setData(key, KEY_ROLE)
+    return cells
+
+
+def _group_row(style: int, code: str, title: str) -> list[QStandardItem]:
+    look = _look()
+    font = look.bold if style == GROUP_BOLD else look.plain
+    cells = [look.cell(look.group_bg, None, font, False, _GROUP_FLAGS) for _ in COLUMNS]
+    if code:
+        cells[COL_CODE].setText(code)
+    cells[COL_TASK].setText(title)
+    return cells
+
+
+def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=frozenset()) -> TreeData:
+    """Group the rows by index, area and criterion, as the annex does."""
+    today = today or dt.date.today()
+    tree = TreeData(rows=rows, roots=[], by_task={}, position={}, prefixes=[], texts=[], today=today,
+                    finished=frozenset(finished))
+    groups: dict[tuple, list] = {}  # key → [first cell, its row numbers, how many rows below it]
+    top = [None, (), 0]
+
+    def group(parent: list, key: tuple, style: int, code: str, title: str) -> list:
+        found = groups.get(key)
+        if found is None:
+            cells = _group_row(style, code, title)
+            if parent is top:
+                tree.roots.append(cells)
+            else:
+                parent[0].appendRow(cells)
+            found = groups[key] = [cells[0], (*parent[1], parent[2]), 0]
+            parent[2] += 1
+        return found
+
+    for position, row in enumerate(rows):
+        index_key = (row.plan_id, row.index_name)
+        # the index's name says which index it is; the code column stays empty
+        parent = group(top, index_key, GROUP_BOLD, "", row.index_name or row.index_kind)
+        if row.area_title and (row.area_code, row.area_title) != (row.code, row.criterion):
+            parent = group(parent, (*index_key, row.area_code, row.area_title), GROUP_BOLD, row.area_code, row.area_title)
+        if row.criterion:
+            parent = group(parent, (*index_key, row.code, row.criterion), GROUP_PLAIN, row.code, row.criterion)
+        key = filter_key(row, today)
+        parent[0].appendRow(_task_row(row, today, row.plan_id in tree.finished, key))
+        tree.by_task[row.id] = (*parent[1], parent[2])
+        parent[2] += 1
+        tree.position[row.id] = position
+        _keep_key(tree, position, key)
+    return tree
+
+
+def _keep_key(tree: TreeData, position: int, key: str) -> None:
+    (prefix,), (text,) = split_key(key)
+    prefix = sys.intern(prefix)  # a few hundred distinct prefixes among 20,000 tasks
+    if position == len(tree.prefixes):
+        tree.prefixes.append(prefix)
+        tree.texts.append(text)
+    else:
+        tree.prefixes[position], tree.texts[position] = prefix, text
+
+
+def empty_tree() -> TreeData:
+    return TreeData(rows=[], roots=[], by_task={}, position={}, prefixes=[], texts=[], today=dt.date.today())
+
+
+# --- the Qt model -----------------------------------------------------------------------------
+
+class TaskTreeModel(QStandardItemModel):
+    """The tree's items; `set_tree` swaps them, `update_task` changes one row in place."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
+        _look()  # made in the GUI thread, before any worker builds a tree
+        self.setHorizontalHeaderLabels(COLUMNS)
         self._tree = empty_tree()
-        self._look = _Look()
-        self._roles = {
-            Qt.DisplayRole.value: self._display, TASK_ID_ROLE: self._task_id, Qt.ToolTipRole.value: self._tooltip,
-            SORT_ROLE: self._sort_key, Qt.FontRole.value: self._font, Qt.BackgroundRole.value: self._background_of,
-            Qt.ForegroundRole.value: self._foreground, Qt.SizeHintRole.value: self._size_hint,
-        }
 
     # --- what the window calls
 
@@ -196,159 +290,75 @@ class TaskTreeModel(QAbstractItemModel):
     def today(self) -> dt.date:
         return self._tree.today
 
+    def select(self, task_filter: TaskFilter) -> list[int]:
+        """The positions (in rows) of the tasks the filter accepts: one pass over the precomputed keys."""
+        return task_filter.select(self._tree.prefixes, self._tree.texts)
+
+    def conditional_among(self, positions: list[int]) -> bool:
+        prefixes = self._tree.prefixes
+        return any(prefixes[n][6] == "c" for n in positions)  # filter_key's seventh character
+
     def set_tree(self, tree: TreeData) -> None:
         self.beginResetModel()
+        self.blockSignals(True)  # one reset for the views, not a removal and an insertion
+        try:
+            while self.rowCount():  # taken back, not removeRows: PySide still holds wrappers of the old
+                self.takeRow(self.rowCount() - 1)  # cells; freed through them, none is left dangling
+            root = self.invisibleRootItem()  # not self.appendRow: the model's wrapper would keep every
+            for cells in tree.roots:  # cell's Python wrapper alive (155,000 at 20,000 tasks, ~40 MB)
+                root.appendRow(cells)
+        finally:
+            self.blockSignals(False)
+        tree.roots.clear()  # the model owns the cells now; their wrappers go with this list and `root`
         self._tree = tree
         self.endResetModel()
 
     def populate(self, rows: list[TaskRow], today: dt.date | None = None) -> None:
         self.set_tree(build_tree(rows, today))
 
-    def task_nodes(self) -> list[Node]:
-        return list(self._tree.by_task.values())
-
     def task(self, task_id: int) -> TaskRow | None:
-        node = self._tree.by_task.get(task_id)
-        return node.task if node else None
+        position = self._tree.position.get(task_id)
+        return None if position is None else self._tree.rows[position]
 
     def update_task(self, row: TaskRow) -> TaskRow | None:
         """Show a task's new values in place; returns the row it replaces (None if not shown).
 
         A task whose index, area or criterion changed needs a full reload: the caller's concern.
         """
-        node = self._tree.by_task.get(row.id)
-        if node is None:
+        tree = self._tree
+        first = self.index_of_task(row.id)
+        if first is None:
             return None
-        old = node.task
-        node.style, node.texts, node.tooltips, node.sort_keys = task_texts(row, self._tree.today)
-        node.task, node.key = row, search_text(row)
-        self._tree.rows[node.position] = row
-        self.dataChanged.emit(self.createIndex(node.row, 0, node.id),
-                              self.createIndex(node.row, len(COLUMNS) - 1, node.id))
+        position = tree.position[row.id]
+        old = tree.rows[position]
+        tree.rows[position] = row
+        key = filter_key(row, tree.today)
+        _keep_key(tree, position, key)
+        fresh = _task_row(row, tree.today, row.plan_id in tree.finished, key)
+        for column, cell in enumerate(fresh):  # the new values over the old cells: one dataChanged each
+            index = first.siblingAtColumn(column)
+            roles = {role: cell.data(role) for role in _CELL_ROLES}
+            self.setItemData(index, {role: value for role, value in roles.items() if value is not None})
+            for role, value in roles.items():  # roles that went away (no longer overdue, …)
+                if value is None and index.data(role) is not None:
+                    self.setData(index, None, role)
         return old
 
-    def group_changed(self, node: Node) -> None:
-        self.dataChanged.emit(self.createIndex(node.row, 0, node.id),
-                              self.createIndex(node.row, len(COLUMNS) - 1, node.id))
-
     def index_of_task(self, task_id: int) -> QModelIndex | None:
-        node = self._tree.by_task.get(task_id)
-        return self.createIndex(node.row, 0, node.id) if node else None
-
-    def node(self, index: QModelIndex) -> Node | None:
-        return self._tree.nodes[index.internalId()] if index.isValid() else None
-
-    def child_node(self, row: int, parent: QModelIndex) -> Node:
-        siblings = self._tree.nodes[parent.internalId()].children if parent.isValid() else self._tree.roots
-        return siblings[row]
+        path = self._tree.by_task.get(task_id)
+        if path is None:
+            return None
+        index = QModelIndex()
+        for row in path:
+            index = self.index(row, 0, index)
+        return index
 
     def task_ids(self) -> list[int]:
-        """Every task of the tree, in tree order."""
-        return list(self._tree.by_task)
-
-    # --- QAbstractItemModel
-
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        siblings = self._tree.nodes[parent.internalId()].children if parent.isValid() else self._tree.roots
-        if 0 <= row < len(siblings) and 0 <= column < len(COLUMNS):
-            return self.createIndex(row, column, siblings[row].id)
-        return QModelIndex()
-
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: D401 - Qt API
-        if not index.isValid():
-            return QModelIndex()
-        up = self._tree.nodes[index.internalId()].parent
-        return QModelIndex() if up is None else self.createIndex(up.row, 0, up.id)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._tree.roots)
-        if parent.column() > 0:
-            return 0
-        return len(self._tree.nodes[parent.internalId()].children)
-
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: QModelIndex):
-        return _FLAGS if index.isValid() else Qt.NoItemFlags
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        # The view asks for many roles of every cell it lays out: plain ints and one dict
-        # lookup, because comparing with PySide's enum members costs microseconds each.
-        answer = self._roles.get(role if type(role) is int else role.value)
-        if answer is None or not index.isValid():
-            return None
-        return answer(self._tree.nodes[index.internalId()], index.column())
-
-    def _display(self, node: Node, column: int):
-        return node.texts[column]
-
-    def _task_id(self, node: Node, column: int):
-        return node.task.id if node.task else None
-
-    def _tooltip(self, node: Node, column: int):
-        return node.tooltips[column] if node.tooltips else (node.texts[column] or None)
-
-    def _sort_key(self, node: Node, column: int):
-        return node.sort_keys[column] if node.sort_keys else node.texts[column]
-
-    def _font(self, node: Node, column: int):
-        if node.task is None:
-            return self._look.bold if node.style == GROUP_BOLD else self._look.plain
-        return self._look.struck if node.task.removed else None
-
-    def _size_hint(self, node: Node, column: int):
-        return self._look.row_size
-
-    def _background_of(self, node: Node, column: int):
-        return self._background(node.style)
-
-    def _background(self, style: int):
-        look = self._look
-        return {GROUP_BOLD: look.group_bg, GROUP_PLAIN: look.group_bg, TASK_OVERDUE: look.overdue_bg,
-                TASK_DUE_SOON: look.due_soon_bg}.get(style)
-
-    def _foreground(self, node: Node, column: int):
-        if node.style == TASK_OVERDUE and column in (COL_DEADLINE, COL_STATUS):
-            return self._look.overdue_fg
-        if node.task is not None and node.task.status == Status.DONE and column == COL_STATUS:
-            return self._look.done_fg
-        return None
+        """Every task of the tree, in annex order."""
+        return [row.id for row in self._tree.rows]
 
 
 # --- filters and sorting ------------------------------------------------------------------------
-
-def accepts(task_filter: TaskFilter, words: list[str], node: Node, today: dt.date) -> bool:
-    """TaskFilter.accepts on a node whose folded search text is already known."""
-    row = node.task
-    if row.removed and not task_filter.show_removed:
-        return False
-    if task_filter.plan_id is not None and row.plan_id != task_filter.plan_id:  # issue 16: the plan selector
-        return False
-    scope = task_filter.scope
-    if scope == MINE_ANY and row.role is None:
-        return False
-    if scope not in (MINE_ANY, ALL) and (row.role is None or row.role.value != scope):
-        return False
-    if task_filter.status is not None and row.status != task_filter.status:
-        return False
-    if task_filter.overdue_only and not is_overdue(row, today):
-        return False
-    if task_filter.only == "due_soon" and not is_due_soon(row, today):  # issue 16: the overview's links
-        return False
-    if task_filter.only == "no_evidence" and (row.status != Status.DONE or row.evidence_count):
-        return False
-    return all(word in node.key for word in words)
-
 
 class CollatingProxy(QSortFilterProxyModel):
     """Sorts by Vietnamese collation (numeric-aware) when the user clicks a column header."""
@@ -367,109 +377,72 @@ class CollatingProxy(QSortFilterProxyModel):
 class TaskFilterProxy(CollatingProxy):
     """The window's filters and search over a TaskTreeModel; groups show when a task in them does.
 
-    That is recursive filtering, worked out here in one pass (a task accepted marks its groups)
-    rather than by Qt's recursiveFilteringEnabled, which asks the model for every descendant of
-    every group again at each level: several times the Python calls at 20,000 tasks.
+    The filter is TaskFilter.pattern() over each task's key (KEY_ROLE), matched by Qt in C++ with
+    its recursive filtering; the same pattern over the model's keys, in Python, answers which
+    tasks show (counts, the hint), so both always agree.
     """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._filter = TaskFilter()
-        self._words: list[str] = []
-        self._accepted: set[int] = set()  # node ids of the tasks shown and of the groups holding them
-        self._task_count = 0
+        self._visible: list[int] | None = None  # positions of the tasks shown, worked out when first asked
+        self._stand_in = QStandardItemModel(0, len(COLUMNS), self)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterRole(KEY_ROLE)
+        self.setFilterKeyColumn(COL_CODE)
+        self._set_pattern(self._filter)
 
     def setSourceModel(self, model: TaskTreeModel) -> None:
         super().setSourceModel(model)
-        model.modelAboutToBeReset.connect(self._about_to_reset)
+        model.modelReset.connect(self._forget)
 
-    def _about_to_reset(self) -> None:
-        self._accepted, self._task_count = set(), 0
+    def _forget(self) -> None:
+        self._visible = None
+
+    def _set_pattern(self, task_filter: TaskFilter) -> None:
+        self.setFilterRegularExpression(
+            QRegularExpression(task_filter.pattern(), QRegularExpression.DotMatchesEverythingOption))
 
     def set_filter(self, task_filter: TaskFilter) -> None:
-        """Work out which tasks pass, then let the proxy re-map the tree once."""
+        """The proxy re-maps the tree once, in C++."""
         self._filter = task_filter
-        self._words = fold(task_filter.query).split()
-        # A reset of the proxy, not invalidateFilter() (which removes rows one range at a time and
-        # updates every persistent index, the view's expanded groups, for each range: quadratic)
-        # nor invalidate() (which carries each of those indexes over): the view lays out afresh.
-        self.beginResetModel()
-        self._retest_all()
-        self._reset_mapping()
-        self.endResetModel()
-
-    def _reset_mapping(self) -> None:
-        """Drop the proxy's row mapping (setSourceModel is the public way to do that)."""
+        self._visible = None
+        # A reset, not the row-by-row removal a new pattern alone makes (which updates every
+        # persistent index, the view's expanded groups, for each range removed).
+        # The source let go, the pattern set, the source taken again: two resets the view lays out
+        # afresh, where a new pattern over the old mapping removes rows range by range and moves
+        # every persistent index (the view's 11,000 expanded groups) for each range: minutes.
+        # The stand-in has the same columns, so the header keeps its widths and stretch.
         model = self.sourceModel()
-        model.modelAboutToBeReset.disconnect(self._about_to_reset)
-        self.blockSignals(True)
-        try:
-            super().setSourceModel(model)
-        finally:
-            self.blockSignals(False)
-        model.modelAboutToBeReset.connect(self._about_to_reset)
+        QSortFilterProxyModel.setSourceModel(self, self._stand_in)
+        self._set_pattern(task_filter)
+        QSortFilterProxyModel.setSourceModel(self, model)
 
     def refilter(self) -> None:
         """The same filter over new data (after the model was reset)."""
         self.set_filter(self._filter)
 
-    def _retest_all(self) -> None:
-        model, today = self.sourceModel(), self.sourceModel().today
-        accepted: set[int] = set()
-        count = 0
-        for node in model.task_nodes():
-            if accepts(self._filter, self._words, node, today):
-                count += 1
-                accepted.add(node.id)
-                group = node.parent
-                while group is not None and group.id not in accepted:
-                    accepted.add(group.id)
-                    group = group.parent
-        self._accepted, self._task_count = accepted, count
-
     def update_task(self, row: TaskRow) -> TaskRow | None:
-        """Replace one task in the model and re-test it alone; the proxy follows the dataChanged."""
-        model = self.sourceModel()
-        source = model.index_of_task(row.id)
-        if source is None:
-            return None
-        node = model.node(source)
-        trial = Node(node.id, None, 0, 0, (), task=row, key=search_text(row))
-        now, before = accepts(self._filter, self._words, trial, model.today), node.id in self._accepted
-        if now and not before:
-            self._accepted.add(node.id)
-            self._task_count += 1
-        elif before and not now:
-            self._accepted.discard(node.id)
-            self._task_count -= 1
-        changed = []  # groups that gain their first shown task or lose their last one
-        group = node.parent
-        while group is not None:
-            shows = any(child.id in self._accepted for child in group.children)
-            if shows != (group.id in self._accepted):
-                (self._accepted.add if shows else self._accepted.discard)(group.id)
-                changed.append(group)
-            group = group.parent
-        old = model.update_task(row)
-        for group in reversed(changed):  # outermost first: the proxy re-tests each on its dataChanged
-            model.group_changed(group)
-        return old
+        """Replace one task in the model; the proxy re-tests that row on its dataChanged."""
+        self._visible = None
+        return self.sourceModel().update_task(row)
+
+    def _shown(self) -> list[int]:
+        if self._visible is None:
+            self._visible = self.sourceModel().select(self._filter)
+        return self._visible
 
     def is_visible(self, task_id: int) -> bool:
         source = self.sourceModel().index_of_task(task_id)
-        return source is not None and source.internalId() in self._accepted
+        return source is not None and self.mapFromSource(source).isValid()
 
     def visible_task_ids(self) -> list[int]:
         """The tasks shown, in annex order."""
-        accepted = self._accepted
-        return [node.task.id for node in self.sourceModel().task_nodes() if node.id in accepted]
+        rows = self.sourceModel().rows
+        return [rows[n].id for n in self._shown()]
 
     def any_visible_conditional(self) -> bool:
-        accepted = self._accepted
-        return any(node.task.conditional for node in self.sourceModel().task_nodes() if node.id in accepted)
+        return self.sourceModel().conditional_among(self._shown())
 
     def visible_count(self) -> int:
-        return self._task_count
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        return self.sourceModel().child_node(source_row, source_parent).id in self._accepted
+        return len(self._shown())

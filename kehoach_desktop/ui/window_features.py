@@ -37,20 +37,12 @@ def install(window) -> None:
 def _install_calm_colours(window) -> None:
     """Rows of a plan whose year has ended lose the red and yellow: they no longer need the user now.
 
-    Called while Qt paints and measures rows: no data-file read here (the finished plans are
-    noted by the plan bar when the data are reloaded), and nothing that can raise."""
-    from .task_tree import TASK_ID_ROLE
-
-    cache = {"rows": None, "plan_of": {}}
+    The tree's items carry that look from the moment they are built (task_tree.build_tree): nothing
+    is decided while painting. `calm(index)` says whether a row was drawn so."""
+    from .task_tree import CALM_ROLE
 
     def calm(index) -> bool:
-        finished = getattr(window, "finished_plan_ids", frozenset())
-        if not finished:
-            return False
-        rows = window._rows
-        if cache["rows"] is not rows:  # rebuilt once per reload, not per painted cell
-            cache.update(rows=rows, plan_of={row.id: row.plan_id for row in rows})
-        return cache["plan_of"].get(index.data(TASK_ID_ROLE)) in finished
+        return bool(index.data(CALM_ROLE))
 
     for delegate in window.wrap_delegates:
         delegate.calm = calm
@@ -62,7 +54,7 @@ def _install_search_hits(window) -> None:
     from .task_tree import TASK_ID_ROLE
 
     def hits(index) -> list[str]:
-        task_id = index.data(TASK_ID_ROLE)
+        task_id = index.siblingAtColumn(0).data(TASK_ID_ROLE)
         row = window.model.task(task_id) if task_id else None  # a lookup, not a scan per painted cell
         return hidden_hits(row, window.search.text()) if row is not None else []
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPalette, QTextDocument
+from PySide6.QtGui import QFontMetrics, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QTreeView
 
 from ..search_hits import match_spans
 
-CALM_TEXT = QColor("#546e7a")
 HIT_STYLE = "background-color: #ffe082; color: #000000;"
 
 MAX_LINES = 3
+UNIFORM_LINES = 2
+# Above this many tasks every row is two lines high (the rest elided; tooltip and detail pane show
+# it all): the view then measures one row, not each of 20,000 (issue 17).
+WRAP_LIMIT = 3000
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -29,7 +32,7 @@ class WrappingDelegate(QStyledItemDelegate):
         self._lines: dict[tuple, int] = {}
         self.query = ""  # the search box's text: its words are highlighted (issue 16)
         self.hidden_hits = None  # fn(index) -> lines naming matches outside the shown text
-        self.calm = None  # fn(index) -> True for a row of a finished plan: no "needs you now" colours
+        self.calm = None  # fn(index) -> True for a row of a finished plan (the model draws it calm)
         self._relayout = QTimer(self, singleShot=True, interval=60)
         self._relayout.timeout.connect(tree.doItemsLayout)
         tree.header().sectionResized.connect(self._section_resized)
@@ -46,6 +49,8 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:
         base = super().sizeHint(option, index)
+        if self.tree.uniformRowHeights():  # a large tree: every row two lines (see fit_rows)
+            return QSize(base.width(), max(base.height(), UNIFORM_LINES * option.fontMetrics.lineSpacing() + 6))
         text = index.data(Qt.DisplayRole)
         if not text:
             return base
@@ -59,8 +64,6 @@ class WrappingDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics
         font = index.data(Qt.FontRole)
         if font is not None:
-            from PySide6.QtGui import QFontMetrics
-
             metrics = QFontMetrics(font)
         key = (str(text), width, font.key() if font is not None else "")
         lines = self._lines.get(key)
@@ -72,12 +75,6 @@ class WrappingDelegate(QStyledItemDelegate):
             self._lines[key] = lines
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
 
-
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        if self.calm is not None and self.calm(index):  # a past year's plan: history, not an alarm
-            option.backgroundBrush = QBrush()
-            option.palette.setColor(QPalette.Text, CALM_TEXT)
 
     # --- search hits (issue 16) -----------------------------------------------------------------
 
@@ -141,3 +138,11 @@ def wrap_column(tree: QTreeView, column: int) -> WrappingDelegate:
     delegate = WrappingDelegate(tree, column)
     tree.setItemDelegateForColumn(column, delegate)
     return delegate
+
+
+def fit_rows(tree: QTreeView, tasks: int) -> None:
+    """Rows as tall as their text (up to MAX_LINES) for a plan of usual size; uniform two-line
+    rows for a province-sized list, where measuring each row would cost more than a keystroke."""
+    uniform = tasks > WRAP_LIMIT
+    if tree.uniformRowHeights() != uniform:
+        tree.setUniformRowHeights(uniform)

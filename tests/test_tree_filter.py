@@ -1,0 +1,207 @@
+"""The tree's filters at scale (issue 17): one filter implementation (a pattern over each task's
+precomputed key) that Qt applies in C++ and Python applies to count; both agree with the filter's
+meaning for random filters and random tasks; a filter change re-maps the proxy only."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from conftest import COMMUNE, SAMPLE_XLSX  # noqa: E402
+from kehoach_desktop.model import Role, Status  # noqa: E402
+from kehoach_desktop.task_filter import ALL, MINE_ANY, TaskFilter, apply_filter, search_text  # noqa: E402
+from kehoach_desktop.text import fold  # noqa: E402
+from kehoach_desktop.workspace import Workspace, is_due_soon, is_overdue  # noqa: E402
+
+QtWidgets = pytest.importorskip("PySide6.QtWidgets")
+from PySide6.QtCore import QModelIndex  # noqa: E402
+
+from kehoach_desktop.ui.task_tree import TASK_ID_ROLE, TaskFilterProxy, TaskTreeModel, build_tree  # noqa: E402
+
+TODAY = dt.date(2025, 7, 5)
+_ROWS: list = []
+
+
+def _sample_rows(tmp_path_factory):
+    if not _ROWS:
+        with Workspace(tmp_path_factory.mktemp("filter") / "data") as ws:
+            ws.save_profile(COMMUNE)
+            ws.import_annex(SAMPLE_XLSX)
+            _ROWS.extend(ws.tasks())
+    return _ROWS
+
+
+def meaning(task_filter: TaskFilter, row, today) -> bool:
+    """What each filter means, written out plainly (the oracle the one implementation must meet)."""
+    if row.removed and not task_filter.show_removed:
+        return False
+    if task_filter.plan_id is not None and row.plan_id != task_filter.plan_id:
+        return False
+    if task_filter.scope == MINE_ANY and row.role is None:
+        return False
+    if task_filter.scope not in (MINE_ANY, ALL) and row.role != Role(task_filter.scope):
+        return False
+    if task_filter.status is not None and row.status != task_filter.status:
+        return False
+    if task_filter.overdue_only and not is_overdue(row, today):
+        return False
+    if task_filter.only == "due_soon" and not is_due_soon(row, today):
+        return False
+    if task_filter.only == "no_evidence" and (row.status != Status.DONE or row.evidence_count):
+        return False
+    return all(word in search_text(row) for word in fold(task_filter.query).split())
+
+
+def shown_ids(proxy, parent=QModelIndex()) -> list[int]:
+    """The task ids the proxy's tree holds, depth first (what the view can show)."""
+    ids = []
+    for row in range(proxy.rowCount(parent)):
+        index = proxy.index(row, 0, parent)
+        task_id = index.data(TASK_ID_ROLE)
+        ids += [task_id] if task_id is not None else shown_ids(proxy, index)
+    return ids
+
+
+_change = st.fixed_dictionaries({
+    "status": st.sampled_from(list(Status)), "role": st.none() | st.sampled_from(list(Role)),
+    "removed": st.booleans(), "evidence_count": st.integers(0, 2), "conditional": st.booleans(),
+    "due": st.none() | st.integers(-20, 40),
+})
+_words = st.sampled_from(["tuyen", "truyen", "CCHC", "đóng góp", "xã", "1.2", "(", "a*", "[x", ".", "+?", "\\",
+                          "|", "khong co", "^k", "$"])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(_change, min_size=94, max_size=94),
+       scope=st.sampled_from([MINE_ANY, ALL, *[r.value for r in Role]]),
+       status=st.none() | st.sampled_from(list(Status)), overdue=st.booleans(), show_removed=st.booleans(),
+       query=st.lists(_words, max_size=3).map(" ".join), plan=st.sampled_from(["none", "the plan", "another"]),
+       only=st.sampled_from([None, "due_soon", "no_evidence"]))
+def test_the_tree_shows_exactly_what_each_filter_means(tmp_path_factory, qapp, changes, scope, status, overdue,
+                                                       show_removed, query, plan, only):
+    rows = []
+    for row, change in zip(_sample_rows(tmp_path_factory), changes):
+        due = TODAY + dt.timedelta(days=change["due"]) if change["due"] is not None else None
+        rows.append(dataclasses.replace(row, status=change["status"], role=change["role"], removed=change["removed"],
+                                        evidence_count=change["evidence_count"], conditional=change["conditional"],
+                                        due_date=due, due_dates=()))
+    plan_id = {"none": None, "the plan": rows[0].plan_id, "another": rows[0].plan_id + 1}[plan]
+    task_filter = TaskFilter(scope=scope, status=status, overdue_only=overdue, query=query,
+                             show_removed=show_removed, plan_id=plan_id, only=only)
+    expected = [row.id for row in rows if meaning(task_filter, row, TODAY)]
+
+    model, proxy = TaskTreeModel(), TaskFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_tree(build_tree(rows, TODAY))
+    proxy.set_filter(task_filter)
+    assert sorted(shown_ids(proxy)) == sorted(expected)  # Qt's match, in C++
+    assert proxy.visible_task_ids() == expected and proxy.visible_count() == len(expected)  # Python's
+    assert [row.id for row in apply_filter(rows, task_filter, TODAY)] == expected  # the command line's
+    assert proxy.any_visible_conditional() == any(row.conditional for row in rows if row.id in set(expected))
+
+
+def _signals(model):
+    seen = {"reset": 0, "structure": 0}
+    model.modelReset.connect(lambda: seen.__setitem__("reset", seen["reset"] + 1))
+    for signal in (model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+        signal.connect(lambda *_: seen.__setitem__("structure", seen["structure"] + 1))
+    return seen
+
+
+def _expanded_everywhere(tree, proxy, parent=QModelIndex()) -> bool:
+    for row in range(proxy.rowCount(parent)):
+        index = proxy.index(row, 0, parent)
+        if proxy.rowCount(index) and (not tree.isExpanded(index) or not _expanded_everywhere(tree, proxy, index)):
+            return False
+    return True
+
+
+def test_filters_and_search_re_map_the_proxy_only_and_closed_groups_stay_closed(window):
+    seen = _signals(window.model)
+    first_cell = window.model.index_of_task(window._rows[0].id)
+    proxy, tree = window.proxy, window.tree
+    group = proxy.index(0, 0)  # the first index group: the user closes it
+    tree.collapse(group)
+    window.scope.setCurrentIndex(window.scope.findData(ALL))
+    window.search.setText("tuyen truyen")
+    window._filters_changed()
+    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.NOT_STARTED.value))
+    window.overdue_only.setChecked(True)
+    window.overdue_only.setChecked(False)
+    assert seen == {"reset": 0, "structure": 0}  # the source model was neither rebuilt nor re-shaped
+    assert window.model.index_of_task(window._rows[0].id) == first_cell
+    expected = [row.id for row in apply_filter(window._rows, window.filter, window.today)]
+    assert window.visible_task_ids() == expected and expected
+    closed = proxy.index(0, 0)
+    assert not tree.isExpanded(closed)  # still closed after five filter changes
+    tree.expand(closed)
+    assert _expanded_everywhere(tree, proxy)  # every other group was opened again
+    window.search.setText("")
+    window._filters_changed()
+    assert tree.isExpanded(proxy.index(0, 0))  # opened by the user: no longer kept closed
+
+
+def test_a_large_tree_has_uniform_two_line_rows_a_small_one_wraps(window, monkeypatch):
+    from kehoach_desktop.ui import wrap_delegate
+
+    tree = window.tree
+    assert not tree.uniformRowHeights()  # 94 tasks: rows as tall as their text
+    monkeypatch.setattr(wrap_delegate, "WRAP_LIMIT", 50)
+    window.reload()
+    assert tree.uniformRowHeights()
+    line = tree.fontMetrics().lineSpacing()
+    heights = {tree.visualRect(window.proxy.index(row, 0)).height() for row in range(window.proxy.rowCount())}
+    heights |= {tree.visualRect(window.proxy.mapFromSource(window.model.index_of_task(task_id))).height()
+                for task_id in window.visible_task_ids()[:30]}
+    assert len(heights) == 1 and heights.pop() >= 2 * line  # two lines each; the tooltip holds the rest
+
+
+def test_a_task_updated_in_place_loses_the_looks_and_filters_it_no_longer_has(tmp_path_factory, qapp):
+    from PySide6.QtCore import Qt
+
+    from kehoach_desktop.ui.task_tree import COL_DEADLINE, COL_STATUS
+
+    rows = [dataclasses.replace(row, due_date=TODAY - dt.timedelta(days=3), due_dates=(), status=Status.NOT_STARTED,
+                                removed=False) for row in _sample_rows(tmp_path_factory)[:5]]
+    model, proxy = TaskTreeModel(), TaskFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_tree(build_tree(rows, TODAY))
+    proxy.set_filter(TaskFilter(scope=ALL, overdue_only=True))
+    target = rows[2]
+    cell = model.index_of_task(target.id)
+    assert cell.siblingAtColumn(COL_DEADLINE).data(Qt.BackgroundRole) is not None  # overdue: red
+    assert target.id in shown_ids(proxy)
+
+    old = proxy.update_task(dataclasses.replace(target, status=Status.DONE, percent=100))
+    assert old.status == Status.NOT_STARTED
+    for column in range(5):
+        assert cell.siblingAtColumn(column).data(Qt.BackgroundRole) is None  # no longer painted as overdue
+    assert cell.siblingAtColumn(COL_STATUS).data() == "Hoàn thành"
+    assert "quá hạn" not in cell.siblingAtColumn(COL_DEADLINE).data()
+    assert target.id not in shown_ids(proxy) and target.id not in proxy.visible_task_ids()  # Qt and Python agree
+    assert proxy.visible_count() == 4
+
+
+def test_a_column_sort_survives_a_filter_change(window):
+    from PySide6.QtCore import Qt
+
+    from kehoach_desktop.ui.task_tree import COL_TASK
+
+    proxy = window.proxy
+    window.tree.sortByColumn(COL_TASK, Qt.DescendingOrder)
+    window.scope.setCurrentIndex(window.scope.findData(ALL))
+    window.search.setText("cchc")
+    window._filters_changed()
+    assert proxy.sortColumn() == COL_TASK and proxy.sortOrder() == Qt.DescendingOrder
+    group = proxy.index(0, 0)
+    while proxy.rowCount(group) and proxy.index(0, 0, group).data(TASK_ID_ROLE) is None:
+        group = proxy.index(0, 0, group)  # down to a criterion with tasks
+    names = [proxy.index(row, COL_TASK, group).data() for row in range(proxy.rowCount(group))]
+    collator = proxy._collator
+    assert names and all(collator.compare(a, b) >= 0 for a, b in zip(names, names[1:]))  # still Z → A
