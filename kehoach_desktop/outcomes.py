@@ -36,10 +36,27 @@ def outcome(row: TaskRow, as_of: dt.date) -> Outcome:
 
 def due_by(row: TaskRow, as_of: dt.date) -> dt.date | None:
     """The date the task was due by `as_of`: for "Thường xuyên", the last report date so far."""
-    if row.recurring and row.due_dates:
-        passed = [d for d in row.due_dates if d <= as_of]
+    return _due_by(row.due_date, row.due_dates, row.recurring, as_of)
+
+
+def _due_by(due_date, due_dates, recurring: bool, as_of: dt.date) -> dt.date | None:
+    if recurring and due_dates:
+        passed = [d for d in due_dates if d <= as_of]
         return max(passed) if passed else None
-    return row.due_date if row.due_date is not None and row.due_date <= as_of else None
+    return due_date if due_date is not None and due_date <= as_of else None
+
+
+def overdue_after(due_date: dt.date | None, due_dates: tuple, recurring: bool, as_of: dt.date,
+                  closed: bool = False) -> tuple[dt.date | None, bool]:
+    """The date an unfinished task is late since on `as_of` (None: not late), and whether only a
+    task not started counts as late then (a recurring task before its last date of the year).
+
+    The consolidation counts 3·10⁵ (agency, task) cells with this, worked out once per task.
+    """
+    due = _due_by(due_date, due_dates, recurring, as_of)
+    if due is None or (due == as_of and not closed):
+        return None, False
+    return due, bool(recurring and due_date is not None and due < due_date)
 
 
 def is_overdue_at(row: TaskRow, as_of: dt.date, closed: bool = False) -> bool:
@@ -51,9 +68,7 @@ def is_overdue_at(row: TaskRow, as_of: dt.date, closed: bool = False) -> bool:
     state = outcome(row, as_of)
     if state not in (Outcome.IN_PROGRESS, Outcome.NOT_STARTED):
         return False
-    due = due_by(row, as_of)
-    if due is None or (due == as_of and not closed):
+    due, unstarted_only = overdue_after(row.due_date, row.due_dates, row.recurring, as_of, closed)
+    if due is None:
         return False
-    if row.recurring and row.due_date is not None and due < row.due_date:
-        return state == Outcome.NOT_STARTED
-    return True
+    return state == Outcome.NOT_STARTED if unstarted_only else True

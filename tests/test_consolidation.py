@@ -31,9 +31,28 @@ def _expected(tasks: list[dict], today: dt.date) -> dict:
         "in_progress": sum(t["status"] == "đang thực hiện" for t in mine),
         "not_started": sum(t["status"] == "chưa thực hiện" for t in mine),
         "not_feasible": sum(t["status"] == "không thực hiện được" for t in mine),
-        "overdue": sum(t["due_date"] is not None and dt.date.fromisoformat(t["due_date"]) < today
-                       and t["status"] not in CLOSED for t in mine),
+        "overdue": sum(_late(t, today) for t in mine),
     }
+
+
+def _late(task: dict, day: dt.date) -> bool:
+    """Late on `day` as the agency's own report counts it: unfinished then and past its date; a
+    "Thường xuyên" task before its last date of the year is late only if nothing was started."""
+    def date(text):
+        return dt.date.fromisoformat(text) if text else None
+
+    finished = task["status"] in CLOSED and not (date(task["completed_on"]) or day) > day
+    if finished:
+        return False
+    dates = [date(d) for d in task["due_dates"]] if task["recurring"] and task["due_dates"] else (
+        [date(task["due_date"])] if task["due_date"] else [])
+    passed = [d for d in dates if d < day]
+    if not passed:
+        return False
+    final = date(task["due_date"])
+    if task["recurring"] and final and max(passed) < final:
+        return task["status"] == "chưa thực hiện"
+    return True
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +109,22 @@ def test_overview_counts_equal_what_each_agency_says(province, received, tmp_pat
     for task_id, done in tasks_done.items():  # the template's task ids are every agency's ids
         assert by_task[task_id]["done"] == done
         assert by_task[task_id]["agencies"] >= tasks_assigned[task_id]
+
+
+@pytest.mark.parametrize("day", [dt.date(2025, 6, 20), dt.date(2025, 9, 20), dt.date(2025, 12, 20)])
+def test_overdue_counts_as_each_agency_counts_on_any_day(province, received, day):
+    """Sở Nội vụ and the agency agree on what is late, "Thường xuyên" tasks included."""
+    ws, _ = received
+    snap = views.load(ws, None, day)
+    by_name = {agency["name"]: agency["id"] for agency in snap.agencies}
+    recurring_seen = False
+    for profile in AGENCIES:
+        if profile.name in UNREPORTED:
+            continue
+        own = [t for t in own_tasks(province["folders"][profile.name]) if not t["removed"]]
+        recurring_seen |= any(t["recurring"] and t["status"] == "chưa thực hiện" for t in own)
+        assert snap.counts(by_name[profile.name])["overdue"] == sum(_late(t, day) for t in own), profile.name
+    assert recurring_seen
 
 
 def test_evidence_is_stored_per_agency_and_files_once(province, received):

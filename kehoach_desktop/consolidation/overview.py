@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..db import consolidation_store as cstore
 from ..errors import NotFoundError
 from ..model import Role, Status
+from ..outcomes import overdue_after
 from ..report.periods import ReportPeriod
 from . import vietnamese_key
 from .roster import PlanTask, get_consolidates, matched_roles, scope_tasks
@@ -83,9 +84,13 @@ class Snapshot:
         return cell[2] if cell else None
 
     def overdue_days(self, task: PlanTask, status: str | None) -> int:
-        if status is None or status in CLOSED or task.due_date is None or task.due_date >= self.today:
+        """Days late today by the agency report's own rule (outcomes.overdue_after); 0 if not late."""
+        if status is None or status in CLOSED:
             return 0
-        return (self.today - task.due_date).days
+        due, unstarted_only = overdue_after(task.due_date, task.due_dates, task.recurring, self.today)
+        if due is None or (unstarted_only and status != NOT_STARTED):
+            return 0
+        return (self.today - due).days
 
     def counts(self, agency_id: int) -> dict:
         """Assigned by role, done on time / late, in progress, not started, not feasible, overdue."""
@@ -145,8 +150,13 @@ def _count(snap: Snapshot, db) -> None:
     reported (3·10⁵ plain tuples), then the annex's roles for those that sent nothing."""
     today = snap.today
     tasks = {task.id: task for task in snap.tasks}
-    overdue_since = {task.id: (today - task.due_date).days for task in snap.tasks
-                     if task.due_date is not None and task.due_date < today}
+    overdue_since, unstarted_only = {}, set()  # task id → days late; late only if not started
+    for task in snap.tasks:
+        since, only_unstarted = overdue_after(task.due_date, task.due_dates, task.recurring, today)
+        if since is not None:
+            overdue_since[task.id] = (today - since).days
+            if only_unstarted:
+                unstarted_only.add(task.id)
     due = {task.id: task.due_date.isoformat() for task in snap.tasks if task.due_date is not None}
     kinds = {agency["id"]: agency["kind"] for agency in snap.agencies}
     counts = {agency["id"]: _empty_counts() for agency in snap.agencies}
@@ -180,7 +190,8 @@ def _count(snap: Snapshot, db) -> None:
             kind[0] += 1
             late = completed is not None and task_id in due and completed > due[task_id]
             c["done_late" if late else "done_on_time"] += 1
-        elif status != NOT_FEASIBLE and task_id in overdue_since:
+        elif (status != NOT_FEASIBLE and task_id in overdue_since
+              and (status == NOT_STARTED or task_id not in unstarted_only)):
             task_overdue[task_id] += 1
             c["overdue"] += 1
             c["overdue_days"] = max(c["overdue_days"], overdue_since[task_id])

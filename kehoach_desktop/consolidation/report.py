@@ -37,7 +37,7 @@ def _pairs(snap: views.Snapshot, as_of: dt.date):
                 yield agency, task, status, snap.completed_on(agency["id"], task.id)
 
 
-def _figures(pairs, as_of: dt.date) -> Figures:
+def _figures(snap: views.Snapshot, pairs, as_of: dt.date) -> Figures:
     on_time = late = in_progress = not_started = not_feasible = overdue = 0
     for _agency, task, status, completed in pairs:
         if status == Status.DONE.value:
@@ -50,7 +50,7 @@ def _figures(pairs, as_of: dt.date) -> Figures:
         else:
             in_progress += status == Status.IN_PROGRESS.value
             not_started += status == Status.NOT_STARTED.value
-            overdue += bool(task.due_date and task.due_date < as_of)
+            overdue += snap.overdue_days(task, status) > 0  # annex III's rule, the agency report's
     assigned = on_time + late + in_progress + not_started + not_feasible
     return Figures(as_of=as_of, assigned=assigned, by_role={}, done_on_time=on_time, done_late=late,
                    in_progress=in_progress, not_started=not_started, not_feasible=not_feasible, overdue=overdue)
@@ -75,7 +75,7 @@ def build_consolidated(workspace, period: ReportPeriod | None = None, today: dt.
     late = [row for row in register if row["state"] == views.LATE]
     missing = [row for row in register if row["state"] in (views.MISSING, views.NOT_YET)]
     pairs = list(_pairs(snap, as_of))
-    figures = _figures(pairs, as_of)
+    figures = _figures(snap, pairs, as_of)
     plan_ref = f"Kế hoạch số {plan['number']}" + (
         f" ngày {cite_date(dt.date.fromisoformat(plan['date']))}" if plan.get("date") else "") + (
         f" của {short_issuer(plan['issuer'])}" if plan.get("issuer") else "")
@@ -143,7 +143,7 @@ def _per_area(snap: views.Snapshot, texts: dict, areas, as_of: dt.date) -> list[
             blocks.append(Block(BlockKind.MINOR, f"{letters[j] if j < len(letters) else j + 1}) {title}"))
             ids = {task.id for task in tasks}
             pairs = [p for p in _pairs(snap, as_of) if p[1].id in ids]
-            f = _figures(pairs, as_of)
+            f = _figures(snap, pairs, as_of)
             blocks.append(_p(f"{count_words(len(tasks))} nhiệm vụ, {count_words(f.assigned)} lượt giao; hoàn thành "
                              f"{count_words(f.done)}, đang thực hiện {count_words(f.in_progress)}, chưa thực hiện "
                              f"{count_words(f.not_started)}" + (f", quá hạn {count_words(f.overdue)}" if f.overdue

@@ -64,6 +64,8 @@ class PlanTask:
     cooperating: str
     due_date: dt.date | None
     area: str = ""  # "1. Công tác chỉ đạo, điều hành CCHC": the top criterion above the task
+    due_dates: tuple[dt.date, ...] = ()  # "Thường xuyên": due at each report (outcomes.overdue_after)
+    recurring: bool = False
 
 
 def _area(criteria: dict[int, dict], criterion_id: int | None) -> str:
@@ -85,12 +87,13 @@ def plan_tasks(workspace) -> list[PlanTask]:
     for row in store.task_rows(workspace.db):
         if row["removed"]:
             continue
+        deadline = parse_deadline(row["deadline_text"], row["plan_year"])
         result.append(PlanTask(
             id=row["id"], plan_id=row["plan_id"], plan_year=row["plan_year"], index_kind=row["index_kind"],
             index_name=row["index_name"], index_position=row["index_position"], code=row["criterion_code"] or "",
             content=row["content"], lead=row["lead"], implementing=row["implementing"],
             cooperating=row["cooperating"],
-            due_date=parse_deadline(row["deadline_text"], row["plan_year"]).due_date,
+            due_date=deadline.due_date, due_dates=deadline.dates, recurring=deadline.recurring,
             area=_area(criteria, row["criterion_id"]),
         ))
     return result
