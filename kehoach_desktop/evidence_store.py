@@ -97,8 +97,14 @@ class EvidenceStore:
         """Make adopted files durable: one fsync per store folder touched, and the store's
         own folder for the folders just created."""
         folders = sorted({self.path_for(sha).parent for sha in sha256s})
-        for folder in folders:
-            fsync_dir(folder)
+        if len(folders) > 1:  # issue 17: a few threads, so that the journal takes them together
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                list(pool.map(fsync_dir, folders))
+        else:
+            for folder in folders:
+                fsync_dir(folder)
         if folders:
             fsync_dir(self.root)
 
