@@ -411,21 +411,17 @@ COLUMN_ROLES = {
 
 
 def column_letter(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """0 → "A" (columns are counted from 0 here)."""
+    from openpyxl.utils import get_column_letter  # not on the window's start path
+
+    return get_column_letter(col + 1)
 
 
 def column_number(letter: str) -> int:
-    number = 0
-    for char in letter.strip().upper():
-        if not "A" <= char <= "Z":
-            raise ValueError(letter)
-        number = number * 26 + ord(char) - 64
-    return number - 1
+    """"A" → 0; ValueError for anything that is not a column of Excel (A…XFD)."""
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letter.strip().upper()) - 1
 
 
 def parse_grids(grids: list[Grid], file_name: str, overrides: ColumnOverrides | None = None) -> ParsedAnnex:
