@@ -37,7 +37,7 @@ from .manifest import (
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
 from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
-from .seal import SealedReader, SealingWriter, check_seal
+from .seal import HashThread, SealedReader, SealingWriter, check_seal
 from .writer import ExportError, write_atomically
 
 STALE_TEMP_SECONDS = 24 * 3600
@@ -133,16 +133,23 @@ def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[Evi
         archive.writestr(_zip_info(MANIFEST_NAME, stored=False), manifest_bytes)
         archive.writestr(_zip_info(DATA_NAME, stored=False), data_bytes)
         progress(len(data_bytes))
-        for item in files:  # already compressed formats mostly (PDF, DOCX, JPG): stored as they are
-            digest = hashlib.sha256()
-            size = 0
-            with open(evidence.path_for(item.sha256), "rb") as source, \
-                    archive.open(_zip_info(EVIDENCE_PREFIX + item.sha256, stored=True, size=item.size), "w") as dest:
-                while chunk := source.read(CHUNK):
-                    digest.update(chunk)
-                    dest.write(chunk)
-                    size += len(chunk)
-                    progress(len(chunk))
+        checks = HashThread()  # each file hashed once, as it is copied, on a thread beside the seal's
+        copied = []
+        try:
+            for item in files:  # already compressed formats mostly (PDF, DOCX, JPG): stored as they are
+                digest = hashlib.sha256()
+                size = 0
+                with open(evidence.path_for(item.sha256), "rb") as source, \
+                        archive.open(_zip_info(EVIDENCE_PREFIX + item.sha256, stored=True, size=item.size), "w") as dest:
+                    while chunk := source.read(CHUNK):
+                        checks.update(digest, chunk)
+                        dest.write(chunk)
+                        size += len(chunk)
+                        progress(len(chunk))
+                copied.append((item, size, digest))
+        finally:
+            checks.close()
+        for item, size, digest in copied:  # before the seal: a file that fails it is never declared written
             if size != item.size or digest.hexdigest() != item.sha256:
                 raise ExportError(f"Tệp tài liệu kiểm chứng “{item.name}” trong kho đã bị thay đổi hoặc hỏng "
                                   "(nội dung không khớp mã kiểm tra); gói không được ghi.")
@@ -186,17 +193,22 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
     except OSError as error:
         raise refuse(display_name, f"không mở được tệp ({error.strerror or error})") from None
     with handle, contextlib.closing(SealedReader(handle, display_name, progress)) as reader:
-        with SafeZip(path, display_name, MEMBER_NAMES, source=reader) as archive:
+        early = None
+        if evidence_sealed:  # our own file just written: hashed whole in one read, its parts then come from the cache
             reader.start()
+            early = reader.finish()
+        with SafeZip(path, display_name, MEMBER_NAMES, source=reader) as archive:
+            if early is None:
+                reader.start()
             try:
                 manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
                                                      evidence_sealed)
             except KehoachError:
                 # The seal speaks first: a damaged file is told as damaged, whatever part failed.
                 # (Anything else, a cancel or a package the caller knows already, stops here.)
-                check_seal(display_name, archive.comment, *reader.finish())
+                check_seal(display_name, archive.comment, *(early or reader.finish()))
                 raise
-            digest = reader.finish()
+            digest = early or reader.finish()
             try:
                 check_seal(display_name, archive.comment, *digest)
             except BaseException:
@@ -303,7 +315,7 @@ def _read_evidence(archive: SafeZip, name: str, sha: str, extract_to: Path | Non
     target = extract_to / sha if extract_to is not None else None
     out = open(target, "xb", buffering=0) if target is not None else None  # the chunks are 1 MiB already
     try:
-        _, digest = archive.copy(name, out)
+        _, digest = archive.copy(name, out, crc=False)  # its SHA-256 is checked, here
         if digest != sha:
             raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
                                        "bị thay đổi hoặc hỏng")

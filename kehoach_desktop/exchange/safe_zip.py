@@ -10,6 +10,7 @@ compressed data says. Every refusal names the file and the reason, in Vietnamese
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import stat
@@ -109,16 +110,21 @@ class SafeZip:
         return b"".join(parts)
 
     def copy(self, name: str, out: BinaryIO | None, *, limit: int = MAX_MEMBER_BYTES,
-             progress: Progress | None = None) -> tuple[int, str]:
+             progress: Progress | None = None, crc: bool = True) -> tuple[int, str]:
         """Stream one member into `out` (or nowhere); return its actual size and SHA-256.
 
         The stream stops at the declared size and at `limit`: a member that inflates to
-        more than it declared is refused without writing the excess.
+        more than it declared is refused without writing the excess. `crc=False` when the
+        caller checks the SHA-256 returned against a known one: the zip's CRC-32 of the same
+        bytes then adds nothing and costs a pass over them.
         """
         info = self.infos[name]
         bound = min(info.file_size, limit)
         digest = hashlib.sha256()
         size = 0
+        if not crc:
+            info = copy.copy(info)
+            info.CRC = None  # zipfile checks no CRC it has no value for
         for chunk in self._chunks(info):
             size += len(chunk)
             if size > bound:
@@ -182,6 +188,7 @@ def _open_zip(path: Path | BinaryIO, display_name: str) -> zipfile.ZipFile:
         with open(path, "rb") as handle:
             head = handle.read(4)
     else:
+        path.seek(0)
         head = path.read(4)
         path.seek(0)
     if head not in (b"PK\x03\x04", b"PK\x05\x06"):

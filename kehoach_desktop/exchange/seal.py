@@ -43,34 +43,30 @@ class TailHasher:
         return self._digest.hexdigest(), self._tail
 
 
-class ThreadedHasher:
-    """A hash fed from a thread of its own: hashlib lets go of the interpreter lock on large
+class HashThread:
+    """Hashes fed from a thread of their own: hashlib lets go of the interpreter lock on large
     buffers, so a second hash of the same bytes (the seal beside the evidence's own SHA-256,
-    or beside the reads and writes) runs alongside instead of after them (issue 17).
-    `hasher` is a TailHasher or a hashlib object; the bytes given must not change afterwards."""
+    or beside the reads and writes) runs alongside them instead of after (issue 17).
+    The bytes given must not change afterwards (bytes, or a view of bytes)."""
 
-    def __init__(self, hasher) -> None:
+    def __init__(self) -> None:
         import queue
         import threading
 
-        self.hasher = hasher
         self._queue: queue.Queue = queue.Queue(maxsize=16)  # at most 16 chunks waiting
         self._thread = threading.Thread(target=self._run, name="kehoach-hash", daemon=True)
         self._thread.start()
 
-    def update(self, data) -> None:
-        self._queue.put(data if isinstance(data, (bytes, memoryview)) else bytes(data))
+    def update(self, hasher, data) -> None:
+        """`hasher.update(data)`, on the thread."""
+        self._queue.put((hasher, data if isinstance(data, (bytes, memoryview)) else bytes(data)))
 
     def _run(self) -> None:
-        while (data := self._queue.get()) is not None:
-            self.hasher.update(data)
-
-    def finish(self):
-        """The hasher, every chunk given fed to it."""
-        self.close()
-        return self.hasher
+        while (item := self._queue.get()) is not None:
+            item[0].update(item[1])
 
     def close(self) -> None:
+        """Every chunk given hashed; the thread ended."""
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
@@ -82,18 +78,19 @@ class SealingWriter:
 
     def __init__(self, out: BinaryIO):
         self.out = out
-        self.hasher = ThreadedHasher(TailHasher())
+        self.hasher = TailHasher()
+        self.thread = HashThread()
         self.offset = 0
 
     def write(self, data) -> int:
         self.out.write(data)
-        self.hasher.update(data)
+        self.thread.update(self.hasher, data)
         self.offset += len(data)
         return len(data)
 
     def close(self) -> None:
         """Stop the hashing thread (on failure; seal() stops it when all went well)."""
-        self.hasher.close()
+        self.thread.close()
 
     def tell(self) -> int:
         return self.offset
@@ -103,7 +100,8 @@ class SealingWriter:
 
     def seal(self) -> None:
         """Replace the comment's placeholder digits (the file's last bytes) by the digest."""
-        digest, tail = self.hasher.finish().result()
+        self.thread.close()
+        digest, tail = self.hasher.result()
         if tail != PLACEHOLDER[-DIGEST_LENGTH:]:
             raise RuntimeError("the zip must end with the seal placeholder as its comment")
         self.out.seek(-DIGEST_LENGTH, os.SEEK_END)
@@ -123,33 +121,45 @@ class SealedReader:
 
     def __init__(self, handle: BinaryIO, display_name: str, progress=None):
         self.handle, self.name, self.progress = handle, display_name, progress
-        self.hasher: ThreadedHasher | None = None
+        self.hasher = TailHasher()
+        self.thread: HashThread | None = None
         self.frontier = 0
+        self.position = handle.tell()  # kept here: a tell() is a system call, and zipfile asks before every read
         self.active = False
 
     def start(self) -> None:
-        self.hasher = ThreadedHasher(TailHasher())
+        advise = getattr(os, "posix_fadvise", None)
+        if advise is not None:  # read ahead further: the file is read from start to end
+            try:
+                advise(self.handle.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
+            except (OSError, ValueError, AttributeError):
+                pass
+        self.thread = HashThread()
         self.active = True
 
     def close(self) -> None:
-        if self.hasher is not None:
-            self.hasher.close()
+        if self.thread is not None:
+            self.thread.close()
 
     def seekable(self) -> bool:
         return True
 
     def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        return self.handle.seek(offset, whence)
+        if whence == os.SEEK_SET and offset == self.position:
+            return offset
+        self.position = self.handle.seek(offset, whence)
+        return self.position
 
     def tell(self) -> int:
-        return self.handle.tell()
+        return self.position
 
     def read(self, size: int = -1) -> bytes:
-        start = self.handle.tell()
+        start = self.position
         if self.active and start > self.frontier:
             self._advance(start)
         data = self._read(size)
-        if self.active and start + len(data) > self.frontier:
+        self.position = start + len(data)
+        if self.active and self.position > self.frontier:
             self._feed(memoryview(data)[self.frontier - start:])
         return data
 
@@ -157,7 +167,8 @@ class SealedReader:
         """Hash whatever is left up to the end of the file; the digest and the last 64 bytes."""
         self._advance(None)
         self.active = False
-        return self.hasher.finish().result()
+        self.thread.close()
+        return self.hasher.result()
 
     def _advance(self, target: int | None) -> None:
         self.handle.seek(self.frontier)
@@ -166,11 +177,10 @@ class SealedReader:
             if not chunk:
                 break
             self._feed(chunk)
-        if target is not None:
-            self.handle.seek(target)
+        self.position = self.handle.seek(target if target is not None else self.frontier)
 
     def _feed(self, data) -> None:
-        self.hasher.update(data)
+        self.thread.update(self.hasher, data)
         self.frontier += len(data)
         if self.progress is not None:
             self.progress(len(data))
