@@ -91,7 +91,8 @@ class EvidenceStore:
         final = self.path_for(sha256)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, final)
-        self._verified.pop(sha256, None)
+        stat = final.stat()  # just verified by the caller: not hashed again by the next verify() (issue 17)
+        self._verified[sha256] = (stat.st_size, stat.st_mtime_ns)
 
     def sync_folders(self, sha256s) -> None:
         """Make adopted files durable: one fsync per store folder touched, and the store's

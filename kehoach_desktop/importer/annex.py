@@ -9,6 +9,7 @@ same criterion.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -30,6 +31,14 @@ class Cell:
 
     @classmethod
     def of(cls, value: object, *, merged_up: bool = False, merged_left: bool = False) -> "Cell":
+        if value is None and not (merged_up or merged_left):
+            return EMPTY
+        if type(value) is str and not (merged_up or merged_left):
+            return _text_cell(value)  # an annex repeats its agencies and deadlines: one Cell for each text
+        return cls._of(value, merged_up, merged_left)
+
+    @classmethod
+    def _of(cls, value: object, merged_up: bool = False, merged_left: bool = False) -> "Cell":
         number = None
         if isinstance(value, bool):
             text = str(value)
@@ -46,6 +55,11 @@ class Cell:
 
 
 EMPTY = Cell("")
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_cell(value: str) -> Cell:
+    return Cell._of(value)  # a Cell is immutable: sharing one is safe
 ERROR_VALUES = frozenset({"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                           "#GETTING_DATA"})
 
