@@ -233,6 +233,27 @@ def test_a_stick_pulled_out_midway_is_a_refusal_that_leaves_nothing(big_package,
     receiver.close()
 
 
+def test_a_cancel_while_a_package_is_read_is_a_cancel_not_a_damaged_file(big_package, tmp_path):
+    """The window's Hủy raises from the progress callback: it must stop the reading as such."""
+    ws, package, _ = big_package
+
+    class Stop(Exception):
+        pass
+
+    calls = []
+
+    def progress(done, total, text):
+        calls.append(done)
+        if len(calls) == 3:
+            raise Stop
+
+    receiver = _receiver(tmp_path)
+    with pytest.raises(Stop):
+        receiver.open_package(package, progress)
+    assert calls[-1] < package.stat().st_size and not list((receiver.data_dir / "tmp").glob("goi-*"))
+    receiver.close()
+
+
 def test_export_verifies_with_one_read_and_still_catches_a_store_file_changed(big_package, tmp_path):
     ws, package, sha = big_package
     stored = ws.evidence.path_for(sha)

@@ -202,7 +202,7 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
                 reader.start()
             try:
                 manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                                     evidence_sealed)
+                                                     evidence_sealed, reader.report)
             except KehoachError:
                 # The seal speaks first: a damaged file is told as damaged, whatever part failed.
                 # (Anything else, a cancel or a package the caller knows already, stops here.)
@@ -221,7 +221,7 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
 
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
-                  evidence_sealed) -> tuple[dict, bytes, dict[str, Path | None]]:
+                  evidence_sealed, report: Callable[[], None]) -> tuple[dict, bytes, dict[str, Path | None]]:
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                     MANIFEST_NAME, display_name), display_name)
     declared = {member["name"]: member for member in manifest["members"]}
@@ -253,7 +253,7 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
                 files[sha] = None
                 continue
             unpack_to = None if already_stored(sha) else extract_to  # verified all the same
-            files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer)
+            files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
         syncer.wait()
     except BaseException:
         syncer.wait(quietly=True)
@@ -309,13 +309,13 @@ def _remove_unpacked(files: dict[str, Path | None] | None) -> None:
 
 
 def _read_evidence(archive: SafeZip, name: str, sha: str, extract_to: Path | None,
-                   display_name: str, syncer: _Syncer) -> Path | None:
+                   display_name: str, syncer: _Syncer, report: Callable[[], None]) -> Path | None:
     """Stream one member once: bounded, hashed, and written where it is unpacked (or nowhere);
     a file unpacked is fsynced (by `syncer`) before the package counts as opened."""
     target = extract_to / sha if extract_to is not None else None
     out = open(target, "xb", buffering=0) if target is not None else None  # the chunks are 1 MiB already
     try:
-        _, digest = archive.copy(name, out, crc=False)  # its SHA-256 is checked, here
+        _, digest = archive.copy(name, out, crc=False, progress=lambda _: report())  # its SHA-256 is checked here
         if digest != sha:
             raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
                                        "bị thay đổi hoặc hỏng")

@@ -54,6 +54,7 @@ class HashThread:
         import threading
 
         self._queue: queue.Queue = queue.Queue(maxsize=16)  # at most 16 chunks waiting
+        self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="kehoach-hash", daemon=True)
         self._thread.start()
 
@@ -63,13 +64,19 @@ class HashThread:
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:
-            item[0].update(item[1])
+            if self._error is None:  # after a failure the queue is still drained: update() never blocks for good
+                try:
+                    item[0].update(item[1])
+                except BaseException as error:  # noqa: BLE001 - raised again by close()
+                    self._error = error
 
     def close(self) -> None:
         """Every chunk given hashed; the thread ended."""
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 class SealingWriter:
@@ -117,13 +124,16 @@ class SealedReader:
     Members read in the order they lie in the file are thus read once, and the seal is the
     hash of the very bytes that were unpacked and checked (issue 17: no copy of the file first,
     no second read). finish() hashes the rest, the central directory.
-    A read error is the package's (or the stick's) fault and is refused as such."""
+    A read error is the package's (or the stick's) fault and is refused as such. The bytes read
+    are told to `progress` by report() (and finish()), never from inside zipfile's reads: a
+    cancel raised by the callback must not pass for a damaged member."""
 
     def __init__(self, handle: BinaryIO, display_name: str, progress=None):
         self.handle, self.name, self.progress = handle, display_name, progress
         self.hasher = TailHasher()
         self.thread: HashThread | None = None
         self.frontier = 0
+        self.unreported = 0
         self.position = handle.tell()  # kept here: a tell() is a system call, and zipfile asks before every read
         self.active = False
 
@@ -165,25 +175,32 @@ class SealedReader:
 
     def finish(self) -> tuple[str, bytes]:
         """Hash whatever is left up to the end of the file; the digest and the last 64 bytes."""
-        self._advance(None)
+        self._advance(None, reporting=True)
         self.active = False
         self.thread.close()
         return self.hasher.result()
 
-    def _advance(self, target: int | None) -> None:
+    def report(self) -> None:
+        """Tell `progress` the bytes read since the last report."""
+        if self.progress is not None and self.unreported:
+            done, self.unreported = self.unreported, 0
+            self.progress(done)
+
+    def _advance(self, target: int | None, reporting: bool = False) -> None:
         self.handle.seek(self.frontier)
         while target is None or self.frontier < target:
             chunk = self._read(CHUNK if target is None else min(CHUNK, target - self.frontier))
             if not chunk:
                 break
             self._feed(chunk)
+            if reporting:
+                self.report()
         self.position = self.handle.seek(target if target is not None else self.frontier)
 
     def _feed(self, data) -> None:
         self.thread.update(self.hasher, data)
         self.frontier += len(data)
-        if self.progress is not None:
-            self.progress(len(data))
+        self.unreported += len(data)
 
     def _read(self, size: int) -> bytes:
         try:
