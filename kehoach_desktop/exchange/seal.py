@@ -60,6 +60,8 @@ class HashThread:
 
     def update(self, hasher, data) -> None:
         """`hasher.update(data)`, on the thread."""
+        if not self._thread.is_alive():
+            raise RuntimeError("hash thread already closed")  # never a put that waits for good
         self._queue.put((hasher, data if isinstance(data, (bytes, memoryview)) else bytes(data)))
 
     def _run(self) -> None:
@@ -79,6 +81,33 @@ class HashThread:
             raise self._error
 
 
+class _Batched:
+    """One hasher fed through a HashThread, small pieces (zip headers, data descriptors: tens of
+    bytes each, thousands of them) gathered first, so that each costs no trip to the thread.
+    The order of the bytes is kept."""
+
+    SMALL = 64 * 1024
+
+    def __init__(self, thread: HashThread, hasher) -> None:
+        self.thread, self.hasher = thread, hasher
+        self._pending = bytearray()
+
+    def update(self, data) -> None:
+        if len(data) < self.SMALL:
+            self._pending += data
+            if len(self._pending) < self.SMALL:
+                return
+            data, self._pending = bytes(self._pending), bytearray()
+        else:
+            self.flush()
+        self.thread.update(self.hasher, data)
+
+    def flush(self) -> None:
+        if self._pending:
+            self.thread.update(self.hasher, bytes(self._pending))
+            self._pending = bytearray()
+
+
 class SealingWriter:
     """The file object a package is written through: it hashes as it goes and, having no
     seek(), makes zipfile write sequentially (sizes in data descriptors), so one pass does."""
@@ -87,16 +116,18 @@ class SealingWriter:
         self.out = out
         self.hasher = TailHasher()
         self.thread = HashThread()
+        self._feed = _Batched(self.thread, self.hasher)
         self.offset = 0
 
     def write(self, data) -> int:
         self.out.write(data)
-        self.thread.update(self.hasher, data)
+        self._feed.update(data)
         self.offset += len(data)
         return len(data)
 
     def close(self) -> None:
-        """Stop the hashing thread (on failure; seal() stops it when all went well)."""
+        """Everything written hashed, and the hashing thread stopped (seal() then uses the digest)."""
+        self._feed.flush()
         self.thread.close()
 
     def tell(self) -> int:
@@ -107,7 +138,7 @@ class SealingWriter:
 
     def seal(self) -> None:
         """Replace the comment's placeholder digits (the file's last bytes) by the digest."""
-        self.thread.close()
+        self.close()
         digest, tail = self.hasher.result()
         if tail != PLACEHOLDER[-DIGEST_LENGTH:]:
             raise RuntimeError("the zip must end with the seal placeholder as its comment")
@@ -145,10 +176,12 @@ class SealedReader:
             except (OSError, ValueError, AttributeError):
                 pass
         self.thread = HashThread()
+        self._batched = _Batched(self.thread, self.hasher)
         self.active = True
 
     def close(self) -> None:
         if self.thread is not None:
+            self._batched.flush()
             self.thread.close()
 
     def seekable(self) -> bool:
@@ -177,6 +210,7 @@ class SealedReader:
         """Hash whatever is left up to the end of the file; the digest and the last 64 bytes."""
         self._advance(None, reporting=True)
         self.active = False
+        self._batched.flush()
         self.thread.close()
         return self.hasher.result()
 
@@ -198,7 +232,7 @@ class SealedReader:
         self.position = self.handle.seek(target if target is not None else self.frontier)
 
     def _feed(self, data) -> None:
-        self.thread.update(self.hasher, data)
+        self._batched.update(data)
         self.frontier += len(data)
         self.unreported += len(data)
 
