@@ -91,14 +91,21 @@ class EvidenceStore:
         final = self.path_for(sha256)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, final)
-        self._verified.pop(sha256, None)
+        stat = final.stat()  # just verified by the caller: not hashed again by the next verify() (issue 17)
+        self._verified[sha256] = (stat.st_size, stat.st_mtime_ns)
 
     def sync_folders(self, sha256s) -> None:
         """Make adopted files durable: one fsync per store folder touched, and the store's
         own folder for the folders just created."""
         folders = sorted({self.path_for(sha).parent for sha in sha256s})
-        for folder in folders:
-            fsync_dir(folder)
+        if len(folders) > 1:  # issue 17: a few threads, so that the journal takes them together
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                list(pool.map(fsync_dir, folders))
+        else:
+            for folder in folders:
+                fsync_dir(folder)
         if folders:
             fsync_dir(self.root)
 

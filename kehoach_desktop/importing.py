@@ -282,7 +282,8 @@ def _incoming_tasks(db: sqlite_utils.Database, plan_id: int, annex: ParsedAnnex,
         found = existing_indices.get((index.kind.value, index.name))
         if found:
             index_id = found["id"]
-            store.update_index(db, index_id, {"position": position})
+            if found["position"] != position:
+                store.update_index(db, index_id, {"position": position})
         else:
             index_id = store.insert_index(
                 db, {"plan_id": plan_id, "kind": index.kind.value, "name": index.name, "position": position}

@@ -61,6 +61,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -448,21 +449,22 @@ def _score_word(word: str) -> _WordScore:
 
 def _words(texts: Iterable[object]) -> tuple[list[str], list[str]]:
     """(candidate words: 2+ characters with a non-ASCII one; plain ASCII words of 2+ letters
-    that are not all capitals)."""
+    that are not all capitals), each as often as it occurs. An annex repeats its texts (the
+    same agencies, the same deadlines): each distinct text is split once."""
     candidates: list[str] = []
     plain: list[str] = []
-    for text in texts:
-        if text is None:
-            continue
-        text = unicodedata.normalize("NFC", str(text))
-        for match in _DETECT_WORD.finditer(text):
+    for text, times in Counter(str(text) for text in texts if text is not None).items():
+        found, ascii_words = [], []
+        for match in _DETECT_WORD.finditer(unicodedata.normalize("NFC", text)):
             word = match.group()
             if len(word) < 2:
                 continue
             if not word.isascii():
-                candidates.append(word)
+                found.append(word)
             elif not word.isupper():  # acronyms and Roman numerals say nothing of the language
-                plain.append(word)
+                ascii_words.append(word)
+        candidates.extend(found * times)
+        plain.extend(ascii_words * times)
     return candidates, plain
 
 
@@ -482,21 +484,21 @@ def _tally(words: list[str]) -> dict[str, int]:
     )
     fixed: dict[str, set[str]] = {TCVN3: set(), VNI: set()}
     strong: dict[str, set[str]] = {TCVN3: set(), VNI: set()}
-    for word in words:
+    for word, times in Counter(words).items():  # each distinct word scored once, counted as often as it occurs
         score = _score_word(word)
-        counts["n"] += 1
-        counts[UNICODE] += score.unicode
-        counts["suspicious"] += score.suspicious
-        counts["viet_only"] += score.viet_only
+        counts["n"] += times
+        counts[UNICODE] += score.unicode * times
+        counts["suspicious"] += score.suspicious * times
+        counts["viet_only"] += score.viet_only * times
         for name, other, valid, mark, shape in (
             (TCVN3, score.vni, score.tcvn3, score.tcvn3_mark, score.tcvn3_shape),
             (VNI, score.tcvn3, score.vni, score.vni_mark, score.vni_shape),
         ):
-            counts[name] += valid
-            counts[name + "_broken"] += score.unicode and not valid
-            counts[name + "_shape"] += valid and shape
+            counts[name] += valid * times
+            counts[name + "_broken"] += (score.unicode and not valid) * times
+            counts[name + "_shape"] += (valid and shape) * times
             if valid and not score.unicode:
-                counts[name + "_repaired"] += 1
+                counts[name + "_repaired"] += times
                 fixed[name].add(word.casefold())
                 if mark and not other:
                     strong[name].add(word.casefold())

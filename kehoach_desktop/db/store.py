@@ -92,9 +92,14 @@ def list_plan_tasks(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
 
 def _insert(db: sqlite_utils.Database, table: str, values: dict) -> int:
     """A plain INSERT: sqlite-utils' table.insert() re-reads the schema on every call."""
-    columns = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values())).lastrowid
+    key = (table, tuple(values))
+    sql = _INSERTS.get(key)
+    if sql is None:  # issue 17: built once per table and columns, not once per row of a 20,000-row import
+        sql = _INSERTS[key] = f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})"
+    return db.execute(sql, list(values.values())).lastrowid
+
+
+_INSERTS: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
 def insert_task(db: sqlite_utils.Database, values: dict) -> int:

@@ -111,8 +111,9 @@ def apply_package(db: sqlite_utils.Database, evidence: EvidenceStore, package: O
                 raise ImportRefusedError(f"Tệp tài liệu {sha[:12]}… vừa bị xóa hoặc thay đổi trong kho trong lúc "
                                          f"nhập; hãy nhập lại “{package.name}”.")
         else:
-            with open(path, "rb+") as handle:  # durable before it is renamed into the store
-                os.fsync(handle.fileno())
+            if not package.files_synced:
+                with open(path, "rb+") as handle:  # durable before it is renamed into the store
+                    os.fsync(handle.fileno())
             evidence.adopt(path, sha)
             adopted.append(sha)
             changes["files_added"] += 1

@@ -10,6 +10,7 @@ compressed data says. Every refusal names the file and the reason, in Vietnamese
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import stat
@@ -57,10 +58,11 @@ def _count(value: int) -> str:
 class SafeZip:
     """A zip whose directory passed every check; members are read bounded and verified."""
 
-    def __init__(self, path: Path, display_name: str, allowed_name: re.Pattern):
+    def __init__(self, path: Path, display_name: str, allowed_name: re.Pattern, source: BinaryIO | None = None):
+        """`source`: the file as it is to be read (seal.SealedReader hashes it on the way), else `path`."""
         self.path = Path(path)
         self.name = display_name
-        self._zip = _open_zip(self.path, display_name)
+        self._zip = _open_zip(source if source is not None else self.path, display_name)
         try:
             infos = self._zip.infolist()
             check_directory(infos, display_name, self.path.stat().st_size)
@@ -92,6 +94,10 @@ class SafeZip:
     def size(self, name: str) -> int:
         return self.infos[name].file_size
 
+    def in_file_order(self, names) -> list[str]:
+        """The members named, in the order they lie in the file: read so, the file is read once."""
+        return sorted(names, key=lambda name: self.infos[name].header_offset)
+
     def read_small(self, name: str, limit: int) -> bytes:
         """A whole member in memory, for the JSON parts; refused above `limit` bytes."""
         info = self.infos.get(name)
@@ -104,16 +110,21 @@ class SafeZip:
         return b"".join(parts)
 
     def copy(self, name: str, out: BinaryIO | None, *, limit: int = MAX_MEMBER_BYTES,
-             progress: Progress | None = None) -> tuple[int, str]:
+             progress: Progress | None = None, crc: bool = True) -> tuple[int, str]:
         """Stream one member into `out` (or nowhere); return its actual size and SHA-256.
 
         The stream stops at the declared size and at `limit`: a member that inflates to
-        more than it declared is refused without writing the excess.
+        more than it declared is refused without writing the excess. `crc=False` when the
+        caller checks the SHA-256 returned against a known one: the zip's CRC-32 of the same
+        bytes then adds nothing and costs a pass over them.
         """
         info = self.infos[name]
         bound = min(info.file_size, limit)
         digest = hashlib.sha256()
         size = 0
+        if not crc:
+            info = copy.copy(info)
+            info.CRC = None  # zipfile checks no CRC it has no value for
         for chunk in self._chunks(info):
             size += len(chunk)
             if size > bound:
@@ -132,12 +143,16 @@ class SafeZip:
         """The member's bytes; any decoding failure (bad CRC, zlib, cut data) is a refusal."""
         try:
             stream = self._zip.open(info)
+        except ImportRefusedError:  # the stick's read error, said as such
+            raise
         except Exception as error:  # BadZipFile (names differ, bad header), NotImplementedError…
             raise refuse(self.name, f"thành phần “{info.filename}” bị hỏng ({_reason(error)})") from None
         with stream:
             while True:
                 try:
                     chunk = stream.read(CHUNK)
+                except ImportRefusedError:
+                    raise
                 except Exception as error:  # BadZipFile (CRC), zlib.error, EOFError, OSError
                     raise refuse(self.name, f"thành phần “{info.filename}” bị hỏng, không giải nén được "
                                             f"({_reason(error)})") from None
@@ -168,13 +183,20 @@ def _reason(error: BaseException) -> str:
     return f"lỗi {type(error).__name__}"
 
 
-def _open_zip(path: Path, display_name: str) -> zipfile.ZipFile:
-    with open(path, "rb") as handle:
-        head = handle.read(4)
+def _open_zip(path: Path | BinaryIO, display_name: str) -> zipfile.ZipFile:
+    if isinstance(path, Path):
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    else:
+        path.seek(0)
+        head = path.read(4)
+        path.seek(0)
     if head not in (b"PK\x03\x04", b"PK\x05\x06"):
         raise refuse(display_name, "tệp không phải là gói của chương trình (không phải dạng nén zip)")
     try:
         return zipfile.ZipFile(path)
+    except ImportRefusedError:
+        raise
     except Exception:  # BadZipFile, struct.error, ValueError, UnicodeDecodeError… on a damaged directory
         raise refuse(display_name, "tệp bị hỏng hoặc bị cắt cụt (có thể do rút USB khi đang chép); "
                                    "hãy chép lại tệp từ máy gửi") from None

@@ -54,12 +54,12 @@ def clean_stale_partials(folder: Path) -> list[str]:
     return removed
 
 
-def check_target(target: Path, expected_size: int) -> None:
+def check_target(target: Path, expected_size: int, suffixes: tuple[str, ...] = OUR_EXTENSIONS) -> None:
     """Refuse before writing: a missing folder, or not enough free space for the file."""
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"Không tìm thấy thư mục “{folder}” để ghi tệp (USB đã bị rút?).")
-    if target.suffix.lower() not in OUR_EXTENSIONS:
+    if target.suffix.lower() not in suffixes:
         raise ExportError(f"Tên tệp “{target.name}” phải có đuôi .khbc, .khnv hoặc .xlsx.")
     free = shutil.disk_usage(folder).free
     needed = expected_size + SPACE_MARGIN_BYTES
@@ -76,10 +76,12 @@ def write_atomically(
     verify: Callable[[Path], None],
     *,
     expected_size: int = 0,
+    suffixes: tuple[str, ...] = OUR_EXTENSIONS,
 ) -> WrittenFile:
-    """Write through `NAME.partial`, rename, then `verify(NAME)` as read back from the device."""
+    """Write through `NAME.partial`, rename, then `verify(NAME)` as read back from the device.
+    `suffixes`: the endings the target may have (the program's own files in the data folder too)."""
     target = Path(target)
-    check_target(target, expected_size)
+    check_target(target, expected_size, suffixes)
     stale = clean_stale_partials(target.parent)
     partial = partial_path(target)
     try:

@@ -9,6 +9,7 @@ same criterion.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -30,6 +31,14 @@ class Cell:
 
     @classmethod
     def of(cls, value: object, *, merged_up: bool = False, merged_left: bool = False) -> "Cell":
+        if value is None and not (merged_up or merged_left):
+            return EMPTY
+        if type(value) is str and not (merged_up or merged_left):
+            return _text_cell(value)  # an annex repeats its agencies and deadlines: one Cell for each text
+        return cls._of(value, merged_up, merged_left)
+
+    @classmethod
+    def _of(cls, value: object, merged_up: bool = False, merged_left: bool = False) -> "Cell":
         number = None
         if isinstance(value, bool):
             text = str(value)
@@ -46,6 +55,11 @@ class Cell:
 
 
 EMPTY = Cell("")
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_cell(value: str) -> Cell:
+    return Cell._of(value)  # a Cell is immutable: sharing one is safe
 ERROR_VALUES = frozenset({"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                           "#GETTING_DATA"})
 
@@ -411,21 +425,17 @@ COLUMN_ROLES = {
 
 
 def column_letter(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """0 → "A" (columns are counted from 0 here)."""
+    from openpyxl.utils import get_column_letter  # not on the window's start path
+
+    return get_column_letter(col + 1)
 
 
 def column_number(letter: str) -> int:
-    number = 0
-    for char in letter.strip().upper():
-        if not "A" <= char <= "Z":
-            raise ValueError(letter)
-        number = number * 26 + ord(char) - 64
-    return number - 1
+    """"A" → 0; ValueError for anything that is not a column of Excel (A…XFD)."""
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letter.strip().upper()) - 1
 
 
 def parse_grids(grids: list[Grid], file_name: str, overrides: ColumnOverrides | None = None) -> ParsedAnnex:

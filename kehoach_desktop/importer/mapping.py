@@ -8,7 +8,6 @@ Keys are layout fingerprints (`annex.layout_of`); values map column letters to r
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from ..errors import InvalidInputError
@@ -86,9 +85,11 @@ def remember(data_dir: Path, tables: list[dict]) -> None:
     current.update(chosen)
     while len(current) > MAX_LAYOUTS:
         current.pop(next(iter(current)))
-    partial = path.with_name(path.name + ".partial")
-    with open(partial, "w", encoding="utf-8") as handle:
-        json.dump({"layouts": current}, handle, ensure_ascii=False, indent=1)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
+    payload = json.dumps({"layouts": current}, ensure_ascii=False, indent=1).encode("utf-8")
+    from ..exchange.writer import ExportError, write_atomically  # NAME.partial, fsync, rename
+
+    try:
+        write_atomically(path, lambda out: out.write(payload), lambda written: json.loads(written.read_bytes()),
+                         expected_size=len(payload), suffixes=(".json",))
+    except ExportError as error:  # the caller reports a folder it cannot write: the mapping is only a convenience
+        raise OSError(str(error)) from None

@@ -47,25 +47,32 @@ def _refuse(name: str, reason: str) -> ImportRefusedError:
 
 
 def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters.upper()[:4]:
-        number = number * 26 + letter - 64
-    return number
+    """b"XFD" → 16384; beyond Excel's last column (four letters or more) → ValueError."""
+    from openpyxl.utils import column_index_from_string  # not on the window's start path
+
+    return column_index_from_string(letters.decode("ascii").upper())
 
 
-def check_declared_sizes(path: Path, kind: str) -> None:
-    """Refuse an .xlsx/.docx whose zip or XML declares more than any annex needs."""
+def check_declared_sizes(path: Path, kind: str, archive: zipfile.ZipFile | None = None) -> None:
+    """Refuse an .xlsx/.docx whose zip or XML declares more than any annex needs.
+    `archive`: the file already open (container.check_office_file), so it is opened once."""
     name = Path(path).name
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            _check_entries(infos, name, kind)
-            if kind.startswith("Excel"):
-                _check_workbook(archive, name)
-            else:
-                _check_document(archive, name)
+        if archive is None:
+            with zipfile.ZipFile(path) as opened:
+                _check_archive(opened, name, kind)
+        else:
+            _check_archive(archive, name, kind)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise _refuse(name, "tệp bị hỏng, không đọc được") from None
+
+
+def _check_archive(archive: zipfile.ZipFile, name: str, kind: str) -> None:
+    _check_entries(archive.infolist(), name, kind)
+    if kind.startswith("Excel"):
+        _check_workbook(archive, name)
+    else:
+        _check_document(archive, name)
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], name: str, kind: str) -> None:

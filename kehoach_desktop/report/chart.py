@@ -19,6 +19,8 @@ SERIES = [
 ]
 BAR_ROW = 16  # points per area
 LABEL_WIDTH = 190
+MAX_BARS = 36  # what fits one A4 page; the areas beyond share the last bar (issue 17: a chart taller
+# than the page stops reportlab, so a plan of more areas had no PDF report at all)
 
 
 class ChartDrawing(Drawing):
@@ -46,6 +48,10 @@ def progress_chart(content: ReportContent, width: float) -> Drawing | None:
     labels = [_short(group.title) for group in groups]
     data = [[sum(1 for row in group.rows if row.status.startswith(statuses)) for group in groups]
             for _, statuses, _ in SERIES]
+    if len(groups) > MAX_BARS:
+        labels[MAX_BARS - 1:] = [f"Các lĩnh vực khác ({len(groups) - MAX_BARS + 1})"]
+        data = [series[:MAX_BARS - 1] + [sum(series[MAX_BARS - 1:])] for series in data]
+        groups = groups[:MAX_BARS]
     height = BAR_ROW * len(groups) + 56
     drawing = ChartDrawing(width, height)
     chart = HorizontalBarChart()
