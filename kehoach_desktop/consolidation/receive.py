@@ -32,7 +32,7 @@ from ..errors import KehoachError
 from ..evidence_store import FILE_OK, EvidenceStore
 from ..exchange.content import EVIDENCE_COLUMNS, PERIOD_CODES, PROGRESS_COLUMNS, ProgressCallback, period_label
 from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES, MEMBER_NAMES
-from ..exchange.packages import OpenedPackage, open_package
+from ..exchange.packages import KnownPackage, OpenedPackage, open_package
 from ..exchange.packages import _remove_stale_temp as remove_stale_temp
 from ..exchange.safe_zip import SafeZip, refuse
 from ..exchange.schema import valid_time
@@ -170,8 +170,8 @@ def _acceptor(plans: list[dict], profile_name: str | None, display_name: str, re
     return accept
 
 
-class _AlreadyReceived(Exception):
-    """A package received before: nothing more of it is read."""
+class _AlreadyReceived(KnownPackage):
+    """A package received before: nothing more of it is read, once its seal holds."""
 
     def __init__(self, manifest: dict):
         super().__init__(manifest.get("package_id"))

@@ -158,6 +158,11 @@ def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[Evi
 
 # --- reading a package ----------------------------------------------------------------------
 
+class KnownPackage(Exception):
+    """Raised by an `accept` callback for a package the caller has already: reading stops at
+    its manifest, once the whole file has been checked against its seal."""
+
+
 def read_package(
     path: Path,
     display_name: str,
@@ -203,9 +208,10 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
             try:
                 manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
                                                      evidence_sealed, reader.report)
-            except KehoachError:
-                # The seal speaks first: a damaged file is told as damaged, whatever part failed.
-                # (Anything else, a cancel or a package the caller knows already, stops here.)
+            except (KehoachError, KnownPackage):
+                # The seal speaks first: a damaged file is told as damaged, whatever part failed,
+                # and a copy of a package received before is only "unchanged" if it is intact.
+                # (A cancel stops here.)
                 check_seal(display_name, archive.comment, *(early or reader.finish()))
                 raise
             digest = early or reader.finish()
