@@ -198,7 +198,7 @@ class Workspace:
                                 all_tasks=all_tasks, plan_ids=plan_ids, progress=progress)
 
     def open_package(self, path: str | Path, progress: ProgressCallback | None = None) -> OpenedPackage:
-        """Copy a package (or the program's workbook) to the temporary folder and check all of it.
+        """Check a package (or the program's workbook), read once off the stick, its evidence unpacked to the temporary folder.
 
         Nothing is written to the data; the caller closes the result when done.
         """

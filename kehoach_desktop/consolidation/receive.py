@@ -1,7 +1,7 @@
 """Taking in many agencies' progress packages (.khbc) at once.
 
-Each file is opened exactly as any package is (exchange.packages.open_package: copied off
-the stick, zip, seal, limits, manifest, checksums and data checked); a bad one is refused
+Each file is opened exactly as any package is (exchange.packages.open_package: read once
+off the stick, zip, seal, limits, manifest, checksums and data checked); a bad one is refused
 with its name and reason and the others still go in. What they bring is stored per (agency,
 task) in agency_task / agency_evidence, never in the consolidator's own progress; evidence
 files go into the one hashed store. A package already received changes nothing; a record

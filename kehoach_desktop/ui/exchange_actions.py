@@ -91,7 +91,7 @@ class ExchangeActions:
             self.window.import_file(Path(path))  # the window tells packages from annexes
 
     def import_package(self, path: Path, *, confirm: bool = True) -> None:
-        """Check the file (copied off the stick) and preview it; import after the user agrees."""
+        """Check the file (read once off the stick) and preview it; import after the user agrees."""
         window = self.window
         if not window.detail.save_if_dirty():
             return
