@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kehoach_desktop.deadlines import parse_deadline
+from kehoach_desktop.model import Status
 from kehoach_desktop.workspace import Workspace, is_due_soon, is_overdue
 
 from _support import build_workbook
@@ -147,11 +149,14 @@ def test_task_list_uses_the_plan_year_for_quarters(tmp_path):
     assert rows["1.2"].recurring and rows["1.2"].due_date == D(2026, 12, 31)
     assert is_overdue(rows["1.1"], D(2026, 7, 1)) and not is_overdue(rows["1.1"], D(2026, 6, 30))
     assert is_due_soon(rows["1.1"], D(2026, 6, 20)) and not is_due_soon(rows["1.1"], D(2026, 5, 1))
-    # "Thường xuyên" is due at each report: soon before a quarter closes, overdue only
-    # once the year is over and it is still not done.
+    # "Thường xuyên" is due at each report: soon before a quarter closes; overdue, as the
+    # report counts it, once a report date has passed with nothing started, and once the year
+    # is over and it is still not done.
     assert rows["1.2"].due_dates == (D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31))
     assert is_due_soon(rows["1.2"], D(2026, 9, 20)) and not is_due_soon(rows["1.2"], D(2026, 8, 1))
-    assert not is_overdue(rows["1.2"], D(2026, 10, 1)) and is_overdue(rows["1.2"], D(2027, 1, 1))
+    assert not is_overdue(rows["1.2"], D(2026, 3, 31)) and is_overdue(rows["1.2"], D(2026, 10, 1))
+    started = dataclasses.replace(rows["1.2"], status=Status.IN_PROGRESS)
+    assert not is_overdue(started, D(2026, 10, 1)) and is_overdue(started, D(2027, 1, 1))
 
 
 def test_every_deadline_phrase_of_the_seed_annexes_is_in_the_table_above():
