@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -205,7 +204,7 @@ class BackupManager:
         except OSError as error:
             raise_as_storage(error, target.parent)
             raise
-        temp = target.parent / f".dang-sao-luu-{uuid.uuid4().hex}.sqlite3"
+        temp = target.parent / f".dang-sao-luu-{_unique()}.sqlite3"
         try:
             problems = maintenance.backup_into(source, temp)
             if problems:
@@ -318,7 +317,7 @@ class BackupManager:
         self.remove_stray_copies()
         source = self.resolve(backup)
         report(0, 3, "Đang kiểm tra bản sao lưu…")
-        temp = self.data_dir / f".khoi-phuc-{uuid.uuid4().hex}.sqlite3"
+        temp = self.data_dir / f".khoi-phuc-{_unique()}.sqlite3"
         try:
             restored = self._checked_copy(source, temp)
             report(1, 3, "Đang sao lưu dữ liệu hiện tại…")
@@ -417,3 +416,10 @@ def _fsync_file(path: Path) -> None:
 
 
 STRAY_BACKUP_SECONDS = 600  # issue 15
+
+
+def _unique() -> str:
+    """A name no other copy has. uuid loads here, not at start: it imports `platform` (issue 17)."""
+    import uuid
+
+    return uuid.uuid4().hex

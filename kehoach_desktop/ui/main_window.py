@@ -21,6 +21,7 @@ from .about_dialog import add_about_action
 from .detail_pane import DetailPane
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
+from .start_order import AfterTasksShown
 from .widgets import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
@@ -55,9 +56,11 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(lambda: self.backup_if_changed("tu-dong"))
         self.setWindowTitle("Kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI")
         self._fit_to_screen()
+        self.after_tasks_shown = AfterTasksShown(self)  # issue 17: what waits for the tasks' first paint
         self._build_actions()
         self.about_action = add_about_action(self)  # issue 10: "Trợ giúp" → "Giới thiệu…"
         self._build_central()
+        self.model.modelReset.connect(self.after_tasks_shown.tasks_read)
         self._install_window_features()  # issue 16: before the first read, which then fills the plan bar too
         self.reload()
 

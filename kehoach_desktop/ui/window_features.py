@@ -189,6 +189,7 @@ def _install_overview(window) -> None:
     window.overview_on_show = _OnShow(window, lambda: window.detail.task is None and refresh_overview(window))
     window.plan_bar.plan_changed.connect(lambda _: window.detail.task is None and refresh_overview(window))
     _show_right(window, window.detail.task)
+    window.after_tasks_shown.then(lambda: window.detail.task is None and refresh_overview(window))
 
 
 class _OnShow(QObject):
@@ -219,7 +220,7 @@ def refresh_overview(window) -> None:
     changed since it was last read: the same rows, plan and day, and no save anywhere since."""
     from ..overview import data_stamp, load_overview
 
-    if window._restoring:
+    if window._restoring or not window.after_tasks_shown.done:  # issue 17: read once the tasks are painted
         return
     rows, plan_id, today = window._rows, window.current_plan_id, window.today
     key = (plan_id, today, data_stamp(window.workspace))
