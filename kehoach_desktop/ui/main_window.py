@@ -11,17 +11,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMainWindow, QMessageBox, QSplitter, QTreeView, QVBoxLayout, QWidget,
+    QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter
 from ..workspace import Counts, Workspace, count_tasks
 from .about_dialog import add_about_action
-from .detail_pane import DetailPane
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
-from .start_order import AfterTasksShown
+from .start_order import AfterTasksShown, DetailStandIn
 from .widgets import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
@@ -62,6 +61,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self.model.modelReset.connect(self.after_tasks_shown.tasks_read)
         self._install_window_features()  # issue 16: before the first read, which then fills the plan bar too
+        self.after_tasks_shown.then(self._build_detail)
         self.reload()
 
     # --- construction -------------------------------------------------------------------------
@@ -168,11 +168,11 @@ class MainWindow(QMainWindow):
         self.empty_hint.setStyleSheet("color: #607d8b; padding: 8px;")
         left_layout.addWidget(self.empty_hint)
 
-        self.detail = DetailPane(self.workspace, self.runner)
-        self.detail.saved.connect(self._task_saved)
+        self.detail = DetailStandIn(self._build_detail)  # issue 17: built once the tasks have painted
+        self.right_stack = QStackedWidget()  # “Tổng quan” or the detail pane (window_features)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.right_stack)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([800, 520])
@@ -572,6 +572,19 @@ class MainWindow(QMainWindow):
         view = AssessmentView(self.workspace, self.runner, self, plan_id=self.current_plan_id)
         view.show()
         return view
+    # --- start-up (issue 17) ---
+
+    def _build_detail(self):
+        """The detail pane, built at its first use (window.detail is a DetailStandIn until then)."""
+        if not isinstance(self.detail, DetailStandIn):
+            return self.detail
+        from . import window_features
+        from .detail_pane import DetailPane
+
+        self.detail = detail = DetailPane(self.workspace, self.runner)
+        detail.saved.connect(self._task_saved)
+        window_features.attach_detail(self, detail)
+        return detail
 
 
 def offers_assessment(profile) -> bool:
@@ -594,3 +607,4 @@ def _counts_by_plan(rows, today) -> dict[int, Counts]:
     for row in rows:
         by_plan.setdefault(row.plan_id, []).append(row)
     return {plan_id: count_tasks(plan_rows, today) for plan_id, plan_rows in by_plan.items()}
+

@@ -63,3 +63,36 @@ class AfterTasksShown(QObject):
         pending, self.pending = self.pending, []
         for action in pending:
             action()
+
+
+class DetailStandIn:
+    """`window.detail` until the detail pane is built: right after the tasks' first paint, or
+    when something first needs more of it than "no task shown, nothing to save". The pane is
+    hidden behind “Tổng quan” at start; building it (≈ 45 ms, with the Qt types it uses) waits.
+
+    `build()` makes the real pane, puts it in `window.detail` and returns it; `on_shown(task)`
+    is what the pane's `shown` signal does (the overview takes its place)."""
+
+    task = None
+    dirty = False
+
+    def __init__(self, build):
+        self._build = build
+        self.on_shown = lambda task: None
+
+    def save_if_dirty(self) -> bool:
+        return True
+
+    def show_task(self, task) -> None:
+        if task is None:
+            self.on_shown(None)
+        else:
+            self._build().show_task(task)
+
+    def refresh_evidence(self, task_id: int) -> None:
+        pass  # no task shown: nothing to refresh
+
+    def __getattr__(self, name):  # anything else: the real pane
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._build(), name)
