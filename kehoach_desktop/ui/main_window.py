@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter
 from ..workspace import Counts, Workspace, count_tasks
-from .about_dialog import add_about_action
+from .help_menu import add_about_action
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
 from .start_order import AfterTasksShown, DetailStandIn

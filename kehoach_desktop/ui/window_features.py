@@ -285,7 +285,7 @@ def _install_help_menu(window) -> None:
     guide = QAction("Hướng dẫn sử dụng", window)
     guide.setShortcut(QKeySequence.HelpContents)
     guide.triggered.connect(lambda: open_guide(window))
-    from .about_dialog import help_menu
+    from .help_menu import help_menu
 
     menu = help_menu(window)
     menu.insertAction(menu.actions()[0] if menu.actions() else None, guide)  # the guide first, "Giới thiệu…" last
