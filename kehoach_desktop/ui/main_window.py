@@ -173,8 +173,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 3)  # the right side without one: widths as when “Tổng quan” replaced the pane
         splitter.setSizes([800, 520])
         self.setCentralWidget(splitter)
         self.counts_label = QLabel()
