@@ -54,7 +54,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "kehoach_desktop.ui.assessment_view", "kehoach_desktop.ui.consolidation_window",
     # wait for the tasks' paint (ui/start_order.py): the report reminder and the overview's read,
     # the second-start listener, the start-up backup
-    "kehoach_desktop.report", "PySide6.QtNetwork", "uuid",
+    "kehoach_desktop.report", "PySide6.QtNetwork", "uuid", "_strptime",
     "kehoach_desktop.ui.detail_pane",  # hidden behind “Tổng quan”: built after that paint too
 )
 
