@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -147,7 +146,7 @@ class BackupManager:
         for path in self.folder.glob("kehoach-*.sqlite3") if self.folder.is_dir() else ():
             match = _NAME.fullmatch(path.name)
             if match:
-                created = dt.datetime.strptime(match.group(1), _STAMP)
+                created = _stamp_time(match.group(1))
                 found.append((created, int(match.group(2) or 1), path, match.group(3) or ""))
         found.sort(key=lambda item: (item[0], item[1]), reverse=True)
         infos = []
@@ -163,7 +162,7 @@ class BackupManager:
         path = Path(path)
         if created is None:
             match = _NAME.fullmatch(path.name)
-            created = dt.datetime.strptime(match.group(1), _STAMP) if match else \
+            created = _stamp_time(match.group(1)) if match else \
                 dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
             reason = (match.group(3) or "") if match else ""
         try:
@@ -205,7 +204,7 @@ class BackupManager:
         except OSError as error:
             raise_as_storage(error, target.parent)
             raise
-        temp = target.parent / f".dang-sao-luu-{uuid.uuid4().hex}.sqlite3"
+        temp = target.parent / f".dang-sao-luu-{_unique()}.sqlite3"
         try:
             problems = maintenance.backup_into(source, temp)
             if problems:
@@ -243,7 +242,7 @@ class BackupManager:
     @staticmethod
     def _parse(path: Path) -> tuple[dt.datetime, str]:
         match = _NAME.fullmatch(path.name)
-        return dt.datetime.strptime(match.group(1), _STAMP), match.group(3) or ""
+        return _stamp_time(match.group(1)), match.group(3) or ""
 
     def changed_since_latest(self, source) -> bool:
         """Does the open connection `source` hold other data than the newest backup?"""
@@ -318,7 +317,7 @@ class BackupManager:
         self.remove_stray_copies()
         source = self.resolve(backup)
         report(0, 3, "Đang kiểm tra bản sao lưu…")
-        temp = self.data_dir / f".khoi-phuc-{uuid.uuid4().hex}.sqlite3"
+        temp = self.data_dir / f".khoi-phuc-{_unique()}.sqlite3"
         try:
             restored = self._checked_copy(source, temp)
             report(1, 3, "Đang sao lưu dữ liệu hiện tại…")
@@ -417,3 +416,17 @@ def _fsync_file(path: Path) -> None:
 
 
 STRAY_BACKUP_SECONDS = 600  # issue 15
+
+
+def _unique() -> str:
+    """A name no other copy has. uuid loads here, not at start: it imports `platform` (issue 17)."""
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def _stamp_time(stamp: str) -> dt.datetime:
+    """The time in a backup's name (_STAMP, digits checked by _NAME). Not strptime: its module
+    takes longer to load than the listing that opens the data folder at start (issue 17)."""
+    return dt.datetime(int(stamp[0:4]), int(stamp[5:7]), int(stamp[8:10]),
+                       int(stamp[11:13]), int(stamp[14:16]), int(stamp[17:19]))

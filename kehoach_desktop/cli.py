@@ -15,7 +15,6 @@ from . import __version__
 from .errors import KehoachError
 from .model import AgencyKind, AgencyProfile, Authority, Evidence, Status
 from .text import format_decimal, parse_date
-from .console import print_json as _print_json
 
 EXIT_BAD_INPUT = 2
 
@@ -37,6 +36,12 @@ _ARGPARSE_MESSAGES = [
     (r"unrecognized arguments: (.+)", r"tham số không nhận ra: \1"),
     (r"argument (\S+): invalid choice: (.+)", r"\1: lệnh \2 không có"),
 ]
+
+
+def _print_json(value) -> None:  # issue 17: json loads for a command, not for the window
+    from .console import print_json
+
+    print_json(value)
 
 
 def _vietnamese(message: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 # issue 17: what the dialog shows (versions read from the installed packages' metadata) loads when it opens
 
-HELP_MENU_TITLE = "&Trợ giúp"
+from .help_menu import HELP_MENU_TITLE, add_about_action, help_menu, open_about  # noqa: F401 (their old home)
 
 
 class AboutDialog(QDialog):
@@ -66,28 +66,3 @@ class AboutDialog(QDialog):
         layout.addWidget(font_note)
         layout.addWidget(self.font_licence, 2)
         layout.addWidget(buttons)
-
-
-def add_about_action(window) -> QAction:
-    """Menu "Trợ giúp" → "Giới thiệu…" (the menu is shared with whatever else lives in it)."""
-    action = QAction("Giới thiệu…", window)
-    action.triggered.connect(lambda: open_about(window))
-    help_menu(window).addAction(action)
-    return action
-
-
-def open_about(window) -> None:
-    from ..about import about
-
-    AboutDialog(about(window.workspace.data_dir), window).exec()
-
-
-def help_menu(window):
-    """The one "Trợ giúp" menu, always the last of the menu bar (menus added later go before it)."""
-    bar = window.menuBar()
-    menu = next((m.menu() for m in bar.actions() if m.text() == HELP_MENU_TITLE and m.menu()), None)
-    if menu is None:
-        menu = bar.addMenu(HELP_MENU_TITLE)
-    bar.removeAction(menu.menuAction())
-    bar.addAction(menu.menuAction())
-    return menu

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QEventLoop, QLocale, QObject, QTimer
+from PySide6.QtCore import QEventLoop, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import DatabaseDamagedError, KehoachError
@@ -123,11 +123,12 @@ def run(data_dir=None) -> int:
         except KehoachError as error:
             QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(error))
             return 2
-        painted = AfterFirstPaint(window)  # issue 17: what the first paint does not need waits for it
+        later = window.after_tasks_shown  # issue 17: what the tasks' first paint does not need waits for it
         window.show()
-        painted.then(lambda: lock.listen(window))
+        later.at_latest(STARTED_BY_MS)  # should the read of the tasks fail
+        later.then(lambda: lock.listen(window))
         first_run(window)
-        painted.then(window.start_automatic_backups)
+        later.then(window.start_automatic_backups)
         return app.exec()
     finally:
         lock.release()
@@ -154,36 +155,4 @@ def second_start(lock) -> int:
 # --- start-up (issue 17) ---
 
 
-class AfterFirstPaint(QObject):
-    """Runs what the start can leave until the window has painted once: listening for a second
-    start (it loads QtNetwork) and the start-up backup's check (a worker reading the data while
-    the window draws). Run at once when the window has painted already; after a second at the
-    latest, should it never paint (started minimised)."""
-
-    LATEST_MS = 1000
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.painted, self.pending = False, []
-        window.installEventFilter(self)
-        QTimer.singleShot(self.LATEST_MS, self, self._run)
-
-    def then(self, action) -> None:
-        if self.painted:
-            action()
-        else:
-            self.pending.append(action)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Paint and not self.painted:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
-        return False
-
-    def _run(self) -> None:
-        if self.painted:
-            return
-        self.painted = True
-        pending, self.pending = self.pending, []
-        for action in pending:
-            action()
+STARTED_BY_MS = 5000  # the second-start listener and the start-up backup, whatever the read did

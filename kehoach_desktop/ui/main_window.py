@@ -11,16 +11,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMainWindow, QMessageBox, QSplitter, QTreeView, QVBoxLayout, QWidget,
+    QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter
 from ..workspace import Counts, Workspace, count_tasks
-from .about_dialog import add_about_action
-from .detail_pane import DetailPane
+from .help_menu import add_about_action
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
+from .start_order import AfterTasksShown, DetailStandIn
 from .widgets import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
@@ -55,10 +55,13 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(lambda: self.backup_if_changed("tu-dong"))
         self.setWindowTitle("Kế hoạch cải thiện chỉ số PAR INDEX, SIPAS, PAPI")
         self._fit_to_screen()
+        self.after_tasks_shown = AfterTasksShown(self)  # issue 17: what waits for the tasks' first paint
         self._build_actions()
         self.about_action = add_about_action(self)  # issue 10: "Trợ giúp" → "Giới thiệu…"
         self._build_central()
+        self.model.modelReset.connect(self.after_tasks_shown.tasks_read)
         self._install_window_features()  # issue 16: before the first read, which then fills the plan bar too
+        self.after_tasks_shown.then(self._build_detail)
         self.reload()
 
     # --- construction -------------------------------------------------------------------------
@@ -166,13 +169,12 @@ class MainWindow(QMainWindow):
         self.empty_hint.setStyleSheet("color: #607d8b; padding: 8px;")
         left_layout.addWidget(self.empty_hint)
 
-        self.detail = DetailPane(self.workspace, self.runner)
-        self.detail.saved.connect(self._task_saved)
+        self.detail = DetailStandIn(self._build_detail)  # issue 17: built once the tasks have painted
+        self.right_stack = QStackedWidget()  # “Tổng quan” or the detail pane (window_features)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(self.right_stack)
+        splitter.setStretchFactor(0, 3)  # the right side without one: widths as when “Tổng quan” replaced the pane
         splitter.setSizes([800, 520])
         self.setCentralWidget(splitter)
         self.counts_label = QLabel()
@@ -573,6 +575,20 @@ class MainWindow(QMainWindow):
         view = AssessmentView(self.workspace, self.runner, self, plan_id=self.current_plan_id)
         view.show()
         return view
+
+    # --- start-up (issue 17) ---
+
+    def _build_detail(self):
+        """The detail pane, built at its first use (window.detail is a DetailStandIn until then)."""
+        if not isinstance(self.detail, DetailStandIn):
+            return self.detail
+        from . import window_features
+        from .detail_pane import DetailPane
+
+        self.detail = detail = DetailPane(self.workspace, self.runner)
+        detail.saved.connect(self._task_saved)
+        window_features.attach_detail(self, detail)
+        return detail
 
     # --- tree speed (issue 17) ---
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
@@ -43,7 +42,7 @@ class PlanActions:
         self.due_label = QLabel()
         self.due_label.setStyleSheet("color: #9a3412; font-weight: 600; padding: 0 8px;")
         window.statusBar().addPermanentWidget(self.due_label)
-        QTimer.singleShot(0, self.refresh_reminder)
+        window.after_tasks_shown.then(self.refresh_reminder)  # issue 17: the report services after the tasks' paint
 
     def refresh_reminder(self) -> None:
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
 
 from . import screen_fit
 from .operations import describe_error
@@ -25,7 +25,6 @@ def install(window) -> None:
     _install_calm_colours(window)
     _narrow_columns(window)
     _install_search_hits(window)
-    _fit_detail_pane(window.detail)
     _reflow_filters(window)
     _install_shortcuts(window)
     _install_undo(window)
@@ -132,11 +131,10 @@ def _install_shortcuts(window) -> None:
 def _install_undo(window) -> None:
     from .undo import UndoController
 
-    window.detail.today = window.today
     window.undo = UndoController(window)
-    window.detail.undoable.connect(window.undo.record)
     window.undo.undone.connect(window._task_saved)  # the one task updated in place, as after a save
-    window.undo.undone.connect(window.detail.refresh_evidence)  # an evidence undo shows at once, edits or not
+    # an evidence undo shows at once, edits or not (window.detail: the pane once it is built)
+    window.undo.undone.connect(lambda task_id: window.detail.refresh_evidence(task_id))
     edit_menu = window.menuBar().addMenu("&Sửa")
     edit_menu.addAction(window.undo.action)
     edit_menu.addAction(window.find_action)
@@ -166,12 +164,8 @@ def _install_overview(window) -> None:
 
     window.overview = OverviewView()
     window.overview.link_chosen.connect(lambda key: show_filtered(window, key, MINE_ANY))
-    splitter = window.detail.parentWidget()
-    window.right_stack = QStackedWidget()
-    splitter.replaceWidget(splitter.indexOf(window.detail), window.right_stack)
-    window.right_stack.addWidget(window.overview)
-    window.right_stack.addWidget(window.detail)
-    window.detail.shown.connect(lambda task: _show_right(window, task))
+    window.right_stack.addWidget(window.overview)  # the detail pane joins it when built (attach_detail)
+    window.detail.on_shown = lambda task: _show_right(window, task)
     action = QAction("Tổng quan", window)
     action.setShortcut(QKeySequence("Ctrl+T"))
     action.triggered.connect(lambda: show_overview(window))
@@ -181,6 +175,7 @@ def _install_overview(window) -> None:
     window.overview_on_show = _OnShow(window, lambda: window.detail.task is None and refresh_overview(window))
     window.plan_bar.plan_changed.connect(lambda _: window.detail.task is None and refresh_overview(window))
     _show_right(window, window.detail.task)
+    window.after_tasks_shown.then(lambda: window.detail.task is None and refresh_overview(window))
 
 
 class _OnShow(QObject):
@@ -211,7 +206,7 @@ def refresh_overview(window) -> None:
     changed since it was last read: the same rows, plan and day, and no save anywhere since."""
     from ..overview import data_stamp, load_overview
 
-    if window._restoring:
+    if window._restoring or not window.after_tasks_shown.done:  # issue 17: read once the tasks are painted
         return
     rows, plan_id, today = window._rows, window.current_plan_id, window.today
     key = (plan_id, today, data_stamp(window.workspace))
@@ -269,11 +264,20 @@ def show_filtered(window, key: str, scope) -> None:
     window.statusBar().showMessage(f"Đang hiện các việc {names[key]}; đổi bộ lọc để xem lại tất cả.", 10000)
 
 
+def attach_detail(window, detail) -> None:
+    """The detail pane, built after the window (issue 17), joins “Tổng quan” and the undo."""
+    _fit_detail_pane(detail)
+    detail.today = window.today
+    detail.undoable.connect(window.undo.record)
+    window.right_stack.addWidget(detail)
+    detail.shown.connect(lambda task: _show_right(window, task))
+
+
 def _install_help_menu(window) -> None:
     guide = QAction("Hướng dẫn sử dụng", window)
     guide.setShortcut(QKeySequence.HelpContents)
     guide.triggered.connect(lambda: open_guide(window))
-    from .about_dialog import help_menu
+    from .help_menu import help_menu
 
     menu = help_menu(window)
     menu.insertAction(menu.actions()[0] if menu.actions() else None, guide)  # the guide first, "Giới thiệu…" last

@@ -1,0 +1,98 @@
+"""What the window can leave until its first read of the tasks is on the screen (issue 17).
+
+The tasks are read on a worker thread after the window shows; the user waits for that paint.
+Work that shows nowhere in it runs once it has been painted, so it neither delays it nor
+competes with the worker for the processor: the report reminder and the overview's read (they
+load the report services), listening for a second start (QtNetwork), the start-up backup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+
+class AfterTasksShown(QObject):
+    """`then(action)`: run `action` once the window has painted the tasks of its first read.
+
+    `tasks_read()` is called when that read is in the model. A visible window runs the actions
+    at its next paint, or after LATEST_MS at the latest; one shown only later (a synchronous
+    read: tests, a restore) runs them as it is shown."""
+
+    LATEST_MS = 1000
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.read = self.done = False
+        self.pending: list = []
+
+    def then(self, action) -> None:
+        if self.done:
+            action()
+        else:
+            self.pending.append(action)
+
+    def at_latest(self, ms: int) -> None:
+        """Run the actions after `ms` even if no read ever arrives (it failed)."""
+        QTimer.singleShot(ms, self, self._run)
+
+    def tasks_read(self) -> None:
+        if self.read:
+            return
+        self.read = True
+        if self.window.isVisible():
+            self.window.tree.viewport().installEventFilter(self)
+            QTimer.singleShot(self.LATEST_MS, self, self._run)
+        else:
+            self.window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if self.done:
+            return False
+        if event.type() == QEvent.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
+        elif event.type() == QEvent.Show and obj is self.window:
+            obj.removeEventFilter(self)
+            self._run()
+        return False
+
+    def _run(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        pending, self.pending = self.pending, []
+        for action in pending:
+            action()
+
+
+class DetailStandIn:
+    """`window.detail` until the detail pane is built: right after the tasks' first paint, or
+    when something first needs more of it than "no task shown, nothing to save". The pane is
+    hidden behind “Tổng quan” at start; building it (≈ 45 ms, with the Qt types it uses) waits.
+
+    `build()` makes the real pane, puts it in `window.detail` and returns it; `on_shown(task)`
+    is what the pane's `shown` signal does (the overview takes its place)."""
+
+    task = None
+    dirty = False
+
+    def __init__(self, build):
+        self._build = build
+        self.on_shown = lambda task: None
+
+    def save_if_dirty(self) -> bool:
+        return True
+
+    def show_task(self, task) -> None:
+        if task is None:
+            self.on_shown(None)
+        else:
+            self._build().show_task(task)
+
+    def refresh_evidence(self, task_id: int) -> None:
+        pass  # no task shown: nothing to refresh
+
+    def __getattr__(self, name):  # anything else: the real pane
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._build(), name)
