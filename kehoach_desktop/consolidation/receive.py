@@ -191,6 +191,7 @@ class _Context:
     evidence_root: Path
     scope: frozenset[int]
     local_tasks: dict[tuple, dict[tuple, list[int]]]  # (plan number, date) → task key → local task ids
+    matched: list = field(default_factory=list)  # [(a package's plan section, _matched's answer)]
 
 
 @dataclass
@@ -224,26 +225,20 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
 
 def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
     data = package.data
-    refs, tasks, unmatched = _match(data, context.local_tasks)
+    matched, unmatched, in_scope = _matched(data, context)
     progress = {record["task"]: record for record in data["progress"]}
     evidence: dict[int, list[dict]] = defaultdict(list)
     for record in data["evidence"]:
         evidence[record["task"]].append(record)
     clean = _cleaner(data)
     rows = []
-    in_scope = set()
-    for task in tasks:
-        task_id = refs[task["ref"]]
-        if task_id not in context.scope:
-            continue
-        in_scope.add(task["criterion"])
-        record = progress.get(task["ref"])
-        role = task.get("role") if task.get("role") in ("lead", "implementing", "cooperating") else None
+    for ref, task_id, role in matched:
+        record = progress.get(ref)
         revision = record.get("revision") if record and isinstance(record.get("revision"), int) else 0
         values = None if record is None else clean(_PROGRESS_VALUES(record))
         # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
         # matrix workbook can write whatever an agency sent.
-        items = tuple(clean(_EVIDENCE_VALUES(item)) for item in evidence.get(task["ref"], ()))
+        items = tuple(clean(_EVIDENCE_VALUES(item)) for item in evidence.get(ref, ()))
         rows.append((task_id, role, revision, values, items, (record or {}).get("updated_at") or ""))
     scores = {"plans": [{"number": plan["number"], "date": plan["date"],
                          "indices": [{"kind": index["kind"], "name": index["name"], "criteria": index["criteria"]}
@@ -252,6 +247,31 @@ def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
     package.data = scores
     created = utc_time(package.manifest["created_at"]).isoformat(timespec="seconds")
     return _Prepared(package, created, rows, unmatched, in_scope)
+
+
+def _matched(data: dict, context: _Context) -> tuple[list[tuple], int, set]:
+    """([(task ref, local task id, role)] of the tasks in scope, how many found no local task, the
+    criterion refs in scope). A receive's packages of one plan carry the same plan section: one
+    equal (==, every value) to a section matched before in this receive is not matched again."""
+    plans = data["plans"]
+    for seen, answer in context.matched:
+        if seen == plans:
+            return answer
+    refs, tasks, unmatched = _match(data, context.local_tasks)
+    matched, in_scope = [], set()
+    for task in tasks:
+        task_id = refs[task["ref"]]
+        if task_id not in context.scope:
+            continue
+        in_scope.add(task["criterion"])
+        role = task.get("role") if task.get("role") in ("lead", "implementing", "cooperating") else None
+        matched.append((task["ref"], task_id, role))
+    answer = (matched, unmatched, in_scope)
+    context.matched = [*context.matched[1 - MATCHED_KEPT:], (plans, answer)]
+    return answer
+
+
+MATCHED_KEPT = 4  # plan sections remembered (a receive mixes a few: lead departments', communes')
 
 
 def _cleaner(data: dict):
@@ -342,7 +362,8 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     prepared: list[_Prepared] = []
     try:
         with cstore.page_cache_for_receiving(workspace.db), maybe_rolled_back(workspace.db, dry_run), \
-                _opener(context, len(files) - len(known), workers) as results:
+                _opener(context, len(files) - len(known), workers) as results, \
+                cstore.task_index_rebuilt_after(workspace.db, (len(files) - len(known)) * len(scope)):
             names = RosterIndex(workspace.db)
             answers = results(files, known)
             for number, path in enumerate(files, start=1):
