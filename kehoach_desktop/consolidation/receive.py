@@ -563,6 +563,25 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
     changes["tasks_unmatched"] = prepared.unmatched
     existing = cstore.agency_tasks(db, agency_id)
     stored_evidence = cstore.agency_evidence_by_task(db, agency_id) if existing else {}
+    if existing:
+        upserts, evidence = _weighed_rows(prepared, existing, stored_evidence, agency_id, package_row, changes)
+    else:  # the agency's first package (most of a large receive): nothing stored to weigh
+        upserts, evidence = _first_rows(prepared, agency_id, package_row, changes)
+    cstore.save_agency_tasks(db, upserts, existing)
+    cstore.replace_agency_evidence_rows(db, agency_id, evidence)
+    changes["files_added"] = sum(path is not None for path in package.files.values())
+    # --- criterion scores (issue 12): the lead department's proposals, per criterion in scope ---
+    from .scores import store_proposals
+
+    changes["scores_received"] = store_proposals(db, package.data, agency_id, package_row, created,
+                                                 prepared.in_scope_criteria)
+    return outcome
+
+
+def _weighed_rows(prepared: _Prepared, existing: dict, stored_evidence: dict, agency_id: int, package_row: int,
+                  changes: dict) -> tuple[list, list]:
+    """(rows to upsert, [(task id, evidence rows)]): each task weighed against the agency's stored row."""
+    created = prepared.created
     upserts: list[tuple] = []
     evidence: list[tuple] = []
     for task_id, role, revision, values, rows, record_time in prepared.rows:
@@ -585,16 +604,23 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
             changes["tasks_added" if old is None or old["status"] is None else "tasks_updated"] += 1
         elif old is None:
             changes["tasks_assigned"] += 1
-        changes["evidence_added"] += max(0, len(rows) - len(before))
-    cstore.save_agency_tasks(db, upserts, existing)
-    cstore.replace_agency_evidence_rows(db, agency_id, evidence)
-    changes["files_added"] = sum(path is not None for path in package.files.values())
-    # --- criterion scores (issue 12): the lead department's proposals, per criterion in scope ---
-    from .scores import store_proposals
+        if len(rows) > len(before):
+            changes["evidence_added"] += len(rows) - len(before)
+    return upserts, evidence
 
-    changes["scores_received"] = store_proposals(db, package.data, agency_id, package_row, created,
-                                                 prepared.in_scope_criteria)
-    return outcome
+
+def _first_rows(prepared: _Prepared, agency_id: int, package_row: int, changes: dict) -> tuple[list, list]:
+    """(rows to insert, [(task id, evidence rows)]) for an agency with no row stored: what
+    _weighed_rows gives with nothing stored, without weighing each task against an old row."""
+    kept = [row for row in prepared.rows if row[3] is not None or row[1] is not None]
+    created = prepared.created
+    upserts = [(agency_id, task_id, role, *(_NO_PROGRESS if values is None else values), revision, created,
+                package_row) for task_id, role, revision, values, _, _ in kept]
+    added = sum(row[3] is not None for row in kept)
+    changes["tasks_added"] += added
+    changes["tasks_assigned"] += len(kept) - added
+    changes["evidence_added"] += sum(len(row[4]) for row in kept)
+    return upserts, [(row[0], row[4]) for row in kept if row[4]]
 
 
 _NO_PROGRESS = tuple({"percent": 0, "result": "", "difficulties": "", "proposals": ""}.get(key)
