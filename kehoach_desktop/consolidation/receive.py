@@ -233,13 +233,17 @@ def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
     clean = _cleaner(data)
     rows = []
     for ref, task_id, role in matched:
-        record = progress.get(ref)
-        revision = record.get("revision") if record and isinstance(record.get("revision"), int) else 0
-        values = None if record is None else clean(_PROGRESS_VALUES(record))
         # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
         # matrix workbook can write whatever an agency sent.
-        items = tuple(clean(_EVIDENCE_VALUES(item)) for item in evidence.get(ref, ()))
-        rows.append((task_id, role, revision, values, items, (record or {}).get("updated_at") or ""))
+        items = evidence.get(ref)
+        items = tuple(clean(_EVIDENCE_VALUES(item)) for item in items) if items else ()
+        record = progress.get(ref)
+        if record is None:
+            rows.append((task_id, role, 0, None, items, ""))
+            continue
+        revision = record.get("revision")
+        rows.append((task_id, role, revision if isinstance(revision, int) else 0, clean(_PROGRESS_VALUES(record)),
+                     items, record.get("updated_at") or ""))
     scores = {"plans": [{"number": plan["number"], "date": plan["date"],
                          "indices": [{"kind": index["kind"], "name": index["name"], "criteria": index["criteria"]}
                                      for index in plan["indices"]]} for plan in data["plans"]],
