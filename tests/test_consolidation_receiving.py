@@ -5,6 +5,7 @@ what is refused."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 
 import pytest
@@ -226,3 +227,83 @@ def test_texts_taken_as_they_are_only_when_cleaning_would_change_none(texts):
     for record in progress:
         values = tuple(record[key] for key in PROGRESS_COLUMNS)
         assert clean(values) == tuple(clean_text(v) if isinstance(v, str) else v for v in values)
+
+
+# --- a receive's packages of one plan: the plan section matched once (issue 11, speed) ---
+
+def _plan_changed(source, target, change):
+    def edit(name, raw):
+        if name != "data.json":
+            return raw
+        data = json.loads(raw)
+        change(data["plans"][0]["indices"][0]["tasks"])
+        return json.dumps(data, ensure_ascii=False).encode()
+    return rebuild_package(source, target, change=edit, manifest_change=lambda m: m.update(
+        package_id=m["package_id"] + "-doi"))
+
+
+def test_a_plan_section_differing_by_one_character_from_one_already_matched_is_matched_again(province, tmp_path):
+    first, second = sorted(province["packages"].glob("*.khbc"))[:2]
+
+    def one_more_letter(tasks):
+        tasks[0]["content"] += "x"
+    _plan_changed(second, tmp_path / "khac.khbc", one_more_letter)
+    with consolidator(province, tmp_path / "alone") as ws:
+        alone = receiving.receive(ws, [tmp_path / "khac.khbc"], workers=0)
+        stored_alone = _received(ws)["agency_task"]
+    with consolidator(province, tmp_path / "both") as ws:
+        both = receiving.receive(ws, [first, tmp_path / "khac.khbc"], workers=0)
+        changed = next(item for item in both.packages if item.file == "khac.khbc")
+        agency = ws.db.execute("SELECT id FROM roster_agency WHERE name = ?", [changed.agency]).fetchone()[0]
+        stored_both = ws.db.execute("SELECT * FROM agency_task WHERE agency_id = ? ORDER BY task_id",
+                                    [agency]).fetchall()
+    assert both.count(receiving.RECEIVED) == 2
+    assert changed.changes == alone.packages[0].changes
+    assert changed.changes["tasks_unmatched"] == 1  # the changed task found no local task, though the first did
+    assert next(item for item in both.packages if item.file != "khac.khbc").changes["tasks_unmatched"] == 0
+    assert [row[2:-1] for row in stored_both] == [row[2:-1] for row in stored_alone]  # received_package id aside
+
+
+def test_a_package_whose_plan_section_breaks_a_rule_is_refused_after_a_good_one_of_the_same_plan(province, tmp_path):
+    first, second = sorted(province["packages"].glob("*.khbc"))[:2]
+    _plan_changed(second, tmp_path / "hong.khbc", lambda tasks: tasks[0].update(criterion=987654))
+    with consolidator(province, tmp_path / "snv") as ws:
+        result = receiving.receive(ws, [first, tmp_path / "hong.khbc"], workers=0)
+        refused = next(item for item in result.packages if item.file == "hong.khbc")
+        assert refused.status == receiving.REFUSED and "tiêu chí không có" in refused.message
+        assert ws.db.execute("SELECT count(*) FROM received_package").fetchone()[0] == 1
+
+
+def test_the_index_by_task_dropped_for_a_large_receive_is_back_after_it_a_preview_and_a_cancel(province, tmp_path):
+    def index(ws):
+        return ws.db.execute("SELECT sql FROM sqlite_master WHERE name = 'agency_task_task'").fetchone()
+    with consolidator(province, tmp_path / "snv") as ws:
+        made = index(ws)
+        receiving.receive(ws, [province["packages"]], dry_run=True, workers=0)
+        assert index(ws) == made and made is not None
+
+        def progress(done, total, text):
+            if done == 2:
+                raise Cancelled()
+        with pytest.raises(Cancelled):
+            receiving.receive(ws, [province["packages"]], progress=progress, workers=0)
+        assert index(ws) == made
+        receiving.receive(ws, [province["packages"]], workers=0)
+        assert index(ws) == made
+        plan = ws.db.execute("EXPLAIN QUERY PLAN SELECT * FROM agency_task WHERE task_id = 1").fetchall()
+        assert "agency_task_task" in str(plan)
+
+
+def test_an_agencys_first_package_stores_and_counts_what_weighing_each_task_would(province, tmp_path, monkeypatch):
+    with consolidator(province, tmp_path / "fast") as ws:
+        fast = receiving.receive(ws, [province["packages"]], workers=0)
+        stored_fast = _received(ws)
+    monkeypatch.setattr(receiving, "_first_rows", lambda prepared, agency, package, changes:
+                        receiving._weighed_rows(prepared, {}, {}, agency, package, changes))
+    with consolidator(province, tmp_path / "weighed") as ws:
+        weighed = receiving.receive(ws, [province["packages"]], workers=0)
+        stored_weighed = _received(ws)
+    assert fast.count(receiving.RECEIVED) == len(list(province["packages"].glob("*.khbc")))
+    assert sum(item.changes["evidence_added"] for item in fast.packages) > 0
+    assert _outcomes(fast) == _outcomes(weighed)
+    assert stored_fast == stored_weighed

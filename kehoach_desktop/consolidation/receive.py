@@ -191,6 +191,7 @@ class _Context:
     evidence_root: Path
     scope: frozenset[int]
     local_tasks: dict[tuple, dict[tuple, list[int]]]  # (plan number, date) → task key → local task ids
+    matched: list = field(default_factory=list)  # [(a package's plan section, _matched's answer)]
 
 
 @dataclass
@@ -224,27 +225,25 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
 
 def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
     data = package.data
-    refs, tasks, unmatched = _match(data, context.local_tasks)
+    matched, unmatched, in_scope = _matched(data, context)
     progress = {record["task"]: record for record in data["progress"]}
     evidence: dict[int, list[dict]] = defaultdict(list)
     for record in data["evidence"]:
         evidence[record["task"]].append(record)
     clean = _cleaner(data)
     rows = []
-    in_scope = set()
-    for task in tasks:
-        task_id = refs[task["ref"]]
-        if task_id not in context.scope:
-            continue
-        in_scope.add(task["criterion"])
-        record = progress.get(task["ref"])
-        role = task.get("role") if task.get("role") in ("lead", "implementing", "cooperating") else None
-        revision = record.get("revision") if record and isinstance(record.get("revision"), int) else 0
-        values = None if record is None else clean(_PROGRESS_VALUES(record))
+    for ref, task_id, role in matched:
         # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
         # matrix workbook can write whatever an agency sent.
-        items = tuple(clean(_EVIDENCE_VALUES(item)) for item in evidence.get(task["ref"], ()))
-        rows.append((task_id, role, revision, values, items, (record or {}).get("updated_at") or ""))
+        items = evidence.get(ref)
+        items = tuple(clean(_EVIDENCE_VALUES(item)) for item in items) if items else ()
+        record = progress.get(ref)
+        if record is None:
+            rows.append((task_id, role, 0, None, items, ""))
+            continue
+        revision = record.get("revision")
+        rows.append((task_id, role, revision if isinstance(revision, int) else 0, clean(_PROGRESS_VALUES(record)),
+                     items, record.get("updated_at") or ""))
     scores = {"plans": [{"number": plan["number"], "date": plan["date"],
                          "indices": [{"kind": index["kind"], "name": index["name"], "criteria": index["criteria"]}
                                      for index in plan["indices"]]} for plan in data["plans"]],
@@ -252,6 +251,31 @@ def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
     package.data = scores
     created = utc_time(package.manifest["created_at"]).isoformat(timespec="seconds")
     return _Prepared(package, created, rows, unmatched, in_scope)
+
+
+def _matched(data: dict, context: _Context) -> tuple[list[tuple], int, set]:
+    """([(task ref, local task id, role)] of the tasks in scope, how many found no local task, the
+    criterion refs in scope). A receive's packages of one plan carry the same plan section: one
+    equal (==, every value) to a section matched before in this receive is not matched again."""
+    plans = data["plans"]
+    for seen, answer in context.matched:
+        if seen == plans:
+            return answer
+    refs, tasks, unmatched = _match(data, context.local_tasks)
+    matched, in_scope = [], set()
+    for task in tasks:
+        task_id = refs[task["ref"]]
+        if task_id not in context.scope:
+            continue
+        in_scope.add(task["criterion"])
+        role = task.get("role") if task.get("role") in ("lead", "implementing", "cooperating") else None
+        matched.append((task["ref"], task_id, role))
+    answer = (matched, unmatched, in_scope)
+    context.matched = [*context.matched[1 - MATCHED_KEPT:], (plans, answer)]
+    return answer
+
+
+MATCHED_KEPT = 4  # plan sections remembered (a receive mixes a few: lead departments', communes')
 
 
 def _cleaner(data: dict):
@@ -342,7 +366,8 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     prepared: list[_Prepared] = []
     try:
         with cstore.page_cache_for_receiving(workspace.db), maybe_rolled_back(workspace.db, dry_run), \
-                _opener(context, len(files) - len(known), workers) as results:
+                _opener(context, len(files) - len(known), workers) as results, \
+                cstore.task_index_rebuilt_after(workspace.db, (len(files) - len(known)) * len(scope)):
             names = RosterIndex(workspace.db)
             answers = results(files, known)
             for number, path in enumerate(files, start=1):
@@ -542,6 +567,25 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
     changes["tasks_unmatched"] = prepared.unmatched
     existing = cstore.agency_tasks(db, agency_id)
     stored_evidence = cstore.agency_evidence_by_task(db, agency_id) if existing else {}
+    if existing:
+        upserts, evidence = _weighed_rows(prepared, existing, stored_evidence, agency_id, package_row, changes)
+    else:  # the agency's first package (most of a large receive): nothing stored to weigh
+        upserts, evidence = _first_rows(prepared, agency_id, package_row, changes)
+    cstore.save_agency_tasks(db, upserts, existing)
+    cstore.replace_agency_evidence_rows(db, agency_id, evidence)
+    changes["files_added"] = sum(path is not None for path in package.files.values())
+    # --- criterion scores (issue 12): the lead department's proposals, per criterion in scope ---
+    from .scores import store_proposals
+
+    changes["scores_received"] = store_proposals(db, package.data, agency_id, package_row, created,
+                                                 prepared.in_scope_criteria)
+    return outcome
+
+
+def _weighed_rows(prepared: _Prepared, existing: dict, stored_evidence: dict, agency_id: int, package_row: int,
+                  changes: dict) -> tuple[list, list]:
+    """(rows to upsert, [(task id, evidence rows)]): each task weighed against the agency's stored row."""
+    created = prepared.created
     upserts: list[tuple] = []
     evidence: list[tuple] = []
     for task_id, role, revision, values, rows, record_time in prepared.rows:
@@ -564,16 +608,23 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
             changes["tasks_added" if old is None or old["status"] is None else "tasks_updated"] += 1
         elif old is None:
             changes["tasks_assigned"] += 1
-        changes["evidence_added"] += max(0, len(rows) - len(before))
-    cstore.save_agency_tasks(db, upserts, existing)
-    cstore.replace_agency_evidence_rows(db, agency_id, evidence)
-    changes["files_added"] = sum(path is not None for path in package.files.values())
-    # --- criterion scores (issue 12): the lead department's proposals, per criterion in scope ---
-    from .scores import store_proposals
+        if len(rows) > len(before):
+            changes["evidence_added"] += len(rows) - len(before)
+    return upserts, evidence
 
-    changes["scores_received"] = store_proposals(db, package.data, agency_id, package_row, created,
-                                                 prepared.in_scope_criteria)
-    return outcome
+
+def _first_rows(prepared: _Prepared, agency_id: int, package_row: int, changes: dict) -> tuple[list, list]:
+    """(rows to insert, [(task id, evidence rows)]) for an agency with no row stored: what
+    _weighed_rows gives with nothing stored, without weighing each task against an old row."""
+    kept = [row for row in prepared.rows if row[3] is not None or row[1] is not None]
+    created = prepared.created
+    upserts = [(agency_id, task_id, role, *(_NO_PROGRESS if values is None else values), revision, created,
+                package_row) for task_id, role, revision, values, _, _ in kept]
+    added = sum(row[3] is not None for row in kept)
+    changes["tasks_added"] += added
+    changes["tasks_assigned"] += len(kept) - added
+    changes["evidence_added"] += sum(len(row[4]) for row in kept)
+    return upserts, [(row[0], row[4]) for row in kept if row[4]]
 
 
 _NO_PROGRESS = tuple({"percent": 0, "result": "", "difficulties": "", "proposals": ""}.get(key)

@@ -199,3 +199,22 @@ def page_cache_for_receiving(db: sqlite_utils.Database, kib: int = 65536) -> Ite
         yield
     finally:
         db.conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+@contextlib.contextmanager
+def task_index_rebuilt_after(db: sqlite_utils.Database, new_rows: int) -> Iterator[None]:
+    """Inside the receiving transaction: when the rows about to go in are many beside those
+    stored, the agency_task index by task is dropped and built again once at the end (1,000
+    packages of 300 rows: ~8% less CPU for the whole receive; building it for 3·10⁵ rows took 0.1 s).
+    On an error nothing is rebuilt here: the transaction's rollback restores the index."""
+    row = db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'agency_task_task'").fetchone()
+    stored = db.conn.execute("SELECT count(*) FROM agency_task").fetchone()[0] if row else 0
+    if row is None or row[0] is None or new_rows * REBUILD_RATIO < stored:
+        yield
+        return
+    db.conn.execute("DROP INDEX agency_task_task")
+    yield
+    db.conn.execute(row[0])
+
+
+REBUILD_RATIO = 4  # per row, building anew (0.35 µs) costs a tenth or less of keeping it up (1–3 µs)
