@@ -205,3 +205,27 @@ def test_a_column_sort_survives_a_filter_change(window):
     names = [proxy.index(row, COL_TASK, group).data() for row in range(proxy.rowCount(group))]
     collator = proxy._collator
     assert names and all(collator.compare(a, b) >= 0 for a, b in zip(names, names[1:]))  # still Z → A
+
+
+def test_a_wrapped_row_is_measured_once_per_width_and_again_when_the_column_changes(window, monkeypatch):
+    """Selecting a task makes the view ask the height of every row above it; those answers are
+    kept, so a selection does not measure each text again (issue 17), yet a narrower column does."""
+    from kehoach_desktop.ui import wrap_delegate
+
+    tree = window.tree
+    delegate = next(d for d in (tree.itemDelegateForColumn(c) for c in range(5))
+                                if isinstance(d, wrap_delegate.WrappingDelegate))
+    measured = []
+    original = wrap_delegate.WrappingDelegate._measure
+    monkeypatch.setattr(wrap_delegate.WrappingDelegate, "_measure",
+                        lambda self, *args: measured.append(args[2]) or original(self, *args))
+    ids = window.visible_task_ids()
+    window.select_task(ids[-1])
+    first = len(measured)
+    window.select_task(ids[len(ids) // 2])
+    window.select_task(ids[-1])
+    assert len(measured) == first  # the same rows, the same widths: nothing measured again
+    tree.setColumnWidth(delegate.column, max(60, tree.columnWidth(delegate.column) // 3))
+    tree.doItemsLayout()
+    window.select_task(ids[-1])
+    assert len(measured) > first  # another width: the texts measured again for it

@@ -21,15 +21,17 @@ HIT_STYLE = "background-color: #ffe082; color: #000000;"
 MAX_LINES = 3
 UNIFORM_LINES = 2
 # Above this many tasks every row is two lines high (the rest elided; tooltip and detail pane show
-# it all): the view then measures one row, not each of 20,000 (issue 17).
-WRAP_LIMIT = 3000
+# it all): the view then measures one row, not each of 20,000 (issue 17). Rows of varied height
+# make every selection walk the heights above it: 40 ms at 1,000 tasks, 60-100 ms at 2,000,
+# against 10-15 ms with uniform rows; a commune's plan (100-300 tasks) keeps wrapping.
+WRAP_LIMIT = 1000
 
 
 class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeView, column: int):
         super().__init__(tree)
         self.tree, self.column = tree, column
-        self._lines: dict[tuple, int] = {}
+        self._sizes: dict[tuple, QSize] = {}
         self.query = ""  # the search box's text: its words are highlighted (issue 16)
         self.hidden_hits = None  # fn(index) -> lines naming matches outside the shown text
         self.calm = None  # fn(index) -> True for a row of a finished plan (the model draws it calm)
@@ -48,33 +50,38 @@ class WrappingDelegate(QStyledItemDelegate):
         return depth
 
     def sizeHint(self, option, index) -> QSize:
-        base = super().sizeHint(option, index)
         if self.tree.uniformRowHeights():  # a large tree: every row two lines (see fit_rows)
+            base = super().sizeHint(option, index)
             return QSize(base.width(), max(base.height(), UNIFORM_LINES * option.fontMetrics.lineSpacing() + 6))
         text = index.data(Qt.DisplayRole)
         if not text:
-            return base
+            return super().sizeHint(option, index)
+        font = index.data(Qt.FontRole)
         width = self.tree.columnWidth(self.column)
         if self.tree.header().visualIndex(self.column) == 0:
             width -= self.tree.indentation() * (self._depth(index) + 1)
+        # Scrolling to a task asks the size of every row above it: the answer is kept per text,
+        # width and font, so a selection costs a lookup per row, not a measure (issue 17).
+        size_key = (str(text), width, font.key() if font is not None else "", option.fontMetrics.lineSpacing())
+        size = self._sizes.get(size_key)
+        if size is None:
+            size = self._sizes[size_key] = self._measure(option, index, text, font, width)
+            if len(self._sizes) > 100000:
+                self._sizes.clear()
+        return size
+
+    def _measure(self, option, index, text, font, width: int) -> QSize:
+        base = super().sizeHint(option, index)
         style = self.tree.style()
         width -= 2 * (style.pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.tree) + 1)
         if width < 40:
             return base
         metrics = option.fontMetrics
-        font = index.data(Qt.FontRole)
         if font is not None:
             metrics = QFontMetrics(font)
-        key = (str(text), width, font.key() if font is not None else "")
-        lines = self._lines.get(key)
-        if lines is None:  # measured once per text and width: a relayout of many rows stays cheap
-            needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextWordWrap, key[0]).height()
-            lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
-            if len(self._lines) > 100000:
-                self._lines.clear()
-            self._lines[key] = lines
+        needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextWordWrap, str(text)).height()
+        lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
-
 
     # --- search hits (issue 16) -----------------------------------------------------------------
 
