@@ -16,7 +16,8 @@ from .operations import OperationRunner, describe_error
 # issue 17: the dialogs of a first start, a damaged file or a second start load when one is needed
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, *, fit_windows: bool = True) -> QApplication:
+    """`fit_windows=False` (the program's start): the screen fitter waits, see `fit_windows_now`."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
     app.setApplicationName("Kế hoạch CCHC")
@@ -25,18 +26,30 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font = app.font()
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
-    install_window_features(app)  # issue 16: Vietnamese standard buttons, windows fitted to the screen
+    install_window_features(app, fit_windows)  # issue 16: Vietnamese standard buttons, windows fitted to the screen
     return app
 
 
 # --- window features (issue 16) ---
 
 
-def install_window_features(app: QApplication) -> None:
-    from . import screen_fit, vietnamese
+def install_window_features(app: QApplication, fit_windows: bool = True) -> None:
+    from . import vietnamese
 
     vietnamese.install(app)
-    screen_fit.install(app)
+    if fit_windows:
+        fit_windows_now()
+
+
+def fit_windows_now() -> None:
+    """Install the application-wide filter that fits every window and dialog to the screen.
+
+    issue 17: the first event any Python filter on the application sees makes PySide create
+    the Python types of all of Qt's classes (≈ 45 ms); at start the main window is fitted
+    directly and the filter waits for the tasks' first paint, or for the first dialog shown."""
+    from . import screen_fit
+
+    screen_fit.install(QApplication.instance())
 
 
 def first_run(window: MainWindow) -> None:
@@ -44,6 +57,7 @@ def first_run(window: MainWindow) -> None:
     workspace = window.workspace
     wants_sample, changed = True, False  # an already set-up folder: the window read it once already (issue 17)
     if workspace.profile() is None:
+        fit_windows_now()  # issue 17: a dialog opens before the tasks' first paint
         from .profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(None, window, first_run=True)
@@ -54,6 +68,7 @@ def first_run(window: MainWindow) -> None:
         workspace.save_profile(dialog.profile())
         wants_sample, changed = dialog.wants_sample(), True
     if wants_sample and not workspace.has_plans() and sample_workbook().exists():
+        fit_windows_now()  # its progress dialog
         window.import_file(sample_workbook(), confirm=False)  # reloads the window when imported
     elif changed:
         window.reload()
@@ -109,23 +124,30 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
 def run(data_dir=None) -> int:
     from .single_instance import InstanceLock
 
-    app = make_application()
+    from .screen_fit import fit_first_show
+
+    app = make_application(fit_windows=False)  # issue 17: see fit_windows_now
     lock = InstanceLock(resolve_data_dir(data_dir))  # issue 10: one program per data folder
     if not lock.acquire():
+        fit_windows_now()
         return second_start(lock)
     try:
         try:
             window = open_main_window(data_dir)
         except DatabaseDamagedError as error:
+            fit_windows_now()
             window = recover_from_damage(error, data_dir)
             if window is None:
                 return 2
         except KehoachError as error:
+            fit_windows_now()
             QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(error))
             return 2
         later = window.after_tasks_shown  # issue 17: what the tasks' first paint does not need waits for it
+        fit_first_show(window)
         window.show()
         later.at_latest(STARTED_BY_MS)  # should the read of the tasks fail
+        later.then(fit_windows_now)
         later.then(lambda: lock.listen(window))
         first_run(window)
         later.then(window.start_automatic_backups)

@@ -117,15 +117,24 @@ class ScreenFitter(QObject):
         if (kind != _SHOW and kind != _HIDE) or not obj.isWindow():
             return False
         key = _key(obj)
-        if kind == QEvent.Show and not obj.property("kehoach_fitted"):
-            obj.setProperty("kehoach_fitted", True)
-            if key is not None:
-                restore(obj, key)
-            if not isinstance(obj, QMessageBox):  # it sizes itself in its own show event, within the screen
-                fit(obj)
+        if kind == QEvent.Show:
+            fit_first_show(obj)
         elif kind == QEvent.Hide and key is not None and obj.property("kehoach_fitted"):
             remember(obj, key)
         return False
+
+
+def fit_first_show(window: QWidget) -> None:
+    """What the filter does when a window is first shown: its remembered size, fitted to the screen.
+    Called directly for the main window at start, before the filter is installed (issue 16)."""
+    if window.property("kehoach_fitted"):
+        return
+    window.setProperty("kehoach_fitted", True)
+    key = _key(window)
+    if key is not None:
+        restore(window, key)
+    if not isinstance(window, QMessageBox):  # it sizes itself in its own show event, within the screen
+        fit(window)
 
 
 def install(app: QApplication) -> ScreenFitter:
