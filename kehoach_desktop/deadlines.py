@@ -7,7 +7,6 @@ When the text names no year, the plan's year is used.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -36,7 +35,8 @@ class Deadline:
 
 
 def _end_of_month(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    # the day before the 1st of the next month (issue 17: `calendar` and `locale` stay unloaded at start)
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def _explicit_dates(text: str, year: int | None) -> list[dt.date]:

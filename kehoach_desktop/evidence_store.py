@@ -6,7 +6,6 @@ it commits, so a power cut never leaves a row pointing at half a file.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -47,6 +46,8 @@ class EvidenceStore:
         if not source.is_file():
             raise NotFoundError(f"Không tìm thấy tệp tài liệu kiểm chứng “{source}”.")
         self.root.mkdir(parents=True, exist_ok=True)
+        import hashlib  # issue 17: OpenSSL loads with it, not at start
+
         digest = hashlib.sha256()
         size = 0
         fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
@@ -170,6 +171,8 @@ class EvidenceStore:
 
 
 def file_sha256(path: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     with open(path, "rb") as file:
         while chunk := file.read(_CHUNK):

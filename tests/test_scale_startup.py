@@ -78,7 +78,7 @@ def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_ac
     early = sorted(name for name in loaded for unwanted in NOT_BEFORE_FIRST_PAINT
                    if name == unwanted or name.startswith(unwanted + "."))
     assert early == []
-    # issue 17: the application-wide screen fitter (its first event costs ≈ 45 ms) waits for that
+    # issue 17: the application-wide screen fitter (its first event costs 10–15 ms) waits for that
     # paint; the main window itself was fitted to the screen as it showed
     assert seen["fit"] == {"fitter": False, "fitted": True, "fitter_later": True}
 

@@ -6,7 +6,6 @@ uses to make sure no other program has the file open before swapping it.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -118,6 +117,8 @@ def content_digest(conn: sqlite3.Connection) -> str:
     Two databases with the same digest hold the same data, whatever their page layout
     (a backup made with the backup API, a vacuumed copy).
     """
+    import hashlib  # issue 17: OpenSSL loads with it, not at start
+
     digest = hashlib.sha256(f"version {current_version(conn)}\n".encode())
     for table in _tables(conn):
         digest.update(f"table {table}\n".encode())

@@ -45,7 +45,7 @@ def fit_windows_now() -> None:
     """Install the application-wide filter that fits every window and dialog to the screen.
 
     issue 17: the first event any Python filter on the application sees makes PySide create
-    the Python types of all of Qt's classes (≈ 45 ms); at start the main window is fitted
+    the Python types of all of Qt's classes (10–15 ms at start); the main window is fitted
     directly and the filter waits for the tasks' first paint, or for the first dialog shown."""
     from . import screen_fit
 

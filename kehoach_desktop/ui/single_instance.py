@@ -7,7 +7,6 @@ QLocalServer named after the folder, through which a second start asks the first
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -26,6 +25,8 @@ CONNECT_TIMEOUT_MS = 2000
 
 def server_name(data_dir: Path) -> str:
     """A local-socket name for this folder (the same spelled two ways gives the same name)."""
+    import hashlib  # issue 17: OpenSSL loads with it, at the listener (after the first paint)
+
     folder = os.path.normcase(str(Path(data_dir).expanduser().resolve()))
     return "kehoach-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:24]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
 
 from . import screen_fit
 from .operations import describe_error
@@ -111,13 +111,13 @@ class _LabelHeights(QObject):
 
 def _reflow_filters(window) -> None:
     """The search box gets a row of its own under the filters (it showed three characters at 1024 px)."""
-    for layout in window.findChildren(QBoxLayout):
-        if layout.indexOf(window.search) < 0 or not isinstance(layout.parent(), QBoxLayout):
-            continue
-        outer = layout.parent()
-        layout.removeWidget(window.search)
-        outer.insertWidget(outer.indexOf(layout) + 1, window.search)
-        return
+    outer = window.search.parentWidget().layout()  # issue 17: not findChildren (every object of the window)
+    for index in range(outer.count()):
+        layout = outer.itemAt(index).layout()
+        if layout is not None and layout.indexOf(window.search) >= 0:
+            layout.removeWidget(window.search)
+            outer.insertWidget(index + 1, window.search)
+            return
 
 
 def _install_shortcuts(window) -> None:
