@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..errors import KehoachError
 from ..workspace import Workspace
@@ -125,37 +125,70 @@ class OperationRunner:
             else:
                 on_done(result)
             return
-        dialog = QProgressDialog(title, "Hủy", 0, 0, parent)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(SHOW_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(cancel.set)
-        timer = QTimer(dialog)
-        timer.setSingleShot(True)
-        timer.timeout.connect(lambda: None if cancel.is_set() else dialog.show())
-        timer.start(SHOW_AFTER_MS)
+        dialog = _LateDialog(parent, title, cancel)  # issue 17: built only if the work lasts
         signals = _Signals()
         self._keep.add(signals)
-
-        def progress(done: int, total: int, text: str) -> None:
-            dialog.setMaximum(max(total, 0))
-            dialog.setValue(min(done, total) if total else 0)
-            if text:
-                dialog.setLabelText(text)
+        self._keep.add(dialog)
 
         def finish(callback, value) -> None:
-            timer.stop()
-            dialog.close()
-            dialog.deleteLater()
+            dialog.finish()
             self._keep.discard(signals)
+            self._keep.discard(dialog)
             callback(value)
 
-        signals.progress.connect(progress)
+        signals.progress.connect(dialog.progress)
         signals.finished.connect(lambda result: finish(on_done, result))
         signals.failed.connect(lambda error: finish(on_error, error))
         self._pool.start(_Job(self.data_dir, fn, signals, cancel, open_workspace))
 
     def wait(self) -> None:
         self._pool.waitForDone()
+
+
+# --- start-up (issue 17) ---
+
+
+class _LateDialog:
+    """The progress dialog of one operation, made when it has lasted SHOW_AFTER_MS: most
+    operations end sooner (the window's read of the tasks at start), and the first dialog's Qt
+    types cost ≈ 10 ms. Progress reported before then shows when it appears."""
+
+    def __init__(self, parent: QWidget | None, title: str, cancel: threading.Event):
+        self.parent, self.title, self.cancel = parent, title, cancel
+        self.dialog = None
+        self.state = (0, 0, "")
+        self.timer = QTimer(parent)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.show)
+        self.timer.start(SHOW_AFTER_MS)
+
+    def show(self) -> None:
+        if self.cancel.is_set() or self.dialog is not None:
+            return
+        from PySide6.QtWidgets import QProgressDialog
+
+        self.dialog = dialog = QProgressDialog(self.title, "Hủy", 0, 0, self.parent)
+        dialog.setWindowTitle(self.title)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel.set)
+        self.progress(*self.state)
+        dialog.show()
+
+    def progress(self, done: int, total: int, text: str) -> None:
+        self.state = (done, total, text or self.state[2])
+        if self.dialog is None:
+            return
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if text:
+            self.dialog.setLabelText(text)
+
+    def finish(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the parent window (and with it the timer) may be gone
+            self.timer.stop()
+            if self.dialog is not None:
+                self.dialog.close()
+                self.dialog.deleteLater()
