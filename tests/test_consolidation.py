@@ -340,6 +340,28 @@ def test_consolidated_report_names_every_agency_that_has_not_reported(province, 
     assert UNREPORTED <= cells
 
 
+def test_a_closed_year_counts_tasks_due_on_its_last_day_as_overdue_as_each_agency_report_does(province, received):
+    """The yearly report is written after 31/12: a task due that day and not done is late then,
+    in the consolidated figures exactly as in the agencies' own reports (closed period)."""
+    from kehoach_desktop.consolidation.report import build_consolidated
+    from kehoach_desktop.report.periods import ReportPeriod
+
+    ws, _ = received
+    year_end = dt.date(2025, 12, 31)
+    content = build_consolidated(ws, ReportPeriod.of("year", 2025), dt.date(2026, 1, 20))
+    snap = views.load(ws, ReportPeriod.of("year", 2025), year_end, closed=True)
+    expected = 0
+    for agency in snap.agencies:
+        for task in snap.tasks:
+            status = snap.status(agency["id"], task.id)
+            completed = snap.completed_on(agency["id"], task.id)
+            done_by_then = completed is not None and dt.date.fromisoformat(completed) <= year_end
+            if status is not None and status not in CLOSED and task.due_date == year_end and not done_by_then:
+                expected += 1
+    assert expected > 0  # the sample's yearly tasks, left undone by most agencies
+    assert content.figures.overdue >= expected
+
+
 def test_matrix_workbook_one_sheet_per_index_frozen_and_formula_safe(province, received, tmp_path):
     import openpyxl
 

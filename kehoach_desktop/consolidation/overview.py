@@ -53,6 +53,7 @@ class Snapshot:
     matched: dict[int, dict[int, str]]  # agencies that sent nothing: task id → role by the annex
     packages: dict[int, dict] = field(default_factory=dict)  # agency id → its latest package for the period
     any_package: set[int] = field(default_factory=set)  # agencies that sent anything at all
+    closed: bool = False  # `today` is the last day of an ended period (see load)
     _counts: dict = field(default_factory=dict)
     _task_totals: dict = field(default_factory=dict)  # task id → [done, assigned]
     _kind_totals: dict = field(default_factory=dict)  # (task id, kind) → [done, assigned]
@@ -87,10 +88,10 @@ class Snapshot:
         """Days late today by the agency report's own rule (outcomes.overdue_after); 0 if not late."""
         if status is None or status in CLOSED:
             return 0
-        due, unstarted_only = overdue_after(task.due_date, task.due_dates, task.recurring, self.today)
+        due, unstarted_only = overdue_after(task.due_date, task.due_dates, task.recurring, self.today, self.closed)
         if due is None or (unstarted_only and status != NOT_STARTED):
             return 0
-        return (self.today - due).days
+        return max((self.today - due).days, 1)  # due on a closed period's last day: late all the same
 
     def counts(self, agency_id: int) -> dict:
         """Assigned by role, done on time / late, in progress, not started, not feasible, overdue."""
@@ -123,7 +124,10 @@ def _empty_counts() -> dict:
             "done_late": 0, "in_progress": 0, "not_started": 0, "not_feasible": 0, "overdue": 0, "overdue_days": 0}
 
 
-def load(workspace, period: ReportPeriod | None = None, today: dt.date | None = None) -> Snapshot:
+def load(workspace, period: ReportPeriod | None = None, today: dt.date | None = None,
+         closed: bool = False) -> Snapshot:
+    """`closed`: `today` is the end of a period that has ended, so a task due that very day and
+    not done is late, as the agency report counts it (outcomes.is_overdue_at)."""
     today = today or dt.date.today()
     consolidates = get_consolidates(workspace)
     tasks = scope_tasks(workspace, consolidates)
@@ -140,7 +144,7 @@ def load(workspace, period: ReportPeriod | None = None, today: dt.date | None = 
             packages[row["agency_id"]] = row
     # Once an agency has reported, its own roles (its overrides included) are what it reports on.
     matched = {agency["id"]: matched_roles(agency, tasks) for agency in agencies if agency["id"] not in reported}
-    snap = Snapshot(period, today, consolidates, tasks, agencies, matched, packages, reported)
+    snap = Snapshot(period, today, consolidates, tasks, agencies, matched, packages, reported, closed=closed)
     _count(snap, db)
     return snap
 
@@ -152,9 +156,9 @@ def _count(snap: Snapshot, db) -> None:
     tasks = {task.id: task for task in snap.tasks}
     overdue_since, unstarted_only = {}, set()  # task id → days late; late only if not started
     for task in snap.tasks:
-        since, only_unstarted = overdue_after(task.due_date, task.due_dates, task.recurring, today)
+        since, only_unstarted = overdue_after(task.due_date, task.due_dates, task.recurring, today, snap.closed)
         if since is not None:
-            overdue_since[task.id] = (today - since).days
+            overdue_since[task.id] = max((today - since).days, 1)
             if only_unstarted:
                 unstarted_only.add(task.id)
     due = {task.id: task.due_date.isoformat() for task in snap.tasks if task.due_date is not None}

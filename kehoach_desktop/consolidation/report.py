@@ -69,7 +69,7 @@ def build_consolidated(workspace, period: ReportPeriod | None = None, today: dt.
     period = snap.period
     as_of = min(period.end, today)
     if as_of != today:  # a past period: overdue and late as they stood at its end, as the agency report counts
-        snap = views.load(workspace, period, as_of)
+        snap = views.load(workspace, period, as_of, closed=True)
     register = views.register(snap)
     sent = [row for row in register if row["state"] in (views.SUBMITTED, views.LATE)]
     late = [row for row in register if row["state"] == views.LATE]
