@@ -262,8 +262,13 @@ def _codes_by_index(tasks) -> str:
 
 
 def _first_words(text: str, limit: int = 40) -> str:
+    """A task without a code, named in a list separated by commas: its words up to the first
+    comma (a comma inside would read as two tasks)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    head = text.split(",", 1)[0].rstrip(" ;:.")
+    if len(head) <= limit and head == text:
+        return text
+    return (head if len(head) <= limit else head[:limit].rsplit(" ", 1)[0]) + "…"
 
 
 def write_consolidated(workspace, path: str | Path, period: ReportPeriod | None = None,
