@@ -34,12 +34,8 @@ def outcome(row: TaskRow, as_of: dt.date) -> Outcome:
     return Outcome.IN_PROGRESS
 
 
-def due_by(row: TaskRow, as_of: dt.date) -> dt.date | None:
-    """The date the task was due by `as_of`: for "Thường xuyên", the last report date so far."""
-    return _due_by(row.due_date, row.due_dates, row.recurring, as_of)
-
-
 def _due_by(due_date, due_dates, recurring: bool, as_of: dt.date) -> dt.date | None:
+    """The date a task was due by `as_of`: for "Thường xuyên", the last report date so far."""
     if recurring and due_dates:
         passed = [d for d in due_dates if d <= as_of]
         return max(passed) if passed else None

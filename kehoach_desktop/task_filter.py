@@ -66,14 +66,6 @@ class TaskFilter:
             chosen = [n for n in chosen if word in texts[n]]
         return chosen
 
-    def matches_query(self, row: TaskRow) -> bool:
-        """Every word of the query appears in the task, ignoring case and diacritics (đ = d)."""
-        words = fold(self.query).split()
-        if not words:
-            return True
-        haystack = search_text(row)
-        return all(word in haystack for word in words)
-
 
 _ROLE_CHARS = {Role.LEAD: "l", Role.IMPLEMENTING: "i", Role.COOPERATING: "c"}
 _STATUS_CHARS = {Status.NOT_STARTED: "n", Status.IN_PROGRESS: "p", Status.DONE: "d", Status.NOT_FEASIBLE: "x"}

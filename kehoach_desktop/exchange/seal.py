@@ -243,16 +243,6 @@ class SealedReader:
             raise refuse(self.name, f"không đọc được tệp ({error.strerror or error}); USB có thể đã bị rút") from None
 
 
-def digest_of(path: Path, progress=None) -> tuple[str, bytes]:
-    hasher = TailHasher()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            hasher.update(chunk)
-            if progress is not None:
-                progress(len(chunk))
-    return hasher.result()
-
-
 def check_seal(display_name: str, comment: bytes, digest: str, tail: bytes) -> None:
     if not (comment.startswith(PREFIX) and len(comment) == len(PLACEHOLDER)) or comment[len(PREFIX):] != tail:
         raise refuse(display_name, "thiếu mã kiểm tra toàn tệp — không phải gói do chương trình tạo ra, "

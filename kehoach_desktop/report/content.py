@@ -14,7 +14,7 @@ from enum import Enum
 
 from ..model import AgencyKind, AgencyProfile, Evidence, Role, Status, TaskRow
 from ..text import clean_cell, fold, format_decimal, nfc
-from ..outcomes import Outcome, due_by, is_overdue_at, outcome  # noqa: F401 (re-exported)
+from ..outcomes import Outcome, is_overdue_at, outcome  # noqa: F401 (re-exported)
 from .asof import evidence_as_of, rows_as_of
 from .periods import ReportPeriod
 from .plans import plan_reference, plan_subject

@@ -60,9 +60,6 @@ class RegisterModel(QAbstractTableModel):
             self.rows.append({**row, "counts": snapshot.counts(row["id"])})
         self.endResetModel()
 
-    def has_codes(self) -> bool:
-        return any(row["code"] for row in self.rows)
-
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 

@@ -26,6 +26,7 @@ from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
     TaskFilterProxy, TaskTreeModel, build_tree,
 )
+from .wrap_delegate import fit_rows  # loaded at start anyway (window_features)
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
 # issue 17: the dialogs, the backup and exchange services load when the user first asks for them
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         self._refiltering = True
         try:
             self.model.set_tree(tree)
-            _fit_rows(self.tree, len(tree.rows))  # issue 17: wrapped rows, or two lines each at scale
+            fit_rows(self.tree, len(tree.rows))  # issue 17: wrapped rows, or two lines each at scale
             self._plans_reloaded()  # issue 16: the plan selector, banners, overview (and the filter's plan)
             self.proxy.set_filter(self.filter)  # the window's filter, with the plan the selector chose
             self.tree.expandAll()
@@ -647,12 +648,6 @@ def _counts_by_plan(rows, today) -> dict[int, Counts]:
     return {plan_id: count_tasks(plan_rows, today) for plan_id, plan_rows in by_plan.items()}
 
 # --- tree speed (issue 17) ---
-
-def _fit_rows(tree, tasks: int) -> None:
-    from .wrap_delegate import fit_rows
-
-    fit_rows(tree, tasks)
-
 
 def _read_tree(workspace, today):
     """The tasks read and the tree built (on the worker thread), a past year's plans drawn calm."""

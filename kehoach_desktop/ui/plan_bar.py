@@ -83,8 +83,6 @@ class PlanBar(QWidget):
         if keep not in ids:
             keep = ids[-1] if ids else None  # the latest plan by default
         self._plans = plans
-        self.window.finished_plan_ids = frozenset(  # read by the tree's delegates while painting
-            item.plan["id"] for item in finished_plans(plans, self.window._rows, self.window.today))
         self.combo.blockSignals(True)
         self.combo.clear()
         for plan in plans:

@@ -22,7 +22,6 @@ def install(window) -> None:
         window.setWindowState(window.windowState() | Qt.WindowMaximized)
     window.wrap_delegates = [wrap_column(window.tree, column)
                              for column in (COL_TASK, COL_DEADLINE, COL_STATUS, COL_CODE, COL_ROLE)]
-    _install_calm_colours(window)
     _narrow_columns(window)
     _install_search_hits(window)
     _reflow_filters(window)
@@ -31,20 +30,6 @@ def install(window) -> None:
     _install_plans(window)
     _install_overview(window)
     _install_help_menu(window)
-
-
-def _install_calm_colours(window) -> None:
-    """Rows of a plan whose year has ended lose the red and yellow: they no longer need the user now.
-
-    The tree's items carry that look from the moment they are built (task_tree.build_tree): nothing
-    is decided while painting. `calm(index)` says whether a row was drawn so."""
-    from .task_tree import CALM_ROLE
-
-    def calm(index) -> bool:
-        return bool(index.data(CALM_ROLE))
-
-    for delegate in window.wrap_delegates:
-        delegate.calm = calm
 
 
 def _install_search_hits(window) -> None:

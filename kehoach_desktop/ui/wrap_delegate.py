@@ -34,7 +34,6 @@ class WrappingDelegate(QStyledItemDelegate):
         self._sizes: dict[tuple, QSize] = {}
         self.query = ""  # the search box's text: its words are highlighted (issue 16)
         self.hidden_hits = None  # fn(index) -> lines naming matches outside the shown text
-        self.calm = None  # fn(index) -> True for a row of a finished plan (the model draws it calm)
         self._relayout = QTimer(self, singleShot=True, interval=60)
         self._relayout.timeout.connect(tree.doItemsLayout)
         tree.header().sectionResized.connect(self._section_resized)
