@@ -21,7 +21,7 @@ import os
 import sys
 import unicodedata
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -504,7 +504,8 @@ def _reason(message: str) -> str:
 
 
 def _store_files(workspace, packages: list[OpenedPackage]) -> None:
-    """Evidence files fsynced and renamed into the store before the rows that refer to them commit."""
+    """Evidence files renamed into the store (each fsynced as it was unpacked, open_package) and
+    the store's folders synced, before the rows that refer to them commit."""
     new: dict[str, Path] = {}
     for package in packages:
         for sha, path in package.files.items():
@@ -512,19 +513,9 @@ def _store_files(workspace, packages: list[OpenedPackage]) -> None:
                 workspace.evidence.keep(sha)
             elif sha not in new and workspace.evidence.verify(sha) != FILE_OK:  # not brought by another package
                 new[sha] = path
-    with ThreadPoolExecutor(max_workers=FSYNC_THREADS) as pool:  # the disk's journal takes them together
-        list(pool.map(_fsync, new.values()))
     for sha, path in new.items():
         workspace.evidence.adopt(path, sha)
     workspace.evidence.sync_folders(list(new))
-
-
-FSYNC_THREADS = 8
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
 
 
 def _stored_is_newer(old: dict, revision: int, created: str, record_time: str) -> bool:

@@ -13,7 +13,6 @@ replaces a progress record or a report text when its own is newer.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -111,10 +110,7 @@ def apply_package(db: sqlite_utils.Database, evidence: EvidenceStore, package: O
                 raise ImportRefusedError(f"Tệp tài liệu {sha[:12]}… vừa bị xóa hoặc thay đổi trong kho trong lúc "
                                          f"nhập; hãy nhập lại “{package.name}”.")
         else:
-            if not package.files_synced:
-                with open(path, "rb+") as handle:  # durable before it is renamed into the store
-                    os.fsync(handle.fileno())
-            evidence.adopt(path, sha)
+            evidence.adopt(path, sha)  # fsynced as it was unpacked (open_package)
             adopted.append(sha)
             changes["files_added"] += 1
         if progress:

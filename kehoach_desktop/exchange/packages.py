@@ -360,7 +360,6 @@ class OpenedPackage:
     notes: list[str] = field(default_factory=list)  # which records the file changes or not, and why (issue 15)
     read_notes: list[str] = field(default_factory=list)  # rows of a workbook left out, and why (issue 15)
     seal: str = ""  # the whole file's SHA-256 as verified against its seal (the copy read, not the stick again)
-    files_synced: bool = False  # the unpacked files were fsynced as they were written (issue 17)
 
     @property
     def name(self) -> str:
@@ -414,8 +413,7 @@ def open_package(
         manifest, data, files, digest = _read_package(
             source, source.name, extract_to=temp_dir, accept=accept, already_stored=already_stored,
             evidence_sealed=False, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"))
-        return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir, seal=digest[0],
-                             files_synced=True)
+        return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir, seal=digest[0])
     except BaseException:
         shutil.rmtree(temp_dir, ignore_errors=True)
         raise
