@@ -197,9 +197,9 @@ class EvidenceCheck:
 
 
 def check_evidence(rows: list[dict], store, progress=None) -> EvidenceCheck:
-    """Each stored file of the evidence `rows` (db.maintenance.evidence_file_rows, and the
-    agencies' received evidence: consolidation_store.received_evidence_file_rows) checked
-    against its SHA-256 in the EvidenceStore `store`, once per distinct file."""
+    """Each stored file of the evidence `rows` (db.maintenance.evidence_file_rows: the agency's
+    own and the agencies' received evidence) checked against its SHA-256 in the EvidenceStore
+    `store`, once per distinct file."""
     digests = list(dict.fromkeys(row["file_sha256"] for row in rows))
     states: dict[str, str] = {}
     for done, sha in enumerate(digests):

@@ -90,9 +90,7 @@ def cmd_check(data_dir: Path, args) -> int:
     if not problems and db.exists() and db.stat().st_size:
         conn = maintenance.open_read_only(db)
         try:
-            from .db.consolidation_store import received_evidence_file_rows  # issue 11: the agencies' files too
-
-            rows = maintenance.evidence_file_rows(conn) + received_evidence_file_rows(conn)
+            rows = maintenance.evidence_file_rows(conn)  # the agencies' received files too (issue 11)
         finally:
             conn.close()
         evidence = check_evidence(rows, EvidenceStore(data_dir / "evidence"))

@@ -421,10 +421,7 @@ class Workspace:
 
     def check_evidence(self, progress: ProgressCallback | None = None) -> EvidenceCheck:
         """Every stored evidence file checked against its SHA-256."""
-        from .db.consolidation_store import received_evidence_file_rows  # issue 11: the agencies' files too
-
-        rows = maintenance.evidence_file_rows(self.db.conn) + received_evidence_file_rows(self.db.conn)
-        return check_evidence(rows, self.evidence, progress)
+        return check_evidence(maintenance.evidence_file_rows(self.db.conn), self.evidence, progress)
 
     def evidence_copy_to_open(self, evidence_id: int) -> Path:
         row = store.get_evidence(self.db, evidence_id)

@@ -177,8 +177,9 @@ def replace_agency_evidence_rows(db: sqlite_utils.Database, agency_id: int, rows
 def received_evidence_file_rows(conn) -> list[dict]:
     """Every received evidence row that has a stored file, with its agency and task, for the
     health check (a plain sqlite3 connection: the check opens the file read-only)."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "agency_evidence" not in tables:  # a data file from before consolidation
+    from .maintenance import _tables
+
+    if "agency_evidence" not in _tables(conn):  # a data file from before consolidation
         return []
     keys = ("id", "task_id", "file_sha256", "file_name", "agency_id", "agency", "task_code", "task_content")
     rows = conn.execute(

@@ -153,12 +153,16 @@ def evidence_hashes(conn: sqlite3.Connection) -> set[str]:
 
 
 def evidence_file_rows(conn: sqlite3.Connection) -> list[dict]:
-    """Every evidence row that has a stored file, in task order."""
+    """Every evidence row that has a stored file: the agency's own in task order, then those
+    received from other agencies (issue 11), with their agency and task."""
+    from .consolidation_store import received_evidence_file_rows
+
     if "evidence" not in _tables(conn):
         return []
     rows = conn.execute("SELECT id, task_id, file_sha256, file_name FROM evidence "
                         "WHERE file_sha256 IS NOT NULL ORDER BY task_id, id")
-    return [dict(zip(("id", "task_id", "file_sha256", "file_name"), row)) for row in rows]
+    own = [dict(zip(("id", "task_id", "file_sha256", "file_name"), row)) for row in rows]
+    return own + received_evidence_file_rows(conn)
 
 
 def evidence_hashes_of_file(path: Path | str) -> set[str]:
