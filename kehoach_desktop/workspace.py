@@ -404,12 +404,12 @@ class Workspace:
             new_id = store.insert_evidence(self.db, self._evidence_values(task_id, evidence, stored, now))
         return self._evidence(store.get_evidence(self.db, new_id))
 
-    def remove_evidence(self, evidence_id: int) -> None:
-        """Forget an evidence record. Its file stays in the store: backups may refer to it."""
-        if store.get_evidence(self.db, evidence_id) is None:
-            raise NotFoundError(f"Không có tài liệu kiểm chứng số {evidence_id}.")
-        with transaction(self.db):
-            store.delete_evidence(self.db, evidence_id)
+    def remove_evidence(self, evidence_id: int):
+        """Forget an evidence record, in one transaction. Its file stays in the store: backups and
+        an undo may refer to it. Returns what evidence_undo.restore needs to put it back."""
+        from . import evidence_undo
+
+        return evidence_undo.remove(self, evidence_id)
 
     def evidence_file_status(self, evidence: Evidence) -> str:
         """"" without a file; else "ok", "missing" or "altered" — by its size only, cheap enough

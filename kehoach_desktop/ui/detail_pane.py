@@ -498,7 +498,6 @@ class DetailPane(QWidget):
         if answer != QMessageBox.Yes:
             return
         task = self.task
-        from .. import evidence_undo
 
         def removed(what) -> None:
             self.saved.emit(task.id)
@@ -506,7 +505,7 @@ class DetailPane(QWidget):
             self.undoable.emit(evidence_removed_step(task, what))  # issue 16
 
         self.runner.run(
-            self, "Đang xóa…", lambda ctx: evidence_undo.remove(ctx.workspace, evidence_id), removed,
+            self, "Đang xóa…", lambda ctx: ctx.workspace.remove_evidence(evidence_id), removed,
             lambda error: QMessageBox.warning(self, "Không xóa được", describe_error(error)),
         )
 
@@ -557,11 +556,10 @@ def _task_short(task: TaskRow) -> str:
 
 def evidence_added_step(task: TaskRow, evidence):
     """Undo of an added document: the record goes again (its file stays in the store)."""
-    from .. import evidence_undo
     from .undo import UndoStep
 
     return UndoStep(task.id, f"Đã thêm tài liệu “{_evidence_name(evidence)}”.",  # into the task on screen
-                    lambda ws: evidence_undo.remove(ws, evidence.id),
+                    lambda ws: ws.remove_evidence(evidence.id),
                     f"Đã hoàn tác: bỏ tài liệu “{_evidence_name(evidence)}” vừa thêm.")
 
 
