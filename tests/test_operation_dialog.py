@@ -70,3 +70,35 @@ def test_cancel_in_the_late_dialog_stops_the_work(qtbot, monkeypatch):
     assert isinstance(outcome["error"], operations.Cancelled)
     assert operations.describe_error(outcome["error"]) == "Đã hủy theo yêu cầu; dữ liệu không thay đổi."
     QApplication.processEvents()
+
+
+def test_only_the_newest_read_of_a_kind_reaches_its_view(qtbot):
+    """A view that reads again (another period typed, an index chosen) shows the newest read,
+    even when an older one ends after it; reads of another kind are not affected."""
+    runner = operations.OperationRunner(os.getcwd())
+    shown: list = []
+    release_old = threading.Event()
+
+    def old_read(ctx):
+        release_old.wait(10)
+        return "cũ"
+
+    runner._pool.setMaxThreadCount(2)  # the older read may end last
+    runner.run(None, "Đọc", old_read, shown.append, shown.append, open_workspace=False, latest="bảng")
+    runner.run(None, "Đọc", lambda ctx: "mới", shown.append, shown.append, open_workspace=False, latest="bảng")
+    runner.run(None, "Đọc", lambda ctx: "khác", shown.append, shown.append, open_workspace=False, latest="khác")
+    qtbot.waitUntil(lambda: "mới" in shown and "khác" in shown)
+    release_old.set()
+    runner.wait()
+    qtbot.wait(50)  # the old read's result, queued to the GUI thread, is delivered and dropped
+    assert sorted(shown) == ["khác", "mới"]
+
+
+def test_a_superseded_read_is_dropped_even_when_it_fails(qtbot):
+    runner = operations.OperationRunner(os.getcwd())
+    seen: list = []
+    runner.run(None, "Đọc", lambda ctx: 1 / 0, seen.append, seen.append, open_workspace=False, latest="bảng")
+    runner.supersede("bảng")  # the view showed a copy it had already read
+    runner.wait()
+    qtbot.wait(50)
+    assert seen == []

@@ -69,7 +69,6 @@ class AssessmentView(QDialog):
             self.index.addItem(kind.value, kind.value)
         self.index.currentIndexChanged.connect(lambda *_: self._index_chosen())
         self._loaded: dict[str, tuple] = {}  # index kind → (data stamp, assessment) as last read
-        self._request = None
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #455a64;")
@@ -134,18 +133,15 @@ class AssessmentView(QDialog):
     def reload(self, keep: int | None = None) -> None:
         """Read the chosen index's criteria again (off the GUI thread: every linked file is looked at)."""
         kind, plan_id, stamp = self.index.currentData(), self.plan_id, data_stamp(self.workspace)
-        request = self._request = object()  # a newer request supersedes this one
 
         def loaded(assessment) -> None:
-            if self._request is request:
-                self._loaded[kind] = (stamp, assessment)
-                self._show(assessment, keep)
+            self._loaded[kind] = (stamp, assessment)
+            self._show(assessment, keep)
 
         def failed(error) -> None:  # no plan yet
-            if self._request is request:
-                self.assessment = None
-                self.tree.clear()
-                self.totals.setText(describe_error(error))
+            self.assessment = None
+            self.tree.clear()
+            self.totals.setText(describe_error(error))
 
         def load(workspace):
             return service.load(workspace, index_kind=kind, plan_id=plan_id)
@@ -160,14 +156,16 @@ class AssessmentView(QDialog):
             return
         if self.assessment is None:  # the first read: say so rather than show an empty tree
             self.totals.setText("Đang đọc các tiêu chí…")
-        self.runner.run(self, "Đang tải bảng tự chấm điểm…", lambda ctx: load(ctx.workspace), loaded, failed)
+        self.runner.run(self, "Đang tải bảng tự chấm điểm…", lambda ctx: load(ctx.workspace), loaded, failed,
+                        latest=self)  # a newer request supersedes this one
 
     def _index_chosen(self) -> None:
         """Back to an index already read, with nothing saved since: shown again without reading."""
         kind = self.index.currentData()
         stamp, assessment = self._loaded.get(kind, (None, None))
         if assessment is not None and stamp == data_stamp(self.workspace):
-            self._request = None
+            if self.runner is not None:
+                self.runner.supersede(self)
             self._show(assessment, None)
         else:
             self.reload()

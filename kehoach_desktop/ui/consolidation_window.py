@@ -36,7 +36,6 @@ class ConsolidationWindow(QMainWindow):
         self.today = today or dt.date.today()
         self.snapshot: views.Snapshot | None = None
         self._lists: dict = {}  # what the areas and actions tabs show, computed with the snapshot
-        self._loads = 0  # the latest read asked for: an older one that ends later is dropped
         self.setWindowTitle("Tổng hợp báo cáo của các đơn vị")
         self.resize(1340, 800)
         self._reload_timer = QTimer(self)
@@ -185,8 +184,6 @@ class ConsolidationWindow(QMainWindow):
         if self.snapshot is not None:
             period = ReportPeriod.of(self.period.currentData(), self.year.value())
         today = self.today
-        self._loads += 1
-        load = self._loads
 
         def read(ctx):
             ctx.report(0, 0, "Đang đọc dữ liệu của các đơn vị…")
@@ -197,14 +194,14 @@ class ConsolidationWindow(QMainWindow):
             return snapshot, lists
 
         def loaded(result) -> None:
-            if load == self._loads:
-                self._show(*result)
+            self._show(*result)
 
         def failed(error: BaseException) -> None:
-            if load == self._loads and not isinstance(error, Cancelled):  # cancelled: the data shown stays
+            if not isinstance(error, Cancelled):  # cancelled: the data shown stays
                 QMessageBox.warning(self, "Không mở được bảng tổng hợp", describe_error(error))
 
-        self.runner.run(self, "Đang mở bảng tổng hợp…", read, loaded, failed)
+        self.runner.run(self, "Đang mở bảng tổng hợp…", read, loaded, failed,
+                        latest=self)  # an older read that ends later is dropped
 
     def _show(self, snapshot: views.Snapshot, lists: dict) -> None:
         self.snapshot, self._lists = snapshot, lists

@@ -104,6 +104,12 @@ class OperationRunner:
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)  # one writer at a time
         self._keep: set = set()
+        self._latest: dict[object, object] = {}  # key → the newest request of that kind
+
+    def supersede(self, key: object) -> None:
+        """Drop the result of any request of this kind still running (the caller shows
+        something newer without a request of its own)."""
+        self._latest[key] = object()
 
     def run(
         self,
@@ -114,7 +120,13 @@ class OperationRunner:
         on_error: Callable[[BaseException], None],
         *,
         open_workspace: bool = True,
+        latest: object = None,
     ) -> None:
+        """`latest`: a key naming a kind of read (a view's reload): only the newest request of
+        that kind reaches its callbacks; one that an older, slower request would overwrite is
+        never shown."""
+        if latest is not None:
+            on_done, on_error = self._newest_only(latest, on_done, on_error)
         cancel = threading.Event()
         if self.synchronous:
             try:
@@ -143,6 +155,19 @@ class OperationRunner:
 
     def wait(self) -> None:
         self._pool.waitForDone()
+
+    def _newest_only(self, key, on_done, on_error):
+        request = self._latest[key] = object()
+
+        def done(result) -> None:
+            if self._latest.get(key) is request:
+                on_done(result)
+
+        def failed(error) -> None:
+            if self._latest.get(key) is request:
+                on_error(error)
+
+        return done, failed
 
 
 # --- start-up (issue 17) ---

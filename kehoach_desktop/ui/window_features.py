@@ -198,21 +198,18 @@ def refresh_overview(window) -> None:
     if getattr(window, "_overview_rows", None) is rows and window._overview_key == key:
         return
     window._overview_rows, window._overview_key = rows, key  # also while it loads: no second load queued
-    request = object()
-    window._overview_request = request
     snapshot = list(rows)  # the worker reads a copy: a save updates the window's rows in place
 
     def loaded(result) -> None:
-        if window._overview_request is request:  # a newer request supersedes this one
-            window.overview.show_overview(result.overview, result.plan_text, result.finished, result.has_plans)
+        window.overview.show_overview(result.overview, result.plan_text, result.finished, result.has_plans)
 
     def failed(error) -> None:
-        if window._overview_request is request:
-            window._overview_rows = None
-            window.statusBar().showMessage(f"Không đọc được tổng quan: {describe_error(error)}", 10000)
+        window._overview_rows = None
+        window.statusBar().showMessage(f"Không đọc được tổng quan: {describe_error(error)}", 10000)
 
     window.runner.run(window, "Đang tải tổng quan…",
-                      lambda ctx: load_overview(ctx.workspace, snapshot, today, plan_id), loaded, failed)
+                      lambda ctx: load_overview(ctx.workspace, snapshot, today, plan_id), loaded, failed,
+                      latest="overview")
 
 
 def show_overview(window) -> None:
