@@ -238,11 +238,16 @@ class Workspace:
 
     # --- tasks ------------------------------------------------------------------------------
 
-    def tasks(self, *, mine_only: bool = False) -> list[TaskRow]:
+    def tasks(self, *, mine_only: bool = False, plan_id: int | None = None) -> list[TaskRow]:
+        """Every task (of one plan with `plan_id`: a report or an overview does not read every plan)."""
         profile = self.profile()
-        criteria = {row["id"]: row for row in store.all_criteria(self.db)}
+        if plan_id is None:
+            criteria_rows, listing = store.all_criteria(self.db), store.task_listing(self.db)
+        else:
+            criteria_rows, listing = store.plan_criteria_rows(self.db, plan_id), store.plan_task_listing(self.db, plan_id)
+        criteria = {row["id"]: row for row in criteria_rows}
         texts = _TextCache(profile)  # an annex repeats its role and deadline texts: each is read once
-        rows = [self._task_row(row, profile, criteria, texts) for row in store.task_listing(self.db)]
+        rows = [self._task_row(row, profile, criteria, texts) for row in listing]
         if mine_only:
             rows = [row for row in rows if row.role is not None and not row.removed]
         return rows
@@ -514,11 +519,7 @@ class Workspace:
     # --- one plan's tasks (issue 16) ---
 
     def plan_tasks(self, plan_id: int) -> list[TaskRow]:
-        """tasks() of one plan only: a report or an overview of one plan does not read every plan."""
-        profile = self.profile()
-        criteria = {row["id"]: row for row in store.plan_criteria_rows(self.db, plan_id)}
-        texts = _TextCache(profile)
-        return [self._task_row(row, profile, criteria, texts) for row in store.plan_task_listing(self.db, plan_id)]
+        return self.tasks(plan_id=plan_id)
 
 
 # --- saving only what changed (issue 15) ---

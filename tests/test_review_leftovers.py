@@ -86,6 +86,18 @@ def test_the_report_reads_one_plans_tasks_and_the_same_scores(ha_giang):
     assert [row.score for row in scored][:1] == [0.25] and all(row.score is None for row in scored[1:])
 
 
+def test_a_report_without_saved_texts_reads_its_plans_tasks_once(ha_giang, monkeypatch):
+    """The prefilled texts and the report's tables come from one read of the plan's tasks."""
+    ws = ha_giang
+    reads = []
+    plan_tasks = ws.plan_tasks
+    monkeypatch.setattr(ws, "plan_tasks", lambda plan_id: reads.append(plan_id) or plan_tasks(plan_id))
+    period = report_service.ReportPeriod.of("h1", ws.plans()[0]["year"])
+    content = report_service.build(ws, period, today=dt.date(ws.plans()[0]["year"], 6, 20))
+    assert len(reads) == 1
+    assert content.texts == report_service.load_texts(ws, period, today=dt.date(ws.plans()[0]["year"], 6, 20))
+
+
 def test_carry_over_keeps_the_chosen_order_and_refuses_a_missing_task(ha_giang):
     from kehoach_desktop.plans import carry_over, unfinished_tasks
 

@@ -48,8 +48,9 @@ def _profile(ws: "Workspace"):
 
 
 def load_texts(ws: "Workspace", period: ReportPeriod, plan_id: int | None = None,
-               today: dt.date | None = None) -> ReportTexts:
-    """The texts saved for this plan and period, else texts prefilled from the tasks' notes."""
+               today: dt.date | None = None, rows: list | None = None) -> ReportTexts:
+    """The texts saved for this plan and period, else texts prefilled from the tasks' notes
+    (`rows`: the plan's report tasks when the caller has read them already)."""
     plan = choose_plan(ws, plan_id)
     row = store.get_report(ws.db, plan["id"], period.kind, period.start.isoformat(), period.end.isoformat())
     if row is not None:
@@ -59,7 +60,8 @@ def load_texts(ws: "Workspace", period: ReportPeriod, plan_id: int | None = None
             direction=row["direction"], shortcomings=row["shortcomings"], next_steps=row["next_steps"],
             proposals=row["proposals"], saved=True,
         )
-    rows = report_tasks(ws.plan_tasks(plan["id"]), plan["id"])
+    if rows is None:
+        rows = report_tasks(ws.plan_tasks(plan["id"]), plan["id"])
     notes = {note["task_id"]: (note["difficulties"], note["proposals"])
              for note in store.list_plan_notes(ws.db, plan["id"])}
     texts = prefilled_texts(plan, _profile(ws), rows, notes, period, today or dt.date.today())
@@ -141,15 +143,15 @@ def build(ws: "Workspace", period: ReportPeriod, texts: ReportTexts | None = Non
     plan = choose_plan(ws, plan_id)
     period = plan_period(plan, period)
     profile = _profile(ws)
+    all_rows = ws.plan_tasks(plan["id"])  # this plan's tasks only, read once
+    rows = report_tasks(all_rows, plan["id"])
     if texts is None:
-        texts = load_texts(ws, period, plan["id"], today)
+        texts = load_texts(ws, period, plan["id"], today, rows)
     check_texts(texts)
     check_dates(plan, period, texts)
     history: dict[int, list[dict]] = {}
     for entry in store.list_plan_progress_log(ws.db, plan["id"]):
         history.setdefault(entry["task_id"], []).append(entry)
-    all_rows = ws.plan_tasks(plan["id"])  # this plan's tasks only
-    rows = report_tasks(all_rows, plan["id"])
     from ..assessment.service import criterion_scores_once  # issue 12: one score per criterion
 
     rows = criterion_scores_once(ws, rows, plan["id"])
