@@ -100,6 +100,24 @@ def test_a_removed_document_comes_back_with_hoan_tac(window, qtbot, monkeypatch,
     assert not window.undo.button.isVisible() and not window.undo.action.isEnabled()  # one step, once
 
 
+def test_adding_a_document_reads_the_evidence_table_once(window, qtbot, monkeypatch, tmp_path):
+    """With a clean form and with unsaved edits in it, the table shows the new document after one read."""
+    task = _lead_task(window)
+    window.select_task(task.id)
+    reads = []
+    evidence_list = window.workspace.evidence_list
+    monkeypatch.setattr(window.workspace, "evidence_list", lambda task_id: reads.append(task_id) or evidence_list(task_id))
+    for number, edit in (("1/BB-UBND", ""), ("2/BB-UBND", "Đang soạn")):
+        if edit:
+            window.detail.result.setPlainText(edit)
+        reads.clear()
+        source = tmp_path / f"bien-ban-{number[0]}.pdf"
+        source.write_bytes(number.encode() * 40)
+        _add_through_the_dialog(window, qtbot, monkeypatch, source, number)
+        assert reads == [task.id]
+    assert window.detail.evidence.rowCount() == 2 and window.detail.result.toPlainText() == "Đang soạn"
+
+
 def _task_with_criterion(ws):
     return next(row for row in ws.tasks() if row.extra.get("criterion_id"))
 

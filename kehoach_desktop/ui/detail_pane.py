@@ -61,6 +61,7 @@ class DetailPane(QWidget):
         self._loading = False
         self._dirty = False
         self._kept_score = None
+        self._evidence_reads = 0  # times the evidence table was read: one read per change
         self.shown_progress: Progress | None = None  # as read from the data file, for undo
         self.today = dt.date.today()
         self._build()
@@ -268,6 +269,7 @@ class DetailPane(QWidget):
             self.updated.setText("Chưa ghi kết quả.")
 
     def _show_evidence(self) -> None:
+        self._evidence_reads += 1
         items = self.workspace.evidence_list(self.task.id) if self.task else []
         self.evidence.setRowCount(len(items))
         problems = []
@@ -445,8 +447,7 @@ class DetailPane(QWidget):
         task = self.task
 
         def added(evidence) -> None:
-            self.saved.emit(task.id)
-            self.refresh_evidence(task.id)
+            self._evidence_changed(task.id)
             self.undoable.emit(evidence_added_step(task, evidence))  # issue 16
 
         self.runner.run(
@@ -500,14 +501,21 @@ class DetailPane(QWidget):
         task = self.task
 
         def removed(what) -> None:
-            self.saved.emit(task.id)
-            self.refresh_evidence(task.id)
+            self._evidence_changed(task.id)
             self.undoable.emit(evidence_removed_step(task, what))  # issue 16
 
         self.runner.run(
             self, "Đang xóa…", lambda ctx: ctx.workspace.remove_evidence(evidence_id), removed,
             lambda error: QMessageBox.warning(self, "Không xóa được", describe_error(error)),
         )
+
+    def _evidence_changed(self, task_id: int) -> None:
+        """The window updates the task's row; the evidence table is read once: by the window's
+        fresh show of the task, or here when the form has unsaved edits it must keep."""
+        reads = self._evidence_reads
+        self.saved.emit(task_id)
+        if self._evidence_reads == reads:
+            self.refresh_evidence(task_id)
 
     def refresh_evidence(self, task_id: int) -> None:
         """The evidence table read again when it shows this task (also with unsaved edits in the form)."""
