@@ -81,3 +81,20 @@ def test_annex_iii_says_so_when_no_agency_is_overdue(province, tmp_path):
         receiving.receive(ws, [province["packages"]], workers=0)
         annex = _annex(build_consolidated(ws, YEAR, today=dt.date(2025, 3, 15)), "PHỤ LỤC III")
     assert len(annex.rows) == 1 and "không đơn vị nào có nhiệm vụ quá hạn" in annex.rows[0][0]
+
+
+def test_a_past_periods_report_reads_the_agencies_once_as_they_stood_at_its_end(early, monkeypatch):
+    """Without a period named, the report of the latest period that has ended is built from one
+    read of every agency's data, counted at the period's end."""
+    ws, _ = early
+    loads = []
+    real_load = views.load
+    monkeypatch.setattr(views, "load", lambda *a, **k: loads.append(1) or real_load(*a, **k))
+    content = build_consolidated(ws, None, today=dt.date(2026, 1, 20))
+    monkeypatch.setattr(views, "load", real_load)
+    assert len(loads) == 1
+    closed = views.load(ws, YEAR, dt.date(2025, 12, 31), closed=True)
+    assert content.figures.as_of == dt.date(2025, 12, 31)
+    assert content.figures.overdue == sum(
+        1 for agency in closed.agencies for task in closed.tasks
+        if closed.overdue_days(task, closed.status(agency["id"], task.id)))

@@ -125,15 +125,19 @@ def _empty_counts() -> dict:
 
 
 def load(workspace, period: ReportPeriod | None = None, today: dt.date | None = None,
-         closed: bool = False) -> Snapshot:
+         closed: bool = False, at_period_end: bool = False) -> Snapshot:
     """`closed`: `today` is the end of a period that has ended, so a task due that very day and
-    not done is late, as the agency report counts it (outcomes.is_overdue_at)."""
+    not done is late, as the agency report counts it (outcomes.is_overdue_at).
+    `at_period_end`: a period that ended before `today` is counted as it stood at its end, closed
+    (what a report of that period states)."""
     today = today or dt.date.today()
     consolidates = get_consolidates(workspace)
     tasks = scope_tasks(workspace, consolidates)
     if period is None:
         period = default_period([task.plan_year for task in tasks] or
                                 [plan["year"] for plan in workspace.plans()], today)
+    if at_period_end and period.end < today:
+        today, closed = period.end, True
     db = workspace.db
     agencies = sorted(cstore.list_roster(db), key=lambda row: vietnamese_key(row["name"]))
     received = cstore.list_received(db)

@@ -65,11 +65,9 @@ def build_consolidated(workspace, period: ReportPeriod | None = None, today: dt.
     today = today or dt.date.today()
     plan = service.choose_plan(workspace, None)
     profile = service._profile(workspace)
-    snap = views.load(workspace, period, today)
-    period = snap.period
-    as_of = min(period.end, today)
-    if as_of != today:  # a past period: overdue and late as they stood at its end, as the agency report counts
-        snap = views.load(workspace, period, as_of, closed=True)
+    # A past period: overdue and late as they stood at its end, as the agency report counts.
+    snap = views.load(workspace, period, today, at_period_end=True)
+    period, as_of = snap.period, snap.today
     register = views.register(snap)
     sent = [row for row in register if row["state"] in (views.SUBMITTED, views.LATE)]
     late = [row for row in register if row["state"] == views.LATE]
