@@ -98,3 +98,30 @@ def test_a_past_periods_report_reads_the_agencies_once_as_they_stood_at_its_end(
     assert content.figures.overdue == sum(
         1 for agency in closed.agencies for task in closed.tasks
         if closed.overdue_days(task, closed.status(agency["id"], task.id)))
+
+
+def test_annex_pages_are_filled_and_each_repeats_its_header(early):
+    """A tall row of annex III (an agency with many overdue tasks) is cut between lines, the rest
+    under “(tiếp)” on the next page: no page is left part empty, and each page has the header row."""
+    import io
+
+    import pypdf
+
+    from kehoach_desktop.report import pdf as report_pdf
+    from kehoach_desktop.report.service import render
+
+    from _report_support import nfc, text_pieces
+
+    ws, _ = early
+    content = build_consolidated(ws, YEAR, today=dt.date(2026, 1, 20))
+    pages = pypdf.PdfReader(io.BytesIO(render(content, "PDF"))).pages
+    texts = [" ".join(nfc(page.extract_text()).split()) for page in pages]
+    first = next(n for n, text in enumerate(texts) if "PHỤ LỤC III" in text)
+    annex_pages = list(range(first, len(pages)))
+    assert len(annex_pages) > 2
+    assert all("Nhiệm vụ quá hạn (theo mã tiêu chí)" in texts[n] for n in annex_pages), texts[first + 1][:300]
+    assert any("(tiếp)" in texts[n] for n in annex_pages[1:])
+    line = 13
+    for n in annex_pages[:-1]:
+        lowest = min(y for text, _x, y, _f, _s in text_pieces(pages[n]))
+        assert lowest - report_pdf.MARGIN_BOTTOM < 3 * line, f"trang {n + 1} còn trống phía dưới"

@@ -116,6 +116,17 @@ class _Pages:
         self.annex_header = annex_header
         self.header_height = annex_header.wrap(annex_width, 1000)[1] if annex_header else 0
         self.header_form = ""
+        self.table_headers: list[tuple[Table, float]] = []  # each table annex's header row and its height
+
+    def table_next(self, number: int):
+        """onPage of a table annex's pages after its first: the page number and its header row."""
+        header, height = self.table_headers[number]
+
+        def draw(canvas, doc) -> None:
+            self._draw(canvas, doc, canvas.getPageNumber())
+            header.drawOn(canvas, MARGIN_LEFT, canvas._pagesize[1] - MARGIN_TOP - height)
+
+        return draw
 
     def body_page(self, canvas, doc) -> None:
         self._draw(canvas, doc, canvas.getPageNumber())
@@ -167,8 +178,17 @@ def render_pdf(content: ReportContent, progress: Progress | None = None) -> byte
                      autoNextPageTemplate="annex_next"),
         PageTemplate("annex_next", [_frame(landscape_size, below=pages.header_height)], onPage=pages.annex_next,
                      pagesize=landscape_size),
-        PageTemplate("table_annex", [_frame(landscape_size)], onPage=pages.body_page, pagesize=landscape_size),
     ])
+    for number, annex in enumerate(content.extra_annexes):  # issue 11: each with its header row on every page
+        header = table_header(annex, styles, annex_width)
+        height = header.wrap(annex_width, 1000)[1]
+        pages.table_headers.append((header, height))
+        doc.addPageTemplates([
+            PageTemplate(f"table_annex{number}", [_frame(landscape_size)], onPage=pages.body_page,
+                         pagesize=landscape_size, autoNextPageTemplate=f"table_annex{number}_next"),
+            PageTemplate(f"table_annex{number}_next", [_frame(landscape_size, below=height)],
+                         onPage=pages.table_next(number), pagesize=landscape_size),
+        ])
     flowables = _body(content, styles, doc.width)
     if content.annex_groups:
         flowables += [NextPageTemplate("annex"), PageBreak()]
@@ -477,24 +497,36 @@ def _annex_cells(row: AnnexRow, scored: bool) -> list:
 # --- annexes as plain tables (issue 11: the consolidated report) ----------------------------------
 
 
+def table_header(annex, styles: Styles, width: float) -> Table:
+    widths = [w * width / sum(annex.widths) for w in annex.widths]
+    table = Table([[Paragraph(_text(name), styles.head_cell) for name in annex.headers]], colWidths=widths)
+    table.setStyle(TableStyle(_CELL_PADDING + [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return table
+
+
 def _table_annexes(content: ReportContent, styles: Styles, width: float) -> list:
+    """Each table annex on its own landscape pages, drawn as the agency's annex is: a row taller
+    than the room left is cut between lines ("(tiếp)" above the rest), the header row on every page."""
     flowables: list = []
-    for annex in content.extra_annexes:
-        flowables += [NextPageTemplate("table_annex"), PageBreak()]
+    for number, annex in enumerate(content.extra_annexes):
+        flowables += [NextPageTemplate(f"table_annex{number}"), PageBreak()]
         flowables += [Paragraph(_text(line), styles.annex_title) for line in annex.title]
         flowables.append(Paragraph(_text(annex.subtitle), styles.annex_subtitle))
+        flowables.append(table_header(annex, styles, width))
         widths = [w * width / sum(annex.widths) for w in annex.widths]
-        header = [Paragraph(_text(name), styles.head_cell) for name in annex.headers]
-        rows, commands = [header], list(_CELL_PADDING)
+        headings: list[CellText] = []
         for values in annex.rows:
-            if len(values) == 1:  # a group heading across the table
-                commands.append(("SPAN", (0, len(rows)), (-1, len(rows))))
-                rows.append([CellText([(values[0], BOLD)])] + [""] * (len(widths) - 1))
-            else:
-                rows.append([CellText([(value, REGULAR)], centred=i in annex.centred) for i, value in enumerate(values)])
-        commands.append(("VALIGN", (0, 0), (-1, 0), "MIDDLE"))
-        flowables.append(Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands)))
+            if len(values) == 1:  # a group heading across the table, kept with the row under it
+                headings.append(CellText([(values[0], BOLD)]))
+                continue
+            cells = [CellText([(value, REGULAR)], centred=i in annex.centred) for i, value in enumerate(values)]
+            flowables.append(AnnexRowFlowable(cells, widths, headings))
+            headings = []
+        if headings:
+            flowables.append(AnnexRowFlowable([], widths, headings))
     return flowables
+
+
 # --- the overview chart (issue 16) ---
 
 
