@@ -307,3 +307,22 @@ def test_an_agencys_first_package_stores_and_counts_what_weighing_each_task_woul
     assert sum(item.changes["evidence_added"] for item in fast.packages) > 0
     assert _outcomes(fast) == _outcomes(weighed)
     assert stored_fast == stored_weighed
+
+
+def test_the_command_line_receives_with_the_worker_processes_asked_for(province, tmp_path):
+    """`kehoach receive --workers N` (the installed program on a PC of many cores uses them by
+    default; this checks the same path on any machine) receives what one process receives."""
+    from _consolidation_support import run_cli
+
+    results = {}
+    for workers in ("0", "2"):
+        with consolidator(province, tmp_path / f"w{workers}") as ws:
+            code, out = run_cli("--data-dir", ws.data_dir, "receive", province["packages"], "--workers", workers,
+                                "--json")
+            assert code == 0
+            results[workers] = [(item["file"], item["status"], item["changes"]) for item in json.loads(out)["packages"]]
+    assert results["2"] == results["0"] and all(status == "received" for _, status, _ in results["0"])
+    with consolidator(province, tmp_path / "refused") as ws:
+        before = snapshot(ws.db)
+        code, _ = run_cli("--data-dir", ws.data_dir, "receive", province["packages"], "--workers", "-1")
+        assert code == 2 and snapshot(ws.db) == before

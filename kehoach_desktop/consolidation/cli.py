@@ -40,6 +40,8 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     receive.add_argument("paths", nargs="+", metavar="FILES_OR_FOLDERS")
     receive.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     receive.add_argument("--json", action="store_true")
+    receive.add_argument("--workers", type=int, default=None, metavar="N",
+                         help="số tiến trình phụ kiểm tra gói (mặc định: theo số lõi máy; 0: không dùng)")
 
     overview = sub.add_parser("overview", parents=[common], help="tổng hợp: đơn vị đã/chưa báo cáo, số nhiệm vụ")
     overview.add_argument("--period", choices=PERIOD_CODES)
@@ -98,7 +100,9 @@ def _print_change(change: rosters.RosterChange, args) -> int:
 def cmd_receive(workspace, args) -> int:
     if not args.dry_run:
         workspace.backup_before("nhan-goi")
-    result = receiving.receive(workspace, args.paths, dry_run=args.dry_run)
+    if args.workers is not None and args.workers < 0:
+        raise InvalidInputError("Số tiến trình phụ (--workers) không được âm.")
+    result = receiving.receive(workspace, args.paths, dry_run=args.dry_run, workers=args.workers)
     if args.json:
         _print_json(result.to_json())
     else:
