@@ -14,11 +14,24 @@ from .errors import StorageError
 FULL, READ_ONLY, PERMISSION, IO = "full", "read-only", "permission", "io"
 LOW_SPACE_BYTES = 4 * 1024**2  # below this, an I/O error while writing is the disk being full
 
-_ERRNO_KINDS = {
-    errno.ENOSPC: FULL, errno.EDQUOT: FULL, errno.EFBIG: FULL,
-    errno.EROFS: READ_ONLY,
-    errno.EACCES: PERMISSION, errno.EPERM: PERMISSION,
-    errno.EIO: IO, errno.ENXIO: IO, errno.ENODEV: IO, errno.ESTALE: IO, errno.ENOMEDIUM: IO,
+# By name: errno differs between systems (Windows has no ENOMEDIUM, for one), and a name
+# missing here must not stop the program from starting.
+_ERRNO_NAMES = {
+    "ENOSPC": FULL, "EDQUOT": FULL, "EFBIG": FULL,
+    "EROFS": READ_ONLY,
+    "EACCES": PERMISSION, "EPERM": PERMISSION,
+    "EIO": IO, "ENXIO": IO, "ENODEV": IO, "ESTALE": IO, "ENOMEDIUM": IO,
+}
+_ERRNO_KINDS = {getattr(errno, name): kind for name, kind in _ERRNO_NAMES.items() if hasattr(errno, name)}
+# Windows' own codes (OSError.winerror), read first: Python gives a write-protected stick or a
+# drive that is not ready EACCES or EINVAL, which would read as a missing permission or nothing.
+_WINERROR_KINDS = {
+    112: FULL, 39: FULL,  # ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
+    19: READ_ONLY,  # ERROR_WRITE_PROTECT
+    5: PERMISSION,  # ERROR_ACCESS_DENIED
+    21: IO, 23: IO, 55: IO, 483: IO, 1117: IO, 1167: IO,
+    # ERROR_NOT_READY, ERROR_CRC, ERROR_DEV_NOT_EXIST, ERROR_DEVICE_HARDWARE_ERROR, ERROR_IO_DEVICE,
+    # ERROR_DEVICE_NOT_CONNECTED (a USB stick pulled out)
 }
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html)
 _SQLITE_KINDS = {13: FULL, 8: READ_ONLY, 3: PERMISSION, 23: PERMISSION, 10: IO, 14: IO}
@@ -28,7 +41,9 @@ def kind_of(error: BaseException, where: Path | None = None) -> str | None:
     """FULL, READ_ONLY, PERMISSION or IO for an error of the storage; None for anything else
     (corruption included)."""
     kind = None
-    if isinstance(error, OSError) and error.errno in _ERRNO_KINDS:
+    if isinstance(error, OSError) and getattr(error, "winerror", None) in _WINERROR_KINDS:
+        kind = _WINERROR_KINDS[error.winerror]
+    elif isinstance(error, OSError) and error.errno in _ERRNO_KINDS:
         kind = _ERRNO_KINDS[error.errno]
     elif isinstance(error, sqlite3.Error):
         code = getattr(error, "sqlite_errorcode", None)

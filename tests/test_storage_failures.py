@@ -243,3 +243,46 @@ def test_the_first_start_on_a_full_disk_is_a_message_not_a_traceback(small_disk,
     with pytest.raises(StorageError, match="Ổ đĩa đầy"):  # what the window shows in its message box
         Workspace(data)
     filler.unlink()
+
+
+# --- Windows (the installed program) ---
+
+WINDOWS_ERRNO_NAMES = (  # what CPython's errno has on Windows: no ENOMEDIUM, for one
+    "EPERM", "ENOENT", "EIO", "ENXIO", "EACCES", "ENODEV", "EFBIG", "ENOSPC", "EROFS", "EINVAL", "EDQUOT", "ESTALE")
+
+
+def test_the_failures_module_loads_with_the_error_numbers_windows_has(monkeypatch):
+    """The installed program imports this module before anything shows: a name of Linux's errno
+    missing on Windows stopped it from starting at all."""
+    import errno
+    import importlib
+    import types
+
+    import kehoach_desktop.failures as failures
+
+    windows_errno = types.ModuleType("errno")
+    for name in WINDOWS_ERRNO_NAMES:
+        setattr(windows_errno, name, getattr(errno, name))
+    monkeypatch.setitem(sys.modules, "errno", windows_errno)
+    try:
+        reloaded = importlib.reload(failures)
+        assert reloaded.kind_of(OSError(errno.ENOSPC, "No space left on device")) == reloaded.FULL
+    finally:
+        monkeypatch.setitem(sys.modules, "errno", errno)
+        importlib.reload(failures)
+
+
+@pytest.mark.parametrize(("winerror", "errno_value", "kind"), [
+    (112, 28, "full"),  # ERROR_DISK_FULL
+    (19, 13, "read-only"),  # ERROR_WRITE_PROTECT: Python says EACCES, the stick's switch is the cause
+    (21, 22, "io"),  # ERROR_NOT_READY: the stick is gone
+    (1167, 22, "io"),  # ERROR_DEVICE_NOT_CONNECTED
+    (5, 13, "permission"),  # ERROR_ACCESS_DENIED
+])
+def test_windows_own_error_codes_are_told_apart(winerror, errno_value, kind):
+    from kehoach_desktop import failures
+
+    error = OSError(errno_value, "Windows error")
+    error.winerror = winerror  # set by Python on Windows only
+    assert failures.kind_of(error) == kind
+    assert failures.kind_of(OSError(22, "Invalid argument")) is None  # without a Windows code: not storage
