@@ -247,8 +247,21 @@ def test_the_first_start_on_a_full_disk_is_a_message_not_a_traceback(small_disk,
 
 # --- Windows (the installed program) ---
 
-WINDOWS_ERRNO_NAMES = (  # what CPython's errno has on Windows: no ENOMEDIUM, for one
-    "EPERM", "ENOENT", "EIO", "ENXIO", "EACCES", "ENODEV", "EFBIG", "ENOSPC", "EROFS", "EINVAL", "EDQUOT", "ESTALE")
+WINDOWS_ERRNO_NAMES = (  # of what CPython's errno has on Windows (the C library's and Winsock's): no ENOMEDIUM
+    "EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG", "ENOEXEC", "EBADF", "ECHILD", "EAGAIN",
+    "ENOMEM", "EACCES", "EFAULT", "EBUSY", "EEXIST", "EXDEV", "ENODEV", "ENOTDIR", "EISDIR", "EINVAL",
+    "ENFILE", "EMFILE", "ENOTTY", "EFBIG", "ENOSPC", "ESPIPE", "EROFS", "EMLINK", "EPIPE", "EDOM", "ERANGE",
+    "EDEADLK", "ENAMETOOLONG", "ENOLCK", "ENOSYS", "ENOTEMPTY", "EILSEQ", "ETIMEDOUT", "ECONNRESET",
+    "ECONNREFUSED", "EWOULDBLOCK", "EDQUOT", "ESTALE")
+
+
+def test_the_program_names_only_error_numbers_windows_has():
+    """errno.X read at import or at run time must exist on Windows too (else getattr by name)."""
+    import re
+
+    used = {(path.name, name) for path in (ROOT / "kehoach_desktop").rglob("*.py")
+            for name in re.findall(r"\berrno\.(E[A-Z0-9]+)", path.read_text(encoding="utf-8"))}
+    assert used and {(file, name) for file, name in used if name not in WINDOWS_ERRNO_NAMES} == set()
 
 
 def test_the_failures_module_loads_with_the_error_numbers_windows_has(monkeypatch):
