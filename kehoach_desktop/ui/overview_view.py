@@ -182,7 +182,8 @@ class OverviewView(QScrollArea):
         else:
             self.summary.setText(f"Đơn vị có {overview.total} nhiệm vụ; đã hoàn thành {overview.done} "
                                  f"({overview.done_percent}%).")
-        overdue = (f"{overview.overdue} việc chưa hoàn thành khi kế hoạch kết thúc" if finished
+        # A finished plan: its late tasks as it ended, beside the banner's count of all it left unfinished.
+        overdue = (f"{overview.overdue} việc quá hạn khi kế hoạch kết thúc" if finished
                    else f"{overview.overdue} việc quá hạn")
         lines = [
             _link("overdue", overdue, overview.overdue, "#455a64" if finished else "#b71c1c"),
