@@ -1,6 +1,6 @@
 """The tree's filters at scale (issue 17): one filter implementation (a pattern over each task's
-precomputed key) that Qt applies in C++ and Python applies to count; both agree with the filter's
-meaning for random filters and random tasks; a filter change re-maps the proxy only."""
+precomputed key) that picks the tasks the view shows and counts them; it agrees with the filter's
+meaning for random filters and random tasks; a filter change hides and shows the view's rows only."""
 
 from __future__ import annotations
 
@@ -58,14 +58,27 @@ def meaning(task_filter: TaskFilter, row, today) -> bool:
     return all(word in search_text(row) for word in fold(task_filter.query).split())
 
 
-def shown_ids(proxy, parent=QModelIndex()) -> list[int]:
-    """The task ids the proxy's tree holds, depth first (what the view can show)."""
-    ids = []
-    for row in range(proxy.rowCount(parent)):
-        index = proxy.index(row, 0, parent)
+def shown_ids(view, parent=QModelIndex()) -> list[int]:
+    """The task ids the view shows (its rows not hidden, below groups not hidden), depth first."""
+    ids, model = [], view.model()
+    for row in range(model.rowCount(parent)):
+        if view.isRowHidden(row, parent):
+            continue
+        index = model.index(row, 0, parent)
         task_id = index.data(TASK_ID_ROLE)
-        ids += [task_id] if task_id is not None else shown_ids(proxy, index)
+        ids += [task_id] if task_id is not None else shown_ids(view, index)
     return ids
+
+
+def tree_view(rows):
+    """A model of these rows, its proxy and a view showing it, every group open (as the window)."""
+    view = QtWidgets.QTreeView()
+    model, proxy = TaskTreeModel(view), TaskFilterProxy(view)  # the view owns them: freed after it, never before
+    proxy.setSourceModel(model)
+    proxy.show_in(view)
+    model.set_tree(build_tree(rows, TODAY))
+    view.expandAll()
+    return model, proxy, view
 
 
 _change = st.fixed_dictionaries({
@@ -96,11 +109,9 @@ def test_the_tree_shows_exactly_what_each_filter_means(tmp_path_factory, qapp, c
                              show_removed=show_removed, plan_id=plan_id, only=only)
     expected = [row.id for row in rows if meaning(task_filter, row, TODAY)]
 
-    model, proxy = TaskTreeModel(), TaskFilterProxy()
-    proxy.setSourceModel(model)
-    model.set_tree(build_tree(rows, TODAY))
+    model, proxy, view = tree_view(rows)
     proxy.set_filter(task_filter)
-    assert sorted(shown_ids(proxy)) == sorted(expected)  # Qt's match, in C++
+    assert sorted(shown_ids(view)) == sorted(expected)  # what the view shows
     assert proxy.visible_task_ids() == expected and proxy.visible_count() == len(expected)  # Python's
     assert [row.id for row in apply_filter(rows, task_filter, TODAY)] == expected  # the command line's
     assert proxy.any_visible_conditional() == any(row.conditional for row in rows if row.id in set(expected))
@@ -169,14 +180,12 @@ def test_a_task_updated_in_place_loses_the_looks_and_filters_it_no_longer_has(tm
 
     rows = [dataclasses.replace(row, due_date=TODAY - dt.timedelta(days=3), due_dates=(), status=Status.NOT_STARTED,
                                 removed=False) for row in _sample_rows(tmp_path_factory)[:5]]
-    model, proxy = TaskTreeModel(), TaskFilterProxy()
-    proxy.setSourceModel(model)
-    model.set_tree(build_tree(rows, TODAY))
+    model, proxy, view = tree_view(rows)
     proxy.set_filter(TaskFilter(scope=ALL, overdue_only=True))
     target = rows[2]
     cell = model.index_of_task(target.id)
     assert cell.siblingAtColumn(COL_DEADLINE).data(Qt.BackgroundRole) is not None  # overdue: red
-    assert target.id in shown_ids(proxy)
+    assert target.id in shown_ids(view)
 
     old = proxy.update_task(dataclasses.replace(target, status=Status.DONE, percent=100))
     assert old.status == Status.NOT_STARTED
@@ -184,7 +193,7 @@ def test_a_task_updated_in_place_loses_the_looks_and_filters_it_no_longer_has(tm
         assert cell.siblingAtColumn(column).data(Qt.BackgroundRole) is None  # no longer painted as overdue
     assert cell.siblingAtColumn(COL_STATUS).data() == "Hoàn thành"
     assert "quá hạn" not in cell.siblingAtColumn(COL_DEADLINE).data()
-    assert target.id not in shown_ids(proxy) and target.id not in proxy.visible_task_ids()  # Qt and Python agree
+    assert target.id not in shown_ids(view) and target.id not in proxy.visible_task_ids()  # the view and Python agree
     assert proxy.visible_count() == 4
 
 
