@@ -238,3 +238,33 @@ def test_a_wrapped_row_is_measured_once_per_width_and_again_when_the_column_chan
     tree.doItemsLayout()
     window.select_task(ids[-1])
     assert len(measured) > first  # another width: the texts measured again for it
+
+
+_letters = st.sampled_from(["t", "u", "y", "e", "n", " ", "c", "h", "x", "ã", "đ", "1", "."])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(["type", "erase", "scope", "save"]), _letters,
+                                st.integers(0, 93)), min_size=1, max_size=12))
+def test_typing_erasing_and_saving_keep_the_view_equal_to_the_meaning(tmp_path_factory, qapp, steps):
+    """A narrower search looks only among the tasks the last one showed, and the view hides and
+    shows only the rows that change (issue 17): after each letter typed or erased, a scope change
+    or a saved task, the tasks counted and the tasks the view shows are those the filter means."""
+    rows = list(_sample_rows(tmp_path_factory))
+    model, proxy, view = tree_view(rows)
+    query, scope = "", ALL
+    for action, letter, pick in steps:
+        if action == "type":
+            query += letter
+        elif action == "erase":
+            query = query[:-1]
+        elif action == "scope":
+            scope = MINE_ANY if scope == ALL else ALL
+        else:  # a save that changes what the task says: it may leave or join the search
+            rows[pick] = dataclasses.replace(rows[pick], content=rows[pick].content + f" {letter}{query}")
+            proxy.update_task(rows[pick])
+        task_filter = TaskFilter(scope=scope, query=query)
+        proxy.set_filter(task_filter)
+        expected = [row.id for row in rows if meaning(task_filter, row, TODAY)]
+        assert proxy.visible_task_ids() == expected
+        assert sorted(shown_ids(view)) == sorted(expected)

@@ -299,9 +299,9 @@ class TaskTreeModel(QStandardItemModel):
     def today(self) -> dt.date:
         return self._tree.today
 
-    def select(self, task_filter: TaskFilter) -> list[int]:
+    def select(self, task_filter: TaskFilter, among: list[int] | None = None) -> list[int]:
         """The positions (in rows) of the tasks the filter accepts: one pass over the precomputed keys."""
-        return task_filter.select(self._tree.prefixes, self._tree.texts)
+        return task_filter.select(self._tree.prefixes, self._tree.texts, among)
 
     def conditional_among(self, positions: list[int]) -> bool:
         prefixes = self._tree.prefixes
@@ -403,6 +403,9 @@ class TaskFilterProxy(CollatingProxy):
         # The rows the view hides: a task by its position, a group by the number of tasks + its number.
         # Rows below a hidden group keep whatever state they had: they are set when it shows again.
         self._hidden: set[int] = set()
+        self._applied: list[int] | None = None  # the tasks shown when the view's rows were last set
+        # (prefix pattern, words, positions) of the filter last worked out: a narrower one tests only those
+        self._before: tuple | None = None
         self._groups: list | None = None  # each group's index in this proxy, until a sort moves rows
         self.modelReset.connect(self._forget)  # the view forgets its hidden rows on a reset too
         self.layoutChanged.connect(self._forget_indexes)
@@ -411,14 +414,14 @@ class TaskFilterProxy(CollatingProxy):
         self._groups = None
 
     def _forget(self) -> None:
-        self._visible = self._visible_set = self._groups = None
+        self._visible = self._visible_set = self._groups = self._applied = self._before = None
         self._hidden = set()
 
     def show_in(self, view) -> None:
         """The view that shows this proxy: it hides the rows the filter leaves out."""
         view.setModel(self)
         self._view = view
-        self._hidden = set()
+        self._hidden, self._applied = set(), None
         self._apply()
 
     def set_filter(self, task_filter: TaskFilter) -> None:
@@ -433,13 +436,16 @@ class TaskFilterProxy(CollatingProxy):
     def update_task(self, row: TaskRow) -> TaskRow | None:
         """Replace one task in the model; it shows or hides (with its groups) as the filter says."""
         old = self.sourceModel().update_task(row)
-        self._visible = self._visible_set = None
+        self._visible = self._visible_set = self._before = None
         self._apply()
         return old
 
     def _shown(self) -> list[int]:
-        if self._visible is None:
-            self._visible = self.sourceModel().select(self._filter)
+        if self._visible is None:  # the filter's conditions as they are now (the window edits its plan_id in place)
+            before = self._before
+            among = before[2] if before and self._filter.narrows(before[0], before[1]) else None
+            self._visible = self.sourceModel().select(self._filter, among)
+            self._before = (self._filter.prefix_pattern(), self._filter.words(), self._visible)
         return self._visible
 
     def _shown_set(self) -> set[int]:
@@ -469,12 +475,13 @@ class TaskFilterProxy(CollatingProxy):
         if view is None or not shiboken6.isValid(view) or view.model() is not self:
             return
         tree = self.sourceModel()._tree
-        hide, show = rows_to_change(tree, self._shown(), self._shown_set(), self._hidden)
-        if not hide and not show:
+        groups = self._group_indexes(tree)  # made at the first filter after a reload, not at the first keystroke
+        if self._shown() == self._applied:  # the same tasks ("Tất cả" where every task is the agency's, …)
             return
+        hide, show = rows_to_change(tree, self._shown(), self._shown_set(), self._hidden)
+        self._applied = self._shown()
         self._hidden.difference_update(show)
         self._hidden.update(hide)
-        groups = self._group_indexes(tree)
         hidden, tasks = view.setRowHidden, len(tree.rows)
         task_group, task_row, group_parent, group_row = tree.task_group, tree.task_row, tree.group_parent, tree.group_row
         root, mapped = QModelIndex(), self.sortColumn() >= 0  # unsorted, a proxy row is its source row
