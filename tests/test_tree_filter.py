@@ -268,3 +268,63 @@ def test_typing_erasing_and_saving_keep_the_view_equal_to_the_meaning(tmp_path_f
         expected = [row.id for row in rows if meaning(task_filter, row, TODAY)]
         assert proxy.visible_task_ids() == expected
         assert sorted(shown_ids(view)) == sorted(expected)
+
+
+def _walked_by_arrows(window, qtbot) -> list[int]:
+    """The tasks the Down key passes from the top of the tree to its end (what the user can reach)."""
+    from PySide6.QtCore import Qt
+
+    tree, seen = window.tree, []
+    tree.setFocus()
+    tree.setCurrentIndex(tree.model().index(0, 0))
+    while True:
+        task_id = tree.currentIndex().siblingAtColumn(0).data(TASK_ID_ROLE)
+        if task_id is not None and task_id not in seen:
+            seen.append(task_id)
+        before = tree.currentIndex()
+        qtbot.keyClick(tree, Qt.Key_Down)
+        if tree.currentIndex() == before:
+            return seen
+
+
+def test_a_search_hides_the_other_rows_from_the_arrow_keys_and_a_hidden_current_row_is_let_go(window, qtbot):
+    window.scope.setCurrentIndex(window.scope.findData(ALL))
+    everyone = window.visible_task_ids()
+    target = next(row for row in window._rows if row.id in everyone and "tuyen" not in search_text(row))
+    assert window.select_task(target.id)
+    window.search.setText("tuyen truyen")
+    window._filters_changed()
+    expected = [row.id for row in apply_filter(window._rows, window.filter, window.today)]
+    assert expected and target.id not in expected
+    assert window.detail.task is None and not window.tree.currentIndex().isValid()  # the edited task went out of sight
+    assert _walked_by_arrows(window, qtbot) == expected  # Down walks the matches only, in the tree's order
+    window.search.setText("")
+    window._filters_changed()
+    assert _walked_by_arrows(window, qtbot) == everyone
+
+
+def test_a_save_while_searching_updates_the_shown_row_and_can_bring_a_task_into_the_search(window):
+    from PySide6.QtCore import Qt
+
+    from kehoach_desktop.model import Progress
+    from kehoach_desktop.ui.task_tree import COL_STATUS
+
+    window.scope.setCurrentIndex(window.scope.findData(ALL))
+    window.search.setText("tuyen truyen")
+    window._filters_changed()
+    shown = window.visible_task_ids()
+    target = shown[1]
+    assert window.select_task(target)
+    window.workspace.save_progress(Progress(task_id=target, status=Status.IN_PROGRESS, percent=40, result="Đã họp"))
+    window._task_saved(target)  # what the detail pane's save calls
+    view_index = window.proxy.mapFromSource(window.model.index_of_task(target).siblingAtColumn(COL_STATUS))
+    assert view_index.data(Qt.DisplayRole) == "Đang thực hiện (40%)"  # the row shown changed in place
+    assert window.visible_task_ids() == shown and window.tree.currentIndex().siblingAtColumn(0).data(TASK_ID_ROLE) == target
+
+    outsider = next(row.id for row in window._rows if row.id not in shown and not row.removed)
+    window.workspace.save_progress(Progress(task_id=outsider, status=Status.IN_PROGRESS, percent=10,
+                                            result="Tuyên truyền trên loa truyền thanh xã"))
+    window._task_saved(outsider)  # its result now matches: it joins the search, with its groups
+    assert outsider in window.visible_task_ids()
+    assert sorted(shown_ids(window.tree)) == sorted(window.visible_task_ids())
+    assert f"Đang hiện {len(shown) + 1} nhiệm vụ" in window.empty_hint.text()
