@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -29,6 +30,7 @@ from .task_tree import (
 from .wrap_delegate import fit_rows  # loaded at start anyway (window_features)
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
+FREEZE_ABOVE = 1000  # tasks: above this, the loaded objects are spared the garbage collector's full passes (issue 17)
 # issue 17: the dialogs, the backup and exchange services load when the user first asks for them
 
 SCOPE_CHOICES = [
@@ -212,6 +214,8 @@ class MainWindow(QMainWindow):
         finally:
             self._refiltering = False
         self._counts = _counts_by_plan(tree.rows, self.today)  # from the rows just read, not a second query
+        if len(tree.rows) > FREEZE_ABOVE:
+            QTimer.singleShot(0, self._spare_the_collector)  # issue 17: once the tasks have painted
         self._refresh_counts()
         self._refresh_hint()
         if keep_task is not None and self.select_task(keep_task):
@@ -590,6 +594,15 @@ class MainWindow(QMainWindow):
         return detail
 
     # --- tree speed (issue 17) ---
+
+    def _spare_the_collector(self) -> None:
+        """The objects alive once a large plan is shown (the tasks' rows: ~150,000 at 20,000 tasks)
+        kept out of Python's full garbage collections, which otherwise walk them all (75-200 ms) at
+        whatever keystroke happens to allocate the object that sets one off. Collected once first,
+        what an earlier load kept there included, so that nothing that is garbage stays frozen."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def _leave_hidden_row(self) -> None:
         """The current row went out of sight with a filter change or a save: no current row then

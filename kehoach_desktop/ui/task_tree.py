@@ -400,9 +400,10 @@ class TaskFilterProxy(CollatingProxy):
         self._visible: list[int] | None = None  # positions of the tasks shown, worked out when first asked
         self._visible_set: set[int] | None = None
         self._view = None
-        # The rows the view hides: a task by its position, a group by the number of tasks + its number.
-        # Rows below a hidden group keep whatever state they had: they are set when it shows again.
-        self._hidden: set[int] = set()
+        # The rows the view hides: tasks by their position, groups by their number (TreeData). Rows
+        # below a hidden group keep whatever state they had: they are set when it shows again.
+        self._hidden_tasks: set[int] = set()
+        self._hidden_groups: set[int] = set()
         self._applied: list[int] | None = None  # the tasks shown when the view's rows were last set
         # (prefix pattern, words, positions) of the filter last worked out: a narrower one tests only those
         self._before: tuple | None = None
@@ -415,13 +416,13 @@ class TaskFilterProxy(CollatingProxy):
 
     def _forget(self) -> None:
         self._visible = self._visible_set = self._groups = self._applied = self._before = None
-        self._hidden = set()
+        self._hidden_tasks, self._hidden_groups = set(), set()
 
     def show_in(self, view) -> None:
         """The view that shows this proxy: it hides the rows the filter leaves out."""
         view.setModel(self)
         self._view = view
-        self._hidden, self._applied = set(), None
+        self._hidden_tasks, self._hidden_groups, self._applied = set(), set(), None
         self._apply()
 
     def set_filter(self, task_filter: TaskFilter) -> None:
@@ -478,22 +479,20 @@ class TaskFilterProxy(CollatingProxy):
         groups = self._group_indexes(tree)  # made at the first filter after a reload, not at the first keystroke
         if self._shown() == self._applied:  # the same tasks ("Tất cả" where every task is the agency's, …)
             return
-        hide, show = rows_to_change(tree, self._shown(), self._shown_set(), self._hidden)
+        (hide_tasks, show_tasks), (hide_groups, show_groups) = rows_to_change(
+            tree, self._shown(), self._shown_set(), self._hidden_tasks, self._hidden_groups)
         self._applied = self._shown()
-        self._hidden.difference_update(show)
-        self._hidden.update(hide)
-        hidden, tasks = view.setRowHidden, len(tree.rows)
+        self._hidden_tasks = (self._hidden_tasks - show_tasks) | hide_tasks
+        self._hidden_groups = (self._hidden_groups - show_groups) | hide_groups
+        hidden, root, mapped = view.setRowHidden, QModelIndex(), self.sortColumn() >= 0
         task_group, task_row, group_parent, group_row = tree.task_group, tree.task_row, tree.group_parent, tree.group_row
-        root, mapped = QModelIndex(), self.sortColumn() >= 0  # unsorted, a proxy row is its source row
-        for flag, changed in ((True, hide), (False, show)):
-            for n in changed:
-                if n < tasks:
-                    parent, row = groups[task_group[n]], task_row[n]
-                else:
-                    above = group_parent[n - tasks]
-                    parent, row = (groups[above] if above >= 0 else root), group_row[n - tasks]
-                if mapped:
-                    row = self.mapFromSource(self.sourceModel().index(row, 0, self.mapToSource(parent))).row()
+        for flag, changed_tasks, changed_groups in ((True, hide_tasks, hide_groups), (False, show_tasks, show_groups)):
+            rows = [(groups[task_group[n]], task_row[n]) for n in changed_tasks]
+            rows += [(groups[group_parent[n]] if group_parent[n] >= 0 else root, group_row[n]) for n in changed_groups]
+            if mapped:  # sorted: a proxy row is not its source row
+                source, to_source, from_source = self.sourceModel(), self.mapToSource, self.mapFromSource
+                rows = [(parent, from_source(source.index(row, 0, to_source(parent))).row()) for parent, row in rows]
+            for parent, row in rows:
                 hidden(row, parent, flag)
 
     def _group_indexes(self, tree: TreeData) -> list:
@@ -513,10 +512,11 @@ class TaskFilterProxy(CollatingProxy):
         return self._groups
 
 
-def rows_to_change(tree: TreeData, shown: list[int], shown_set: set[int], hidden: set[int]) -> tuple[set, set]:
-    """The rows to hide and to show again for these tasks to be the ones shown (rows numbered as in
-    TaskFilterProxy._hidden): a row hides when it does not show and its parent does."""
-    tasks = len(tree.rows)
+def rows_to_change(tree: TreeData, shown: list[int], shown_set: set[int], hidden_tasks: set[int],
+                   hidden_groups: set[int]) -> tuple[tuple[set, set], tuple[set, set]]:
+    """The tasks (by position) and the groups (by number) to hide and to show again for these tasks
+    to be the ones shown: a row hides when it does not show and its parent does; below a hidden
+    group nothing changes. Set operations, most of them in C: 20,000 tasks in a few milliseconds."""
     groups = set(map(tree.task_group.__getitem__, shown))  # the groups holding a task shown, and above
     parent_of = tree.group_parent
     rising = groups
@@ -525,11 +525,8 @@ def rows_to_change(tree: TreeData, shown: list[int], shown_set: set[int], hidden
         rising.discard(-1)
         rising -= groups
         groups |= rising
-    in_shown_group = map(groups.__contains__, tree.task_group)  # C loops: 20,000 tasks
-    wanted = set(compress(range(tasks), in_shown_group))
-    wanted -= shown_set
-    wanted.update(tasks + n for n, above in enumerate(parent_of)
-                  if n not in groups and (above < 0 or above in groups))
-    hide = wanted - hidden
-    show = {n for n in hidden if (n in shown_set if n < tasks else n - tasks in groups)}
-    return hide, show
+    wanted_tasks = set(compress(range(len(tree.rows)), map(groups.__contains__, tree.task_group)))
+    wanted_tasks -= shown_set
+    wanted_groups = {n for n, above in enumerate(parent_of) if n not in groups and (above < 0 or above in groups)}
+    return ((wanted_tasks - hidden_tasks, hidden_tasks & shown_set),
+            (wanted_groups - hidden_groups, hidden_groups & groups))
