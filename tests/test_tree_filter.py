@@ -328,3 +328,29 @@ def test_a_save_while_searching_updates_the_shown_row_and_can_bring_a_task_into_
     assert outsider in window.visible_task_ids()
     assert sorted(shown_ids(window.tree)) == sorted(window.visible_task_ids())
     assert f"Đang hiện {len(shown) + 1} nhiệm vụ" in window.empty_hint.text()
+
+
+def test_after_a_large_plan_is_shown_the_collector_spares_its_objects_but_not_garbage(window, qtbot, monkeypatch):
+    """Issue 17: a full garbage collection walked every loaded object at a random keystroke; after
+    a large plan is shown they are frozen out of it, once what is garbage has been collected."""
+    import gc
+    import weakref
+
+    from kehoach_desktop.ui import main_window
+
+    class Cycle:
+        pass
+
+    monkeypatch.setattr(main_window, "FREEZE_ABOVE", 10)  # the sample's 94 tasks count as large here
+    try:
+        gc.unfreeze()
+        garbage = Cycle()
+        garbage.me = garbage  # only the cyclic collector can free it
+        gone = weakref.ref(garbage)
+        del garbage
+        window.reload()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+        assert gone() is None  # collected before the freeze, not kept for ever
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
