@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.today = today or dt.date.today()
         self.filter = TaskFilter()
         self._counts: dict[int, Counts] = {}  # per plan: the status bar adds the plans it shows
-        self._refiltering = False  # the proxy moves the current row while it re-maps: not the user
+        self._refiltering = False  # a filter change or a save lets go of a hidden current row: not the user
         self._restoring = False
         self._backup_warned = False
         self.backup_dialog = None
