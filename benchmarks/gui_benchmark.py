@@ -8,7 +8,9 @@ then every measurement runs in its own process, so start-up and peak memory are 
     for search and filters; the view is collapsed first, else Qt re-maps range by range and moves
     every expanded index each time: 17 s a keystroke at 20,000);
   - the program: start to first paint, start to the tasks shown, a search keystroke (after the
-    box's 150 ms pause), a filter change ("Việc của tôi" ↔ "Tất cả"), selecting a task, saving a task.
+    box's 150 ms pause; typing "kiem" letter by letter, then clearing the box), a filter change
+    ("Việc của tôi" ↔ "Tất cả", a role, a status, overdue only, and back), selecting a task, saving
+    a task. The keystrokes start 1 s after the start's background work (first backup, overview) is done.
 Targets (issue 17): first paint ≤ 2× a bare window at 300 tasks and ≤ 1.5 s at 20,000; search and
 filter ≤ 100 ms; select ≤ 50 ms; save ≤ 50 ms; peak memory ≤ 2× the bare tree. Run:
     python benchmarks/gui_benchmark.py [--sizes 300 2000 20000] [--platform offscreen xvfb]
@@ -169,7 +171,16 @@ def child_app(folder: str) -> dict:
         window._search_timer.stop()
         window._search_timer.timeout.emit()  # what the 150 ms pause then runs
 
-    result["search_ms"] = statistics.median(timed(lambda t=t: search(t), "search") for t in ("k", "ki", "kie", "kiem", ""))
+    # The start's background work (the first backup, the overview's counts) done first, and what the
+    # window does once it is back (the detail pane built, the overview drawn, a garbage collection):
+    # a worker thread takes the interpreter's lock from the keystrokes, process CPU time counts it
+    # too, and a user does not type within the first second either.
+    window.runner.wait()
+    idle_until = time.perf_counter() + 1.0
+    while time.perf_counter() < idle_until:
+        application.processEvents(QEventLoop.AllEvents, 50)
+    searches = [timed(lambda t=t: search(t), "search") for t in ("k", "ki", "kie", "kiem", "")]
+    result["search_ms"], result["search_max_ms"] = statistics.median(searches), max(searches)
     all_index, mine_index = window.scope.findData("all"), window.scope.currentIndex()
     filters = []
     lead_index = window.scope.findData("lead")
@@ -273,7 +284,7 @@ def measure(sizes: list[int]) -> None:
             print(f"  start to tasks shown   {app['tasks_shown']:8.0f} ms")
             print(f"  search keystroke       {app['search_ms']:8.1f} ms   bare proxy re-filter "
                   f"{tree['refilter_ms']:6.1f} ms   ratio {app['search_ms'] / tree['refilter_ms']:5.2f}x"
-                  f"   (CPU {app['search_cpu_ms']:.0f} ms)")
+                  f"   (CPU {app['search_cpu_ms']:.0f} ms, slowest {app['search_max_ms']:.0f} ms)")
             print(f"  filter change          {app['filter_ms']:8.1f} ms   bare proxy re-filter "
                   f"{tree['refilter_ms']:6.1f} ms   ratio {app['filter_ms'] / tree['refilter_ms']:5.2f}x"
                   f"   (CPU {app['filter_cpu_ms']:.0f} ms, slowest {app['filter_max_ms']:.0f} ms)")

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from .model import Role, Status, TaskRow
 from .text import fold
@@ -57,14 +58,24 @@ class TaskFilter:
         """The whole filter over a whole key: the prefix, then each word somewhere after it."""
         return self.prefix_pattern() + "".join(f"(?=.*?{re.escape(word)})" for word in self.words())
 
-    def select(self, prefixes: list[str], texts: list[str]) -> list[int]:
-        """The positions of the keys (split by split_key) this filter accepts."""
+    def select(self, prefixes: list[str], texts: list[str], among: list[int] | None = None) -> list[int]:
+        """The positions of the keys (split by split_key) this filter accepts; only those `among`
+        when given (the positions a filter this one narrows accepted: see `narrows`)."""
         prefix = _compile(self.prefix_pattern()).match
         passes = {value: prefix(value) is not None for value in set(prefixes)}  # a few hundred at most
-        chosen = [n for n, value in enumerate(prefixes) if passes[value]]
-        for word in self.words():  # each word narrows the list: plain substring tests, in C
+        if among is None:  # compress: the loop over 20,000 prefixes runs in C
+            chosen = list(compress(range(len(prefixes)), map(passes.__getitem__, prefixes)))
+        else:
+            chosen = [n for n in among if passes[prefixes[n]]]
+        for word in self.words():  # each word narrows the list: plain substring tests
             chosen = [n for n in chosen if word in texts[n]]
         return chosen
+
+    def narrows(self, prefix_pattern: str, words: list[str]) -> bool:
+        """Every task this filter accepts, the filter of that prefix pattern and those words accepts
+        too (the same conditions, each of its words inside one of these): typing one more letter."""
+        mine = self.words()
+        return self.prefix_pattern() == prefix_pattern and all(any(old in word for word in mine) for old in words)
 
 
 _ROLE_CHARS = {Role.LEAD: "l", Role.IMPLEMENTING: "i", Role.COOPERATING: "c"}

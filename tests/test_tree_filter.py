@@ -1,6 +1,6 @@
 """The tree's filters at scale (issue 17): one filter implementation (a pattern over each task's
-precomputed key) that Qt applies in C++ and Python applies to count; both agree with the filter's
-meaning for random filters and random tasks; a filter change re-maps the proxy only."""
+precomputed key) that picks the tasks the view shows and counts them; it agrees with the filter's
+meaning for random filters and random tasks; a filter change hides and shows the view's rows only."""
 
 from __future__ import annotations
 
@@ -58,14 +58,27 @@ def meaning(task_filter: TaskFilter, row, today) -> bool:
     return all(word in search_text(row) for word in fold(task_filter.query).split())
 
 
-def shown_ids(proxy, parent=QModelIndex()) -> list[int]:
-    """The task ids the proxy's tree holds, depth first (what the view can show)."""
-    ids = []
-    for row in range(proxy.rowCount(parent)):
-        index = proxy.index(row, 0, parent)
+def shown_ids(view, parent=QModelIndex()) -> list[int]:
+    """The task ids the view shows (its rows not hidden, below groups not hidden), depth first."""
+    ids, model = [], view.model()
+    for row in range(model.rowCount(parent)):
+        if view.isRowHidden(row, parent):
+            continue
+        index = model.index(row, 0, parent)
         task_id = index.data(TASK_ID_ROLE)
-        ids += [task_id] if task_id is not None else shown_ids(proxy, index)
+        ids += [task_id] if task_id is not None else shown_ids(view, index)
     return ids
+
+
+def tree_view(rows):
+    """A model of these rows, its proxy and a view showing it, every group open (as the window)."""
+    view = QtWidgets.QTreeView()
+    model, proxy = TaskTreeModel(view), TaskFilterProxy(view)  # the view owns them: freed after it, never before
+    proxy.setSourceModel(model)
+    proxy.show_in(view)
+    model.set_tree(build_tree(rows, TODAY))
+    view.expandAll()
+    return model, proxy, view
 
 
 _change = st.fixed_dictionaries({
@@ -96,11 +109,9 @@ def test_the_tree_shows_exactly_what_each_filter_means(tmp_path_factory, qapp, c
                              show_removed=show_removed, plan_id=plan_id, only=only)
     expected = [row.id for row in rows if meaning(task_filter, row, TODAY)]
 
-    model, proxy = TaskTreeModel(), TaskFilterProxy()
-    proxy.setSourceModel(model)
-    model.set_tree(build_tree(rows, TODAY))
+    model, proxy, view = tree_view(rows)
     proxy.set_filter(task_filter)
-    assert sorted(shown_ids(proxy)) == sorted(expected)  # Qt's match, in C++
+    assert sorted(shown_ids(view)) == sorted(expected)  # what the view shows
     assert proxy.visible_task_ids() == expected and proxy.visible_count() == len(expected)  # Python's
     assert [row.id for row in apply_filter(rows, task_filter, TODAY)] == expected  # the command line's
     assert proxy.any_visible_conditional() == any(row.conditional for row in rows if row.id in set(expected))
@@ -169,14 +180,12 @@ def test_a_task_updated_in_place_loses_the_looks_and_filters_it_no_longer_has(tm
 
     rows = [dataclasses.replace(row, due_date=TODAY - dt.timedelta(days=3), due_dates=(), status=Status.NOT_STARTED,
                                 removed=False) for row in _sample_rows(tmp_path_factory)[:5]]
-    model, proxy = TaskTreeModel(), TaskFilterProxy()
-    proxy.setSourceModel(model)
-    model.set_tree(build_tree(rows, TODAY))
+    model, proxy, view = tree_view(rows)
     proxy.set_filter(TaskFilter(scope=ALL, overdue_only=True))
     target = rows[2]
     cell = model.index_of_task(target.id)
     assert cell.siblingAtColumn(COL_DEADLINE).data(Qt.BackgroundRole) is not None  # overdue: red
-    assert target.id in shown_ids(proxy)
+    assert target.id in shown_ids(view)
 
     old = proxy.update_task(dataclasses.replace(target, status=Status.DONE, percent=100))
     assert old.status == Status.NOT_STARTED
@@ -184,7 +193,7 @@ def test_a_task_updated_in_place_loses_the_looks_and_filters_it_no_longer_has(tm
         assert cell.siblingAtColumn(column).data(Qt.BackgroundRole) is None  # no longer painted as overdue
     assert cell.siblingAtColumn(COL_STATUS).data() == "Hoàn thành"
     assert "quá hạn" not in cell.siblingAtColumn(COL_DEADLINE).data()
-    assert target.id not in shown_ids(proxy) and target.id not in proxy.visible_task_ids()  # Qt and Python agree
+    assert target.id not in shown_ids(view) and target.id not in proxy.visible_task_ids()  # the view and Python agree
     assert proxy.visible_count() == 4
 
 
@@ -229,3 +238,119 @@ def test_a_wrapped_row_is_measured_once_per_width_and_again_when_the_column_chan
     tree.doItemsLayout()
     window.select_task(ids[-1])
     assert len(measured) > first  # another width: the texts measured again for it
+
+
+_letters = st.sampled_from(["t", "u", "y", "e", "n", " ", "c", "h", "x", "ã", "đ", "1", "."])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(["type", "erase", "scope", "save"]), _letters,
+                                st.integers(0, 93)), min_size=1, max_size=12))
+def test_typing_erasing_and_saving_keep_the_view_equal_to_the_meaning(tmp_path_factory, qapp, steps):
+    """A narrower search looks only among the tasks the last one showed, and the view hides and
+    shows only the rows that change (issue 17): after each letter typed or erased, a scope change
+    or a saved task, the tasks counted and the tasks the view shows are those the filter means."""
+    rows = list(_sample_rows(tmp_path_factory))
+    model, proxy, view = tree_view(rows)
+    query, scope = "", ALL
+    for action, letter, pick in steps:
+        if action == "type":
+            query += letter
+        elif action == "erase":
+            query = query[:-1]
+        elif action == "scope":
+            scope = MINE_ANY if scope == ALL else ALL
+        else:  # a save that changes what the task says: it may leave or join the search
+            rows[pick] = dataclasses.replace(rows[pick], content=rows[pick].content + f" {letter}{query}")
+            proxy.update_task(rows[pick])
+        task_filter = TaskFilter(scope=scope, query=query)
+        proxy.set_filter(task_filter)
+        expected = [row.id for row in rows if meaning(task_filter, row, TODAY)]
+        assert proxy.visible_task_ids() == expected
+        assert sorted(shown_ids(view)) == sorted(expected)
+
+
+def _walked_by_arrows(window, qtbot) -> list[int]:
+    """The tasks the Down key passes from the top of the tree to its end (what the user can reach)."""
+    from PySide6.QtCore import Qt
+
+    tree, seen = window.tree, []
+    tree.setFocus()
+    tree.setCurrentIndex(tree.model().index(0, 0))
+    while True:
+        task_id = tree.currentIndex().siblingAtColumn(0).data(TASK_ID_ROLE)
+        if task_id is not None and task_id not in seen:
+            seen.append(task_id)
+        before = tree.currentIndex()
+        qtbot.keyClick(tree, Qt.Key_Down)
+        if tree.currentIndex() == before:
+            return seen
+
+
+def test_a_search_hides_the_other_rows_from_the_arrow_keys_and_a_hidden_current_row_is_let_go(window, qtbot):
+    window.scope.setCurrentIndex(window.scope.findData(ALL))
+    everyone = window.visible_task_ids()
+    target = next(row for row in window._rows if row.id in everyone and "tuyen" not in search_text(row))
+    assert window.select_task(target.id)
+    window.search.setText("tuyen truyen")
+    window._filters_changed()
+    expected = [row.id for row in apply_filter(window._rows, window.filter, window.today)]
+    assert expected and target.id not in expected
+    assert window.detail.task is None and not window.tree.currentIndex().isValid()  # the edited task went out of sight
+    assert _walked_by_arrows(window, qtbot) == expected  # Down walks the matches only, in the tree's order
+    window.search.setText("")
+    window._filters_changed()
+    assert _walked_by_arrows(window, qtbot) == everyone
+
+
+def test_a_save_while_searching_updates_the_shown_row_and_can_bring_a_task_into_the_search(window):
+    from PySide6.QtCore import Qt
+
+    from kehoach_desktop.model import Progress
+    from kehoach_desktop.ui.task_tree import COL_STATUS
+
+    window.scope.setCurrentIndex(window.scope.findData(ALL))
+    window.search.setText("tuyen truyen")
+    window._filters_changed()
+    shown = window.visible_task_ids()
+    target = shown[1]
+    assert window.select_task(target)
+    window.workspace.save_progress(Progress(task_id=target, status=Status.IN_PROGRESS, percent=40, result="Đã họp"))
+    window._task_saved(target)  # what the detail pane's save calls
+    view_index = window.proxy.mapFromSource(window.model.index_of_task(target).siblingAtColumn(COL_STATUS))
+    assert view_index.data(Qt.DisplayRole) == "Đang thực hiện (40%)"  # the row shown changed in place
+    assert window.visible_task_ids() == shown and window.tree.currentIndex().siblingAtColumn(0).data(TASK_ID_ROLE) == target
+
+    outsider = next(row.id for row in window._rows if row.id not in shown and not row.removed)
+    window.workspace.save_progress(Progress(task_id=outsider, status=Status.IN_PROGRESS, percent=10,
+                                            result="Tuyên truyền trên loa truyền thanh xã"))
+    window._task_saved(outsider)  # its result now matches: it joins the search, with its groups
+    assert outsider in window.visible_task_ids()
+    assert sorted(shown_ids(window.tree)) == sorted(window.visible_task_ids())
+    assert f"Đang hiện {len(shown) + 1} nhiệm vụ" in window.empty_hint.text()
+
+
+def test_after_a_large_plan_is_shown_the_collector_spares_its_objects_but_not_garbage(window, qtbot, monkeypatch):
+    """Issue 17: a full garbage collection walked every loaded object at a random keystroke; after
+    a large plan is shown they are frozen out of it, once what is garbage has been collected."""
+    import gc
+    import weakref
+
+    from kehoach_desktop.ui import main_window
+
+    class Cycle:
+        pass
+
+    monkeypatch.setattr(main_window, "FREEZE_ABOVE", 10)  # the sample's 94 tasks count as large here
+    try:
+        gc.unfreeze()
+        garbage = Cycle()
+        garbage.me = garbage  # only the cyclic collector can free it
+        gone = weakref.ref(garbage)
+        del garbage
+        window.reload()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+        assert gone() is None  # collected before the freeze, not kept for ever
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
@@ -29,6 +30,7 @@ from .task_tree import (
 from .wrap_delegate import fit_rows  # loaded at start anyway (window_features)
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
+FREEZE_ABOVE = 1000  # tasks: above this, the loaded objects are spared the garbage collector's full passes (issue 17)
 # issue 17: the dialogs, the backup and exchange services load when the user first asks for them
 
 SCOPE_CHOICES = [
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
         self.today = today or dt.date.today()
         self.filter = TaskFilter()
         self._counts: dict[int, Counts] = {}  # per plan: the status bar adds the plans it shows
-        self._refiltering = False  # the proxy moves the current row while it re-maps: not the user
+        self._refiltering = False  # a filter change or a save lets go of a hidden current row: not the user
         self._restoring = False
         self._backup_warned = False
         self.backup_dialog = None
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView()
-        self.tree.setModel(self.proxy)
+        self.proxy.show_in(self.tree)  # issue 17: the filters hide the view's rows
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # rows of two lines (task_tree): no per-row measuring
         self.tree.setWordWrap(True)
@@ -157,7 +159,6 @@ class MainWindow(QMainWindow):
         for column, width in ((COL_CODE, 92), (COL_ROLE, 82), (COL_DEADLINE, 150), (COL_STATUS, 130)):
             header.resizeSection(column, width)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
-        self._keep_collapsed_groups()  # issue 17
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -208,11 +209,13 @@ class MainWindow(QMainWindow):
             self.model.set_tree(tree)
             fit_rows(self.tree, len(tree.rows))  # issue 17: wrapped rows, or two lines each at scale
             self._plans_reloaded()  # issue 16: the plan selector, banners, overview (and the filter's plan)
+            self.tree.expandAll()  # every group, before the filter hides some: each opens when it shows again
             self.proxy.set_filter(self.filter)  # the window's filter, with the plan the selector chose
-            self.tree.expandAll()
         finally:
             self._refiltering = False
         self._counts = _counts_by_plan(tree.rows, self.today)  # from the rows just read, not a second query
+        if len(tree.rows) > FREEZE_ABOVE:
+            QTimer.singleShot(0, self._spare_the_collector)  # issue 17: once the tasks have painted
         self._refresh_counts()
         self._refresh_hint()
         if keep_task is not None and self.select_task(keep_task):
@@ -229,12 +232,10 @@ class MainWindow(QMainWindow):
     def _apply_filter(self) -> None:
         """Re-filter the tree in place; the task being edited stays selected when it still shows."""
         current = self.detail.task.id if self.detail.task else None
-        self._still_collapsed()
         self._refiltering = True
         try:
-            self.proxy.set_filter(self.filter)
-            self.tree.expandAll()
-            self._collapse_again()  # issue 17: the groups the user closed stay closed
+            self.proxy.set_filter(self.filter)  # the rows that change hide or show; closed groups stay closed
+            self._leave_hidden_row()
         finally:
             self._refiltering = False
         self._refresh_hint()
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
         self._refiltering = True
         try:
             self.proxy.update_task(row)
+            self._leave_hidden_row()
         finally:
             self._refiltering = False
         self._counts[row.plan_id] = _add_counts(self._counts.get(row.plan_id, NO_COUNTS),
@@ -593,37 +595,24 @@ class MainWindow(QMainWindow):
 
     # --- tree speed (issue 17) ---
 
-    def _keep_collapsed_groups(self) -> None:
-        """A group the user closes stays closed across filter changes (held as a persistent index of
-        the source model, which a filter change leaves alone; a reload forgets it)."""
-        from PySide6.QtCore import QPersistentModelIndex
+    def _spare_the_collector(self) -> None:
+        """The objects alive once a large plan is shown (the tasks' rows: ~150,000 at 20,000 tasks)
+        kept out of Python's full garbage collections, which otherwise walk them all (75-200 ms) at
+        whatever keystroke happens to allocate the object that sets one off. Collected once first,
+        what an earlier load kept there included, so that nothing that is garbage stays frozen."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
-        self._collapsed: list = []
-
-        def collapsed(index) -> None:
-            if not self._refiltering:
-                self._collapsed.append(QPersistentModelIndex(self.proxy.mapToSource(index)))
-
-        # Not `expanded`: expandAll emits it once per group (11,000 Python calls at 20,000 tasks);
-        # a group opened again is noticed when the filter next changes (_still_collapsed).
-        self.tree.collapsed.connect(collapsed)
-
-    def _kept_index(self, kept):
-        return self.proxy.mapFromSource(self.model.index(kept.row(), kept.column(), kept.parent()))
-
-    def _still_collapsed(self) -> None:
-        """Before a filter change: forget the closed groups the user has opened again (or that went)."""
-        def closed(kept) -> bool:
-            index = self._kept_index(kept)
-            return not index.isValid() or not self.tree.isExpanded(index)  # hidden by the filter: kept
-
-        self._collapsed = [kept for kept in self._collapsed if kept.isValid() and closed(kept)]
-
-    def _collapse_again(self) -> None:
-        for kept in self._collapsed:
-            index = self._kept_index(kept)
-            if index.isValid():
-                self.tree.collapse(index)
+    def _leave_hidden_row(self) -> None:
+        """The current row went out of sight with a filter change or a save: no current row then
+        (the arrow keys start again from the top, not from a row the user cannot see)."""
+        index = self.tree.currentIndex()
+        while index.isValid():
+            if self.tree.isRowHidden(index.row(), index.parent()):
+                self.tree.setCurrentIndex(QModelIndex())
+                return
+            index = index.parent()
 
 
 def offers_assessment(profile) -> bool:

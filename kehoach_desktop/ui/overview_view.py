@@ -103,7 +103,9 @@ class BarChart(QWidget):
         count_width = metrics.horizontalAdvance("000/000") + 8
         bar_left = 12 if narrow else label_width + 8
         bar_width = max(width - bar_left - 8 - count_width, 40)
-        for row, bar in enumerate(self.bars):
+        exposed = event.rect()  # issue 17: the rows in sight only (1,000 areas at 20,000 tasks: 60 ms a paint)
+        first, last = max(exposed.top() // row_height, 0), exposed.bottom() // row_height + 1
+        for row, bar in enumerate(self.bars[first:last], first):
             top = row * row_height
             font = self.font()
             font.setBold(bar.level == 0)

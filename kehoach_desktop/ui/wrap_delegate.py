@@ -8,15 +8,16 @@ width is taken from the header here.
 
 from __future__ import annotations
 
+import functools
 import html
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QPalette, QTextDocument
+from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QTreeView
 
 from ..search_hits import match_spans
 
-HIT_STYLE = "background-color: #ffe082; color: #000000;"
+HIT_BACKGROUND, HIT_TEXT = "#ffe082", "#000000"  # a matched word: dark on amber
 
 MAX_LINES = 3
 UNIFORM_LINES = 2
@@ -91,7 +92,7 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         text = index.data(Qt.DisplayRole)
-        spans = match_spans(str(text), self.query) if text and self.query.strip() else []
+        spans = _spans(str(text), self.query) if text and self.query.strip() else ()
         if not spans:
             super().paint(painter, option, index)
             return
@@ -103,16 +104,11 @@ class WrappingDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.CE_ItemViewItem, opt, painter, widget)
         area = style.subElementRect(QStyle.SE_ItemViewItemText, opt, widget).adjusted(2, 0, -2, 0)
         selected = bool(opt.state & QStyle.State_Selected)
-        colour = opt.palette.color(QPalette.HighlightedText if selected else QPalette.Text).name()
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(opt.font)
-        doc.setHtml(f'<span style="color: {colour};">{highlighted(str(text), spans)}</span>')
-        doc.setTextWidth(area.width())
         painter.save()
-        painter.translate(area.left(), area.top() + max((area.height() - doc.size().height()) / 2, 0))
-        painter.setClipRect(QRect(0, 0, area.width(), area.height()))
-        doc.drawContents(painter)
+        painter.setPen(opt.palette.color(QPalette.HighlightedText if selected else QPalette.Text))
+        painter.setClipRect(area)
+        layout, height = _hit_layout(str(text), spans, opt.font, area.width(), area.height())
+        layout.draw(painter, QPointF(area.left(), area.top() + max((area.height() - height) / 2, 0)))
         painter.restore()
 
     def helpEvent(self, event, view, option, index) -> bool:
@@ -127,15 +123,59 @@ class WrappingDelegate(QStyledItemDelegate):
         return super().helpEvent(event, view, option, index)
 
 
-def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text as HTML with the matched spans marked."""
-    parts, last = [], 0
+def _hit_layout(text: str, spans, font, width: int, height: int) -> tuple[QTextLayout, float]:
+    """The text wrapped to the width with the matched spans marked, as many whole lines as the
+    height holds (the last one elided when text remains, as Qt draws an unmarked cell), and the
+    height they take. A QTextLayout, not a QTextDocument of HTML: a search repaints a hundred
+    cells, and each document was parsed anew (~0.4 ms each)."""
+    text = text.replace("\n", "\u2028")  # the same length: the spans still fit
+    layout = _laid_out(text, spans, font, width)
+    metrics = QFontMetrics(font)
+    room = max(1, int(height // max(metrics.lineSpacing(), 1)))
+    if layout.lineCount() > room:
+        start = layout.lineAt(room - 1).textStart()
+        text = text[:start] + metrics.elidedText(text[start:].replace("\u2028", " "), Qt.ElideRight, width)
+        layout = _laid_out(text, spans, font, width)
+    lines = min(layout.lineCount(), room)
+    return layout, sum(layout.lineAt(n).height() for n in range(lines))
+
+
+def _laid_out(text: str, spans, font, width: int) -> QTextLayout:
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    ranges = []
     for start, end in spans:
-        parts.append(html.escape(text[last:start]))
-        parts.append(f'<span style="{HIT_STYLE}">{html.escape(text[start:end])}</span>')
-        last = end
-    parts.append(html.escape(text[last:]))
-    return "".join(parts)
+        if start < len(text):
+            marked = QTextLayout.FormatRange()
+            marked.start, marked.length, marked.format = start, min(end, len(text)) - start, _hit_format()
+            ranges.append(marked)
+    layout.setFormats(ranges)
+    layout.beginLayout()
+    top = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, top))
+        top += line.height()
+    layout.endLayout()
+    return layout
+
+
+@functools.lru_cache(maxsize=4096)  # the rows in sight are painted again and again while the query stays
+def _spans(text: str, query: str) -> tuple:
+    return tuple(match_spans(text, query))
+
+
+@functools.lru_cache(maxsize=1)
+def _hit_format() -> QTextCharFormat:
+    marked = QTextCharFormat()
+    marked.setBackground(QColor(HIT_BACKGROUND))
+    marked.setForeground(QColor(HIT_TEXT))
+    return marked
 
 
 def wrap_column(tree: QTreeView, column: int) -> WrappingDelegate:
