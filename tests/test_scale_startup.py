@@ -29,12 +29,14 @@ class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Paint and WINDOW[0].proxy.visible_count() > 0 and not SEEN:
             SEEN.append(sorted(sys.modules))
+            import PySide6.QtWidgets as widgets
+            TYPES.extend(name for name, value in vars(widgets).items() if isinstance(value, type))
             FIT.update(fitter=hasattr(QApplication.instance(), "_screen_fitter"),
                        fitted=bool(WINDOW[0].property("kehoach_fitted")))
             QTimer.singleShot(0, QApplication.instance().quit)
         return False
 
-WINDOW, SEEN, FIT, _show = [], [], {}, MainWindow.show
+WINDOW, SEEN, FIT, TYPES, _show = [], [], {}, [], MainWindow.show
 def shown(window):
     WINDOW.append(window)
     window.watch = Watch()
@@ -44,7 +46,8 @@ def shown(window):
 MainWindow.show = shown
 main(["--data-dir", sys.argv[1]])
 FIT["fitter_later"] = hasattr(QApplication.instance(), "_screen_fitter")
-print(json.dumps({"tasks": WINDOW[0].proxy.visible_count(), "modules": SEEN[0] if SEEN else [], "fit": FIT}))
+print(json.dumps({"tasks": WINDOW[0].proxy.visible_count(), "modules": SEEN[0] if SEEN else [], "fit": FIT,
+                  "qt_types": sorted(TYPES)}))
 """
 
 # What only a user's later action needs: nothing of it may load before the window shows its tasks.
@@ -81,6 +84,10 @@ def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_ac
     # issue 17: the application-wide screen fitter (its first event costs 10–15 ms) waits for that
     # paint; the main window itself was fitted to the screen as it showed
     assert seen["fit"] == {"fitter": False, "fitted": True, "fitter_later": True}
+    # PySide makes the Python type of a Qt class at its first use; a widget pointer it has not seen
+    # (Qt's own viewport of the tree) made it create every widget class of QtWidgets (30-40 ms)
+    assert {"QTreeView", "QMainWindow"} <= set(seen["qt_types"])
+    assert not {"QWizard", "QCalendarWidget", "QColorDialog", "QMdiArea", "QLCDNumber", "QDial"} & set(seen["qt_types"])
 
 
 def test_the_window_path_leaves_the_command_modules_and_numpy_unloaded():
@@ -237,3 +244,18 @@ def test_a_read_that_never_arrives_still_lets_the_deferred_work_run(qtbot):
     later.then(lambda: done.append("listen"))
     later.at_latest(50)
     qtbot.waitUntil(lambda: done == ["listen"], timeout=2000)
+
+
+def test_the_trees_own_viewport_looks_as_qts_own(window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTreeView
+
+    plain = QTreeView()
+    ours, qts = window.tree.viewport(), plain.viewport()
+    for look in (lambda v: v.backgroundRole(), lambda v: v.autoFillBackground(), lambda v: v.objectName(),
+                 lambda v: v.focusProxy() is not None):
+        assert look(ours) == look(qts)
+    window.search.setText("không có nhiệm vụ nào như thế này")
+    window._filters_changed()
+    image = window.tree.viewport().grab().toImage()  # nothing shown: the viewport's own background
+    assert image.pixelColor(image.width() // 2, image.height() - 5) == window.tree.palette().color(QPalette.Base)

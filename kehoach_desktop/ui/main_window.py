@@ -20,7 +20,7 @@ from ..workspace import Counts, Workspace, count_tasks
 from .help_menu import add_about_action
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
-from .start_order import AfterTasksShown, DetailStandIn
+from .start_order import AfterTasksShown, DetailStandIn, own_viewport
 from .widgets import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView()
+        own_viewport(self.tree)  # issue 17: not Qt's, whose first use costs 30-40 ms
         self.tree.setModel(self.proxy)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # rows of two lines (task_tree): no per-row measuring
