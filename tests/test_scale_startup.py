@@ -259,3 +259,12 @@ def test_the_trees_own_viewport_looks_as_qts_own(window):
     window._filters_changed()
     image = window.tree.viewport().grab().toImage()  # nothing shown: the viewport's own background
     assert image.pixelColor(image.width() // 2, image.height() - 5) == window.tree.palette().color(QPalette.Base)
+
+
+def test_the_cheaper_check_goes_in_with_the_package_when_pyside_came_first():
+    code = ("import PySide6.QtCore\nimport kehoach_desktop.errors\nimport shibokensupport.feature as feature\n"
+            "print(getattr(feature._mod_uses_pyside, 'reads_bytes', False))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout.split()
+    assert out == ["True"]
+    assert "PySide6.QtCore" not in _loaded_after("import kehoach_desktop.errors")  # without PySide: nothing of it
