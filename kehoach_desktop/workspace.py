@@ -520,6 +520,12 @@ class Workspace:
         texts = _TextCache(profile)
         return [self._task_row(row, profile, criteria, texts) for row in store.plan_task_listing(self.db, plan_id)]
 
+    # --- start-up (issue 17) ---
+
+    def task_count(self) -> int:
+        """How many tasks the folder holds (all plans): the window's start chooses how to read them."""
+        return store.task_count(self.db)
+
 
 # --- saving only what changed (issue 15) ---
 

@@ -29,6 +29,7 @@ from .task_tree import (
 from .wrap_delegate import fit_rows  # loaded at start anyway (window_features)
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
+READ_HERE_UP_TO = 1000  # tasks read before the window shows (issue 17, _read_here_first)
 # issue 17: the dialogs, the backup and exchange services load when the user first asks for them
 
 SCOPE_CHOICES = [
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         if keep_task is None and self.detail.task is not None:
             keep_task = self.detail.task.id
         today = self.today
+        if self._read_here_first(keep_task):  # issue 17: the first read, before the window shows
+            return
         self.runner.run(
             self, "Đang tải danh sách nhiệm vụ…", lambda ctx: _read_tree(ctx.workspace, today),
             lambda tree: self._tree_loaded(tree, keep_task),
@@ -591,6 +594,26 @@ class MainWindow(QMainWindow):
         detail.saved.connect(self._task_saved)
         window_features.attach_detail(self, detail)
         return detail
+
+    _first_read_done = False
+
+    def _read_here_first(self, keep_task: int | None) -> bool:
+        """The first read of the tasks, made here when the plans are small (up to READ_HERE_UP_TO
+        tasks: 10-50 ms), before the window shows: its first paint shows the tasks, with no second
+        connection, worker thread or second paint. Larger data are read on the worker thread
+        after the window shows (what waits for their paint waits for either, start_order)."""
+        if self._first_read_done or self.runner.synchronous:
+            return False
+        self._first_read_done = True
+        try:
+            if self.workspace.task_count() > READ_HERE_UP_TO:
+                return False
+            tree = _read_tree(self.workspace, self.today)
+        except Exception:  # said as it always is: by the worker's read, after the window shows
+            return False
+        self.after_tasks_shown.paint_first = True
+        self._tree_loaded(tree, keep_task)
+        return True
 
     # --- tree speed (issue 17) ---
 

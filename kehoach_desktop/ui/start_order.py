@@ -15,7 +15,8 @@ class AfterTasksShown(QObject):
 
     `tasks_read()` is called when that read is in the model. A visible window runs the actions
     at its next paint, or after LATEST_MS at the latest; one shown only later (a synchronous
-    read: tests, a restore) runs them as it is shown."""
+    read: tests, a restore) runs them as it is shown, or, with `paint_first` (the start read the
+    tasks before showing the window), at its first paint."""
 
     LATEST_MS = 1000
 
@@ -24,6 +25,7 @@ class AfterTasksShown(QObject):
         self.window = window
         self.read = self.done = False
         self.pending: list = []
+        self.paint_first = False
 
     def then(self, action) -> None:
         if self.done:
@@ -40,10 +42,13 @@ class AfterTasksShown(QObject):
             return
         self.read = True
         if self.window.isVisible():
-            self.window.tree.viewport().installEventFilter(self)
-            QTimer.singleShot(self.LATEST_MS, self, self._run)
+            self._at_next_paint()
         else:
             self.window.installEventFilter(self)
+
+    def _at_next_paint(self) -> None:
+        self.window.tree.viewport().installEventFilter(self)
+        QTimer.singleShot(self.LATEST_MS, self, self._run)
 
     def eventFilter(self, obj, event) -> bool:
         if self.done:
@@ -53,7 +58,7 @@ class AfterTasksShown(QObject):
             QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
         elif event.type() == QEvent.Show and obj is self.window:
             obj.removeEventFilter(self)
-            self._run()
+            self._at_next_paint() if self.paint_first else self._run()
         return False
 
     def _run(self) -> None:
