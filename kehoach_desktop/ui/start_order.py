@@ -1,9 +1,11 @@
 """What the window can leave until its first read of the tasks is on the screen (issue 17).
 
-The tasks are read on a worker thread after the window shows; the user waits for that paint.
-Work that shows nowhere in it runs once it has been painted, so it neither delays it nor
-competes with the worker for the processor: the report reminder and the overview's read (they
-load the report services), listening for a second start (QtNetwork), the start-up backup."""
+A small plan (MainWindow.READ_HERE_UP_TO tasks) is read before the window shows, so that its
+first paint shows the tasks; larger data are read on a worker thread after the window shows.
+The user waits for that paint. Work that shows nowhere in it runs once it has been painted, so
+it neither delays it nor competes with the read for the processor: the report reminder, “Tổng
+quan” and its read (they load the report services), the detail pane, listening for a second
+start (QtNetwork), the start-up backup."""
 
 from __future__ import annotations
 
