@@ -31,8 +31,9 @@ class Watch(QObject):
             FIRST["first_with_tasks"] = WINDOW[0].proxy.visible_count() > 0
         if event.type() == QEvent.Paint and WINDOW[0].proxy.visible_count() > 0 and not SEEN:
             SEEN.append(sorted(sys.modules))
-            import PySide6.QtWidgets as widgets
-            TYPES.extend(name for name, value in vars(widgets).items() if isinstance(value, type))
+            import PySide6.QtGui as gui, PySide6.QtWidgets as widgets
+            TYPES.extend(name for module in (gui, widgets) for name, value in vars(module).items()
+                         if isinstance(value, type))
             FIT.update(fitter=hasattr(QApplication.instance(), "_screen_fitter"),
                        fitted=bool(WINDOW[0].property("kehoach_fitted")))
             QTimer.singleShot(0, QApplication.instance().quit)
@@ -92,6 +93,7 @@ def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_ac
     # (Qt's own viewport of the tree) made it create every widget class of QtWidgets (30-40 ms)
     assert {"QTreeView", "QMainWindow"} <= set(seen["qt_types"])
     assert not {"QWizard", "QCalendarWidget", "QColorDialog", "QMdiArea", "QLCDNumber", "QDial"} & set(seen["qt_types"])
+    assert "QBrush" in seen["qt_types"] and "QGradient" not in seen["qt_types"]  # the tree's brushes: no gradient presets
 
 
 def test_the_window_path_leaves_the_command_modules_and_numpy_unloaded():
