@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView()
-        own_viewport(self.tree)  # issue 17: not Qt's, whose first use costs 30-40 ms
+        own_viewport(self.tree)  # issue 17: not Qt's, whose first use makes every widget type
         self.tree.setModel(self.proxy)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # rows of two lines (task_tree): no per-row measuring
