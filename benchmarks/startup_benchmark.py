@@ -12,7 +12,7 @@ Two byte-code cases, as a user may meet them: the package as source only (the li
 their installed .pyc), and the package byte-compiled (`compileall`, as the installer ships it).
 Both run from a copy of the package in a temporary folder, so a stale __pycache__ in the work
 tree changes nothing. The cases run in alternation; medians of N runs and their ratios. Run:
-    python benchmarks/startup_benchmark.py [--runs 7] [--platform offscreen|xcb] [--before OTHER/kehoach_desktop]
+    python benchmarks/startup_benchmark.py [--runs 7] [--platform offscreen|xcb] [--before OTHER/kehoach_desktop] [--timeline]
 """
 
 from __future__ import annotations
@@ -80,6 +80,78 @@ main(["--data-dir", sys.argv[1]])
 """
 
 
+# --timeline: the same start with marks (wall since spawn, CPU of the process) at each step.
+TIMELINE = """
+import json, sys, time
+T0, MARKS = float(sys.argv[2]), []
+def mark(name):
+    MARKS.append((name, time.time() - T0, time.process_time()))
+mark("interpreter started")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+mark("PySide6 QtCore, QtWidgets imported")
+import kehoach_desktop.cli
+mark("kehoach_desktop.cli imported")
+from kehoach_desktop.ui import app, main_window
+mark("ui.app, ui.main_window imported")
+W = main_window.MainWindow
+def marked(owner, name, label):
+    real = getattr(owner, name)
+    def call(*args, **kwargs):
+        mark(label + " begins")
+        try:
+            return real(*args, **kwargs)
+        finally:
+            mark(label + " ends")
+    setattr(owner, name, call)
+marked(app, "make_application", "application")
+marked(app, "Workspace", "data folder opened (damage check)")
+marked(W, "_build_actions", "menus, toolbar")
+marked(W, "_build_central", "tree, filters")
+marked(W, "_install_window_features", "plan bar, undo, window features")
+marked(W, "_tree_loaded", "tasks put in the tree")
+marked(main_window, "_read_tree", "tasks read, tree items built")
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint and WINDOW[0].proxy.visible_count() > 0:
+            mark("first paint of the tree with its tasks")
+            print(json.dumps(MARKS), flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+WATCH, WINDOW, show = Watch(), [], W.show
+def shown(window):
+    WINDOW.append(window)
+    window.tree.viewport().installEventFilter(WATCH)
+    mark("window.show() called")
+    show(window)
+W.show = shown
+kehoach_desktop.cli.main(["--data-dir", sys.argv[1]])
+"""
+
+
+def timeline(code: str, folder: Path, env: dict, runs: int) -> list[tuple[str, float, float]]:
+    """Median (name, wall since spawn, CPU) of each mark over `runs` starts."""
+    seen = []
+    for _ in range(runs):
+        start = time.time()
+        done = subprocess.run([sys.executable, "-c", code, str(folder), repr(start)], env=env,
+                              capture_output=True, text=True, cwd=tempfile.gettempdir())
+        lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
+        if done.returncode != 0 or not lines:
+            raise SystemExit(f"the window did not start (status {done.returncode}):\n{done.stderr[-1500:]}")
+        seen.append(json.loads(lines[-1]))
+    return [(marks[0], statistics.median(run[n][1] for run in seen), statistics.median(run[n][2] for run in seen))
+            for n, marks in enumerate(seen[0])]
+
+
+def print_timeline(size: str, marks) -> None:
+    print(f"\ntimeline, {size}, byte-code (medians; ms since spawn, and the step's own ms)")
+    last_wall = last_cpu = 0.0
+    for name, wall, cpu in marks:
+        print(f"  {name:46}{wall * 1000:8.1f} wall {cpu * 1000:8.1f} cpu   +{(wall - last_wall) * 1000:6.1f} / +{(cpu - last_cpu) * 1000:6.1f}")
+        last_wall, last_cpu = wall, cpu
+
+
 def prepare(folder: Path) -> dict[str, Path]:
     """Two data folders: the embedded sample plan (94 tasks) and a generated plan of 300."""
     sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
@@ -128,6 +200,8 @@ def main() -> int:
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     parser.add_argument("--before", type=Path, metavar="DIR",
                         help="also time this kehoach_desktop folder (another checkout's) in the same run")
+    parser.add_argument("--timeline", action="store_true",
+                        help="then print where the time of a start goes (this checkout, byte-code)")
     args = parser.parse_args()
     packages = {"": ROOT / "kehoach_desktop"}
     if args.before:
@@ -150,7 +224,10 @@ def main() -> int:
             bare.append(timed(BARE, [], base))
             for size, key in cases:
                 program[(size, key)].append(timed(PROGRAM, [str(folders[size])], envs[key]))
-    report(args, bare, program)
+        report(args, bare, program)
+        if args.timeline:
+            for size in folders:
+                print_timeline(size, timeline(TIMELINE, folders[size], envs[(list(packages)[-1], "pyc")], args.runs))
     return 0
 
 

@@ -521,6 +521,12 @@ class Workspace:
     def plan_tasks(self, plan_id: int) -> list[TaskRow]:
         return self.tasks(plan_id=plan_id)
 
+    # --- start-up (issue 17) ---
+
+    def task_count(self) -> int:
+        """How many tasks the folder holds (all plans): the window's start chooses how to read them."""
+        return store.task_count(self.db)
+
 
 # --- saving only what changed (issue 15) ---
 

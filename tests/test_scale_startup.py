@@ -27,14 +27,19 @@ from kehoach_desktop.ui.main_window import MainWindow
 
 class Watch(QObject):
     def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint and "first_with_tasks" not in FIRST:
+            FIRST["first_with_tasks"] = WINDOW[0].proxy.visible_count() > 0
         if event.type() == QEvent.Paint and WINDOW[0].proxy.visible_count() > 0 and not SEEN:
             SEEN.append(sorted(sys.modules))
+            import PySide6.QtGui as gui, PySide6.QtWidgets as widgets
+            TYPES.extend(name for module in (gui, widgets) for name, value in vars(module).items()
+                         if isinstance(value, type))
             FIT.update(fitter=hasattr(QApplication.instance(), "_screen_fitter"),
                        fitted=bool(WINDOW[0].property("kehoach_fitted")))
             QTimer.singleShot(0, QApplication.instance().quit)
         return False
 
-WINDOW, SEEN, FIT, _show = [], [], {}, MainWindow.show
+WINDOW, SEEN, FIT, TYPES, FIRST, _show = [], [], {}, [], {}, MainWindow.show
 def shown(window):
     WINDOW.append(window)
     window.watch = Watch()
@@ -44,7 +49,8 @@ def shown(window):
 MainWindow.show = shown
 main(["--data-dir", sys.argv[1]])
 FIT["fitter_later"] = hasattr(QApplication.instance(), "_screen_fitter")
-print(json.dumps({"tasks": WINDOW[0].proxy.visible_count(), "modules": SEEN[0] if SEEN else [], "fit": FIT}))
+print(json.dumps({"tasks": WINDOW[0].proxy.visible_count(), "modules": SEEN[0] if SEEN else [], "fit": FIT,
+                  "qt_types": sorted(TYPES), "first_with_tasks": FIRST.get("first_with_tasks")}))
 """
 
 # What only a user's later action needs: nothing of it may load before the window shows its tasks.
@@ -59,6 +65,7 @@ NOT_BEFORE_FIRST_PAINT = (
     # the second-start listener, the start-up backup
     "kehoach_desktop.report", "PySide6.QtNetwork", "uuid", "_strptime",
     "kehoach_desktop.ui.detail_pane",  # hidden behind “Tổng quan”: built after that paint too
+    "kehoach_desktop.ui.overview_view", "kehoach_desktop.overview",  # “Tổng quan”: its read waits for it anyway
 )
 
 
@@ -81,6 +88,12 @@ def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_ac
     # issue 17: the application-wide screen fitter (its first event costs 10–15 ms) waits for that
     # paint; the main window itself was fitted to the screen as it showed
     assert seen["fit"] == {"fitter": False, "fitted": True, "fitter_later": True}
+    assert seen["first_with_tasks"]  # a small plan is read before the window shows: no empty first paint
+    # PySide makes the Python type of a Qt class at its first use; a widget pointer it has not seen
+    # (Qt's own viewport of the tree) made it create every widget class of QtWidgets (30-40 ms)
+    assert {"QTreeView", "QMainWindow"} <= set(seen["qt_types"])
+    assert not {"QWizard", "QCalendarWidget", "QColorDialog", "QMdiArea", "QLCDNumber", "QDial"} & set(seen["qt_types"])
+    assert "QBrush" in seen["qt_types"] and "QGradient" not in seen["qt_types"]  # the tree's brushes: no gradient presets
 
 
 def test_the_window_path_leaves_the_command_modules_and_numpy_unloaded():
@@ -237,3 +250,41 @@ def test_a_read_that_never_arrives_still_lets_the_deferred_work_run(qtbot):
     later.then(lambda: done.append("listen"))
     later.at_latest(50)
     qtbot.waitUntil(lambda: done == ["listen"], timeout=2000)
+
+
+def test_the_trees_own_viewport_looks_as_qts_own(window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTreeView
+
+    plain = QTreeView()
+    ours, qts = window.tree.viewport(), plain.viewport()
+    for look in (lambda v: v.backgroundRole(), lambda v: v.autoFillBackground(), lambda v: v.objectName(),
+                 lambda v: v.focusProxy() is not None):
+        assert look(ours) == look(qts)
+    window.search.setText("không có nhiệm vụ nào như thế này")
+    window._filters_changed()
+    image = window.tree.viewport().grab().toImage()  # nothing shown: the viewport's own background
+    assert image.pixelColor(image.width() // 2, image.height() - 5) == window.tree.palette().color(QPalette.Base)
+
+
+def test_the_cheaper_check_goes_in_with_the_package_when_pyside_came_first():
+    code = ("import PySide6.QtCore\nimport kehoach_desktop.errors\nimport shibokensupport.feature as feature\n"
+            "print(getattr(feature._mod_uses_pyside, 'reads_bytes', False))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout.split()
+    assert out == ["True"]
+    assert "PySide6.QtCore" not in _loaded_after("import kehoach_desktop.errors")  # without PySide: nothing of it
+
+
+def test_work_waiting_for_a_read_made_before_the_window_showed_waits_for_its_first_paint(qtbot):
+    from kehoach_desktop.ui.start_order import AfterTasksShown
+
+    window = _window_with_tree(qtbot)
+    later, done = AfterTasksShown(window), []
+    later.paint_first = True  # the start read the tasks before showing the window
+    later.then(lambda: done.append("detail pane"))
+    later.tasks_read()
+    window.show()
+    assert done == []  # not at the show: the first paint comes first
+    window.tree.viewport().update()
+    qtbot.waitUntil(lambda: done == ["detail pane"], timeout=3000)

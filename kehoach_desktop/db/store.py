@@ -429,3 +429,9 @@ def get_tasks(db: sqlite_utils.Database, task_ids: list[int]) -> dict[int, dict]
 
     return {row["id"]: row for row in db.query(
         "SELECT * FROM task WHERE id IN (SELECT value FROM json_each(?))", [json.dumps([int(i) for i in task_ids])])}
+
+
+# --- start-up (issue 17) ---
+
+def task_count(db: sqlite_utils.Database) -> int:
+    return db.conn.execute("SELECT count(*) FROM task").fetchone()[0]

@@ -21,7 +21,7 @@ from ..workspace import Counts, Workspace, count_tasks
 from .help_menu import add_about_action
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
-from .start_order import AfterTasksShown, DetailStandIn
+from .start_order import AfterTasksShown, DetailStandIn, own_viewport
 from .widgets import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
@@ -31,6 +31,7 @@ from .wrap_delegate import fit_rows  # loaded at start anyway (window_features)
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
 FREEZE_ABOVE = 1000  # tasks: above this, the loaded objects are spared the garbage collector's full passes (issue 17)
+READ_HERE_UP_TO = 1000  # tasks read before the window shows (issue 17, _read_here_first)
 # issue 17: the dialogs, the backup and exchange services load when the user first asks for them
 
 SCOPE_CHOICES = [
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView()
+        own_viewport(self.tree)  # issue 17: not Qt's, whose first use makes every widget type
         self.proxy.show_in(self.tree)  # issue 17: the filters hide the view's rows
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # rows of two lines (task_tree): no per-row measuring
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow):
         if keep_task is None and self.detail.task is not None:
             keep_task = self.detail.task.id
         today = self.today
+        if self._read_here_first(keep_task):  # issue 17: the first read, before the window shows
+            return
         self.runner.run(
             self, "Đang tải danh sách nhiệm vụ…", lambda ctx: _read_tree(ctx.workspace, today),
             lambda tree: self._tree_loaded(tree, keep_task),
@@ -592,6 +596,26 @@ class MainWindow(QMainWindow):
         detail.saved.connect(self._task_saved)
         window_features.attach_detail(self, detail)
         return detail
+
+    _first_read_done = False
+
+    def _read_here_first(self, keep_task: int | None) -> bool:
+        """The first read of the tasks, made here when the plans are small (up to READ_HERE_UP_TO
+        tasks: 10-50 ms), before the window shows: its first paint shows the tasks, with no second
+        connection, worker thread or second paint. Larger data are read on the worker thread
+        after the window shows (what waits for their paint waits for either, start_order)."""
+        if self._first_read_done or self.runner.synchronous:
+            return False
+        self._first_read_done = True
+        try:
+            if self.workspace.task_count() > READ_HERE_UP_TO:
+                return False
+            tree = _read_tree(self.workspace, self.today)
+        except Exception:  # said as it always is: by the worker's read, after the window shows
+            return False
+        self.after_tasks_shown.paint_first = True
+        self._tree_loaded(tree, keep_task)
+        return True
 
     # --- tree speed (issue 17) ---
 

@@ -1,9 +1,11 @@
 """What the window can leave until its first read of the tasks is on the screen (issue 17).
 
-The tasks are read on a worker thread after the window shows; the user waits for that paint.
-Work that shows nowhere in it runs once it has been painted, so it neither delays it nor
-competes with the worker for the processor: the report reminder and the overview's read (they
-load the report services), listening for a second start (QtNetwork), the start-up backup."""
+A small plan (MainWindow.READ_HERE_UP_TO tasks) is read before the window shows, so that its
+first paint shows the tasks; larger data are read on a worker thread after the window shows.
+The user waits for that paint. Work that shows nowhere in it runs once it has been painted, so
+it neither delays it nor competes with the read for the processor: the report reminder, “Tổng
+quan” and its read (they load the report services), the detail pane, listening for a second
+start (QtNetwork), the start-up backup."""
 
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ class AfterTasksShown(QObject):
 
     `tasks_read()` is called when that read is in the model. A visible window runs the actions
     at its next paint, or after LATEST_MS at the latest; one shown only later (a synchronous
-    read: tests, a restore) runs them as it is shown."""
+    read: tests, a restore) runs them as it is shown, or, with `paint_first` (the start read the
+    tasks before showing the window), at its first paint."""
 
     LATEST_MS = 1000
 
@@ -24,6 +27,7 @@ class AfterTasksShown(QObject):
         self.window = window
         self.read = self.done = False
         self.pending: list = []
+        self.paint_first = False
 
     def then(self, action) -> None:
         if self.done:
@@ -40,10 +44,13 @@ class AfterTasksShown(QObject):
             return
         self.read = True
         if self.window.isVisible():
-            self.window.tree.viewport().installEventFilter(self)
-            QTimer.singleShot(self.LATEST_MS, self, self._run)
+            self._at_next_paint()
         else:
             self.window.installEventFilter(self)
+
+    def _at_next_paint(self) -> None:
+        self.window.tree.viewport().installEventFilter(self)
+        QTimer.singleShot(self.LATEST_MS, self, self._run)
 
     def eventFilter(self, obj, event) -> bool:
         if self.done:
@@ -53,7 +60,7 @@ class AfterTasksShown(QObject):
             QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
         elif event.type() == QEvent.Show and obj is self.window:
             obj.removeEventFilter(self)
-            self._run()
+            self._at_next_paint() if self.paint_first else self._run()
         return False
 
     def _run(self) -> None:
@@ -96,3 +103,22 @@ class DetailStandIn:
         if name.startswith("__"):
             raise AttributeError(name)
         return getattr(self._build(), name)
+
+
+def own_viewport(view) -> None:
+    """Give a scroll area a viewport made here, set as Qt sets its own.
+
+    The first `view.viewport()` on Qt's own viewport makes PySide look for the most derived Python
+    type of a bare QWidget pointer: it creates the Python types of every widget class of QtWidgets
+    (wizards, calendars, dials…): 36 ms alone, 8–10 ms of the window's start (which needs many of
+    them anyway). A widget made in Python is known as it is."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QWidget
+
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")  # as QAbstractScrollArea names its own
+    viewport.setBackgroundRole(QPalette.Base)
+    viewport.setAutoFillBackground(True)
+    viewport.grabGesture(Qt.PanGesture)
+    view.setViewport(viewport)

@@ -126,10 +126,15 @@ class _Look:
     """Brushes and fonts, and prototype cells cloned for every row (one call per cell, not five)."""
 
     def __init__(self):
-        self.group_bg = QBrush(GROUP_BG)
-        self.overdue_bg, self.overdue_fg = QBrush(OVERDUE_BG), QBrush(OVERDUE_FG)
-        self.due_soon_bg, self.done_fg = QBrush(DUE_SOON_BG), QBrush(DONE_FG)
-        self.calm_fg = QBrush(CALM_TEXT)
+        # issue 17: QBrush(colour) alone also weighs the QGradient overload, whose Python type
+        # (180 presets) PySide then makes: 2-3 ms of the start; the pattern named, it does not
+        def solid(colour) -> QBrush:
+            return QBrush(colour, Qt.SolidPattern)
+
+        self.group_bg = solid(GROUP_BG)
+        self.overdue_bg, self.overdue_fg = solid(OVERDUE_BG), solid(OVERDUE_FG)
+        self.due_soon_bg, self.done_fg = solid(DUE_SOON_BG), solid(DONE_FG)
+        self.calm_fg = solid(CALM_TEXT)
         self.bold = QFont()
         self.bold.setBold(True)
         self.plain = QFont()

@@ -144,12 +144,8 @@ def _install_plans(window) -> None:
 
 def _install_overview(window) -> None:
     """“Tổng quan” takes the detail pane's place whenever no task is selected."""
-    from ..task_filter import MINE_ANY
-    from .overview_view import OverviewView
-
-    window.overview = OverviewView()
-    window.overview.link_chosen.connect(lambda key: show_filtered(window, key, MINE_ANY))
-    window.right_stack.addWidget(window.overview)  # the detail pane joins it when built (attach_detail)
+    window.overview = None  # issue 17: built after the tasks' first paint (_build_overview)
+    window.after_tasks_shown.then(lambda: _build_overview(window))
     window.detail.on_shown = lambda task: _show_right(window, task)
     action = QAction("Tổng quan", window)
     action.setShortcut(QKeySequence("Ctrl+T"))
@@ -179,6 +175,8 @@ class _OnShow(QObject):
 
 def _show_right(window, task) -> None:
     if task is None:
+        if window.overview is None:  # not built yet: shown as it is built (_build_overview)
+            return
         if window.isVisible():  # a hidden (or closing) window is brought up to date when shown
             refresh_overview(window)
         window.right_stack.setCurrentWidget(window.overview)
@@ -189,10 +187,10 @@ def _show_right(window, task) -> None:
 def refresh_overview(window) -> None:
     """“Tổng quan” read again off the GUI thread (the calendar, the self-scores), unless nothing
     changed since it was last read: the same rows, plan and day, and no save anywhere since."""
+    if window._restoring or not window.after_tasks_shown.done or window.overview is None:  # issue 17: once the tasks are painted
+        return
     from ..overview import data_stamp, load_overview
 
-    if window._restoring or not window.after_tasks_shown.done:  # issue 17: read once the tasks are painted
-        return
     rows, plan_id, today = window._rows, window.current_plan_id, window.today
     key = (plan_id, today, data_stamp(window.workspace))
     if getattr(window, "_overview_rows", None) is rows and window._overview_key == key:
@@ -274,3 +272,19 @@ def open_guide(window):
     window.guide_window.show()
     window.guide_window.raise_()
     return window.guide_window
+
+
+# --- start-up (issue 17) ---
+
+
+def _build_overview(window) -> None:
+    """“Tổng quan” made once the tasks have painted: its module and widgets (≈ 12 ms at start)
+    show nothing before its read, which waits for that paint too. The right side is empty until."""
+    from ..task_filter import MINE_ANY
+    from .overview_view import OverviewView
+
+    window.overview = OverviewView()
+    window.overview.link_chosen.connect(lambda key: show_filtered(window, key, MINE_ANY))
+    window.right_stack.insertWidget(0, window.overview)  # before the detail pane, when that came first
+    if window.detail.task is None:
+        window.right_stack.setCurrentWidget(window.overview)
