@@ -37,8 +37,9 @@ from .manifest import (
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
 from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
-from .seal import HashThread, SealedReader, SealingWriter, check_seal
-from .writer import ExportError, write_atomically
+from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealedReader, PartSealingWriter, SealingWriter
+from .seal import check_seal, read_back, seal_version
+from .writer import ExportError, SyncBehind, write_atomically
 
 STALE_TEMP_SECONDS = 24 * 3600
 
@@ -71,10 +72,21 @@ def export_package(
     evidence_bytes = sum(f.size for f in content.files)
     total = len(data_bytes) + evidence_bytes
 
+    version_2 = manifest["format_version"] >= 2
+    written: dict = {}
+
     def write(out: BinaryIO) -> None:
-        _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
+        if version_2:
+            written.update(_write_zip_v2(out, manifest, data_bytes, content.files, evidence,
+                                         _Bytes(progress, total, "Đang ghi gói")))
+        else:
+            _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
 
     def verify(path: Path) -> None:
+        if version_2:  # the bytes on the device against what was written: seal and CRC-32 (issue 17)
+            read_back(path, written["size"], written["digest"], written["data_crcs"],
+                      progress=_Bytes(progress, written["size"], "Đang đọc lại và kiểm tra gói"))
+            return
         # One read of the written file: its seal (the SHA-256 of every byte, taken while writing)
         # proves each byte is what was written, and the evidence was checked against its
         # SHA-256 while it was copied in; hashing each member again would read it twice (issue 17).
@@ -156,6 +168,59 @@ def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[Evi
     sink.seal()
 
 
+def _write_zip_v2(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[EvidenceFile],
+                  evidence: EvidenceStore, progress: _Bytes) -> dict:
+    """A format version 2 package (seal.py): the evidence copied as it is, each file hashed once
+    (SHA-256, on a thread) and CRC-32'd by zipfile as it goes by, its data left out of the seal;
+    the device writes behind the copy. Returns what the read-back compares: size, seal digest,
+    and each evidence member's data span with its CRC-32."""
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    sink = PartSealingWriter(out)
+    behind = SyncBehind(out)
+    data_crcs = []
+    try:
+        with contextlib.closing(sink), zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
+            archive.comment = PLACEHOLDER_V2
+            archive.writestr(_zip_info(MANIFEST_NAME, stored=False), manifest_bytes)
+            archive.writestr(_zip_info(DATA_NAME, stored=False), data_bytes)
+            progress(len(data_bytes))
+            copied = _copy_evidence_v2(archive, sink, behind, files, evidence, progress, data_crcs)
+            for item, size, digest in copied:  # before the seal: a file that fails is never declared written
+                if size != item.size or digest.hexdigest() != item.sha256:
+                    raise ExportError(f"Tệp tài liệu kiểm chứng “{item.name}” trong kho đã bị thay đổi hoặc hỏng "
+                                      "(nội dung không khớp mã kiểm tra); gói không được ghi.")
+        sink.seal()
+    finally:
+        behind.close()
+    return {"size": sink.offset, "digest": sink.hasher.result()[0], "data_crcs": data_crcs}
+
+
+def _copy_evidence_v2(archive: zipfile.ZipFile, sink: PartSealingWriter, behind: SyncBehind,
+                      files: list[EvidenceFile], evidence: EvidenceStore, progress: _Bytes,
+                      data_crcs: list) -> list:
+    checks = HashThread()  # the SHA-256 on its own thread, the CRC-32 and the writes on this one
+    copied = []
+    try:
+        for item in files:
+            digest = hashlib.sha256()
+            size = 0
+            with open(evidence.path_for(item.sha256), "rb", buffering=0) as source:
+                with archive.open(_zip_info(EVIDENCE_PREFIX + item.sha256, stored=True, size=item.size), "w") as dest:
+                    sink.begin_data()
+                    while chunk := source.read(CHUNK):
+                        checks.update(digest, chunk)
+                        dest.write(chunk)
+                        size += len(chunk)
+                    start, end = sink.end_data()
+            data_crcs.append((start, end, archive.filelist[-1].CRC))
+            copied.append((item, size, digest))
+            progress(size)
+            behind.written(sink.offset)
+    finally:
+        checks.close()
+    return copied
+
+
 # --- reading a package ----------------------------------------------------------------------
 
 class KnownPackage(Exception):
@@ -197,37 +262,94 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
         handle = open(path, "rb")
     except OSError as error:
         raise refuse(display_name, f"không mở được tệp ({error.strerror or error})") from None
-    with handle, contextlib.closing(SealedReader(handle, display_name, progress)) as reader:
+    # PartSealedReader given no spans to leave out is SealedReader: the version 1 seal, every byte
+    with handle, contextlib.closing(PartSealedReader(handle, display_name, progress)) as reader:
         early = None
         if evidence_sealed:  # our own file just written: hashed whole in one read, its parts then come from the cache
             reader.start()
             early = reader.finish()
         with SafeZip(path, display_name, MEMBER_NAMES, source=reader) as archive:
-            if early is None:
-                reader.start()
-            try:
-                manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                                     evidence_sealed, reader.report)
-            except (KehoachError, KnownPackage):
-                # The seal speaks first: a damaged file is told as damaged, whatever part failed,
-                # and a copy of a package received before is only "unchanged" if it is intact.
-                # (A cancel stops here.)
-                check_seal(display_name, archive.comment, *(early or reader.finish()))
-                raise
-            digest = early or reader.finish()
-            try:
-                check_seal(display_name, archive.comment, *digest)
-            except BaseException:
-                _remove_unpacked(files)
-                raise
+            if early is None and seal_version(archive.comment) == 2:
+                manifest, raw, files, digest = _read_sealed_v2(archive, reader, display_name, extract_to, accept,
+                                                               already_stored)
+            else:
+                manifest, raw, files, digest = _read_sealed_v1(archive, reader, early, display_name, extract_to,
+                                                               accept, already_stored, evidence_sealed)
     data = _json(raw, DATA_NAME, display_name)
     manifest, data = upgrade(manifest, data)
     check_data(data, manifest, display_name, set(files))
     return manifest, data, files, digest
 
 
+def _read_sealed_v1(archive: SafeZip, reader: PartSealedReader, early, display_name: str, extract_to, accept,
+                    already_stored, evidence_sealed):
+    """A package sealed whole (format version 1): every byte hashed, in file order."""
+    if early is None:
+        reader.start()
+    try:
+        manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
+                                             evidence_sealed, reader.report)
+    except (KehoachError, KnownPackage):
+        # The seal speaks first: a damaged file is told as damaged, whatever part failed,
+        # and a copy of a package received before is only "unchanged" if it is intact.
+        # (A cancel stops here.)
+        check_seal(display_name, archive.comment, *(early or reader.finish()))
+        raise
+    digest = early or reader.finish()
+    try:
+        check_seal(display_name, archive.comment, *digest)
+    except BaseException:
+        _remove_unpacked(files)
+        raise
+    return manifest, raw, files, digest
+
+
+def _read_sealed_v2(archive: SafeZip, reader: PartSealedReader, display_name: str, extract_to, accept,
+                    already_stored):
+    """A package of format version 2 (seal.py): every byte but the evidence data hashed for the
+    seal; each evidence member checked by its own SHA-256 as it is unpacked, and one the store
+    holds already not read at all."""
+    evidence_names = [name for name in archive.names() if name.startswith(EVIDENCE_PREFIX)]
+    reader.exclude(archive.data_spans(evidence_names))
+    reader.start()
+    try:
+        manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
+                                             False, reader.report, skip_stored=True)
+    except KnownPackage:
+        # A copy of a package received before is "unchanged" only if it is intact: its evidence too.
+        try:
+            _check_evidence_v2(archive, evidence_names, display_name, reader.report)
+        except KehoachError:
+            check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)
+            raise
+        check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)
+        raise
+    except KehoachError:
+        check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)  # the seal speaks first
+        raise
+    try:
+        digest = reader.finish()
+        check_seal(display_name, archive.comment, *digest, prefix=PREFIX_V2)
+    except BaseException:
+        _remove_unpacked(files)
+        raise
+    return manifest, raw, files, digest
+
+
+def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, report) -> None:
+    """Every evidence member read (not unpacked) and compared with the SHA-256 its name declares
+    (the manifest declared the same, _read_members checked)."""
+    for name in archive.in_file_order(names):
+        _, digest = archive.copy(name, None, crc=False, progress=lambda _: report())
+        if digest != name[len(EVIDENCE_PREFIX):]:
+            raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
+                                       "bị thay đổi hoặc hỏng")
+
+
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
-                  evidence_sealed, report: Callable[[], None]) -> tuple[dict, bytes, dict[str, Path | None]]:
+                  evidence_sealed, report: Callable[[], None],
+                  skip_stored: bool = False) -> tuple[dict, bytes, dict[str, Path | None]]:
+    """`skip_stored` (format version 2): a member the store holds already is not read at all."""
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                     MANIFEST_NAME, display_name), display_name)
     declared = {member["name"]: member for member in manifest["members"]}
@@ -258,7 +380,11 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
             if evidence_sealed:
                 files[sha] = None
                 continue
-            unpack_to = None if already_stored(sha) else extract_to  # verified all the same
+            stored = already_stored(sha)
+            if stored and skip_stored:
+                files[sha] = None
+                continue
+            unpack_to = None if stored else extract_to  # verified all the same
             files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
         syncer.wait()
     except BaseException:

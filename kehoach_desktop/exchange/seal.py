@@ -1,10 +1,32 @@
-"""A whole-file checksum in the zip comment, so that any changed or missing byte is noticed.
+"""The seal in the zip comment, so that any changed or missing byte is noticed.
 
-The archive comment of a package is "kehoach-sha256:" and the SHA-256 (hex) of every byte
-of the file before those 64 digits. The members' own checksums catch changed content;
-the seal also catches what they cannot: a changed header field or timestamp, a flipped
-bit of a deflate stream that leaves the output unchanged, a file cut short. It is a
-checksum, not a signature: it tells a damaged file from a good one, not who made it.
+Version 1 (packages of format version 1): the archive comment is "kehoach-sha256:" and the
+SHA-256 (hex) of every byte of the file before those 64 digits. The members' own checksums
+catch changed content; the seal also catches what they cannot: a changed header field or
+timestamp, a flipped bit of a deflate stream that leaves the output unchanged, a file cut
+short. It is a checksum, not a signature: it tells a damaged file from a good one, not who
+made it.
+
+Version 2 (format version 2, issue 17): the comment is "kehoach-seal2:" and the SHA-256 of
+every byte of the file before those 64 digits EXCEPT the stored bytes of the evidence members
+(`evidence/<sha256>`). Why that is enough, and why it is cheaper:
+- each evidence member is checked on its own: its name is its SHA-256, the manifest declares
+  that SHA-256 and its size, and the reader compares the bytes it unpacks with both; so the seal
+  need not hash them a second time (version 1 hashed each evidence byte twice on import, and
+  twice more on export: while writing and while verifying);
+- everything else is sealed byte for byte: every local header and data descriptor (names,
+  sizes, CRCs, times, flags), manifest.json and data.json as stored (a flipped bit of their
+  deflate streams included), the central directory (names, sizes, order, offsets) and the end
+  records; the excluded spans are where the sealed central directory and the sealed local
+  headers say the evidence data lies, so moving or resizing one breaks the seal too;
+- a cut file loses its end records or the seal itself; a changed evidence byte fails that
+  member's SHA-256 whenever the member is used;
+- an evidence file the receiver already holds (verified in its own store) need not be read at
+  all: a second import of a package reads its headers, JSON and directory only. Where the whole
+  package must be shown intact (a package received before, `KnownPackage`), the reader checks
+  every evidence member's SHA-256 as well.
+The export's read-back compares the bytes on the device with what was written: the seal's hash
+for everything but the evidence data, the zip's own CRC-32 (computed while writing) for that data.
 """
 
 from __future__ import annotations
@@ -14,6 +36,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import KehoachError
 from .safe_zip import CHUNK, refuse
 
 PREFIX = b"kehoach-sha256:"
@@ -243,10 +266,216 @@ class SealedReader:
             raise refuse(self.name, f"không đọc được tệp ({error.strerror or error}); USB có thể đã bị rút") from None
 
 
-def check_seal(display_name: str, comment: bytes, digest: str, tail: bytes) -> None:
-    if not (comment.startswith(PREFIX) and len(comment) == len(PLACEHOLDER)) or comment[len(PREFIX):] != tail:
+def check_seal(display_name: str, comment: bytes, digest: str, tail: bytes, prefix: bytes = PREFIX) -> None:
+    """`prefix`: PREFIX (version 1, the whole file) or PREFIX_V2 (all but the evidence data)."""
+    if not (comment.startswith(prefix) and len(comment) == len(prefix) + DIGEST_LENGTH) or comment[len(prefix):] != tail:
         raise refuse(display_name, "thiếu mã kiểm tra toàn tệp — không phải gói do chương trình tạo ra, "
                                    "hoặc gói bị hỏng")
     if tail != digest.encode("ascii"):
         raise refuse(display_name, "tệp đã bị thay đổi hoặc hỏng (mã kiểm tra toàn tệp không khớp); "
                                    "hãy chép lại tệp từ máy gửi")
+
+
+# --- version 2: every byte but the evidence data (issue 17) -------------------------------------
+
+PREFIX_V2 = b"kehoach-seal2:"
+PLACEHOLDER_V2 = PREFIX_V2 + b"0" * DIGEST_LENGTH
+
+
+def seal_version(comment: bytes) -> int:
+    """2 for a version 2 seal, else 1 (the version 1 reader refuses a comment that is neither)."""
+    return 2 if comment.startswith(PREFIX_V2) else 1
+
+
+class PartSealingWriter(SealingWriter):
+    """SealingWriter for a version 2 seal: bytes written between begin_data() and end_data()
+    (an evidence member's data) are written but not hashed; end_data() gives their span."""
+
+    def __init__(self, out: BinaryIO):
+        super().__init__(out)
+        self._data_start: int | None = None
+
+    def write(self, data) -> int:
+        if self._data_start is None:
+            return super().write(data)
+        self.out.write(data)
+        self.offset += len(data)
+        return len(data)
+
+    def begin_data(self) -> None:
+        self._data_start = self.offset
+
+    def end_data(self) -> tuple[int, int]:
+        span, self._data_start = (self._data_start, self.offset), None
+        return span
+
+
+class PartSealedReader(SealedReader):
+    """SealedReader for a version 2 seal: the spans given to exclude() (the evidence members'
+    data, sorted, apart) are never hashed, and a span not read by zipfile is skipped, not read:
+    an evidence file the receiver holds already costs no read of its bytes."""
+
+    def __init__(self, handle: BinaryIO, display_name: str, progress=None):
+        super().__init__(handle, display_name, progress)
+        self._spans: list[tuple[int, int]] = []
+        self._next = 0  # the first span not yet wholly behind the frontier
+
+    def exclude(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+
+    def _feed(self, data) -> None:
+        start = self.frontier
+        end = start + len(data)
+        view = memoryview(data)
+        position = start
+        while self._next < len(self._spans):
+            low, high = self._spans[self._next]
+            if low >= end:
+                break
+            if low > position:
+                self._batched.update(view[position - start:low - start])
+            position = max(position, min(high, end))
+            if high > end:
+                break
+            self._next += 1
+        if position < end:
+            self._batched.update(view[position - start:])
+        self.frontier = end
+        self.unreported += len(data)
+
+    def _advance(self, target: int | None, reporting: bool = False) -> None:
+        self.handle.seek(self.frontier)
+        while target is None or self.frontier < target:
+            span = self._span_ahead()
+            if span is not None and span[0] <= self.frontier:  # inside evidence data: skipped, not read
+                skip_to = span[1] if target is None else min(span[1], target)
+                self.unreported += skip_to - self.frontier
+                self.frontier = skip_to
+                self.handle.seek(skip_to)
+                continue
+            size = CHUNK if target is None else min(CHUNK, target - self.frontier)
+            if span is not None:
+                size = min(size, span[0] - self.frontier)
+            chunk = self._read(size)
+            if not chunk:
+                break
+            self._feed(chunk)
+            if reporting:
+                self.report()
+        self.position = self.handle.seek(target if target is not None else self.frontier)
+
+    def _span_ahead(self) -> tuple[int, int] | None:
+        """The first span that does not lie wholly behind the frontier."""
+        while self._next < len(self._spans) and self._spans[self._next][1] <= self.frontier:
+            self._next += 1
+        return self._spans[self._next] if self._next < len(self._spans) else None
+
+
+class ReadBackError(KehoachError):
+    """The file read back is not what was written (writer.write_atomically reports it)."""
+
+
+def read_back(path: Path, size: int, digest: str, data_crcs: list[tuple[int, int, int]],
+              progress=None) -> None:
+    """Verify a version 2 package just written, reading it once (from the device: the caller
+    dropped its cached pages): every byte but the evidence data against the seal's digest taken
+    while writing, each evidence member's data against the CRC-32 zipfile computed while writing
+    (`data_crcs`: start, end, CRC). CRC-32 catches any wrongly written byte (any error burst up to
+    32 bits always, any other all but once in 4·10⁹) at a fraction of a second hash's cost.
+    Two threads read the two halves (zlib and the reads let go of the interpreter lock)."""
+    actual = os.stat(path).st_size
+    if actual != size:
+        raise ReadBackError(f"kích thước {actual} byte thay vì {size}")
+    segments, position = [], 0
+    for start, end, crc in sorted(data_crcs):
+        if start > position:
+            segments.append((position, start, None))
+        segments.append((start, end, crc))
+        position = end
+    if position < size:
+        segments.append((position, size, None))
+    half = next((n for n, seg in enumerate(segments) if seg[0] >= size // 2), len(segments))
+    parts = [segments[:half], segments[half:]] if size >= 2 * _READ_BACK_CHUNK else [segments]
+    results = _read_parts(path, [part for part in parts if part], progress)
+    hasher = TailHasher()
+    for gaps, bad in results:
+        if bad is not None:
+            raise ReadBackError(f"dữ liệu từ byte {bad} không khớp mã CRC-32 đã ghi")
+        for piece in gaps:
+            hasher.update(piece)
+    found, tail = hasher.result()
+    if found != digest or tail != digest.encode("ascii"):
+        raise ReadBackError("mã kiểm tra của gói không khớp với nội dung đã ghi")
+
+
+_READ_BACK_CHUNK = 4 * 1024**2
+
+
+def _read_parts(path: Path, parts: list[list], progress) -> list[tuple[list[bytes], int | None]]:
+    import threading
+
+    done = [0] * len(parts)
+    results: list = [None] * len(parts)
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def run(number: int) -> None:
+        try:
+            results[number] = _check_segments(path, parts[number], done, number, stop)
+        except BaseException as error:  # noqa: BLE001 - raised again below, in the caller's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(n,), name="kehoach-read-back", daemon=True)
+               for n in range(1, len(parts))]
+    for thread in threads:
+        thread.start()
+    try:
+        run(0)
+        reported = 0
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.05)
+                if progress is not None:
+                    progress(sum(done) - reported)
+                    reported = sum(done)
+        if progress is not None:
+            progress(sum(done) - reported)
+    except BaseException:  # a cancel: the other reader stops at its next chunk
+        stop.set()
+        raise
+    finally:
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
+def _check_segments(path: Path, segments: list, done: list[int], number: int, stop) -> tuple[list[bytes], int | None]:
+    """Read contiguous segments in order: gaps (crc None) kept for the seal, data CRC-checked."""
+    import zlib
+
+    gaps: list[bytes] = []
+    with open(path, "rb", buffering=0) as handle:
+        advise = getattr(os, "posix_fadvise", None)
+        if advise is not None:
+            advise(handle.fileno(), segments[0][0], segments[-1][1] - segments[0][0], os.POSIX_FADV_SEQUENTIAL)
+        handle.seek(segments[0][0])
+        for start, end, crc in segments:
+            value = 0
+            position = start
+            while position < end:
+                if stop.is_set():
+                    return gaps, None
+                piece = handle.read(min(_READ_BACK_CHUNK, end - position))
+                if not piece:
+                    raise ReadBackError(f"tệp ngắn hơn đã ghi (hết ở byte {position})")
+                if crc is None:
+                    gaps.append(piece)
+                else:
+                    value = zlib.crc32(piece, value)
+                position += len(piece)
+                done[number] += len(piece)
+            if crc is not None and value != crc:
+                return gaps, start
+    return gaps, None
