@@ -314,7 +314,7 @@ def _read_sealed_v2(archive: SafeZip, reader: PartSealedReader, display_name: st
     reader.start()
     try:
         manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                             False, reader.report, skip_stored=True)
+                                             False, reader.report, version_2=True)
     except KnownPackage:
         # A copy of a package received before is "unchanged" only if it is intact: its evidence too.
         try:
@@ -336,6 +336,40 @@ def _read_sealed_v2(archive: SafeZip, reader: PartSealedReader, display_name: st
     return manifest, raw, files, digest
 
 
+def _unpack_evidence_v2(archive: SafeZip, members: list[tuple[str, str]], extract_to: Path | None,
+                        already_stored, display_name: str, syncer: "_Syncer", report, files: dict) -> None:
+    """Format 2's evidence, in file order: a file the store holds already is not read (seal.py);
+    each other one is read once, written where it is unpacked while a thread hashes it, fsynced
+    by `syncer`, and its SHA-256 compared once all are read (a bad one: every file is removed)."""
+    thread = HashThread()
+    pending = []
+    try:
+        for name, sha in members:
+            if already_stored(sha):
+                files[sha] = None
+                continue
+            target = extract_to / sha if extract_to is not None else None
+            out = open(target, "xb", buffering=0) if target is not None else None  # the chunks are 1 MiB already
+            files[sha] = target  # from here on removed with the others if the package is refused
+            digest = hashlib.sha256()
+            try:
+                archive.copy(name, out, crc=False, progress=lambda _: report(),
+                             feed=lambda chunk: thread.update(digest, chunk))  # noqa: B023 - used at once
+            except BaseException:
+                if out is not None:
+                    out.close()
+                raise
+            if out is not None:
+                syncer.submit(out)
+            pending.append((name, sha, digest))
+    finally:
+        thread.close()
+    for name, sha, digest in pending:
+        if digest.hexdigest() != sha:
+            raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
+                                       "bị thay đổi hoặc hỏng")
+
+
 def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, report) -> None:
     """Every evidence member read (not unpacked) and compared with the SHA-256 its name declares
     (the manifest declared the same, _read_members checked)."""
@@ -348,8 +382,8 @@ def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, re
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
                   evidence_sealed, report: Callable[[], None],
-                  skip_stored: bool = False) -> tuple[dict, bytes, dict[str, Path | None]]:
-    """`skip_stored` (format version 2): a member the store holds already is not read at all."""
+                  version_2: bool = False) -> tuple[dict, bytes, dict[str, Path | None]]:
+    """`version_2`: the evidence as _unpack_evidence_v2 reads it."""
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                     MANIFEST_NAME, display_name), display_name)
     declared = {member["name"]: member for member in manifest["members"]}
@@ -375,17 +409,17 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
     files: dict[str, Path | None] = {}
     syncer = _Syncer()
     try:
-        for name in archive.in_file_order(n for n in declared if n.startswith(EVIDENCE_PREFIX)):
-            sha = declared[name]["sha256"]
-            if evidence_sealed:
-                files[sha] = None
-                continue
-            stored = already_stored(sha)
-            if stored and skip_stored:
-                files[sha] = None
-                continue
-            unpack_to = None if stored else extract_to  # verified all the same
-            files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
+        evidence = [(name, declared[name]["sha256"])
+                    for name in archive.in_file_order(n for n in declared if n.startswith(EVIDENCE_PREFIX))]
+        if version_2:
+            _unpack_evidence_v2(archive, evidence, extract_to, already_stored, display_name, syncer, report, files)
+        else:
+            for name, sha in evidence:
+                if evidence_sealed:
+                    files[sha] = None
+                    continue
+                unpack_to = None if already_stored(sha) else extract_to  # verified all the same
+                files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
         syncer.wait()
     except BaseException:
         syncer.wait(quietly=True)

@@ -116,8 +116,11 @@ class SafeZip:
         return b"".join(parts)
 
     def copy(self, name: str, out: BinaryIO | None, *, limit: int = MAX_MEMBER_BYTES,
-             progress: Progress | None = None, crc: bool = True) -> tuple[int, str]:
+             progress: Progress | None = None, crc: bool = True,
+             feed: Callable[[bytes], None] | None = None) -> tuple[int, str]:
         """Stream one member into `out` (or nowhere); return its actual size and SHA-256.
+        `feed`: each chunk is given to it instead of hashed here (the SHA-256 returned is then
+        empty): the caller hashes on a thread of its own while this one reads and writes.
 
         The stream stops at the declared size and at `limit`: a member that inflates to
         more than it declared is refused without writing the excess. `crc=False` when the
@@ -135,7 +138,10 @@ class SafeZip:
             size += len(chunk)
             if size > bound:
                 raise refuse(self.name, f"thành phần “{name}” giải nén ra nhiều hơn kích thước đã khai báo")
-            digest.update(chunk)
+            if feed is None:
+                digest.update(chunk)
+            else:
+                feed(chunk)
             if out is not None:
                 out.write(chunk)
             if progress:
@@ -143,7 +149,7 @@ class SafeZip:
         if size != info.file_size:
             raise refuse(self.name, f"thành phần “{name}” bị cắt cụt (đọc được {_count(size)} trên "
                                     f"{_count(info.file_size)} byte)")
-        return size, digest.hexdigest()
+        return size, digest.hexdigest() if feed is None else ""
 
     def _chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
         """The member's bytes; any decoding failure (bad CRC, zlib, cut data) is a refusal."""
