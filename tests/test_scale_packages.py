@@ -2,43 +2,68 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from kehoach_desktop.errors import KehoachError
-from kehoach_desktop.exchange import packages, writer
+from kehoach_desktop.exchange import manifest, seal, writer
 from kehoach_desktop.exchange.safe_zip import SafeZip
 
 from _exchange_support import filled, filled_template  # noqa: F401  (fixtures)
 
 
-def _bytes_read() -> int:
-    """What this process has read so far (read system calls of every thread, the page cache included)."""
-    return int(re.search(r"rchar: (\d+)", Path("/proc/self/io").read_text()).group(1))
-
-
-@pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="Linux's per-process read count")
 def test_evidence_is_stored_not_deflated_and_verification_reads_the_file_once(filled, tmp_path, monkeypatch):
     ws, _ = filled
     copies, read = [], []
-    real_copy, real_read_back = SafeZip.copy, packages.read_back
+    real_copy, real_take = SafeZip.copy, seal.ReadBack._take
     monkeypatch.setattr(SafeZip, "copy", lambda self, name, *a, **k: copies.append(name) or real_copy(self, name, *a, **k))
-
-    def counted_read_back(*args, **kwargs):
-        before = _bytes_read()
-        real_read_back(*args, **kwargs)
-        read.append(_bytes_read() - before)
-
-    monkeypatch.setattr(packages, "read_back", counted_read_back)
+    monkeypatch.setattr(seal.ReadBack, "_take", lambda self, piece: read.append(len(piece)) or real_take(self, piece))
     result = ws.export_package(tmp_path / "bao-cao.khbc")
     with zipfile.ZipFile(result.path) as archive:
         evidence = [info for info in archive.infolist() if info.filename.startswith("evidence/")]
     assert evidence and all(info.compress_type == zipfile.ZIP_STORED for info in evidence)
     assert not copies  # no member unpacked again: the bytes are compared with what was written
-    assert len(read) == 1 and result.size <= read[0] < result.size + 1024  # each byte read back once (and /proc)
+    assert sum(read) == result.size  # each byte of the file read back once
+
+
+def _read_back_steps(monkeypatch, corrupt: bool) -> list[tuple[int, int]]:
+    """The read-back while writing, in 64 KB steps; `corrupt`: a byte of each step changed on
+    the "device" before it is read back, as a bad stick would."""
+    monkeypatch.setattr(writer.SyncBehind, "STEP", 64 * 1024)
+    steps = []
+    real_check = seal.ReadBack.check
+
+    def check(self, path, upto):
+        if corrupt and upto > self.cursor:
+            with open(path, "r+b") as handle:
+                handle.seek(upto - 1)
+                byte = handle.read(1)
+                handle.seek(upto - 1)
+                handle.write(bytes([byte[0] ^ 0x04]))
+        steps.append((self.cursor, upto))
+        real_check(self, path, upto)
+
+    monkeypatch.setattr(seal.ReadBack, "check", check)
+    return steps
+
+
+def test_what_is_durable_is_read_back_while_the_copy_goes_on(filled, tmp_path, monkeypatch):
+    ws, _ = filled
+    steps = _read_back_steps(monkeypatch, corrupt=False)
+    result = ws.export_package(tmp_path / "bao-cao.khbc")
+    assert len(steps) >= 2 and steps[0][1] < result.size == steps[-1][1]  # during the copy, then the rest
+    assert all(later[0] == earlier[1] for earlier, later in zip(steps, steps[1:]) if later[1] > later[0])
+    with ws.open_package(result.path) as opened:  # and the file is a good package
+        assert opened.manifest["format_version"] == manifest.FORMAT_VERSION
+
+
+def test_a_byte_wrongly_written_early_is_caught_by_the_read_back_during_the_copy(filled, tmp_path, monkeypatch):
+    ws, _ = filled
+    _read_back_steps(monkeypatch, corrupt=True)
+    with pytest.raises(KehoachError, match="đọc lại không đúng"):
+        ws.export_package(tmp_path / "bao-cao.khbc")
+    assert list(tmp_path.glob("bao-cao.khbc*")) == []
 
 
 def test_a_changed_byte_inside_an_evidence_member_is_still_caught(filled, tmp_path, monkeypatch):

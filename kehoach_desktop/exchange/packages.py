@@ -38,7 +38,7 @@ from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
 from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
 from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealedReader, PartSealingWriter, SealingWriter
-from .seal import check_seal, read_back, seal_version
+from .seal import ReadBack, check_seal, seal_version
 from .writer import ExportError, SyncBehind, write_atomically
 
 STALE_TEMP_SECONDS = 24 * 3600
@@ -84,8 +84,10 @@ def export_package(
 
     def verify(path: Path) -> None:
         if version_2:  # the bytes on the device against what was written: seal and CRC-32 (issue 17)
-            read_back(path, written["size"], written["digest"], written["data_crcs"],
-                      progress=_Bytes(progress, written["size"], "Đang đọc lại và kiểm tra gói"))
+            checker = written["read_back"]
+            if written["error"] is not None:
+                raise written["error"]
+            checker.finish(path, written["size"], written["digest"])
             return
         # One read of the written file: its seal (the SHA-256 of every byte, taken while writing)
         # proves each byte is what was written, and the evidence was checked against its
@@ -172,12 +174,13 @@ def _write_zip_v2(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[
                   evidence: EvidenceStore, progress: _Bytes) -> dict:
     """A format version 2 package (seal.py): the evidence copied as it is, each file hashed once
     (SHA-256, on a thread) and CRC-32'd by zipfile as it goes by, its data left out of the seal;
-    the device writes behind the copy. Returns what the read-back compares: size, seal digest,
-    and each evidence member's data span with its CRC-32."""
+    the device writes behind the copy and what is durable is read back meanwhile (seal.ReadBack).
+    Returns what verify() needs: size, seal digest, the read-back and its error if any."""
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     sink = PartSealingWriter(out)
-    behind = SyncBehind(out)
-    data_crcs = []
+    data_crcs: list[tuple[int, int, int]] = []
+    checker = ReadBack(data_crcs)  # what is durable already is read back while the copy goes on
+    behind = SyncBehind(out, after_sync=lambda upto: checker.check(Path(out.name), upto))
     try:
         with contextlib.closing(sink), zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
             archive.comment = PLACEHOLDER_V2
@@ -190,9 +193,10 @@ def _write_zip_v2(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[
                     raise ExportError(f"Tệp tài liệu kiểm chứng “{item.name}” trong kho đã bị thay đổi hoặc hỏng "
                                       "(nội dung không khớp mã kiểm tra); gói không được ghi.")
         sink.seal()
+        behind.close()  # the last read-back step done before its error is looked at
     finally:
         behind.close()
-    return {"size": sink.offset, "digest": sink.hasher.result()[0], "data_crcs": data_crcs}
+    return {"size": sink.offset, "digest": sink.hasher.result()[0], "read_back": checker, "error": behind.error}
 
 
 def _copy_evidence_v2(archive: zipfile.ZipFile, sink: PartSealingWriter, behind: SyncBehind,

@@ -371,111 +371,77 @@ class PartSealedReader(SealedReader):
         return self._spans[self._next] if self._next < len(self._spans) else None
 
 
+class ReadBack:
+    """Verifies a version 2 package as read back from the device, from its first byte on, in as
+    many steps as suit the writer: `check(path, upto)` as soon as the bytes up to `upto` are
+    fsynced (the writer's SyncBehind calls it on its thread while the copy goes on), `finish()`
+    once the whole file is fsynced and renamed. Each byte is read back once, its cached page
+    dropped first: every byte but the evidence data is compared with the seal's digest taken while
+    writing, each evidence member's data with the CRC-32 zipfile computed while writing. CRC-32
+    catches any wrongly written byte (any error burst up to 32 bits always, any other all but
+    once in 4·10⁹) at a fraction of a second SHA-256's cost.
+
+    `data_crcs` (start, end, CRC of each evidence member's data, in file order) is the writer's
+    list, appended as members are written: every span starting before `upto` is in it by then."""
+
+    STEP = 4 * 1024**2
+
+    def __init__(self, data_crcs: list[tuple[int, int, int]]):
+        self.data_crcs = data_crcs
+        self.cursor = 0  # bytes before it read back and checked
+        self._gaps: list[bytes] = []  # the bytes the seal covers, in order
+        self._span = 0  # the evidence span being checked, or next
+        self._crc = 0
+
+    def check(self, path: Path, upto: int) -> None:
+        if upto <= self.cursor:
+            return
+        with open(path, "rb", buffering=0) as handle:
+            advise = getattr(os, "posix_fadvise", None)
+            if advise is not None:  # the device, not the page cache; read ahead as far as it goes
+                advise(handle.fileno(), self.cursor, upto - self.cursor, os.POSIX_FADV_DONTNEED)
+                advise(handle.fileno(), self.cursor, upto - self.cursor, os.POSIX_FADV_SEQUENTIAL)
+            handle.seek(self.cursor)
+            while self.cursor < upto:
+                piece = handle.read(min(self.STEP, upto - self.cursor))
+                if not piece:
+                    raise ReadBackError(f"tệp ngắn hơn đã ghi (hết ở byte {self.cursor})")
+                self._take(piece)
+
+    def finish(self, path: Path, size: int, digest: str) -> None:
+        actual = os.stat(path).st_size
+        if actual != size:
+            raise ReadBackError(f"kích thước {actual} byte thay vì {size}")
+        self.check(path, size)
+        if self._span != len(self.data_crcs):
+            raise ReadBackError("thiếu dữ liệu của tệp tài liệu")
+        hasher = TailHasher()
+        for piece in self._gaps:
+            hasher.update(piece)
+        found, tail = hasher.result()
+        if found != digest or tail != digest.encode("ascii"):
+            raise ReadBackError("mã kiểm tra của gói không khớp với nội dung đã ghi")
+
+    def _take(self, piece: bytes) -> None:
+        import zlib
+
+        view, base = memoryview(piece), self.cursor
+        position, end = base, base + len(piece)
+        while position < end:
+            span = self.data_crcs[self._span] if self._span < len(self.data_crcs) else None
+            if span is None or position < span[0]:  # sealed bytes
+                stop = end if span is None else min(end, span[0])
+                self._gaps.append(bytes(view[position - base:stop - base]))
+            else:  # an evidence member's data
+                stop = min(end, span[1])
+                self._crc = zlib.crc32(view[position - base:stop - base], self._crc)
+                if stop == span[1]:
+                    if self._crc != span[2]:
+                        raise ReadBackError(f"dữ liệu từ byte {span[0]} không khớp mã CRC-32 đã ghi")
+                    self._span, self._crc = self._span + 1, 0
+            position = stop
+        self.cursor = end
+
+
 class ReadBackError(KehoachError):
     """The file read back is not what was written (writer.write_atomically reports it)."""
-
-
-def read_back(path: Path, size: int, digest: str, data_crcs: list[tuple[int, int, int]],
-              progress=None) -> None:
-    """Verify a version 2 package just written, reading it once (from the device: the caller
-    dropped its cached pages): every byte but the evidence data against the seal's digest taken
-    while writing, each evidence member's data against the CRC-32 zipfile computed while writing
-    (`data_crcs`: start, end, CRC). CRC-32 catches any wrongly written byte (any error burst up to
-    32 bits always, any other all but once in 4·10⁹) at a fraction of a second hash's cost.
-    Two threads read the two halves (zlib and the reads let go of the interpreter lock)."""
-    actual = os.stat(path).st_size
-    if actual != size:
-        raise ReadBackError(f"kích thước {actual} byte thay vì {size}")
-    segments, position = [], 0
-    for start, end, crc in sorted(data_crcs):
-        if start > position:
-            segments.append((position, start, None))
-        segments.append((start, end, crc))
-        position = end
-    if position < size:
-        segments.append((position, size, None))
-    half = next((n for n, seg in enumerate(segments) if seg[0] >= size // 2), len(segments))
-    parts = [segments[:half], segments[half:]] if size >= 2 * _READ_BACK_CHUNK else [segments]
-    results = _read_parts(path, [part for part in parts if part], progress)
-    hasher = TailHasher()
-    for gaps, bad in results:
-        if bad is not None:
-            raise ReadBackError(f"dữ liệu từ byte {bad} không khớp mã CRC-32 đã ghi")
-        for piece in gaps:
-            hasher.update(piece)
-    found, tail = hasher.result()
-    if found != digest or tail != digest.encode("ascii"):
-        raise ReadBackError("mã kiểm tra của gói không khớp với nội dung đã ghi")
-
-
-_READ_BACK_CHUNK = 4 * 1024**2
-
-
-def _read_parts(path: Path, parts: list[list], progress) -> list[tuple[list[bytes], int | None]]:
-    import threading
-
-    done = [0] * len(parts)
-    results: list = [None] * len(parts)
-    errors: list[BaseException] = []
-    stop = threading.Event()
-
-    def run(number: int) -> None:
-        try:
-            results[number] = _check_segments(path, parts[number], done, number, stop)
-        except BaseException as error:  # noqa: BLE001 - raised again below, in the caller's thread
-            errors.append(error)
-
-    threads = [threading.Thread(target=run, args=(n,), name="kehoach-read-back", daemon=True)
-               for n in range(1, len(parts))]
-    for thread in threads:
-        thread.start()
-    try:
-        run(0)
-        reported = 0
-        for thread in threads:
-            while thread.is_alive():
-                thread.join(0.05)
-                if progress is not None:
-                    progress(sum(done) - reported)
-                    reported = sum(done)
-        if progress is not None:
-            progress(sum(done) - reported)
-    except BaseException:  # a cancel: the other reader stops at its next chunk
-        stop.set()
-        raise
-    finally:
-        for thread in threads:
-            thread.join()
-    if errors:
-        raise errors[0]
-    return results
-
-
-def _check_segments(path: Path, segments: list, done: list[int], number: int, stop) -> tuple[list[bytes], int | None]:
-    """Read contiguous segments in order: gaps (crc None) kept for the seal, data CRC-checked."""
-    import zlib
-
-    gaps: list[bytes] = []
-    with open(path, "rb", buffering=0) as handle:
-        advise = getattr(os, "posix_fadvise", None)
-        if advise is not None:
-            advise(handle.fileno(), segments[0][0], segments[-1][1] - segments[0][0], os.POSIX_FADV_SEQUENTIAL)
-        handle.seek(segments[0][0])
-        for start, end, crc in segments:
-            value = 0
-            position = start
-            while position < end:
-                if stop.is_set():
-                    return gaps, None
-                piece = handle.read(min(_READ_BACK_CHUNK, end - position))
-                if not piece:
-                    raise ReadBackError(f"tệp ngắn hơn đã ghi (hết ở byte {position})")
-                if crc is None:
-                    gaps.append(piece)
-                else:
-                    value = zlib.crc32(piece, value)
-                position += len(piece)
-                done[number] += len(piece)
-            if crc is not None and value != crc:
-                return gaps, start
-    return gaps, None
