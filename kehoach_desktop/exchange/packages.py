@@ -215,10 +215,10 @@ def _copy_evidence_v2(archive: zipfile.ZipFile, sink: PartSealingWriter, behind:
                         checks.update(digest, chunk)
                         dest.write(chunk)
                         size += len(chunk)
+                        progress(len(chunk))  # a cancel stops a large file midway
                     start, end = sink.end_data()
             data_crcs.append((start, end, archive.filelist[-1].CRC))
             copied.append((item, size, digest))
-            progress(size)
             behind.written(sink.offset)
     finally:
         checks.close()
@@ -249,8 +249,9 @@ def read_package(
     digest taken from the same bytes as they were read: the file is read once, in order.
     `accept(manifest)` may refuse early (another agency's package) before the evidence is read;
     files for which `already_stored(sha256)` is true are verified but not unpacked (their path is None).
-    `evidence_sealed` is for our own file just written: the seal, computed while the file is
-    read once, stands for the evidence members, which are then neither read again nor unpacked.
+    `evidence_sealed` is for our own format 1 file just written: the whole-file seal, computed while
+    the file is read once, stands for the evidence members, which are then neither read again nor
+    unpacked (format 2 is verified by seal.ReadBack instead).
     `progress` gets the bytes of the file as they are read.
     """
     manifest, data, files, _ = _read_package(path, display_name, extract_to=extract_to, progress=progress,
