@@ -7,7 +7,9 @@ evidence files under `evidence/<sha256>` (the user's file names are data, never 
 Writing goes through writer.py (NAME.partial, fsync, rename, read back and verify) and a
 sealed zip (seal.py); reading checks the zip's directory (safe_zip.py), then reads the file
 once, in order, checking the manifest, every member's checksum and, on the same bytes, the
-seal, and then the data (schema.py).
+seal, and then the data (schema.py). Format 2 (issue 17) seals all but the evidence data: an
+evidence file the receiver's store holds already is not read at all, and the export reads its
+file back against what it wrote (seal.ReadBack) instead of unpacking it again.
 """
 
 from __future__ import annotations
