@@ -396,17 +396,20 @@ class ReadBack:
     def check(self, path: Path, upto: int) -> None:
         if upto <= self.cursor:
             return
+        start = self.cursor
         with open(path, "rb", buffering=0) as handle:
             advise = getattr(os, "posix_fadvise", None)
             if advise is not None:  # the device, not the page cache; read ahead as far as it goes
-                advise(handle.fileno(), self.cursor, upto - self.cursor, os.POSIX_FADV_DONTNEED)
-                advise(handle.fileno(), self.cursor, upto - self.cursor, os.POSIX_FADV_SEQUENTIAL)
-            handle.seek(self.cursor)
+                advise(handle.fileno(), start, upto - start, os.POSIX_FADV_DONTNEED)
+                advise(handle.fileno(), start, upto - start, os.POSIX_FADV_SEQUENTIAL)
+            handle.seek(start)
             while self.cursor < upto:
                 piece = handle.read(min(self.STEP, upto - self.cursor))
                 if not piece:
                     raise ReadBackError(f"tệp ngắn hơn đã ghi (hết ở byte {self.cursor})")
                 self._take(piece)
+            if advise is not None:  # checked: its pages need not stay in memory (nor be dropped later)
+                advise(handle.fileno(), start, upto - start, os.POSIX_FADV_DONTNEED)
 
     def finish(self, path: Path, size: int, digest: str) -> None:
         actual = os.stat(path).st_size
