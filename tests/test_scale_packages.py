@@ -32,7 +32,7 @@ def _read_back_steps(monkeypatch, corrupt: bool) -> list[tuple[int, int]]:
     the "device" before it is read back, as a bad stick would."""
     monkeypatch.setattr(writer.SyncBehind, "STEP", 64 * 1024)
     steps = []
-    real_check = seal.ReadBack.check
+    real_check = seal.ReadBack._check
 
     def check(self, path, upto):
         if corrupt and upto > self.cursor:
@@ -44,7 +44,7 @@ def _read_back_steps(monkeypatch, corrupt: bool) -> list[tuple[int, int]]:
         steps.append((self.cursor, upto))
         real_check(self, path, upto)
 
-    monkeypatch.setattr(seal.ReadBack, "check", check)
+    monkeypatch.setattr(seal.ReadBack, "_check", check)
     return steps
 
 

@@ -371,6 +371,9 @@ class PartSealedReader(SealedReader):
         return self._spans[self._next] if self._next < len(self._spans) else None
 
 
+_PAGE = 64 * 1024  # a multiple of any page size the program runs on
+
+
 class ReadBack:
     """Verifies a version 2 package as read back from the device, from its first byte on, in as
     many steps as suit the writer: `check(path, upto)` as soon as the bytes up to `upto` are
@@ -394,6 +397,11 @@ class ReadBack:
         self._crc = 0
 
     def check(self, path: Path, upto: int) -> None:
+        """The bytes before `upto` (fsynced) read back, up to a page boundary: the page the writer
+        is still filling could not be dropped, and is read back by the next step instead."""
+        self._check(path, upto - upto % _PAGE)
+
+    def _check(self, path: Path, upto: int) -> None:
         if upto <= self.cursor:
             return
         start = self.cursor
@@ -415,7 +423,7 @@ class ReadBack:
         actual = os.stat(path).st_size
         if actual != size:
             raise ReadBackError(f"kích thước {actual} byte thay vì {size}")
-        self.check(path, size)
+        self._check(path, size)
         if self._span != len(self.data_crcs):
             raise ReadBackError("thiếu dữ liệu của tệp tài liệu")
         hasher = TailHasher()
