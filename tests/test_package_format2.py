@@ -258,3 +258,24 @@ def test_the_reader_hashes_exactly_the_bytes_outside_the_spans_however_it_is_rea
         at = end
     expected.update(data[at:body])
     assert (digest, tail) == (expected.hexdigest(), data[body:])
+
+
+def test_files_waiting_for_their_fsync_stay_few(tmp_path, monkeypatch):
+    """A slow stick or disk: the reading waits rather than keep every unpacked file open
+    (Windows gives a process 512 handles; a package may hold thousands of files)."""
+    import time
+
+    from kehoach_desktop.exchange import packages
+
+    real = packages._sync_and_close
+    monkeypatch.setattr(packages, "_sync_and_close", lambda out: time.sleep(0.005) or real(out))
+    monkeypatch.setattr(packages._Syncer, "OPEN_AT_MOST", 4)
+    syncer, outs, most = packages._Syncer(), [], 0
+    for number in range(40):
+        out = open(tmp_path / str(number), "wb")
+        out.write(b"x")
+        outs.append(out)
+        syncer.submit(out)
+        most = max(most, sum(not item.closed for item in outs))
+    syncer.wait()
+    assert all(item.closed for item in outs) and most <= 4 + packages._Syncer.THREADS

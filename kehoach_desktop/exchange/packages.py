@@ -497,6 +497,7 @@ class _Syncer:
     for its own commit: 3.7 s for 1,000 files here)."""
 
     THREADS = 8
+    OPEN_AT_MOST = 128  # files waiting for their fsync still open: Windows gives a process 512
 
     def __init__(self) -> None:
         self._pool = None
@@ -507,6 +508,10 @@ class _Syncer:
             from concurrent.futures import ThreadPoolExecutor  # not on the window's start path
 
             self._pool = ThreadPoolExecutor(max_workers=self.THREADS)
+        if len(self._pending) >= self.OPEN_AT_MOST:  # issue 17: a slow stick must not run out of handles
+            from concurrent.futures import wait
+
+            wait([self._pending[-self.OPEN_AT_MOST]])  # taken in order: then at most this many open
         self._pending.append(self._pool.submit(_sync_and_close, out))
 
     def wait(self, *, quietly: bool = False) -> None:
