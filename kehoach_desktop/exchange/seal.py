@@ -392,7 +392,7 @@ class ReadBack:
     def __init__(self, data_crcs: list[tuple[int, int, int]]):
         self.data_crcs = data_crcs
         self.cursor = 0  # bytes before it read back and checked
-        self._gaps: list[bytes] = []  # the bytes the seal covers, in order
+        self._sealed = TailHasher()  # the bytes the seal covers, in order
         self._span = 0  # the evidence span being checked, or next
         self._crc = 0
 
@@ -426,10 +426,7 @@ class ReadBack:
         self._check(path, size)
         if self._span != len(self.data_crcs):
             raise ReadBackError("thiếu dữ liệu của tệp tài liệu")
-        hasher = TailHasher()
-        for piece in self._gaps:
-            hasher.update(piece)
-        found, tail = hasher.result()
+        found, tail = self._sealed.result()
         if found != digest or tail != digest.encode("ascii"):
             raise ReadBackError("mã kiểm tra của gói không khớp với nội dung đã ghi")
 
@@ -442,7 +439,7 @@ class ReadBack:
             span = self.data_crcs[self._span] if self._span < len(self.data_crcs) else None
             if span is None or position < span[0]:  # sealed bytes
                 stop = end if span is None else min(end, span[0])
-                self._gaps.append(bytes(view[position - base:stop - base]))
+                self._sealed.update(view[position - base:stop - base])
             else:  # an evidence member's data
                 stop = min(end, span[1])
                 self._crc = zlib.crc32(view[position - base:stop - base], self._crc)
