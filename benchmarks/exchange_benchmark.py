@@ -3,11 +3,14 @@ evidence files, next to a plain file copy (shutil.copyfile + fsync) of the packa
 measured in the same run, as the reference ratio. Run:
     python benchmarks/exchange_benchmark.py [--tasks 2000] [--mb 500] [--files 1000]
 
-Export writes NAME.partial, fsyncs, renames, then reads the file back from the device once
-and verifies it; import reads the package off the "stick" once, verifying each member and
-the seal on the way, unpacks and fsyncs the evidence and writes one transaction. Both
-therefore hash the bytes more than once; the ratio says how much dearer that safety is than
-a bare copy. Wall and CPU time are printed (the CPU time of this process, all threads).
+Export (format 2) hashes each evidence file once as it copies it out of the store, writes
+NAME.partial, fsyncs, renames, and reads every byte back from the device once (what is durable
+already while the copy goes on) against the seal's digest and the zip's CRC-32s; import reads
+the package off the "stick" once, verifying each member's SHA-256 and the seal on the way,
+unpacks and fsyncs the evidence and writes one transaction; again, it does not read the
+evidence the store holds. The ratio says how much dearer that safety is than a bare copy;
+"the files alone" is what writing that many files durably costs here before any check. Wall
+and CPU time are printed (the CPU time of this process, all threads).
 """
 
 from __future__ import annotations
