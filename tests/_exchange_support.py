@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kehoach_desktop.db import store, transaction
-from kehoach_desktop.exchange.seal import PLACEHOLDER
+from kehoach_desktop.exchange.seal import PLACEHOLDER, PLACEHOLDER_V2
 from kehoach_desktop.model import Evidence, Progress, Role, Status
 from kehoach_desktop.workspace import Workspace
 
@@ -146,6 +146,49 @@ def seal(path: Path) -> Path:
     return path
 
 
+def evidence_data_spans(data: bytes) -> list[tuple[int, int]]:
+    """Where the stored bytes of each evidence member lie in a package's bytes (from its local headers)."""
+    import io
+
+    spans = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("evidence/"):
+                lengths = info.header_offset + 26
+                start = info.header_offset + 30 + int.from_bytes(data[lengths:lengths + 2], "little") \
+                    + int.from_bytes(data[lengths + 2:lengths + 4], "little")
+                spans.append((start, start + info.compress_size))
+    return sorted(spans)
+
+
+def seal_v2(path: Path) -> Path:
+    """The format version 2 seal, computed here on its own from its definition (seal.py): the
+    SHA-256 of every byte but the evidence members' data and the 64 digits themselves."""
+    data = path.read_bytes()
+    assert data[-22:-18] == b"PK\x05\x06" and data[-2:] == b"\0\0", "expects a zip without a comment"
+    data = data[:-2] + len(PLACEHOLDER_V2).to_bytes(2, "little") + PLACEHOLDER_V2
+    return _write_v2_digest(path, data)
+
+
+def _write_v2_digest(path: Path, data: bytes) -> Path:
+    digest, position = hashlib.sha256(), 0
+    for start, end in evidence_data_spans(data):
+        digest.update(data[position:start])
+        position = end
+    digest.update(data[position:-64])
+    path.write_bytes(data[:-64] + digest.hexdigest().encode())
+    return path
+
+
+def reseal_v2(path: Path) -> Path:
+    """A version 2 package's seal made again after its bytes were changed (as a forger would)."""
+    return _write_v2_digest(path, path.read_bytes())
+
+
+SEALERS = {1: seal, 2: seal_v2}
+SEAL_VERSION = {"value": 1}  # which seal write_zip puts on the zips it builds (a test may switch it)
+
+
 def write_zip(path: Path, entries: list[tuple[str | zipfile.ZipInfo, bytes]], *, compression=zipfile.ZIP_DEFLATED,
               sealed: bool = True) -> Path:
     """A zip with exactly these entries, in this order (duplicates and odd names kept as given)."""
@@ -157,7 +200,7 @@ def write_zip(path: Path, entries: list[tuple[str | zipfile.ZipInfo, bytes]], *,
         with zipfile.ZipFile(path, "w", compression=compression) as archive:
             for name, data in entries:
                 archive.writestr(name, data)
-    return seal(path) if sealed else path
+    return SEALERS[SEAL_VERSION['value']](path) if sealed else path
 
 
 def rebuild_package(source: Path, target: Path, *, change=None, add=(), manifest_change=None,
@@ -198,7 +241,7 @@ def overlapping_zip(path: Path, names: list[str], unpacked: int = 256 * 1024) ->
                                len(encoded), 0, 0, 0, 0, 0o100644 << 16, 0) + encoded
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(names), len(names), len(central), len(local), 0)
     path.write_bytes(local + central + end)
-    return seal(path)
+    return SEALERS[SEAL_VERSION["value"]](path)
 
 
 def deflate_entry_zip(path: Path, name: str, unpacked: int, *, declared: int | None = None) -> Path:
@@ -223,7 +266,7 @@ def deflate_entry_zip(path: Path, name: str, unpacked: int, *, declared: int | N
                           len(encoded), 0, 0, 0, 0, 0o100644 << 16, 0) + encoded
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(central), len(local), 0)
     path.write_bytes(local + central + end)
-    return seal(path)
+    return SEALERS[SEAL_VERSION["value"]](path)
 
 
 # --- fixtures: the filled data folder is built once and copied for each test ------------------

@@ -274,7 +274,7 @@ def test_export_replaces_a_previous_file_only_when_complete(source, usb, monkeyp
     def fail_half_way(*args, **kwargs):
         raise OSError(28, "No space left on device")  # ENOSPC while writing
 
-    monkeypatch.setattr("kehoach_desktop.exchange.packages._write_zip", fail_half_way)
+    monkeypatch.setattr("kehoach_desktop.exchange.packages._write_zip_v2", fail_half_way)
     with pytest.raises(KehoachError, match="Hết chỗ trống"):
         ws.export_package(usb / "bao-cao.khbc")
     assert (usb / "bao-cao.khbc").read_bytes() == previous and first.path.exists()
@@ -344,7 +344,9 @@ def test_export_to_a_missing_folder_or_wrong_extension(source, tmp_path):
 
 def test_an_older_format_is_upgraded_through_the_chain(source, usb, tmp_path, monkeypatch):
     ws, _ = source
-    ws.export_package(usb / "v1.khbc")
+    with monkeypatch.context() as old_program:  # written as format version 1 was (whole-file seal)
+        old_program.setattr(manifest_module, "FORMAT_VERSION", 1)
+        ws.export_package(usb / "v1.khbc")
     calls = []
 
     def one_to_two(manifest, data):

@@ -169,6 +169,26 @@ def test_a_large_member_is_stored_and_a_changed_byte_in_it_is_refused(big_packag
     data[_member_data_offset(package, sha) + 2 * 1024 * 1024 + 7] ^= 0x10  # in its third chunk
     tampered = package.with_name("sua.khbc")
     tampered.write_bytes(bytes(data))
+    # Format 2: the evidence data is outside the seal, the member's own SHA-256 refuses it.
+    _assert_refused_leaving_nothing(receiver, tampered, "không đúng mã kiểm tra SHA-256")
+    summary = receiver.import_package(package)  # the untouched package goes in, the big file whole
+    assert summary.changes["files_added"] >= 1
+    assert hashlib.sha256(receiver.evidence.path_for(sha).read_bytes()).hexdigest() == sha
+    receiver.close()
+
+
+def test_a_changed_byte_in_a_large_member_of_a_version_1_package_is_refused(big_package, tmp_path, monkeypatch):
+    from kehoach_desktop.exchange import manifest
+
+    ws, _, sha = big_package
+    with monkeypatch.context() as old_program:
+        old_program.setattr(manifest, "FORMAT_VERSION", 1)
+        package = ws.export_package(tmp_path / "usb" / "cu.khbc").path
+    receiver = _receiver(tmp_path)
+    data = bytearray(package.read_bytes())
+    data[_member_data_offset(package, sha) + 2 * 1024 * 1024 + 7] ^= 0x10
+    tampered = package.with_name("sua.khbc")
+    tampered.write_bytes(bytes(data))
     _assert_refused_leaving_nothing(receiver, tampered, "mã kiểm tra toàn tệp không khớp")
     # Sealed again by whoever changed it: the member's own SHA-256 still refuses it.
     body = bytes(data[:-64])
@@ -176,9 +196,7 @@ def test_a_large_member_is_stored_and_a_changed_byte_in_it_is_refused(big_packag
     resealed.write_bytes(body + hashlib.sha256(body).hexdigest().encode())
     assert body.endswith(PLACEHOLDER[:-64])
     _assert_refused_leaving_nothing(receiver, resealed, "không đúng mã kiểm tra SHA-256")
-    summary = receiver.import_package(package)  # the untouched package goes in, the big file whole
-    assert summary.changes["files_added"] >= 1
-    assert hashlib.sha256(receiver.evidence.path_for(sha).read_bytes()).hexdigest() == sha
+    assert receiver.import_package(package).changes["files_added"] >= 1  # version 1 still goes in
     receiver.close()
 
 
@@ -199,6 +217,20 @@ def test_a_package_is_read_once(big_package, tmp_path):
         read = _bytes_read() - before
     size = package.stat().st_size
     assert size <= read < size + 512 * 1024, (read, size)
+    receiver.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="Linux's per-process read count")
+def test_a_package_whose_evidence_the_store_holds_reads_no_evidence_data(big_package, tmp_path):
+    """Format 2, the same package again: its headers, JSON and directory are read and sealed;
+    the evidence data, verified already in the store, is not read at all."""
+    ws, package, _ = big_package
+    receiver = _receiver(tmp_path)
+    receiver.import_package(package)
+    before = _bytes_read()
+    assert receiver.import_package(package).changes_nothing
+    read = _bytes_read() - before
+    assert read < BIG // 2, read  # the database and its backup included; the 3 MB file not read
     receiver.close()
 
 

@@ -18,7 +18,7 @@ from .safe_zip import refuse
 
 FORMAT_PROGRESS = "kehoach-khbc"  # progress package: an agency's progress, evidence and report texts
 FORMAT_TASKS = "kehoach-khnv"  # task package: a plan with its criteria and tasks
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # issue 17: the seal of version 2 leaves the evidence data out (seal.py)
 
 EXTENSIONS = {".khbc": FORMAT_PROGRESS, ".khnv": FORMAT_TASKS}
 KIND_LABELS = {FORMAT_PROGRESS: "gói báo cáo tiến độ", FORMAT_TASKS: "gói nhiệm vụ"}
@@ -34,6 +34,17 @@ MAX_DATA_BYTES = 256 * 1024**2
 # UPGRADES[n] takes (manifest, data) of format version n to version n + 1.
 Upgrade = Callable[[dict, dict], tuple[dict, dict]]
 UPGRADES: dict[int, Upgrade] = {}
+
+
+# --- format version 2: the seal (issue 17) ---
+
+def _seal_1_to_2(manifest: dict, data: dict) -> tuple[dict, dict]:
+    """Version 2 changed how the file is sealed (seal.py), not what the manifest and data hold:
+    the reader checks each version's seal, and the data of version 1 is that of version 2."""
+    return manifest, data
+
+
+UPGRADES[1] = _seal_1_to_2
 
 
 def new_manifest(kind: str, *, profile: dict | None, plans: list[dict], period: dict | None,

@@ -7,7 +7,9 @@ evidence files under `evidence/<sha256>` (the user's file names are data, never 
 Writing goes through writer.py (NAME.partial, fsync, rename, read back and verify) and a
 sealed zip (seal.py); reading checks the zip's directory (safe_zip.py), then reads the file
 once, in order, checking the manifest, every member's checksum and, on the same bytes, the
-seal, and then the data (schema.py).
+seal, and then the data (schema.py). Format 2 (issue 17) seals all but the evidence data: an
+evidence file the receiver's store holds already is not read at all, and the export reads its
+file back against what it wrote (seal.ReadBack) instead of unpacking it again.
 """
 
 from __future__ import annotations
@@ -37,8 +39,9 @@ from .manifest import (
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
 from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
-from .seal import HashThread, SealedReader, SealingWriter, check_seal
-from .writer import ExportError, write_atomically
+from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealedReader, PartSealingWriter, SealingWriter
+from .seal import ReadBack, check_seal, seal_version
+from .writer import ExportError, SyncBehind, write_atomically
 
 STALE_TEMP_SECONDS = 24 * 3600
 
@@ -71,10 +74,23 @@ def export_package(
     evidence_bytes = sum(f.size for f in content.files)
     total = len(data_bytes) + evidence_bytes
 
+    version_2 = manifest["format_version"] >= 2
+    written: dict = {}
+
     def write(out: BinaryIO) -> None:
-        _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
+        if version_2:
+            written.update(_write_zip_v2(out, manifest, data_bytes, content.files, evidence,
+                                         _Bytes(progress, total, "Đang ghi gói")))
+        else:
+            _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
 
     def verify(path: Path) -> None:
+        if version_2:  # the bytes on the device against what was written: seal and CRC-32 (issue 17)
+            checker = written["read_back"]
+            if written["error"] is not None:
+                raise written["error"]
+            checker.finish(path, written["size"], written["digest"])
+            return
         # One read of the written file: its seal (the SHA-256 of every byte, taken while writing)
         # proves each byte is what was written, and the evidence was checked against its
         # SHA-256 while it was copied in; hashing each member again would read it twice (issue 17).
@@ -156,6 +172,61 @@ def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[Evi
     sink.seal()
 
 
+def _write_zip_v2(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[EvidenceFile],
+                  evidence: EvidenceStore, progress: _Bytes) -> dict:
+    """A format version 2 package (seal.py): the evidence copied as it is, each file hashed once
+    (SHA-256, on a thread) and CRC-32'd by zipfile as it goes by, its data left out of the seal;
+    the device writes behind the copy and what is durable is read back meanwhile (seal.ReadBack).
+    Returns what verify() needs: size, seal digest, the read-back and its error if any."""
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    sink = PartSealingWriter(out)
+    data_crcs: list[tuple[int, int, int]] = []
+    checker = ReadBack(data_crcs)  # what is durable already is read back while the copy goes on
+    behind = SyncBehind(out, after_sync=lambda upto: checker.check(Path(out.name), upto))
+    try:
+        with contextlib.closing(sink), zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
+            archive.comment = PLACEHOLDER_V2
+            archive.writestr(_zip_info(MANIFEST_NAME, stored=False), manifest_bytes)
+            archive.writestr(_zip_info(DATA_NAME, stored=False), data_bytes)
+            progress(len(data_bytes))
+            copied = _copy_evidence_v2(archive, sink, behind, files, evidence, progress, data_crcs)
+            for item, size, digest in copied:  # before the seal: a file that fails is never declared written
+                if size != item.size or digest.hexdigest() != item.sha256:
+                    raise ExportError(f"Tệp tài liệu kiểm chứng “{item.name}” trong kho đã bị thay đổi hoặc hỏng "
+                                      "(nội dung không khớp mã kiểm tra); gói không được ghi.")
+        sink.seal()
+        behind.close()  # the last read-back step done before its error is looked at
+    finally:
+        behind.close()
+    return {"size": sink.offset, "digest": sink.hasher.result()[0], "read_back": checker, "error": behind.error}
+
+
+def _copy_evidence_v2(archive: zipfile.ZipFile, sink: PartSealingWriter, behind: SyncBehind,
+                      files: list[EvidenceFile], evidence: EvidenceStore, progress: _Bytes,
+                      data_crcs: list) -> list:
+    checks = HashThread()  # the SHA-256 on its own thread, the CRC-32 and the writes on this one
+    copied = []
+    try:
+        for item in files:
+            digest = hashlib.sha256()
+            size = 0
+            with open(evidence.path_for(item.sha256), "rb", buffering=0) as source:
+                with archive.open(_zip_info(EVIDENCE_PREFIX + item.sha256, stored=True, size=item.size), "w") as dest:
+                    sink.begin_data()
+                    while chunk := source.read(CHUNK):
+                        checks.update(digest, chunk)
+                        dest.write(chunk)
+                        size += len(chunk)
+                        progress(len(chunk))  # a cancel stops a large file midway
+                    start, end = sink.end_data()
+            data_crcs.append((start, end, archive.filelist[-1].CRC))
+            copied.append((item, size, digest))
+            behind.written(sink.offset)
+    finally:
+        checks.close()
+    return copied
+
+
 # --- reading a package ----------------------------------------------------------------------
 
 class KnownPackage(Exception):
@@ -180,8 +251,9 @@ def read_package(
     digest taken from the same bytes as they were read: the file is read once, in order.
     `accept(manifest)` may refuse early (another agency's package) before the evidence is read;
     files for which `already_stored(sha256)` is true are verified but not unpacked (their path is None).
-    `evidence_sealed` is for our own file just written: the seal, computed while the file is
-    read once, stands for the evidence members, which are then neither read again nor unpacked.
+    `evidence_sealed` is for our own format 1 file just written: the whole-file seal, computed while
+    the file is read once, stands for the evidence members, which are then neither read again nor
+    unpacked (format 2 is verified by seal.ReadBack instead).
     `progress` gets the bytes of the file as they are read.
     """
     manifest, data, files, _ = _read_package(path, display_name, extract_to=extract_to, progress=progress,
@@ -197,37 +269,184 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
         handle = open(path, "rb")
     except OSError as error:
         raise refuse(display_name, f"không mở được tệp ({error.strerror or error})") from None
-    with handle, contextlib.closing(SealedReader(handle, display_name, progress)) as reader:
+    # PartSealedReader given no spans to leave out is SealedReader: the version 1 seal, every byte
+    with handle, contextlib.closing(PartSealedReader(handle, display_name, progress)) as reader:
         early = None
         if evidence_sealed:  # our own file just written: hashed whole in one read, its parts then come from the cache
             reader.start()
             early = reader.finish()
         with SafeZip(path, display_name, MEMBER_NAMES, source=reader) as archive:
-            if early is None:
-                reader.start()
-            try:
-                manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                                     evidence_sealed, reader.report)
-            except (KehoachError, KnownPackage):
-                # The seal speaks first: a damaged file is told as damaged, whatever part failed,
-                # and a copy of a package received before is only "unchanged" if it is intact.
-                # (A cancel stops here.)
-                check_seal(display_name, archive.comment, *(early or reader.finish()))
-                raise
-            digest = early or reader.finish()
-            try:
-                check_seal(display_name, archive.comment, *digest)
-            except BaseException:
-                _remove_unpacked(files)
-                raise
+            if early is None and seal_version(archive.comment) == 2:
+                manifest, raw, files, digest = _read_sealed_v2(archive, reader, display_name, extract_to, accept,
+                                                               already_stored)
+            else:
+                manifest, raw, files, digest = _read_sealed_v1(archive, reader, early, display_name, extract_to,
+                                                               accept, already_stored, evidence_sealed)
     data = _json(raw, DATA_NAME, display_name)
     manifest, data = upgrade(manifest, data)
     check_data(data, manifest, display_name, set(files))
     return manifest, data, files, digest
 
 
+def _read_sealed_v1(archive: SafeZip, reader: PartSealedReader, early, display_name: str, extract_to, accept,
+                    already_stored, evidence_sealed):
+    """A package sealed whole (format version 1): every byte hashed, in file order."""
+    if early is None:
+        reader.start()
+    try:
+        manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
+                                             evidence_sealed, reader.report)
+    except (KehoachError, KnownPackage):
+        # The seal speaks first: a damaged file is told as damaged, whatever part failed,
+        # and a copy of a package received before is only "unchanged" if it is intact.
+        # (A cancel stops here.)
+        check_seal(display_name, archive.comment, *(early or reader.finish()))
+        raise
+    digest = early or reader.finish()
+    try:
+        check_seal(display_name, archive.comment, *digest)
+    except BaseException:
+        _remove_unpacked(files)
+        raise
+    return manifest, raw, files, digest
+
+
+def _read_sealed_v2(archive: SafeZip, reader: PartSealedReader, display_name: str, extract_to, accept,
+                    already_stored):
+    """A package of format version 2 (seal.py): every byte but the evidence data hashed for the
+    seal; each evidence member checked by its own SHA-256 as it is unpacked, and one the store
+    holds already not read at all."""
+    evidence_names = [name for name in archive.names() if name.startswith(EVIDENCE_PREFIX)]
+    reader.exclude(archive.data_spans(evidence_names))
+    reader.start()
+    try:
+        manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
+                                             False, reader.report, version_2=True)
+    except KnownPackage:
+        # A copy of a package received before is "unchanged" only if it is intact: its evidence too.
+        try:
+            _check_evidence_v2(archive, evidence_names, display_name, reader.report)
+        except KehoachError:
+            check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)
+            raise
+        check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)
+        raise
+    except KehoachError:
+        check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)  # the seal speaks first
+        raise
+    try:
+        digest = reader.finish()
+        check_seal(display_name, archive.comment, *digest, prefix=PREFIX_V2)
+    except BaseException:
+        _remove_unpacked(files)
+        raise
+    return manifest, raw, files, digest
+
+
+def _unpack_evidence_v2(archive: SafeZip, members: list[tuple[str, str]], extract_to: Path | None,
+                        already_stored, display_name: str, syncer: "_Syncer", report, files: dict) -> None:
+    """Format 2's evidence, in file order: a file the store holds already is not read (seal.py);
+    each other one is read once, written where it is unpacked (created ahead by _Opener) while a
+    thread hashes it, fsynced by `syncer`, and its SHA-256 compared once all are read (a bad one:
+    every file is removed)."""
+    wanted = [(name, sha) for name, sha in members if not already_stored(sha)]
+    files.update((sha, None) for _, sha in members)
+    if extract_to is not None:
+        files.update((sha, extract_to / sha) for _, sha in wanted)  # removed with the others if refused
+    opener = _Opener([extract_to / sha for _, sha in wanted]) if extract_to is not None else None
+    thread = HashThread()
+    pending = []
+    try:
+        for name, sha in wanted:
+            out = opener.next() if opener is not None else None
+            digest = hashlib.sha256()
+            try:
+                archive.copy(name, out, crc=False, progress=lambda _: report(),
+                             feed=lambda chunk: thread.update(digest, chunk))  # noqa: B023 - used at once
+            except BaseException:
+                if out is not None:
+                    out.close()
+                raise
+            if out is not None:
+                syncer.submit(out)
+            pending.append((name, sha, digest))
+    finally:
+        if opener is not None:
+            opener.close()
+        thread.close()
+    for name, sha, digest in pending:
+        if digest.hexdigest() != sha:
+            raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
+                                       "bị thay đổi hoặc hỏng")
+
+
+class _Opener:
+    """The files to unpack into, created ("xb", unbuffered: the chunks are 1 MiB already) by a
+    thread of its own a few files ahead of the reading: creating 1,000 files is about 0.3 s of
+    the kernel's time, which then runs beside the copy instead of inside it (issue 17)."""
+
+    AHEAD = 16
+
+    def __init__(self, targets: list[Path]):
+        import queue
+        import threading
+
+        self._queue: queue.Queue = queue.Queue(maxsize=self.AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(targets,), name="kehoach-open", daemon=True)
+        self._thread.start()
+
+    def _run(self, targets: list[Path]) -> None:
+        import queue
+
+        for target in targets:
+            try:
+                item = open(target, "xb", buffering=0)
+            except BaseException as error:  # noqa: BLE001 - raised by next(), in the reading thread
+                item = error
+            while True:
+                if self._stop.is_set():
+                    if not isinstance(item, BaseException):
+                        item.close()
+                    return
+                try:
+                    self._queue.put(item, timeout=0.05)
+                    break
+                except queue.Full:
+                    continue
+            if isinstance(item, BaseException):
+                return
+
+    def next(self) -> BinaryIO:
+        item = self._queue.get()
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def close(self) -> None:
+        """The thread stopped; files opened and not taken closed (the caller removes them)."""
+        self._stop.set()
+        self._thread.join()
+        while not self._queue.empty():
+            item = self._queue.get_nowait()
+            if not isinstance(item, BaseException):
+                item.close()
+
+
+def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, report) -> None:
+    """Every evidence member read (not unpacked) and compared with the SHA-256 its name declares
+    (the manifest declared the same, _read_members checked)."""
+    for name in archive.in_file_order(names):
+        _, digest = archive.copy(name, None, crc=False, progress=lambda _: report())
+        if digest != name[len(EVIDENCE_PREFIX):]:
+            raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
+                                       "bị thay đổi hoặc hỏng")
+
+
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
-                  evidence_sealed, report: Callable[[], None]) -> tuple[dict, bytes, dict[str, Path | None]]:
+                  evidence_sealed, report: Callable[[], None],
+                  version_2: bool = False) -> tuple[dict, bytes, dict[str, Path | None]]:
+    """`version_2`: the evidence as _unpack_evidence_v2 reads it."""
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                     MANIFEST_NAME, display_name), display_name)
     declared = {member["name"]: member for member in manifest["members"]}
@@ -253,13 +472,17 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
     files: dict[str, Path | None] = {}
     syncer = _Syncer()
     try:
-        for name in archive.in_file_order(n for n in declared if n.startswith(EVIDENCE_PREFIX)):
-            sha = declared[name]["sha256"]
-            if evidence_sealed:
-                files[sha] = None
-                continue
-            unpack_to = None if already_stored(sha) else extract_to  # verified all the same
-            files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
+        evidence = [(name, declared[name]["sha256"])
+                    for name in archive.in_file_order(n for n in declared if n.startswith(EVIDENCE_PREFIX))]
+        if version_2:
+            _unpack_evidence_v2(archive, evidence, extract_to, already_stored, display_name, syncer, report, files)
+        else:
+            for name, sha in evidence:
+                if evidence_sealed:
+                    files[sha] = None
+                    continue
+                unpack_to = None if already_stored(sha) else extract_to  # verified all the same
+                files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
         syncer.wait()
     except BaseException:
         syncer.wait(quietly=True)
@@ -274,6 +497,7 @@ class _Syncer:
     for its own commit: 3.7 s for 1,000 files here)."""
 
     THREADS = 8
+    OPEN_AT_MOST = 128  # files waiting for their fsync still open: Windows gives a process 512
 
     def __init__(self) -> None:
         self._pool = None
@@ -284,6 +508,10 @@ class _Syncer:
             from concurrent.futures import ThreadPoolExecutor  # not on the window's start path
 
             self._pool = ThreadPoolExecutor(max_workers=self.THREADS)
+        if len(self._pending) >= self.OPEN_AT_MOST:  # issue 17: a slow stick must not run out of handles
+            from concurrent.futures import wait
+
+            wait([self._pending[-self.OPEN_AT_MOST]])  # taken in order: then at most this many open
         self._pending.append(self._pool.submit(_sync_and_close, out))
 
     def wait(self, *, quietly: bool = False) -> None:

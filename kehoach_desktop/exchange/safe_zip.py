@@ -66,7 +66,7 @@ class SafeZip:
         try:
             infos = self._zip.infolist()
             check_directory(infos, display_name, self.path.stat().st_size)
-            check_no_overlap(self.path, infos, self._zip.start_dir, display_name)
+            self._data_starts = check_no_overlap(self.path, infos, self._zip.start_dir, display_name)
             for info in infos:
                 if not allowed_name.fullmatch(info.filename):
                     raise refuse(display_name, f"có thành phần lạ “{info.filename}” không thuộc một gói của chương trình")
@@ -98,6 +98,12 @@ class SafeZip:
         """The members named, in the order they lie in the file: read so, the file is read once."""
         return sorted(names, key=lambda name: self.infos[name].header_offset)
 
+    def data_spans(self, names) -> list[tuple[int, int]]:
+        """(start, end) in the file of the named members' stored data, as their local headers and
+        the directory place it (the version 2 seal leaves the evidence's data out, issue 17)."""
+        return sorted((self._data_starts[name], self._data_starts[name] + self.infos[name].compress_size)
+                      for name in names)
+
     def read_small(self, name: str, limit: int) -> bytes:
         """A whole member in memory, for the JSON parts; refused above `limit` bytes."""
         info = self.infos.get(name)
@@ -110,8 +116,11 @@ class SafeZip:
         return b"".join(parts)
 
     def copy(self, name: str, out: BinaryIO | None, *, limit: int = MAX_MEMBER_BYTES,
-             progress: Progress | None = None, crc: bool = True) -> tuple[int, str]:
+             progress: Progress | None = None, crc: bool = True,
+             feed: Callable[[bytes], None] | None = None) -> tuple[int, str]:
         """Stream one member into `out` (or nowhere); return its actual size and SHA-256.
+        `feed`: each chunk is given to it instead of hashed here (the SHA-256 returned is then
+        empty): the caller hashes on a thread of its own while this one reads and writes.
 
         The stream stops at the declared size and at `limit`: a member that inflates to
         more than it declared is refused without writing the excess. `crc=False` when the
@@ -129,7 +138,10 @@ class SafeZip:
             size += len(chunk)
             if size > bound:
                 raise refuse(self.name, f"thành phần “{name}” giải nén ra nhiều hơn kích thước đã khai báo")
-            digest.update(chunk)
+            if feed is None:
+                digest.update(chunk)
+            else:
+                feed(chunk)
             if out is not None:
                 out.write(chunk)
             if progress:
@@ -137,7 +149,7 @@ class SafeZip:
         if size != info.file_size:
             raise refuse(self.name, f"thành phần “{name}” bị cắt cụt (đọc được {_count(size)} trên "
                                     f"{_count(info.file_size)} byte)")
-        return size, digest.hexdigest()
+        return size, digest.hexdigest() if feed is None else ""
 
     def _chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
         """The member's bytes; any decoding failure (bad CRC, zlib, cut data) is a refusal."""
@@ -253,13 +265,16 @@ def _check_name(name: str, info: zipfile.ZipInfo, display_name: str) -> None:
         raise refuse(display_name, f"có thư mục “{name}” không thuộc một gói của chương trình")
 
 
-def check_no_overlap(path: Path, infos: list[zipfile.ZipInfo], directory_start: int, display_name: str) -> None:
-    """Each member's local header and data lie before the next one's and before the directory.
+def check_no_overlap(path: Path, infos: list[zipfile.ZipInfo], directory_start: int,
+                     display_name: str) -> dict[str, int]:
+    """Each member's local header and data lie before the next one's and before the directory;
+    returns where each member's data starts (after its local header).
 
     A zip bomb of the "overlapping files" kind (David Fifield, 2019) points many directory
     entries at the same compressed bytes; a valid package never shares bytes between members.
     """
     end_of_previous = 0
+    data_starts = {}
     with open(path, "rb") as handle:
         for info in sorted(infos, key=lambda item: item.header_offset):
             if info.header_offset < end_of_previous:
@@ -271,9 +286,11 @@ def check_no_overlap(path: Path, infos: list[zipfile.ZipInfo], directory_start: 
                 raise refuse(display_name, f"thành phần “{info.filename}” bị hỏng (sai phần đầu)")
             fields = _LOCAL_HEADER.unpack(header)
             name_length, extra_length = fields[-2], fields[-1]
-            end_of_previous = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length + info.compress_size
+            data_starts[info.filename] = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+            end_of_previous = data_starts[info.filename] + info.compress_size
             if info.flag_bits & 0x8:  # a data descriptor follows the data: at least 12 bytes
                 end_of_previous += 12
     if end_of_previous > directory_start:
         raise refuse(display_name, "các thành phần chồng lên mục lục của tệp nén — dấu hiệu của tệp “bom nén” "
                                    "hoặc tệp hỏng")
+    return data_starts

@@ -1,10 +1,32 @@
-"""A whole-file checksum in the zip comment, so that any changed or missing byte is noticed.
+"""The seal in the zip comment, so that any changed or missing byte is noticed.
 
-The archive comment of a package is "kehoach-sha256:" and the SHA-256 (hex) of every byte
-of the file before those 64 digits. The members' own checksums catch changed content;
-the seal also catches what they cannot: a changed header field or timestamp, a flipped
-bit of a deflate stream that leaves the output unchanged, a file cut short. It is a
-checksum, not a signature: it tells a damaged file from a good one, not who made it.
+Version 1 (packages of format version 1): the archive comment is "kehoach-sha256:" and the
+SHA-256 (hex) of every byte of the file before those 64 digits. The members' own checksums
+catch changed content; the seal also catches what they cannot: a changed header field or
+timestamp, a flipped bit of a deflate stream that leaves the output unchanged, a file cut
+short. It is a checksum, not a signature: it tells a damaged file from a good one, not who
+made it.
+
+Version 2 (format version 2, issue 17): the comment is "kehoach-seal2:" and the SHA-256 of
+every byte of the file before those 64 digits EXCEPT the stored bytes of the evidence members
+(`evidence/<sha256>`). Why that is enough, and why it is cheaper:
+- each evidence member is checked on its own: its name is its SHA-256, the manifest declares
+  that SHA-256 and its size, and the reader compares the bytes it unpacks with both; so the seal
+  need not hash them a second time (version 1 hashed each evidence byte twice on import, and
+  twice more on export: while writing and while verifying);
+- everything else is sealed byte for byte: every local header and data descriptor (names,
+  sizes, CRCs, times, flags), manifest.json and data.json as stored (a flipped bit of their
+  deflate streams included), the central directory (names, sizes, order, offsets) and the end
+  records; the excluded spans are where the sealed central directory and the sealed local
+  headers say the evidence data lies, so moving or resizing one breaks the seal too;
+- a cut file loses its end records or the seal itself; a changed evidence byte fails that
+  member's SHA-256 whenever the member is used;
+- an evidence file the receiver already holds (verified in its own store) need not be read at
+  all: a second import of a package reads its headers, JSON and directory only. Where the whole
+  package must be shown intact (a package received before, `KnownPackage`), the reader checks
+  every evidence member's SHA-256 as well.
+The export's read-back compares the bytes on the device with what was written: the seal's hash
+for everything but the evidence data, the zip's own CRC-32 (computed while writing) for that data.
 """
 
 from __future__ import annotations
@@ -14,6 +36,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import KehoachError
 from .safe_zip import CHUNK, refuse
 
 PREFIX = b"kehoach-sha256:"
@@ -243,10 +266,190 @@ class SealedReader:
             raise refuse(self.name, f"không đọc được tệp ({error.strerror or error}); USB có thể đã bị rút") from None
 
 
-def check_seal(display_name: str, comment: bytes, digest: str, tail: bytes) -> None:
-    if not (comment.startswith(PREFIX) and len(comment) == len(PLACEHOLDER)) or comment[len(PREFIX):] != tail:
+def check_seal(display_name: str, comment: bytes, digest: str, tail: bytes, prefix: bytes = PREFIX) -> None:
+    """`prefix`: PREFIX (version 1, the whole file) or PREFIX_V2 (all but the evidence data)."""
+    if not (comment.startswith(prefix) and len(comment) == len(prefix) + DIGEST_LENGTH) or comment[len(prefix):] != tail:
         raise refuse(display_name, "thiếu mã kiểm tra toàn tệp — không phải gói do chương trình tạo ra, "
                                    "hoặc gói bị hỏng")
     if tail != digest.encode("ascii"):
         raise refuse(display_name, "tệp đã bị thay đổi hoặc hỏng (mã kiểm tra toàn tệp không khớp); "
                                    "hãy chép lại tệp từ máy gửi")
+
+
+# --- version 2: every byte but the evidence data (issue 17) -------------------------------------
+
+PREFIX_V2 = b"kehoach-seal2:"
+PLACEHOLDER_V2 = PREFIX_V2 + b"0" * DIGEST_LENGTH
+
+
+def seal_version(comment: bytes) -> int:
+    """2 for a version 2 seal, else 1 (the version 1 reader refuses a comment that is neither)."""
+    return 2 if comment.startswith(PREFIX_V2) else 1
+
+
+class PartSealingWriter(SealingWriter):
+    """SealingWriter for a version 2 seal: bytes written between begin_data() and end_data()
+    (an evidence member's data) are written but not hashed; end_data() gives their span."""
+
+    def __init__(self, out: BinaryIO):
+        super().__init__(out)
+        self._data_start: int | None = None
+
+    def write(self, data) -> int:
+        if self._data_start is None:
+            return super().write(data)
+        self.out.write(data)
+        self.offset += len(data)
+        return len(data)
+
+    def begin_data(self) -> None:
+        self._data_start = self.offset
+
+    def end_data(self) -> tuple[int, int]:
+        span, self._data_start = (self._data_start, self.offset), None
+        return span
+
+
+class PartSealedReader(SealedReader):
+    """SealedReader for a version 2 seal: the spans given to exclude() (the evidence members'
+    data, sorted, apart) are never hashed, and a span not read by zipfile is skipped, not read:
+    an evidence file the receiver holds already costs no read of its bytes."""
+
+    def __init__(self, handle: BinaryIO, display_name: str, progress=None):
+        super().__init__(handle, display_name, progress)
+        self._spans: list[tuple[int, int]] = []
+        self._next = 0  # the first span not yet wholly behind the frontier
+
+    def exclude(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+
+    def _feed(self, data) -> None:
+        start = self.frontier
+        end = start + len(data)
+        view = memoryview(data)
+        position = start
+        while self._next < len(self._spans):
+            low, high = self._spans[self._next]
+            if low >= end:
+                break
+            if low > position:
+                self._batched.update(view[position - start:low - start])
+            position = max(position, min(high, end))
+            if high > end:
+                break
+            self._next += 1
+        if position < end:
+            self._batched.update(view[position - start:])
+        self.frontier = end
+        self.unreported += len(data)
+
+    def _advance(self, target: int | None, reporting: bool = False) -> None:
+        self.handle.seek(self.frontier)
+        while target is None or self.frontier < target:
+            span = self._span_ahead()
+            if span is not None and span[0] <= self.frontier:  # inside evidence data: skipped, not read
+                skip_to = span[1] if target is None else min(span[1], target)
+                self.unreported += skip_to - self.frontier
+                self.frontier = skip_to
+                self.handle.seek(skip_to)
+                continue
+            size = CHUNK if target is None else min(CHUNK, target - self.frontier)
+            if span is not None:
+                size = min(size, span[0] - self.frontier)
+            chunk = self._read(size)
+            if not chunk:
+                break
+            self._feed(chunk)
+            if reporting:
+                self.report()
+        self.position = self.handle.seek(target if target is not None else self.frontier)
+
+    def _span_ahead(self) -> tuple[int, int] | None:
+        """The first span that does not lie wholly behind the frontier."""
+        while self._next < len(self._spans) and self._spans[self._next][1] <= self.frontier:
+            self._next += 1
+        return self._spans[self._next] if self._next < len(self._spans) else None
+
+
+_PAGE = 64 * 1024  # a multiple of any page size the program runs on
+
+
+class ReadBack:
+    """Verifies a version 2 package as read back from the device, from its first byte on, in as
+    many steps as suit the writer: `check(path, upto)` as soon as the bytes up to `upto` are
+    fsynced (the writer's SyncBehind calls it on its thread while the copy goes on), `finish()`
+    once the whole file is fsynced and renamed. Each byte is read back once, its cached page
+    dropped first: every byte but the evidence data is compared with the seal's digest taken while
+    writing, each evidence member's data with the CRC-32 zipfile computed while writing. CRC-32
+    catches any wrongly written byte (any error burst up to 32 bits always, any other all but
+    once in 4·10⁹) at a fraction of a second SHA-256's cost.
+
+    `data_crcs` (start, end, CRC of each evidence member's data, in file order) is the writer's
+    list, appended as members are written: every span starting before `upto` is in it by then."""
+
+    STEP = 4 * 1024**2
+
+    def __init__(self, data_crcs: list[tuple[int, int, int]]):
+        self.data_crcs = data_crcs
+        self.cursor = 0  # bytes before it read back and checked
+        self._sealed = TailHasher()  # the bytes the seal covers, in order
+        self._span = 0  # the evidence span being checked, or next
+        self._crc = 0
+
+    def check(self, path: Path, upto: int) -> None:
+        """The bytes before `upto` (fsynced) read back, up to a page boundary: the page the writer
+        is still filling could not be dropped, and is read back by the next step instead."""
+        self._check(path, upto - upto % _PAGE)
+
+    def _check(self, path: Path, upto: int) -> None:
+        if upto <= self.cursor:
+            return
+        start = self.cursor
+        with open(path, "rb", buffering=0) as handle:
+            advise = getattr(os, "posix_fadvise", None)
+            if advise is not None:  # the device, not the page cache; read ahead as far as it goes
+                advise(handle.fileno(), start, upto - start, os.POSIX_FADV_DONTNEED)
+                advise(handle.fileno(), start, upto - start, os.POSIX_FADV_SEQUENTIAL)
+            handle.seek(start)
+            while self.cursor < upto:
+                piece = handle.read(min(self.STEP, upto - self.cursor))
+                if not piece:
+                    raise ReadBackError(f"tệp ngắn hơn đã ghi (hết ở byte {self.cursor})")
+                self._take(piece)
+            if advise is not None:  # checked: its pages need not stay in memory (nor be dropped later)
+                advise(handle.fileno(), start, upto - start, os.POSIX_FADV_DONTNEED)
+
+    def finish(self, path: Path, size: int, digest: str) -> None:
+        actual = os.stat(path).st_size
+        if actual != size:
+            raise ReadBackError(f"kích thước {actual} byte thay vì {size}")
+        self._check(path, size)
+        if self._span != len(self.data_crcs):
+            raise ReadBackError("thiếu dữ liệu của tệp tài liệu")
+        found, tail = self._sealed.result()
+        if found != digest or tail != digest.encode("ascii"):
+            raise ReadBackError("mã kiểm tra của gói không khớp với nội dung đã ghi")
+
+    def _take(self, piece: bytes) -> None:
+        import zlib
+
+        view, base = memoryview(piece), self.cursor
+        position, end = base, base + len(piece)
+        while position < end:
+            span = self.data_crcs[self._span] if self._span < len(self.data_crcs) else None
+            if span is None or position < span[0]:  # sealed bytes
+                stop = end if span is None else min(end, span[0])
+                self._sealed.update(view[position - base:stop - base])
+            else:  # an evidence member's data
+                stop = min(end, span[1])
+                self._crc = zlib.crc32(view[position - base:stop - base], self._crc)
+                if stop == span[1]:
+                    if self._crc != span[2]:
+                        raise ReadBackError(f"dữ liệu từ byte {span[0]} không khớp mã CRC-32 đã ghi")
+                    self._span, self._crc = self._span + 1, 0
+            position = stop
+        self.cursor = end
+
+
+class ReadBackError(KehoachError):
+    """The file read back is not what was written (writer.write_atomically reports it)."""
