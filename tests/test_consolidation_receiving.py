@@ -233,9 +233,11 @@ def test_texts_taken_as_they_are_only_when_cleaning_would_change_none(texts):
 
 def _plan_changed(source, target, change):
     def edit(name, raw):
-        if name != "data.json":
+        if name not in ("plan.json", "data.json"):
             return raw
         data = json.loads(raw)
+        if "indices" not in data["plans"][0]:  # format 2's data.json: the plan is in plan.json (issue 11)
+            return raw
         change(data["plans"][0]["indices"][0]["tasks"])
         return json.dumps(data, ensure_ascii=False).encode()
     return rebuild_package(source, target, change=edit, manifest_change=lambda m: m.update(

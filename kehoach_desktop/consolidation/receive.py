@@ -31,7 +31,8 @@ from ..db import store
 from ..errors import KehoachError
 from ..evidence_store import FILE_OK, EvidenceStore
 from ..exchange.content import EVIDENCE_COLUMNS, PERIOD_CODES, PROGRESS_COLUMNS, ProgressCallback, period_label
-from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES, MEMBER_NAMES
+from ..exchange.content import PlanCache
+from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES, MEMBER_NAMES, PLAN_NAME
 from ..exchange.packages import KnownPackage, OpenedPackage, open_package
 from ..exchange.packages import _remove_stale_temp as remove_stale_temp
 from ..exchange.safe_zip import SafeZip, refuse
@@ -191,7 +192,8 @@ class _Context:
     evidence_root: Path
     scope: frozenset[int]
     local_tasks: dict[tuple, dict[tuple, list[int]]]  # (plan number, date) → task key → local task ids
-    matched: list = field(default_factory=list)  # [(a package's plan section, _matched's answer)]
+    matched: list = field(default_factory=list)  # [(a package's plan section or its SHA-256, _matched's answer)]
+    known_plans: PlanCache = field(default_factory=PlanCache)  # plan.json members read and checked (format 2)
 
 
 @dataclass
@@ -211,7 +213,8 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
     try:
         package = open_package(path, context.work_root,
                                accept=_acceptor(context.plans, context.profile_name, path.name, context.received),
-                               already_stored=lambda sha: evidence.verify(sha) == FILE_OK, remove_stale=False)
+                               already_stored=lambda sha: evidence.verify(sha) == FILE_OK, remove_stale=False,
+                               plans=context.known_plans)
     except _AlreadyReceived as known:  # checked as far as its manifest: seal, zip, members
         return "known", known.manifest
     except KehoachError as error:
@@ -225,14 +228,17 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
 
 def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
     data = package.data
-    matched, unmatched, in_scope = _matched(data, context)
+    matched, unmatched, in_scope = _matched(data, context, _plan_sha(package.manifest))
+    roles = _roles(data)
     progress = {record["task"]: record for record in data["progress"]}
     evidence: dict[int, list[dict]] = defaultdict(list)
     for record in data["evidence"]:
         evidence[record["task"]].append(record)
     clean = _cleaner(data)
     rows = []
-    for ref, task_id, role in matched:
+    for ref, task_id in matched:
+        role = roles.get(ref)
+        role = role if role in _ROLES else None
         # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
         # matrix workbook can write whatever an agency sent.
         items = evidence.get(ref)
@@ -253,11 +259,28 @@ def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
     return _Prepared(package, created, rows, unmatched, in_scope)
 
 
-def _matched(data: dict, context: _Context) -> tuple[list[tuple], int, set]:
-    """([(task ref, local task id, role)] of the tasks in scope, how many found no local task, the
+def _plan_sha(manifest: dict) -> str | None:
+    """The SHA-256 of the package's plan.json as verified or known (format 2), else None."""
+    return next((member["sha256"] for member in manifest["members"] if member["name"] == PLAN_NAME), None)
+
+
+_ROLES = ("lead", "implementing", "cooperating")  # a tuple: a role may be any JSON value
+
+
+def _roles(data: dict) -> dict:
+    """task ref → the agency's role as the package says (any value; checked by the caller)."""
+    if "roles" in data:  # a plan.json known already: the roles beside it (format 2)
+        return {ref: role for ref, (_, role) in data["roles"].items()}
+    return {task["ref"]: task.get("role") for plan in data["plans"] for index in plan["indices"]
+            for task in index["tasks"]}
+
+
+def _matched(data: dict, context: _Context, plan_sha: str | None = None) -> tuple[list[tuple], int, set]:
+    """([(task ref, local task id)] of the tasks in scope, how many found no local task, the
     criterion refs in scope). A receive's packages of one plan carry the same plan section: one
-    equal (==, every value) to a section matched before in this receive is not matched again."""
-    plans = data["plans"]
+    with the SHA-256 of a plan.json matched before (format 2), or equal (==, every value) to a
+    format 1 section matched before in this receive, is not matched again."""
+    plans = data["plans"] if plan_sha is None else plan_sha
     for seen, answer in context.matched:
         if seen == plans:
             return answer
@@ -268,8 +291,7 @@ def _matched(data: dict, context: _Context) -> tuple[list[tuple], int, set]:
         if task_id not in context.scope:
             continue
         in_scope.add(task["criterion"])
-        role = task.get("role") if task.get("role") in ("lead", "implementing", "cooperating") else None
-        matched.append((task["ref"], task_id, role))
+        matched.append((task["ref"], task_id))
     answer = (matched, unmatched, in_scope)
     context.matched = [*context.matched[1 - MATCHED_KEPT:], (plans, answer)]
     return answer

@@ -18,7 +18,7 @@ from .safe_zip import refuse
 
 FORMAT_PROGRESS = "kehoach-khbc"  # progress package: an agency's progress, evidence and report texts
 FORMAT_TASKS = "kehoach-khnv"  # task package: a plan with its criteria and tasks
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the plan in its own member, plan.json (issue 11)
 
 EXTENSIONS = {".khbc": FORMAT_PROGRESS, ".khnv": FORMAT_TASKS}
 KIND_LABELS = {FORMAT_PROGRESS: "gói báo cáo tiến độ", FORMAT_TASKS: "gói nhiệm vụ"}
@@ -26,7 +26,8 @@ KIND_LABELS = {FORMAT_PROGRESS: "gói báo cáo tiến độ", FORMAT_TASKS: "g�
 MANIFEST_NAME = "manifest.json"
 DATA_NAME = "data.json"
 EVIDENCE_PREFIX = "evidence/"
-MEMBER_NAMES = re.compile(r"manifest\.json|data\.json|evidence/[0-9a-f]{64}")
+PLAN_NAME = "plan.json"  # format 2 (issue 11)
+MEMBER_NAMES = re.compile(r"manifest\.json|data\.json|plan\.json|evidence/[0-9a-f]{64}")
 
 MAX_MANIFEST_BYTES = 4 * 1024**2
 MAX_DATA_BYTES = 256 * 1024**2
@@ -96,3 +97,9 @@ def upgrade(manifest: dict, data: dict) -> tuple[dict, dict]:
         version += 1
         manifest = {**manifest, "format_version": version}
     return manifest, data
+
+
+# --- the plan as its own member (format 2, issue 11) ---
+# Format 1 carried the plans inside data.json; in memory a package of any version has that
+# form (the reader joins plan.json and data.json), so going from 1 to 2 changes nothing.
+UPGRADES[1] = lambda manifest, data: (manifest, data)

@@ -30,9 +30,10 @@ from ..errors import KehoachError
 from ..evidence_store import EvidenceStore
 from ..model import AgencyProfile
 from .content import EvidenceFile, ExportResult, ProgressCallback, collect
+from .content import KnownPlan, PlanCache, PlanMismatch, join_plan, split_plan, with_known_plan  # issue 11
 from .manifest import (
     DATA_NAME, EVIDENCE_PREFIX, EXTENSIONS, FORMAT_PROGRESS, MANIFEST_NAME, MAX_DATA_BYTES, MAX_MANIFEST_BYTES,
-    MEMBER_NAMES, check_manifest, new_manifest, upgrade,
+    MEMBER_NAMES, PLAN_NAME, check_manifest, new_manifest, upgrade,
 )
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
@@ -63,16 +64,18 @@ def export_package(
     if kind == FORMAT_PROGRESS and audience is not None:
         raise ExportError("Chỉ gói nhiệm vụ (.khnv) mới gửi riêng cho một đơn vị.")
     content = collect(db, evidence, kind, profile, plan_ids=plan_ids, period=period, audience=audience)
-    data_bytes = json.dumps(content.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    members = [{"name": DATA_NAME, "size": len(data_bytes), "sha256": hashlib.sha256(data_bytes).hexdigest()}]
+    plan_bytes, data_bytes = _plan_and_data(content.data)  # issue 11: the plan in its own member
+    members = [{"name": name, "size": len(raw), "sha256": hashlib.sha256(raw).hexdigest()}
+               for name, raw in ((PLAN_NAME, plan_bytes), (DATA_NAME, data_bytes))]
     members += [{"name": EVIDENCE_PREFIX + f.sha256, "size": f.size, "sha256": f.sha256} for f in content.files]
     manifest = new_manifest(kind, profile=content.profile, plans=content.plan_list, period=period,
                             audience=content.audience, members=members)
     evidence_bytes = sum(f.size for f in content.files)
-    total = len(data_bytes) + evidence_bytes
+    total = len(plan_bytes) + len(data_bytes) + evidence_bytes
 
     def write(out: BinaryIO) -> None:
-        _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
+        _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"),
+                   plan_bytes)
 
     def verify(path: Path) -> None:
         # One read of the written file: its seal (the SHA-256 of every byte, taken while writing)
@@ -125,14 +128,15 @@ def _zip_info(name: str, *, stored: bool, size: int = 0) -> zipfile.ZipInfo:
 
 
 def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[EvidenceFile],
-               evidence: EvidenceStore, progress: _Bytes) -> None:
+               evidence: EvidenceStore, progress: _Bytes, plan_bytes: bytes) -> None:
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     sink = SealingWriter(out)
     with contextlib.closing(sink), zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
         archive.comment = SEAL_PLACEHOLDER
         archive.writestr(_zip_info(MANIFEST_NAME, stored=False), manifest_bytes)
+        archive.writestr(_zip_info(PLAN_NAME, stored=False), plan_bytes)  # issue 11
         archive.writestr(_zip_info(DATA_NAME, stored=False), data_bytes)
-        progress(len(data_bytes))
+        progress(len(plan_bytes) + len(data_bytes))
         checks = HashThread()  # each file hashed once, as it is copied, on a thread beside the seal's
         copied = []
         try:
@@ -172,6 +176,7 @@ def read_package(
     accept: Callable[[dict], None] | None = None,
     already_stored: Callable[[str], bool] = lambda sha: False,
     evidence_sealed: bool = False,
+    plans: PlanCache | None = None,
 ) -> tuple[dict, dict, dict[str, Path]]:
     """Check and read a package: (manifest, data, evidence files extracted to `extract_to`).
 
@@ -183,15 +188,16 @@ def read_package(
     `evidence_sealed` is for our own file just written: the seal, computed while the file is
     read once, stands for the evidence members, which are then neither read again nor unpacked.
     `progress` gets the bytes of the file as they are read.
+    `plans`: the plan.json members known already (a receiver's, issue 11): one of them is not read again.
     """
     manifest, data, files, _ = _read_package(path, display_name, extract_to=extract_to, progress=progress,
                                              accept=accept, already_stored=already_stored,
-                                             evidence_sealed=evidence_sealed)
+                                             evidence_sealed=evidence_sealed, plans=plans)
     return manifest, data, files
 
 
 def _read_package(path: Path, display_name: str, *, extract_to, progress, accept, already_stored,
-                  evidence_sealed) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
+                  evidence_sealed, plans=None) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
     """read_package, with the whole file's digest as verified against its seal."""
     try:
         handle = open(path, "rb")
@@ -206,8 +212,8 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
             if early is None:
                 reader.start()
             try:
-                manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                                     evidence_sealed, reader.report)
+                manifest, raw, files, plan = _read_members(archive, display_name, extract_to, accept,
+                                                           already_stored, evidence_sealed, reader.report, plans)
             except (KehoachError, KnownPackage):
                 # The seal speaks first: a damaged file is told as damaged, whatever part failed,
                 # and a copy of a package received before is only "unchanged" if it is intact.
@@ -221,13 +227,16 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
                 _remove_unpacked(files)
                 raise
     data = _json(raw, DATA_NAME, display_name)
+    data, known = _with_plan(plan, data, display_name)  # the joined form, which the upgrades take
     manifest, data = upgrade(manifest, data)
-    check_data(data, manifest, display_name, set(files))
+    refs = check_data(data, manifest, display_name, set(files), known)
+    if plans is not None and plan is not None and known is None:
+        plans.learn(plan[0], plan[1], plan[2], refs)
     return manifest, data, files, digest
 
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
-                  evidence_sealed, report: Callable[[], None]) -> tuple[dict, bytes, dict[str, Path | None]]:
+                  evidence_sealed, report: Callable[[], None], plans=None) -> tuple[dict, bytes, dict, tuple | None]:
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                     MANIFEST_NAME, display_name), display_name)
     declared = {member["name"]: member for member in manifest["members"]}
@@ -238,6 +247,9 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
         raise refuse(display_name, f"có thành phần “{name}” không khai báo trong manifest.json")
     if DATA_NAME not in declared:
         raise refuse(display_name, "thiếu phần dữ liệu data.json")
+    if (PLAN_NAME in declared) != (manifest["format_version"] >= 2):  # issue 11: the plan's member since format 2
+        raise refuse(display_name, "thiếu phần kế hoạch plan.json" if PLAN_NAME not in declared else
+                     "có thành phần “plan.json” mà gói định dạng phiên bản 1 không có")
     for name, member in declared.items():
         if archive.size(name) != member["size"] or (
                 name.startswith(EVIDENCE_PREFIX) and name[len(EVIDENCE_PREFIX):] != member["sha256"]):
@@ -246,6 +258,7 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
         raise refuse(display_name, "khi giải nén quá lớn")
     if accept is not None:
         accept(manifest)
+    plan = _read_plan(archive, declared, display_name, plans)
     raw = archive.read_small(DATA_NAME, MAX_DATA_BYTES)
     if hashlib.sha256(raw).hexdigest() != declared[DATA_NAME]["sha256"]:
         raise refuse(display_name, "phần dữ liệu data.json không đúng mã kiểm tra SHA-256 — gói đã bị "
@@ -265,7 +278,43 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
         syncer.wait(quietly=True)
         _remove_unpacked(files)
         raise
-    return manifest, raw, files
+    return manifest, raw, files, plan
+
+
+# --- the plan as its own member, plan.json (format 2, issue 11) ---
+
+def _plan_and_data(data: dict) -> tuple[bytes, bytes]:
+    return tuple(json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                 for part in split_plan(data))
+
+
+def _read_plan(archive: SafeZip, declared: dict, display_name: str, plans: PlanCache | None):
+    """None (format 1), (key, KnownPlan) for a plan.json the caller knows (not read: the seal
+    covers its bytes), or (key, raw bytes, parsed) read and checked against its SHA-256."""
+    member = declared.get(PLAN_NAME)
+    if member is None:
+        return None
+    key = (member["sha256"], member["size"], archive.infos[PLAN_NAME].CRC)
+    known = plans.get(key) if plans is not None else None
+    if known is not None:
+        return key, known
+    raw = archive.read_small(PLAN_NAME, MAX_DATA_BYTES)
+    if hashlib.sha256(raw).hexdigest() != member["sha256"]:
+        raise refuse(display_name, "phần kế hoạch plan.json không đúng mã kiểm tra SHA-256 — gói đã bị "
+                                   "thay đổi hoặc hỏng")
+    return key, raw, _json(raw, PLAN_NAME, display_name)
+
+
+def _with_plan(plan: tuple | None, data, display_name: str) -> tuple[dict, KnownPlan | None]:
+    """The package's data with its plan: joined (as format 1 had it), or the known plan's view."""
+    if plan is None:
+        return data, None
+    try:
+        if len(plan) == 2:
+            return with_known_plan(plan[1], data), plan[1]
+        return join_plan(plan[2], data), None
+    except PlanMismatch:
+        raise refuse(display_name, "phần kế hoạch plan.json và phần dữ liệu data.json không khớp nhau") from None
 
 
 class _Syncer:
@@ -385,6 +434,7 @@ def open_package(
     accept: Callable[[dict], None] | None = None,
     already_stored: Callable[[str], bool] = lambda sha: False,
     remove_stale: bool = True,
+    plans: PlanCache | None = None,
 ) -> OpenedPackage:
     """Read a .khbc/.khnv once, checking everything in it and unpacking its evidence into a
     private temporary folder.
@@ -412,7 +462,7 @@ def open_package(
         # folder per package to make and remove (receiving 1,000 packages, issue 11).
         manifest, data, files, digest = _read_package(
             source, source.name, extract_to=temp_dir, accept=accept, already_stored=already_stored,
-            evidence_sealed=False, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"))
+            evidence_sealed=False, plans=plans, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"))
         return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir, seal=digest[0])
     except BaseException:
         shutil.rmtree(temp_dir, ignore_errors=True)

@@ -160,8 +160,10 @@ def _getter(keys: list[str]):
     return operator.itemgetter(*keys)
 
 
-def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None:
-    """Every record has the fields and types the program writes; every reference resolves."""
+def check_data(data, manifest: dict, display_name: str, files: set[str], known=None) -> tuple[set, set]:
+    """Every record has the fields and types the program writes; every reference resolves.
+    `known`: the package's plan.json as checked before (content.KnownPlan, issue 11): its indices
+    are not checked again, the agency's roles in data["roles"] are. Returns (task refs, criterion refs)."""
     kind = manifest["format"]
     _need(data, {"plans": _list, "progress": _list, "evidence": _list}, "data.json", display_name)
     if kind != FORMAT_TASKS:
@@ -175,7 +177,7 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
         if not plan["number"].strip():
             raise refuse(display_name, "dữ liệu trong gói không hợp lệ (kế hoạch không có số)")
         where = f"kế hoạch {plan['number']}"
-        for index in plan["indices"]:
+        for index in plan["indices"] if known is None else ():
             _need(index, INDEX_SPEC, where, display_name)
             together = _criteria_together(index["criteria"], all_refs)  # issue 11: speed
             criterion_refs = set() if together is None else together
@@ -212,6 +214,8 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
         for report in plan["reports"]:
             _need(report, REPORT_SPEC, f"{where}, báo cáo", display_name)
             _check_revision_and_time(report, f"{where}, báo cáo", display_name, times)
+    if known is not None:
+        task_refs, all_criteria = _known_plan_refs(data, known, display_name)
     seen_progress: set[int] = set()
     for record in [] if _progress_together(data["progress"], task_refs, times) else data["progress"]:
         _need(record, PROGRESS_SPEC, "tiến độ", display_name)
@@ -226,6 +230,19 @@ def check_data(data, manifest: dict, display_name: str, files: set[str]) -> None
     if kind == FORMAT_TASKS and (data["progress"] or data["evidence"]):
         raise refuse(display_name, "gói nhiệm vụ không được mang tiến độ hay tài liệu kiểm chứng")
     _check_scores(data, kind, all_criteria, task_refs, display_name)  # issue 12
+    return task_refs, all_criteria
+
+
+# --- a package whose plan.json is known (issue 11) ---
+
+def _known_plan_refs(data: dict, known, display_name: str) -> tuple[set, set]:
+    """The known plan's refs, once the agency's roles (data["roles"]: ref → (override, role)) name
+    only its tasks, with an override the program writes."""
+    roles = data["roles"]
+    if not known.task_refs.issuperset(roles) or any(
+            override not in ROLE_OVERRIDES or not (role is None or _text(role)) for override, role in roles.values()):
+        raise refuse(display_name, "dữ liệu trong gói không hợp lệ (vai trò trong nhiệm vụ)")
+    return known.task_refs, known.criterion_refs
 
 
 # --- the records of a list checked together (issue 11: receiving 1,000 packages) ---
