@@ -294,18 +294,3 @@ def test_the_index_by_task_dropped_for_a_large_receive_is_back_after_it_a_previe
         assert index(ws) == made
         plan = ws.db.execute("EXPLAIN QUERY PLAN SELECT * FROM agency_task WHERE task_id = 1").fetchall()
         assert "agency_task_task" in str(plan)
-
-
-def test_an_agencys_first_package_stores_and_counts_what_weighing_each_task_would(province, tmp_path, monkeypatch):
-    with consolidator(province, tmp_path / "fast") as ws:
-        fast = receiving.receive(ws, [province["packages"]], workers=0)
-        stored_fast = _received(ws)
-    monkeypatch.setattr(receiving, "_first_rows", lambda prepared, agency, package, changes:
-                        receiving._weighed_rows(prepared, {}, {}, agency, package, changes))
-    with consolidator(province, tmp_path / "weighed") as ws:
-        weighed = receiving.receive(ws, [province["packages"]], workers=0)
-        stored_weighed = _received(ws)
-    assert fast.count(receiving.RECEIVED) == len(list(province["packages"].glob("*.khbc")))
-    assert sum(item.changes["evidence_added"] for item in fast.packages) > 0
-    assert _outcomes(fast) == _outcomes(weighed)
-    assert stored_fast == stored_weighed

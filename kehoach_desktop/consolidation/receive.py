@@ -578,12 +578,9 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
         "file_sha256": package.seal, "period_code": period.get("code"), "period_year": period.get("year"),
         "created_at": created, "received_at": now})
     changes["tasks_unmatched"] = prepared.unmatched
-    existing = cstore.agency_tasks(db, agency_id)
+    existing = cstore.agency_tasks(db, agency_id) if found.agency is not None else {}
     stored_evidence = cstore.agency_evidence_by_task(db, agency_id) if existing else {}
-    if existing:
-        upserts, evidence = _weighed_rows(prepared, existing, stored_evidence, agency_id, package_row, changes)
-    else:  # the agency's first package (most of a large receive): nothing stored to weigh
-        upserts, evidence = _first_rows(prepared, agency_id, package_row, changes)
+    upserts, evidence = _weighed_rows(prepared, existing, stored_evidence, agency_id, package_row, changes)
     cstore.save_agency_tasks(db, upserts, existing)
     cstore.replace_agency_evidence_rows(db, agency_id, evidence)
     changes["files_added"] = sum(path is not None for path in package.files.values())
@@ -597,47 +594,43 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
 
 def _weighed_rows(prepared: _Prepared, existing: dict, stored_evidence: dict, agency_id: int, package_row: int,
                   changes: dict) -> tuple[list, list]:
-    """(rows to upsert, [(task id, evidence rows)]): each task weighed against the agency's stored row."""
+    """(rows to upsert, [(task id, evidence rows)]): each task weighed against the agency's stored
+    row; a task with none stored (every task of an agency's first package, most of a large
+    receive) is taken as it is, without the comparisons."""
     created = prepared.created
     upserts: list[tuple] = []
     evidence: list[tuple] = []
     for task_id, role, revision, values, rows, record_time in prepared.rows:
-        old = existing.get(task_id)
-        if old is None and values is None and role is None:
+        old = existing.get(task_id) if existing else None
+        if old is None:
+            if values is None:
+                if role is None:
+                    continue
+                changes["tasks_assigned"] += 1
+                values = _NO_PROGRESS
+            else:
+                changes["tasks_added"] += 1
+            upserts.append((agency_id, task_id, role, *values, revision, created, package_row))
+            if rows:
+                evidence.append((task_id, rows))
+                changes["evidence_added"] += len(rows)
             continue
-        if old is not None and _stored_is_newer(old, revision, created, record_time):
+        if _stored_is_newer(old, revision, created, record_time):
             changes["tasks_kept_newer"] += 1
             continue
         progress = _NO_PROGRESS if values is None else values
         upserts.append((agency_id, task_id, role, *progress, revision, created, package_row))
         before = [tuple(row[key] for key in EVIDENCE_COLUMNS) for row in stored_evidence.get(task_id, ())]
-        if old is not None and old["role"] == role and tuple(old[key] for key in PROGRESS_COLUMNS) == progress \
-                and before == list(rows):
+        if old["role"] == role and tuple(old[key] for key in PROGRESS_COLUMNS) == progress and before == list(rows):
             changes["tasks_unchanged"] += 1  # upserted all the same: the newer package now vouches for it
             continue
         if rows or before:
             evidence.append((task_id, rows))
         if values is not None:
-            changes["tasks_added" if old is None or old["status"] is None else "tasks_updated"] += 1
-        elif old is None:
-            changes["tasks_assigned"] += 1
+            changes["tasks_added" if old["status"] is None else "tasks_updated"] += 1
         if len(rows) > len(before):
             changes["evidence_added"] += len(rows) - len(before)
     return upserts, evidence
-
-
-def _first_rows(prepared: _Prepared, agency_id: int, package_row: int, changes: dict) -> tuple[list, list]:
-    """(rows to insert, [(task id, evidence rows)]) for an agency with no row stored: what
-    _weighed_rows gives with nothing stored, without weighing each task against an old row."""
-    kept = [row for row in prepared.rows if row[3] is not None or row[1] is not None]
-    created = prepared.created
-    upserts = [(agency_id, task_id, role, *(_NO_PROGRESS if values is None else values), revision, created,
-                package_row) for task_id, role, revision, values, _, _ in kept]
-    added = sum(row[3] is not None for row in kept)
-    changes["tasks_added"] += added
-    changes["tasks_assigned"] += len(kept) - added
-    changes["evidence_added"] += sum(len(row[4]) for row in kept)
-    return upserts, [(row[0], row[4]) for row in kept if row[4]]
 
 
 _NO_PROGRESS = tuple({"percent": 0, "result": "", "difficulties": "", "proposals": ""}.get(key)
