@@ -226,10 +226,14 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
             except BaseException:
                 _remove_unpacked(files)
                 raise
-    data = _json(raw, DATA_NAME, display_name)
-    data, known = _with_plan(plan, data, display_name)  # the joined form, which the upgrades take
-    manifest, data = upgrade(manifest, data)
-    refs = check_data(data, manifest, display_name, set(files), known)
+    try:  # a refused package leaves nothing unpacked, wherever it unpacked (a caller's folder too)
+        data = _json(raw, DATA_NAME, display_name)
+        data, known = _with_plan(plan, data, display_name)  # the joined form, which the upgrades take
+        manifest, data = upgrade(manifest, data)
+        refs = check_data(data, manifest, display_name, set(files), known)
+    except BaseException:
+        _remove_unpacked(files)
+        raise
     if plans is not None and plan is not None and known is None:
         plans.learn(plan[0], plan[1], plan[2], refs)
     return manifest, data, files, digest
@@ -435,6 +439,7 @@ def open_package(
     already_stored: Callable[[str], bool] = lambda sha: False,
     remove_stale: bool = True,
     plans: PlanCache | None = None,
+    unpack_to: Path | None = None,
 ) -> OpenedPackage:
     """Read a .khbc/.khnv once, checking everything in it and unpacking its evidence into a
     private temporary folder.
@@ -443,6 +448,8 @@ def open_package(
     the import, or a file changed on it, cannot change what is taken in; nothing is read from
     the stick after this returns; nothing is written outside `work_root`; the caller must close().
     `remove_stale=False`: the caller opening many packages in a row cleaned up once already.
+    `unpack_to`: a folder of the caller's for the evidence (a receive of many packages, issue 11),
+    which the caller removes; else a private folder, made only when there is evidence to unpack.
     """
     source = Path(source)
     if not source.is_file():
@@ -453,7 +460,7 @@ def open_package(
     work_root.mkdir(parents=True, exist_ok=True)
     if remove_stale:
         _remove_stale_temp(work_root)
-    temp_dir = Path(tempfile.mkdtemp(prefix="goi-", dir=work_root))
+    temp_dir = unpack_to if unpack_to is not None else _LazyFolder(work_root)
     try:
         # Read once, in order, straight off the stick: each member is bounded, hashed and unpacked
         # into this folder as it goes by, and the seal is checked on the same bytes (issue 17: the
@@ -463,10 +470,25 @@ def open_package(
         manifest, data, files, digest = _read_package(
             source, source.name, extract_to=temp_dir, accept=accept, already_stored=already_stored,
             evidence_sealed=False, plans=plans, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"))
-        return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir, seal=digest[0])
+        own = temp_dir.path if isinstance(temp_dir, _LazyFolder) else None
+        return OpenedPackage(source, manifest["format"], manifest, data, files, own, seal=digest[0])
     except BaseException:
-        shutil.rmtree(temp_dir, ignore_errors=True)
+        if isinstance(temp_dir, _LazyFolder) and temp_dir.path is not None:
+            shutil.rmtree(temp_dir.path, ignore_errors=True)
         raise
+
+
+class _LazyFolder:
+    """A package's private temporary folder, made when the first evidence file is unpacked into
+    it: none for a package without new evidence (issue 11: 1,000 folders made and removed)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.path = root, None
+
+    def __truediv__(self, name: str) -> Path:
+        if self.path is None:
+            self.path = Path(tempfile.mkdtemp(prefix="goi-", dir=self.root))
+        return self.path / name
 
 
 def _remove_stale_temp(work_root: Path) -> None:
