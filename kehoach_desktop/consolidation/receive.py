@@ -39,6 +39,7 @@ from ..exchange.content import PlanCache
 from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES, PLAN_NAME
 from ..exchange.packages import KnownPackage, OpenedPackage, open_package
 from ..exchange.packages import _remove_stale_temp as remove_stale_temp
+from ..exchange.packages import _Syncer
 from ..exchange.safe_zip import refuse
 from ..exchange.schema import valid_time
 from ..limits import _NOT_XML, clean_text
@@ -221,7 +222,8 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
                                accept=_acceptor(context.plans, context.profile_name, path.name, context.received),
                                already_stored=lambda sha: sha in pending or evidence.verify(sha) == FILE_OK,
                                remove_stale=False, plans=context.known_plans,
-                               unpack_to=shared.folder if shared is not None else None)
+                               unpack_to=shared.folder if shared is not None else None,
+                               syncer=shared.syncer if shared is not None else None)
     except _AlreadyReceived as known:  # checked as far as its manifest: seal, zip, members
         return "known", known.manifest
     except KehoachError as error:
@@ -242,10 +244,12 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
 @dataclass
 class _Unpacked:
     """The folder that the packages opened in this process unpack their evidence into (a folder
-    per package cost ~0.5 ms to make and remove), and the files in it."""
+    per package cost ~0.5 ms to make and remove), the files in it, and their fsyncs, waited for
+    once before the files are renamed into the store (each package waited for its own)."""
 
     folder: Path
     files: set[str] = field(default_factory=set)
+    syncer: _Syncer = field(default_factory=_Syncer)
 
 
 def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
@@ -431,6 +435,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
             if progress:
                 progress(len(files), len(files), "Đang ghi dữ liệu")
             if not dry_run:  # files fsynced and renamed into the store before the rows commit
+                getattr(results, "synced", lambda: None)()
                 _store_files(workspace, [item.opened for item in prepared])
     finally:
         for item in prepared:
@@ -524,9 +529,12 @@ def _opener(context: _Context, count: int, workers: int | None):
     evidence = EvidenceStore(context.evidence_root)
     if workers <= 0 or count <= 0:
         shared = _Unpacked(Path(tempfile.mkdtemp(prefix="goi-", dir=context.work_root)))
+        results = lambda files, known: (_open_one(path, context, evidence, shared) for path in files)  # noqa: E731
+        results.synced = shared.syncer.wait  # before the files are renamed into the store
         try:
-            yield lambda files, known: (_open_one(path, context, evidence, shared) for path in files)
+            yield results
         finally:  # what was not renamed into the store (refused, or a receive that stopped)
+            shared.syncer.wait(quietly=True)
             shutil.rmtree(shared.folder, ignore_errors=True)
         return
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),

@@ -197,7 +197,7 @@ def read_package(
 
 
 def _read_package(path: Path, display_name: str, *, extract_to, progress, accept, already_stored,
-                  evidence_sealed, plans=None) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
+                  evidence_sealed, plans=None, syncer=None) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
     """read_package, with the whole file's digest as verified against its seal."""
     try:
         handle = open(path, "rb")
@@ -213,7 +213,8 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
                 reader.start()
             try:
                 manifest, raw, files, plan = _read_members(archive, display_name, extract_to, accept,
-                                                           already_stored, evidence_sealed, reader.report, plans)
+                                                           already_stored, evidence_sealed, reader.report, plans,
+                                                           syncer)
             except (KehoachError, KnownPackage):
                 # The seal speaks first: a damaged file is told as damaged, whatever part failed,
                 # and a copy of a package received before is only "unchanged" if it is intact.
@@ -240,7 +241,8 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
 
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
-                  evidence_sealed, report: Callable[[], None], plans=None) -> tuple[dict, bytes, dict, tuple | None]:
+                  evidence_sealed, report: Callable[[], None], plans=None,
+                  syncer=None) -> tuple[dict, bytes, dict, tuple | None]:
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                     MANIFEST_NAME, display_name), display_name)
     declared = {member["name"]: member for member in manifest["members"]}
@@ -268,7 +270,8 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
         raise refuse(display_name, "phần dữ liệu data.json không đúng mã kiểm tra SHA-256 — gói đã bị "
                                    "thay đổi hoặc hỏng")
     files: dict[str, Path | None] = {}
-    syncer = _Syncer()
+    own_syncer = syncer is None  # a caller's syncer (a receive, issue 11): waited for by the caller, once
+    syncer = _Syncer() if own_syncer else syncer
     try:
         for name in archive.in_file_order(n for n in declared if n.startswith(EVIDENCE_PREFIX)):
             sha = declared[name]["sha256"]
@@ -277,7 +280,8 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
                 continue
             unpack_to = None if already_stored(sha) else extract_to  # verified all the same
             files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
-        syncer.wait()
+        if own_syncer:
+            syncer.wait()
     except BaseException:
         syncer.wait(quietly=True)
         _remove_unpacked(files)
@@ -440,6 +444,7 @@ def open_package(
     remove_stale: bool = True,
     plans: PlanCache | None = None,
     unpack_to: Path | None = None,
+    syncer: "_Syncer | None" = None,
 ) -> OpenedPackage:
     """Read a .khbc/.khnv once, checking everything in it and unpacking its evidence into a
     private temporary folder.
@@ -450,6 +455,8 @@ def open_package(
     `remove_stale=False`: the caller opening many packages in a row cleaned up once already.
     `unpack_to`: a folder of the caller's for the evidence (a receive of many packages, issue 11),
     which the caller removes; else a private folder, made only when there is evidence to unpack.
+    `syncer`: the caller's (with `unpack_to`), which it waits for before it relies on the files
+    unpacked: their fsyncs overlap the packages read after (none waited for one by one).
     """
     source = Path(source)
     if not source.is_file():
@@ -469,7 +476,7 @@ def open_package(
         # folder per package to make and remove (receiving 1,000 packages, issue 11).
         manifest, data, files, digest = _read_package(
             source, source.name, extract_to=temp_dir, accept=accept, already_stored=already_stored,
-            evidence_sealed=False, plans=plans, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"))
+            evidence_sealed=False, plans=plans, syncer=syncer, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"))
         own = temp_dir.path if isinstance(temp_dir, _LazyFolder) else None
         return OpenedPackage(source, manifest["format"], manifest, data, files, own, seal=digest[0])
     except BaseException:
