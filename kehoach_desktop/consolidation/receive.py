@@ -417,6 +417,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                 _opener(context, len(files) - len(known), workers) as results, \
                 cstore.task_index_rebuilt_after(workspace.db, (len(files) - len(known)) * len(scope)):
             names = RosterIndex(workspace.db)
+            taken = {row["package_id"] for row in cstore.list_received(workspace.db)}  # read in the transaction
             answers = results(files, known)
             for number, path in enumerate(files, start=1):
                 if progress:
@@ -431,7 +432,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                     outcomes.append(PackageOutcome(path.name, REFUSED, value))
                 else:
                     prepared.append(value)
-                    outcomes.append(_apply(workspace.db, value, now, names))
+                    outcomes.append(_apply(workspace.db, value, now, names, taken))
             if progress:
                 progress(len(files), len(files), "Đang ghi dữ liệu")
             if not dry_run:  # files fsynced and renamed into the store before the rows commit
@@ -607,14 +608,15 @@ def _stored_is_newer(old: dict, revision: int, created: str, record_time: str) -
     return (old["updated_at"] or "") > record_time
 
 
-def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutcome:
+def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str]) -> PackageOutcome:
+    """Store one package; `taken`: the package ids received, before and in this transaction."""
     package = prepared.opened
     manifest = package.manifest
     owner = manifest["profile"]
     name, code = clean_name(owner["name"]), nfc(owner.get("code") or "").strip()
     outcome = PackageOutcome(package.name, RECEIVED, agency=name, kind=owner["kind"], code=code,
                              period=manifest.get("period"), created_at=manifest["created_at"])
-    if cstore.find_received(db, manifest["package_id"]) is not None:  # the same package twice in one go
+    if manifest["package_id"] in taken:  # the same package twice in one go
         outcome.status, outcome.message = UNCHANGED, "gói này đã được nhận trước đây"
         return outcome
     found = lookup(db, name, code, names)
@@ -623,9 +625,10 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
         return outcome
     changes = outcome.changes
     if found.agency is None:
-        agency_id = cstore.insert_agency(db, {"name": name, "kind": AgencyKind(owner["kind"]).value, "code": code,
-                                              "contact": "", "source": "goi", "added_at": now})
-        names.add(cstore.get_agency(db, agency_id))
+        values = {"name": name, "kind": AgencyKind(owner["kind"]).value, "code": code, "contact": "",
+                  "source": "goi", "added_at": now}
+        agency_id = cstore.insert_agency(db, values)
+        names.add({"id": agency_id, **values})  # the row as stored (cstore.ROSTER_FIELDS)
         changes["agency_added"] = 1
     else:
         agency_id = found.agency["id"]
@@ -635,6 +638,7 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
         "agency_id": agency_id, "package_id": manifest["package_id"], "file_name": package.name,
         "file_sha256": package.seal, "period_code": period.get("code"), "period_year": period.get("year"),
         "created_at": created, "received_at": now})
+    taken.add(manifest["package_id"])
     changes["tasks_unmatched"] = prepared.unmatched
     existing = cstore.agency_tasks(db, agency_id) if found.agency is not None else {}
     stored_evidence = cstore.agency_evidence_by_task(db, agency_id) if existing else {}

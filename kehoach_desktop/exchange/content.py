@@ -225,11 +225,14 @@ def _collect_scores(db, evidence: EvidenceStore, plan_id: int, criterion_refs: d
 # --- the plan as its own package member (format 2, issue 11) ---
 # plan.json holds the plans as the province issued them (indices, criteria, tasks): the same
 # bytes in every agency's package of one plan, so a consolidator receiving 1,000 of them reads
-# and checks it once. data.json keeps what is the agency's: per plan its report texts and its
-# roles in the tasks, and the progress, evidence and criterion scores. In memory a package is
+# and checks it once. data.json keeps what is the agency's: per plan the file and time it was
+# imported from, its report texts and its roles in the tasks, and the progress, evidence and
+# criterion scores. In memory a package is
 # always the joined form (format 1's data.json), so nothing past the reader changes.
 
 ROLE_KEYS = ("role_override", "role")
+OWN_PLAN_COLUMNS = ("source_file", "imported_at")  # this agency's import of the plan: in data.json
+SHARED_PLAN_COLUMNS = tuple(key for key in PLAN_COLUMNS if key not in OWN_PLAN_COLUMNS)
 
 
 def split_plan(data: dict) -> tuple[dict, dict]:
@@ -248,8 +251,9 @@ def split_plan(data: dict) -> tuple[dict, dict]:
                     task = {key: value for key, value in task.items() if key not in ROLE_KEYS}
                 tasks.append(task)
             indices.append({**index, "tasks": tasks})
-        plans.append({**{key: plan[key] for key in PLAN_COLUMNS}, "indices": indices})
-        own = {"number": plan["number"], "date": plan["date"], "reports": plan["reports"]}
+        plans.append({**{key: plan[key] for key in SHARED_PLAN_COLUMNS}, "indices": indices})
+        own = {"number": plan["number"], "date": plan["date"], **{key: plan[key] for key in OWN_PLAN_COLUMNS},
+               "reports": plan["reports"]}
         if with_roles:  # a progress package: every task has a role (None when not listed)
             own["roles"] = roles
         mine.append(own)
@@ -270,7 +274,8 @@ def plan_parts(plan: dict, data: dict) -> list[tuple[dict, dict, dict]]:
         found = []
         for whole, own in zip(theirs, mine):
             if type(whole) is not dict or type(own) is not dict or (whole.get("number"), whole.get("date")) != (
-                    own.get("number"), own.get("date")) or "reports" in whole or "indices" in own:
+                    own.get("number"), own.get("date")) or "reports" in whole or "indices" in own \
+                    or not all(key in own for key in OWN_PLAN_COLUMNS):
                 raise PlanMismatch
             roles = None
             if "roles" in own:
@@ -298,7 +303,8 @@ def join_plan(plan: dict, data: dict) -> dict:
                            for index in indices]
                 if not {task["ref"] for index in indices for task in index["tasks"]}.issuperset(roles):
                     raise PlanMismatch
-            plans.append({**whole, "indices": indices, "reports": own["reports"]})
+            plans.append({**whole, **{key: own[key] for key in OWN_PLAN_COLUMNS}, "indices": indices,
+                          "reports": own["reports"]})
     except (TypeError, KeyError, AttributeError):
         raise PlanMismatch from None
     return {**data, "plans": plans}
@@ -309,7 +315,7 @@ def with_known_plan(known: "KnownPlan", data: dict) -> dict:
     are (its tasks carry no roles) and the agency's roles by task ref in `data["roles"]`."""
     plans, roles = [], {}
     for whole, own, own_roles in plan_parts(known.plan, data):
-        plans.append({**whole, "reports": own["reports"]})
+        plans.append({**whole, **{key: own[key] for key in OWN_PLAN_COLUMNS}, "reports": own["reports"]})
         roles.update(own_roles or {})
     return {**data, "plans": plans, "roles": roles}
 

@@ -239,8 +239,12 @@ def _known_plan_refs(data: dict, known, display_name: str) -> tuple[set, set]:
     """The known plan's refs, once the agency's roles (data["roles"]: ref → (override, role)) name
     only its tasks, with an override the program writes."""
     roles = data["roles"]
+    try:
+        pairs = {*roles.values()}  # a few distinct (override, role): each checked once
+    except TypeError:  # an unhashable value
+        pairs = {(None, [])}
     if not known.task_refs.issuperset(roles) or any(
-            override not in ROLE_OVERRIDES or not (role is None or _text(role)) for override, role in roles.values()):
+            override not in ROLE_OVERRIDES or not (role is None or _text(role)) for override, role in pairs):
         raise refuse(display_name, "dữ liệu trong gói không hợp lệ (vai trò trong nhiệm vụ)")
     return known.task_refs, known.criterion_refs
 
