@@ -118,6 +118,7 @@ def portable(db) -> dict[str, list]:
         "agency_task": [{**without(row, "id", "agency_id", "task_id", "package_id"), "agency": agencies[row["agency_id"]],
                          "task": tasks[row["task_id"]], "package": packages.get(row["package_id"])}
                         for row in tables.get("agency_task", [])],
+        "received_plan": [without(row, "id") for row in tables.get("received_plan", [])],  # issue 11
         "agency_evidence": [{**without(row, "id", "agency_id", "task_id"), "agency": agencies[row["agency_id"]],
                              "task": tasks[row["task_id"]]} for row in tables.get("agency_evidence", [])],
         # issue 12: each agency's proposed criterion scores, by agency and criterion

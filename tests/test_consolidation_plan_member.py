@@ -98,6 +98,24 @@ def test_a_plan_json_known_from_a_package_before_is_not_read_again(province, tmp
         assert _received(ws) == stored
 
 
+def test_a_plan_json_stored_by_an_earlier_receive_is_not_read_again(province, tmp_path, monkeypatch):
+    first, *rest = sorted(province["packages"].glob("*.khbc"))
+    with consolidator(province, tmp_path / "snv") as ws:
+        receiving.receive(ws, [first], workers=0)
+        digest = _plan_digest(first)
+        assert [row[0] for row in ws.db.execute("SELECT sha256 FROM received_plan")] == [digest]
+        assert ws.db.execute("SELECT plan_sha256 FROM received_package").fetchall() == [(digest,)]
+        reads = _plan_reads(monkeypatch)
+        later = receiving.receive(ws, rest, workers=0)
+        assert reads == [] and later.count(receiving.RECEIVED) == len(rest)
+        assert ws.db.execute("SELECT count(*) FROM received_plan").fetchone()[0] == 1
+        stored = _received(ws)
+    monkeypatch.undo()
+    with consolidator(province, tmp_path / "all") as ws:
+        receiving.receive(ws, [first, *rest], workers=0)
+        assert _received(ws) == stored
+
+
 def test_a_tampered_plan_json_is_refused_and_the_others_go_in(province, tmp_path):
     good, other = sorted(province["packages"].glob("*.khbc"))[:2]
 

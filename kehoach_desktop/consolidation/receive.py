@@ -405,7 +405,8 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     context = _Context(plans, profile.name if profile else None,
                        {row["package_id"] for row in cstore.list_received(workspace.db)},
                        workspace.data_dir / "tmp", workspace.evidence.root, scope,
-                       _local_tasks(workspace.db, plans))
+                       _local_tasks(workspace.db, plans),
+                       known_plans=PlanCache(lambda key: cstore.received_plan(workspace.db, key)))
     context.work_root.mkdir(parents=True, exist_ok=True)
     remove_stale_temp(context.work_root)  # once, not 1,000 times over 1,000 folders
     order = {path.name: i for i, path in enumerate(files)}  # the outcomes are listed as the files were found
@@ -435,6 +436,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                     outcomes.append(_apply(workspace.db, value, now, names, taken))
             if progress:
                 progress(len(files), len(files), "Đang ghi dữ liệu")
+            cstore.save_received_plans(workspace.db, context.known_plans.learned, now)  # for the next receive
             if not dry_run:  # files fsynced and renamed into the store before the rows commit
                 getattr(results, "synced", lambda: None)()
                 _store_files(workspace, [item.opened for item in prepared])
@@ -637,7 +639,7 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str
     package_row = cstore.insert_received(db, {
         "agency_id": agency_id, "package_id": manifest["package_id"], "file_name": package.name,
         "file_sha256": package.seal, "period_code": period.get("code"), "period_year": period.get("year"),
-        "created_at": created, "received_at": now})
+        "created_at": created, "received_at": now, "plan_sha256": _plan_sha(manifest)})
     taken.add(manifest["package_id"])
     changes["tasks_unmatched"] = prepared.unmatched
     existing = cstore.agency_tasks(db, agency_id) if found.agency is not None else {}

@@ -17,7 +17,7 @@ AGENCY_TASK_FIELDS = ("agency_id", "task_id", "role", "status", "percent", "resu
 AGENCY_EVIDENCE_FIELDS = ("agency_id", "task_id", "number", "date", "issuer", "abstract", "file_sha256",
                           "file_name", "file_size", "added_at")
 PACKAGE_FIELDS = ("agency_id", "package_id", "file_name", "file_sha256", "period_code", "period_year",
-                  "created_at", "received_at")
+                  "created_at", "received_at", "plan_sha256")
 
 
 # --- the consolidating role ------------------------------------------------------------------
@@ -65,7 +65,7 @@ def find_received(db: sqlite_utils.Database, package_id: str) -> dict | None:
 
 
 def insert_received(db: sqlite_utils.Database, values: dict) -> int:
-    return _insert(db, "received_package", {key: values[key] for key in PACKAGE_FIELDS})
+    return _insert(db, "received_package", {key: values.get(key) for key in PACKAGE_FIELDS})
 
 
 def list_received(db: sqlite_utils.Database) -> list[dict]:
@@ -252,3 +252,18 @@ def _checks_verified_here(db: sqlite_utils.Database, rows: list[tuple]) -> Itera
         yield
     finally:
         db.conn.execute("PRAGMA ignore_check_constraints = OFF")
+
+
+# --- the plan sections received (plan.json, package format 2; issue 11) ---
+
+def received_plan(db: sqlite_utils.Database, key: tuple) -> bytes | None:
+    """The plan.json stored for (SHA-256, size, CRC-32), or None."""
+    row = db.conn.execute("SELECT content FROM received_plan WHERE sha256 = ? AND size = ? AND crc32 = ?",
+                          list(key)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def save_received_plans(db: sqlite_utils.Database, plans: dict[tuple, bytes], now: str) -> None:
+    """Each plan.json read and checked in a receive, once."""
+    db.conn.executemany("INSERT OR IGNORE INTO received_plan (sha256, size, crc32, content, received_at) "
+                        "VALUES (?, ?, ?, ?, ?)", [(*key, raw, now) for key, raw in plans.items()])
