@@ -329,9 +329,11 @@ MATCHED_KEPT = 4  # plan sections remembered (a receive mixes a few: lead depart
 def _cleaner(data: dict):
     """clean_text for the strings of a tuple of values; when none of them needs it (the program's own
     packages), the check is made once over all of them together and each is taken as it is."""
-    texts = [record[key] for record in data["progress"] for key in PROGRESS_COLUMNS if type(record[key]) is str]
-    texts += [record[key] for record in data["evidence"] for key in EVIDENCE_COLUMNS if type(record[key]) is str]
-    if is_clean_text("\n".join(texts)):  # a line break is kept by clean_text and ends any combining sequence
+    chain = itertools.chain.from_iterable
+    values = itertools.chain(chain(map(_PROGRESS_VALUES, data["progress"])), chain(map(_EVIDENCE_VALUES, data["evidence"])))
+    # Every value as text (str() of a number or None is plain ASCII, which changes nothing in the test);
+    # a line break is kept by clean_text and ends any combining sequence.
+    if is_clean_text("\n".join(map(str, values))):
         return lambda values: values
     return lambda values: tuple(clean_text(value) if isinstance(value, str) else value for value in values)
 
@@ -413,6 +415,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     files, known = _by_creation(files, context.received)
     now = dt.datetime.now().isoformat(timespec="seconds")
     prepared: list[_Prepared] = []
+    applied: list[PackageOutcome] = []  # of each prepared package
     try:
         with cstore.page_cache_for_receiving(workspace.db), maybe_rolled_back(workspace.db, dry_run), \
                 _opener(context, len(files) - len(known), workers) as results, \
@@ -433,10 +436,14 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                     outcomes.append(PackageOutcome(path.name, REFUSED, value))
                 else:
                     prepared.append(value)
-                    outcomes.append(_apply(workspace.db, value, now, names, taken))
+                    applied.append(_apply(workspace.db, value, now, names, taken))
+                    outcomes.append(applied[-1])
             if progress:
                 progress(len(files), len(files), "Đang ghi dữ liệu")
-            cstore.save_received_plans(workspace.db, context.known_plans.learned, now)  # for the next receive
+            kept = {_plan_sha(item.opened.manifest) for item, outcome in zip(prepared, applied)
+                    if outcome.status == RECEIVED}  # for the next receive: the plans of what went in
+            cstore.save_received_plans(workspace.db, {key: raw for key, raw in context.known_plans.learned.items()
+                                                      if key[0] in kept}, now)
             if not dry_run:  # files fsynced and renamed into the store before the rows commit
                 getattr(results, "synced", lambda: None)()
                 _store_files(workspace, [item.opened for item in prepared])

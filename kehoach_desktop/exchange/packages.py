@@ -197,7 +197,8 @@ def read_package(
 
 
 def _read_package(path: Path, display_name: str, *, extract_to, progress, accept, already_stored,
-                  evidence_sealed, plans=None, syncer=None) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
+                  evidence_sealed, plans=None,
+                  syncer=None) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
     """read_package, with the whole file's digest as verified against its seal."""
     try:
         handle = open(path, "rb")
@@ -476,7 +477,8 @@ def open_package(
         # folder per package to make and remove (receiving 1,000 packages, issue 11).
         manifest, data, files, digest = _read_package(
             source, source.name, extract_to=temp_dir, accept=accept, already_stored=already_stored,
-            evidence_sealed=False, plans=plans, syncer=syncer, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"))
+            evidence_sealed=False, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"),
+            plans=plans, syncer=syncer)
         own = temp_dir.path if isinstance(temp_dir, _LazyFolder) else None
         return OpenedPackage(source, manifest["format"], manifest, data, files, own, seal=digest[0])
     except BaseException:
