@@ -109,8 +109,8 @@ class _FastSpec:
         def optional(kind):
             return [key for key, check in spec.items() if getattr(check, "optional_of", None) is kind]
 
-        self.texts, self.ints, self.bools = _getter(of(_text)), _getter(of(_int)), _getter(of(_bool))
-        self.optional_ints = _getter(optional(_int))
+        self.texts, self.ints, self.bools = _column(of(_text)), _column(of(_int)), _column(of(_bool))
+        self.optional_ints = _column(optional(_int))
         grouped = set(of(_text) + of(_int) + of(_bool) + optional(_int))
         self.others = [(key, check) for key, check in spec.items() if key not in grouped]
 
@@ -125,10 +125,8 @@ class _FastSpec:
         try:
             if {*map(type, records)} - {dict}:
                 return False
-            texts = [*itertools.chain.from_iterable(map(self.texts, records))]
-            ints = [*itertools.chain.from_iterable(map(self.ints, records))]
-            bools = [*itertools.chain.from_iterable(map(self.bools, records))]
-            optional_ints = [*itertools.chain.from_iterable(map(self.optional_ints, records))]
+            texts, ints = self.texts(records), self.ints(records)
+            bools, optional_ints = self.bools(records), self.optional_ints(records)
             for key, check in self.others:
                 values = [*map(operator.itemgetter(key), records)]
                 if not all(check(value) for _, value in {*zip(map(type, values), values)}):
@@ -150,14 +148,15 @@ class _FastSpec:
 _not_none = functools.partial(operator.is_not, None)
 
 
-def _getter(keys: list[str]):
-    """record → the tuple of its values for `keys` (KeyError when one is missing)."""
+def _column(keys: list[str]):
+    """records → the list of their values for `keys`, record after record (KeyError when one is
+    missing), in C loops: no Python call per record (issue 11: 300 records × 1,000 packages)."""
     if not keys:
-        return lambda record: ()
+        return lambda records: []
+    get = operator.itemgetter(*keys)
     if len(keys) == 1:
-        key = keys[0]
-        return lambda record: (record[key],)
-    return operator.itemgetter(*keys)
+        return lambda records: [*map(get, records)]
+    return lambda records: [*itertools.chain.from_iterable(map(get, records))]
 
 
 def check_data(data, manifest: dict, display_name: str, files: set[str], known=None) -> tuple[set, set]:
