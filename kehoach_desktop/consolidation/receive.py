@@ -256,11 +256,15 @@ def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
     data = package.data
     matched, unmatched, in_scope = _matched(data, context, _plan_sha(package.manifest))
     roles = _roles(data)
-    progress = {record["task"]: record for record in data["progress"]}
+    records = data["progress"]
+    clean = _cleaner(data)
+    # Each progress record's (revision, values, record time), built in C loops: the checks made the
+    # revision, when there is one, an integer and the record time a text (issue 11: 300 a package).
+    values = map(_PROGRESS_VALUES, records) if clean is _AS_IS else map(clean, map(_PROGRESS_VALUES, records))
+    progress = dict(zip(map(_TASK, records), zip(map(_REVISION, records), values, map(_UPDATED, records))))
     evidence: dict[int, list[dict]] = defaultdict(list)
     for record in data["evidence"]:
         evidence[record["task"]].append(record)
-    clean = _cleaner(data)
     rows = []
     for ref, task_id in matched:
         role = roles.get(ref)
@@ -269,13 +273,11 @@ def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
         # matrix workbook can write whatever an agency sent.
         items = evidence.get(ref)
         items = tuple(clean(_EVIDENCE_VALUES(item)) for item in items) if items else ()
-        record = progress.get(ref)
-        if record is None:
+        found = progress.get(ref)
+        if found is None:
             rows.append((task_id, role, 0, None, items, ""))
-            continue
-        revision = record.get("revision")
-        rows.append((task_id, role, revision if isinstance(revision, int) else 0, clean(_PROGRESS_VALUES(record)),
-                     items, record.get("updated_at") or ""))
+        else:
+            rows.append((task_id, role, found[0], found[1], items, found[2]))
     scores = {"plans": [{"number": plan["number"], "date": plan["date"],
                          "indices": [{"kind": index["kind"], "name": index["name"], "criteria": index["criteria"]}
                                      for index in plan["indices"]]} for plan in data["plans"]],
@@ -329,15 +331,22 @@ MATCHED_KEPT = 4  # plan sections remembered (a receive mixes a few: lead depart
 def _cleaner(data: dict):
     """clean_text for the strings of a tuple of values; when none of them needs it (the program's own
     packages), the check is made once over all of them together and each is taken as it is."""
-    chain = itertools.chain.from_iterable
-    values = itertools.chain(chain(map(_PROGRESS_VALUES, data["progress"])), chain(map(_EVIDENCE_VALUES, data["evidence"])))
-    # Every value as text (str() of a number or None is plain ASCII, which changes nothing in the test);
-    # a line break is kept by clean_text and ends any combining sequence.
-    if is_clean_text("\n".join(map(str, values))):
-        return lambda values: values
+    # The progress fields that may hold any text (the checks made the others a status, a date or a
+    # number, which clean_text leaves as they are), gathered in C loops; the few evidence records as before.
+    texts = [*itertools.chain.from_iterable(map(_PROGRESS_TEXTS, data["progress"]))]
+    texts += [record[key] for record in data["evidence"] for key in EVIDENCE_COLUMNS if type(record[key]) is str]
+    if is_clean_text("\n".join(texts)):  # a line break is kept by clean_text and ends any combining sequence
+        return _AS_IS
     return lambda values: tuple(clean_text(value) if isinstance(value, str) else value for value in values)
 
 
+def _AS_IS(values):  # noqa: N802 - the cleaner that leaves the values as they are
+    return values
+
+
+_TASK, _UPDATED = operator.itemgetter("task"), operator.itemgetter("updated_at")
+_REVISION = operator.methodcaller("get", "revision", 0)
+_PROGRESS_TEXTS = operator.itemgetter("result", "difficulties", "proposals", "updated_at")  # text, by the checks
 _PROGRESS_VALUES, _EVIDENCE_VALUES = operator.itemgetter(*PROGRESS_COLUMNS), operator.itemgetter(*EVIDENCE_COLUMNS)
 
 
