@@ -41,7 +41,7 @@ from ..exchange.packages import KnownPackage, OpenedPackage, open_package
 from ..exchange.packages import _remove_stale_temp as remove_stale_temp
 from ..exchange.packages import _Syncer
 from ..exchange.safe_zip import refuse
-from ..exchange.schema import valid_time
+from ..exchange.schema import latest_valid_time, valid_time
 from ..limits import _NOT_XML, clean_text
 from ..model import AgencyKind
 from ..text import fold, nfc
@@ -162,11 +162,13 @@ def _acceptor(plans: list[dict], profile_name: str | None, display_name: str, re
                 raise refuse(display_name, f"gói thuộc {number} của “{plan.get('issuer')}” — tỉnh khác; máy này "
                                            f"tổng hợp kế hoạch {mine}")
             raise refuse(display_name, f"gói thuộc {number}, không phải kế hoạch máy này tổng hợp ({mine})")
-        if utc_time(manifest.get("created_at")) is None:
+        moment = valid_time(manifest.get("created_at"), _NO_LATER_THAN_EVER)  # parsed once (kept for _prepare)
+        if moment is None:
             raise refuse(display_name, "thời điểm tạo gói (created_at) không hợp lệ")
-        if valid_time(manifest["created_at"]) is None:  # the one future check of every package (exchange)
+        if moment > latest_valid_time():  # the one future check of every package (exchange)
             raise refuse(display_name, f"thời điểm tạo gói ({manifest['created_at']}) ở tương lai — đồng hồ máy "
                                        "gửi bị sai; hãy chỉnh đồng hồ và xuất lại gói")
+        accept.created = moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
         if manifest.get("package_id") in received:
             raise _AlreadyReceived(manifest)
         period = manifest.get("period")
@@ -217,9 +219,9 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
     `shared`: one folder that the packages opened in this process unpack into, instead of one each."""
     evidence = evidence or EvidenceStore(context.evidence_root)
     pending = shared.files if shared is not None else ()
+    accept = _acceptor(context.plans, context.profile_name, path.name, context.received)
     try:
-        package = open_package(path, context.work_root,
-                               accept=_acceptor(context.plans, context.profile_name, path.name, context.received),
+        package = open_package(path, context.work_root, accept=accept,
                                already_stored=lambda sha: sha in pending or evidence.verify(sha) == FILE_OK,
                                remove_stale=False, plans=context.known_plans,
                                unpack_to=shared.folder if shared is not None else None,
@@ -235,7 +237,7 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
             elif sha in pending:
                 package.files[sha] = shared.folder / sha
     try:
-        return "ok", _prepare(package, context)
+        return "ok", _prepare(package, context, accept.created)
     except BaseException:
         package.close()
         raise
@@ -252,7 +254,8 @@ class _Unpacked:
     syncer: _Syncer = field(default_factory=_Syncer)
 
 
-def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
+def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepared:
+    """`created`: the package's creation, UTC ISO, as its manifest was checked."""
     data = package.data
     matched, unmatched, in_scope = _matched(data, context, _plan_sha(package.manifest))
     roles = _roles(data)
@@ -283,7 +286,6 @@ def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
                                      for index in plan["indices"]]} for plan in data["plans"]],
               "criterion_scores": data.get("criterion_scores") or []} if data.get("criterion_scores") else {}
     package.data = scores
-    created = utc_time(package.manifest["created_at"]).isoformat(timespec="seconds")
     return _Prepared(package, created, rows, unmatched, in_scope)
 
 
