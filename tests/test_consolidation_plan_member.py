@@ -237,3 +237,29 @@ def test_sqlites_checks_are_back_on_after_a_receive(province, tmp_path):
     with consolidator(province, tmp_path / "snv") as ws:
         receiving.receive(ws, sorted(province["packages"].glob("*.khbc"))[:3], workers=0)
         assert ws.db.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 0
+
+
+# --- the roster looked up from its index while receiving (issue 11, speed) ---
+
+@settings(max_examples=40, deadline=None)
+@given(rows=st.lists(st.tuples(st.sampled_from(["UBND xã Hòa An", "UBND xã Hoà An", "UBND xã Hòa Ân", "Sở Y tế",
+                                                "Sở Y Tế", "UBND xã Nước Hai"]),
+                               st.sampled_from(["", "", "X01", "X02", "H-7"])), max_size=8),
+       name=st.sampled_from(["UBND xã Hòa An", "UBND xã Hoa An", "Sở Y tế", "UBND xã Nước Hai", "Sở Tư pháp"]),
+       code=st.sampled_from(["", "X01", "H-7", "Z9"]))
+def test_a_lookup_through_the_roster_index_finds_what_the_queries_find(tmp_path_factory, rows, name, code):
+    from kehoach_desktop.consolidation import roster
+    from kehoach_desktop.db import transaction
+
+    with Workspace(tmp_path_factory.mktemp("ro")) as ws:
+        with transaction(ws.db):
+            for number, (agency, agency_code) in enumerate(rows):
+                try:
+                    with transaction(ws.db):
+                        cstore.insert_agency(ws.db, {"name": agency, "kind": "xa", "code": agency_code, "contact": "",
+                                                     "source": "tay", "added_at": f"2025-01-{number + 1:02d}"})
+                except sqlite3.IntegrityError:  # a code or a code-less name twice: the roster refuses it
+                    pass
+            index = roster.RosterIndex(ws.db)
+            with_index, without = roster.lookup(ws.db, name, code, index), roster.lookup(ws.db, name, code)
+    assert with_index.agency == without.agency and with_index.similar == without.similar
