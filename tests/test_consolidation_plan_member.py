@@ -263,3 +263,25 @@ def test_a_lookup_through_the_roster_index_finds_what_the_queries_find(tmp_path_
             index = roster.RosterIndex(ws.db)
             with_index, without = roster.lookup(ws.db, name, code, index), roster.lookup(ws.db, name, code)
     assert with_index.agency == without.agency and with_index.similar == without.similar
+
+
+def test_a_failed_fsync_is_not_lost_when_a_later_package_of_the_receive_is_refused():
+    """The receive's one syncer: a refused package waits quietly for the files in flight; an
+    earlier file's failed fsync is raised all the same before the files are stored."""
+    from kehoach_desktop.exchange.packages import _Syncer
+
+    class Failing:
+        def fileno(self):
+            raise OSError(5, "Lỗi đọc ghi")
+
+        def close(self):
+            pass
+    syncer = _Syncer()
+    syncer.submit(Failing())
+    syncer.wait(quietly=True)  # a later package refused
+    try:
+        syncer.wait()
+    except OSError as error:
+        assert error.errno == 5
+    else:
+        raise AssertionError("the failed fsync was lost")

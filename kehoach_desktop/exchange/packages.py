@@ -336,6 +336,7 @@ class _Syncer:
     def __init__(self) -> None:
         self._pool = None
         self._pending = []
+        self._kept = []  # failures a quiet wait left: raised by the next wait (a receive's syncer, issue 11)
 
     def submit(self, out: BinaryIO) -> None:
         if self._pool is None:
@@ -345,17 +346,14 @@ class _Syncer:
         self._pending.append(self._pool.submit(_sync_and_close, out))
 
     def wait(self, *, quietly: bool = False) -> None:
-        """Every file synced and closed; the first failure raised unless `quietly`."""
-        if self._pool is None:
-            return
-        self._pool.shutdown(wait=True)
-        self._pool = None
-        failures = [future.exception() for future in self._pending]
+        """Every file synced and closed; the first failure raised unless `quietly` (then kept for the next)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        self._kept += [failure for failure in (future.exception() for future in self._pending) if failure is not None]
         self._pending = []
-        if not quietly:
-            for failure in failures:
-                if failure is not None:
-                    raise failure
+        if not quietly and self._kept:
+            raise self._kept.pop(0)
 
 
 def _sync_and_close(out: BinaryIO) -> None:
