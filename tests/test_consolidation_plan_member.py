@@ -116,6 +116,20 @@ def test_a_plan_json_stored_by_an_earlier_receive_is_not_read_again(province, tm
         assert _received(ws) == stored
 
 
+def test_worker_processes_use_and_store_the_plans_as_this_process_does(province, tmp_path):
+    first, *rest = sorted(province["packages"].glob("*.khbc"))
+    with consolidator(province, tmp_path / "pool") as ws:
+        receiving.receive(ws, [first], workers=2)  # learned in a worker, stored here
+        assert [row[0] for row in ws.db.execute("SELECT sha256 FROM received_plan")] == [_plan_digest(first)]
+        result = receiving.receive(ws, rest, workers=2)  # the stored plan sent to the workers
+        assert result.count(receiving.RECEIVED) == len(rest)
+        pooled = _received(ws)
+    with consolidator(province, tmp_path / "alone") as ws:
+        receiving.receive(ws, [first], workers=0)
+        receiving.receive(ws, rest, workers=0)
+        assert _received(ws) == pooled
+
+
 def test_a_tampered_plan_json_is_refused_and_the_others_go_in(province, tmp_path):
     good, other = sorted(province["packages"].glob("*.khbc"))[:2]
 

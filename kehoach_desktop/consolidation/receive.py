@@ -212,6 +212,7 @@ class _Prepared:
     rows: list[tuple]  # (task id, role, revision, progress values or None, evidence rows, record time)
     unmatched: int
     in_scope_criteria: set[int]
+    learned: dict = field(default_factory=dict)  # plan.json members read and checked opening it (a worker's too)
 
 
 def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = None, shared: "_Unpacked | None" = None):
@@ -220,6 +221,7 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
     evidence = evidence or EvidenceStore(context.evidence_root)
     pending = shared.files if shared is not None else ()
     accept = _acceptor(context.plans, context.profile_name, path.name, context.received)
+    learned = len(context.known_plans.learned)
     try:
         package = open_package(path, context.work_root, accept=accept,
                                already_stored=lambda sha: sha in pending or evidence.verify(sha) == FILE_OK,
@@ -237,7 +239,9 @@ def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = No
             elif sha in pending:
                 package.files[sha] = shared.folder / sha
     try:
-        return "ok", _prepare(package, context, accept.created)
+        prepared = _prepare(package, context, accept.created)
+        prepared.learned = dict(itertools.islice(context.known_plans.learned.items(), learned, None))
+        return "ok", prepared
     except BaseException:
         package.close()
         raise
@@ -429,7 +433,8 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     applied: list[PackageOutcome] = []  # of each prepared package
     try:
         with cstore.page_cache_for_receiving(workspace.db), maybe_rolled_back(workspace.db, dry_run), \
-                _opener(context, len(files) - len(known), workers) as results, \
+                _opener(context, len(files) - len(known), workers, lambda: cstore.received_plans(workspace.db)) \
+                as results, \
                 cstore.task_index_rebuilt_after(workspace.db, (len(files) - len(known)) * len(scope)):
             names = RosterIndex(workspace.db)
             taken = {row["package_id"] for row in cstore.list_received(workspace.db)}  # read in the transaction
@@ -446,6 +451,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                 elif status == "refused":
                     outcomes.append(PackageOutcome(path.name, REFUSED, value))
                 else:
+                    context.known_plans.learned.update(value.learned)  # from a worker process: stored below
                     prepared.append(value)
                     applied.append(_apply(workspace.db, value, now, names, taken))
                     outcomes.append(applied[-1])
@@ -543,7 +549,7 @@ MAX_WORKERS = 4  # beyond this the single writer is the limit
 
 
 @contextlib.contextmanager
-def _opener(context: _Context, count: int, workers: int | None):
+def _opener(context: _Context, count: int, workers: int | None, stored_plans=dict):
     """results(files) → an iterator of _open_one's answers, in the files' order: from worker
     processes (spawned, as on Windows), a few packages ahead of the one being written."""
     workers = default_workers(count) if workers is None else workers
@@ -558,6 +564,7 @@ def _opener(context: _Context, count: int, workers: int | None):
             shared.syncer.wait(quietly=True)
             shutil.rmtree(shared.folder, ignore_errors=True)
         return
+    context.known_plans.preload(stored_plans())  # the workers cannot ask the database
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_worker_start, initargs=(context,))
     pending: collections.deque = collections.deque()

@@ -263,6 +263,12 @@ def received_plan(db: sqlite_utils.Database, key: tuple) -> bytes | None:
     return bytes(row[0]) if row else None
 
 
+def received_plans(db: sqlite_utils.Database) -> dict[tuple, bytes]:
+    """Every plan.json stored, by (SHA-256, size, CRC-32)."""
+    return {(sha, size, crc): bytes(content) for sha, size, crc, content in db.conn.execute(
+        "SELECT sha256, size, crc32, content FROM received_plan ORDER BY id")}
+
+
 def save_received_plans(db: sqlite_utils.Database, plans: dict[tuple, bytes], now: str) -> None:
     """Each plan.json read and checked in a receive, once."""
     db.conn.executemany("INSERT OR IGNORE INTO received_plan (sha256, size, crc32, content, received_at) "

@@ -365,5 +365,13 @@ class PlanCache:
         self._known[key] = known = KnownPlan(plan, tasks, criteria)
         return known
 
-    def __getstate__(self):  # sent to worker processes without what was loaded here
-        return {"_known": {}, "_load": None, "learned": {}, "loaded": 0}
+    def preload(self, stored: dict[tuple, bytes]) -> None:
+        """Plans stored by earlier receives, for worker processes (which cannot ask the database)."""
+        import json
+
+        for key, raw in stored.items():
+            if key not in self._known:
+                self._remember(key, json.loads(raw))
+
+    def __getstate__(self):  # sent to worker processes: the plans known, not the database
+        return {"_known": dict(self._known), "_load": None, "learned": {}, "loaded": 0}
