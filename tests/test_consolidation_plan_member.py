@@ -299,3 +299,27 @@ def test_a_failed_fsync_is_not_lost_when_a_later_package_of_the_receive_is_refus
         assert error.errno == 5
     else:
         raise AssertionError("the failed fsync was lost")
+
+
+def test_the_order_by_creation_is_read_from_the_first_bytes_as_the_zip_reader_reads_it(province, tmp_path):
+    import os
+
+    import pytest
+
+    source = sorted(province["packages"].glob("*.khbc"))[0]
+    assert receiving._peek_manifest(source) == json.loads(members(source)["manifest.json"])
+    noise = os.urandom(15_000).hex()  # a manifest that does not fit the first bytes read
+    long = rebuild_package(source, tmp_path / "dai.khbc", manifest_change=lambda m: m.update(ghi_chu=noise))
+    assert receiving._peek_manifest(long)["ghi_chu"] == noise
+    (tmp_path / "rong.khbc").write_bytes(b"")
+    for bad in (tmp_path / "rong.khbc", _data_first(source, tmp_path / "sau.khbc")):  # only a hint: then last
+        with pytest.raises(Exception):
+            receiving._peek_manifest(bad)
+
+
+def _data_first(source, target):
+    from _exchange_support import write_zip
+
+    parts = members(source)
+    manifest = parts.pop("manifest.json")
+    return write_zip(target, [*parts.items(), ("manifest.json", manifest)])

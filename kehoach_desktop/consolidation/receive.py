@@ -496,22 +496,24 @@ def _peek_manifest(path: Path) -> dict:
     (its directory checked, its members listed) for it. Anything else raises."""
     with open(path, "rb") as handle:
         head = handle.read(PEEK_BYTES)
-    signature, _, flags, method, _, _, _, _, _, name_length, extra_length = _LOCAL_HEADER.unpack_from(head)
-    start = _LOCAL_HEADER.size + name_length + extra_length
-    if signature != b"PK\x03\x04" or head[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_length] != MANIFEST_NAME.encode() \
-            or method != 8:
-        raise ValueError("not a manifest first")
-    inflater = zlib.decompressobj(-15)
-    text = inflater.decompress(head[start:], MAX_MANIFEST_BYTES)
+        signature, _, _, method, _, _, _, _, _, name_length, extra_length = _LOCAL_HEADER.unpack_from(head)
+        start = _LOCAL_HEADER.size + name_length + extra_length
+        if signature != b"PK\x03\x04" or method != 8 \
+                or head[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_length] != MANIFEST_NAME.encode():
+            raise ValueError("not a manifest first")
+        inflater = zlib.decompressobj(-15)
+        text = inflater.decompress(head[start:], MAX_MANIFEST_BYTES)
+        if not inflater.eof:  # a long manifest (many plans): the rest of a bounded read
+            text += inflater.decompress(handle.read(MAX_MANIFEST_BYTES), MAX_MANIFEST_BYTES - len(text))
     if not inflater.eof:
-        raise ValueError("manifest longer than the bytes peeked")
+        raise ValueError("manifest longer than allowed")
     manifest = json.loads(text)
     if not isinstance(manifest, dict):
         raise ValueError("not a manifest")
     return manifest
 
 
-PEEK_BYTES = 64 * 1024
+PEEK_BYTES = 8 * 1024  # a manifest of one plan deflates to under 1 KB
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 
 
