@@ -209,7 +209,7 @@ class _Prepared:
 
     opened: OpenedPackage  # its data dropped: only the scores' part is kept (issue 12)
     created: str  # the package's creation, UTC ISO
-    rows: list[tuple]  # (task id, role, revision, progress values or None, evidence rows, record time)
+    rows: list[tuple]  # (task id, role, (revision, progress values, record time) or None, evidence rows or None)
     unmatched: int
     in_scope_criteria: set[int]
     learned: dict = field(default_factory=dict)  # plan.json members read and checked opening it (a worker's too)
@@ -261,7 +261,7 @@ class _Unpacked:
 def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepared:
     """`created`: the package's creation, UTC ISO, as its manifest was checked."""
     data = package.data
-    matched, unmatched, in_scope = _matched(data, context, _plan_sha(package.manifest))
+    refs, ids, unmatched, in_scope = _matched(data, context, _plan_sha(package.manifest))
     roles = _roles(data)
     records = data["progress"]
     clean = _cleaner(data)
@@ -269,22 +269,17 @@ def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepar
     # revision, when there is one, an integer and the record time a text (issue 11: 300 a package).
     values = map(_PROGRESS_VALUES, records) if clean is _AS_IS else map(clean, map(_PROGRESS_VALUES, records))
     progress = dict(zip(map(_TASK, records), zip(map(_REVISION, records), values, map(_UPDATED, records))))
-    evidence: dict[int, list[dict]] = defaultdict(list)
+    grouped: dict[int, list[dict]] = defaultdict(list)
     for record in data["evidence"]:
-        evidence[record["task"]].append(record)
-    rows = []
-    for ref, task_id in matched:
-        role = roles.get(ref)
-        role = role if role in _ROLES else None
-        # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
-        # matrix workbook can write whatever an agency sent.
-        items = evidence.get(ref)
-        items = tuple(clean(_EVIDENCE_VALUES(item)) for item in items) if items else ()
-        found = progress.get(ref)
-        if found is None:
-            rows.append((task_id, role, 0, None, items, ""))
-        else:
-            rows.append((task_id, role, found[0], found[1], items, found[2]))
+        grouped[record["task"]].append(record)
+    # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
+    # matrix workbook can write whatever an agency sent.
+    evidence = {ref: tuple(clean(_EVIDENCE_VALUES(item)) for item in items) for ref, items in grouped.items()}
+    try:  # a role the program knows, else None
+        chosen = [*map(_KNOWN_ROLES.get, map(roles.get, refs))]
+    except TypeError:  # an unhashable one (a list): not one it knows
+        chosen = [role if role in _ROLES else None for role in map(roles.get, refs)]
+    rows = [*zip(ids, chosen, map(progress.get, refs), map(evidence.get, refs))]
     scores = {"plans": [{"number": plan["number"], "date": plan["date"],
                          "indices": [{"kind": index["kind"], "name": index["name"], "criteria": index["criteria"]}
                                      for index in plan["indices"]]} for plan in data["plans"]],
@@ -299,6 +294,7 @@ def _plan_sha(manifest: dict) -> str | None:
 
 
 _ROLES = ("lead", "implementing", "cooperating")  # a tuple: a role may be any JSON value
+_KNOWN_ROLES = {role: role for role in _ROLES}
 
 
 def _roles(data: dict) -> dict:
@@ -309,8 +305,8 @@ def _roles(data: dict) -> dict:
             for task in index["tasks"]}
 
 
-def _matched(data: dict, context: _Context, plan_sha: str | None = None) -> tuple[list[tuple], int, set]:
-    """([(task ref, local task id)] of the tasks in scope, how many found no local task, the
+def _matched(data: dict, context: _Context, plan_sha: str | None = None) -> tuple[tuple, tuple, int, set]:
+    """(the refs of the tasks in scope, their local task ids, how many found no local task, the
     criterion refs in scope). A receive's packages of one plan carry the same plan section: one
     with the SHA-256 of a plan.json matched before (format 2), or equal (==, every value) to a
     format 1 section matched before in this receive, is not matched again."""
@@ -326,7 +322,7 @@ def _matched(data: dict, context: _Context, plan_sha: str | None = None) -> tupl
             continue
         in_scope.add(task["criterion"])
         matched.append((task["ref"], task_id))
-    answer = (matched, unmatched, in_scope)
+    answer = (tuple(ref for ref, _ in matched), tuple(task_id for _, task_id in matched), unmatched, in_scope)
     context.matched = [*context.matched[1 - MATCHED_KEPT:], (plans, answer)]
     return answer
 
@@ -691,8 +687,10 @@ def _weighed_rows(prepared: _Prepared, existing: dict, stored_evidence: dict, ag
     created = prepared.created
     upserts: list[tuple] = []
     evidence: list[tuple] = []
-    for task_id, role, revision, values, rows, record_time in prepared.rows:
+    for task_id, role, found, rows in prepared.rows:
         old = existing.get(task_id) if existing else None
+        revision, values, record_time = _NO_RECORD if found is None else found
+        rows = rows or ()
         if old is None:
             if values is None:
                 if role is None:
@@ -724,5 +722,6 @@ def _weighed_rows(prepared: _Prepared, existing: dict, stored_evidence: dict, ag
     return upserts, evidence
 
 
+_NO_RECORD = (0, None, "")  # (revision, progress values, record time) of a task without a progress record
 _NO_PROGRESS = tuple({"percent": 0, "result": "", "difficulties": "", "proposals": ""}.get(key)
                      for key in PROGRESS_COLUMNS)

@@ -463,7 +463,8 @@ def open_package(
     size = source.stat().st_size
     if size > MAX_TOTAL_BYTES:
         raise refuse(source.name, "tệp quá lớn để là một gói của chương trình")
-    work_root.mkdir(parents=True, exist_ok=True)
+    if unpack_to is None:  # else the caller's folder, made once for many packages
+        work_root.mkdir(parents=True, exist_ok=True)
     if remove_stale:
         _remove_stale_temp(work_root)
     temp_dir = unpack_to if unpack_to is not None else _LazyFolder(work_root)
