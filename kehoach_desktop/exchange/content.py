@@ -227,8 +227,8 @@ def _collect_scores(db, evidence: EvidenceStore, plan_id: int, criterion_refs: d
 # bytes in every agency's package of one plan, so a consolidator receiving 1,000 of them reads
 # and checks it once. data.json keeps what is the agency's: per plan the file and time it was
 # imported from, its report texts and its roles in the tasks, and the progress, evidence and
-# criterion scores. In memory a package is
-# always the joined form (format 1's data.json), so nothing past the reader changes.
+# criterion scores. In memory a package is always the joined form (format 1's data.json), so
+# nothing past the reader changes.
 
 ROLE_KEYS = ("role_override", "role")
 OWN_PLAN_COLUMNS = ("source_file", "imported_at")  # this agency's import of the plan: in data.json
@@ -340,7 +340,6 @@ class PlanCache:
         self._known: dict[tuple, KnownPlan] = {}
         self._load = load  # key → stored plan.json from an earlier receive, or None
         self.learned: dict[tuple, bytes] = {}  # plan.json members read and checked by this cache
-        self.loaded = 0  # plan.json members read from packages (for tests: never twice)
 
     def get(self, key: tuple) -> KnownPlan | None:
         known = self._known.get(key)
@@ -353,7 +352,6 @@ class PlanCache:
         return known
 
     def learn(self, key: tuple, raw: bytes, plan: dict, refs: tuple[set, set]) -> None:
-        self.loaded += 1
         self.learned[key] = raw
         self._known[key] = KnownPlan(plan, *refs)
         while len(self._known) > self.KEPT:
@@ -374,4 +372,4 @@ class PlanCache:
                 self._remember(key, json.loads(raw))
 
     def __getstate__(self):  # sent to worker processes: the plans known, not the database
-        return {"_known": dict(self._known), "_load": None, "learned": {}, "loaded": 0}
+        return {"_known": dict(self._known), "_load": None, "learned": {}}
