@@ -7,7 +7,8 @@ opening the matrix view, filtering it, and the consolidated report. Run:
 
 Targets (issue 11): receiving at ≥ 0.3× the plain unzip; overview and matrix open < 1 s with
 3·10⁵ rows; filtering the matrix within 100 ms.
-    --cache DIR keeps the generated packages (1,000 take ~4 minutes to make); --repeat N receives
+    --cache DIR keeps the generated packages (1,000 take ~4 minutes to make; made again for another
+    package format version or size); --repeat N receives
     N times into fresh folders, each next to its own plain unzip (median printed, wall and CPU);
     --workers N: processes that check packages while this one writes (0: none).
 """
@@ -34,6 +35,7 @@ from kehoach_desktop.consolidation import overview as views  # noqa: E402
 from kehoach_desktop.consolidation import receive as receiving  # noqa: E402
 from kehoach_desktop.consolidation import roster  # noqa: E402
 from kehoach_desktop.db import store, transaction  # noqa: E402
+from kehoach_desktop.exchange.manifest import FORMAT_VERSION  # noqa: E402
 from kehoach_desktop.model import AgencyKind, AgencyProfile, Evidence  # noqa: E402
 from kehoach_desktop.workspace import Workspace  # noqa: E402
 
@@ -108,7 +110,8 @@ def _packages(args, root: Path) -> tuple[Path, Path]:
     """(the consolidator's template folder, the folder of packages): made, or reused from --cache."""
     base = args.cache or root / "made"
     template, usb = base / "template", base / "usb"
-    if args.cache and (base / "ok").exists():
+    made = f"{args.agencies} {args.tasks} {args.evidence_kb} format {FORMAT_VERSION}"  # a new format: made again
+    if args.cache and (base / "ok").exists() and (base / "ok").read_text() == made:
         print(f"packages reused from {base}")
         return template, usb
     if base.exists():
@@ -116,7 +119,7 @@ def _packages(args, root: Path) -> tuple[Path, Path]:
     base.mkdir(parents=True)
     start = time.perf_counter()
     make_packages(base, args.agencies, args.tasks, args.evidence_kb)
-    (base / "ok").write_text(f"{args.agencies} {args.tasks} {args.evidence_kb}")
+    (base / "ok").write_text(made)
     print(f"{args.agencies} packages of {args.tasks} tasks made in {time.perf_counter() - start:.1f} s")
     return template, usb
 

@@ -118,6 +118,7 @@ def portable(db) -> dict[str, list]:
         "agency_task": [{**without(row, "id", "agency_id", "task_id", "package_id"), "agency": agencies[row["agency_id"]],
                          "task": tasks[row["task_id"]], "package": packages.get(row["package_id"])}
                         for row in tables.get("agency_task", [])],
+        "received_plan": [without(row, "id") for row in tables.get("received_plan", [])],  # issue 11
         "agency_evidence": [{**without(row, "id", "agency_id", "task_id"), "agency": agencies[row["agency_id"]],
                              "task": tasks[row["task_id"]]} for row in tables.get("agency_evidence", [])],
         # issue 12: each agency's proposed criterion scores, by agency and criterion
@@ -311,3 +312,21 @@ def _score_a_criterion(ws: Workspace, task, photo: Path) -> None:
         scores.insert_link(ws.db, {"criterion_id": criterion_id, "number": "", "abstract": "Ảnh hội nghị",
                                    "file_sha256": stored.sha256, "file_name": stored.name, "file_size": stored.size,
                                    "location": "ảnh số 2", "added_at": "2025-06-01T08:00:00"})
+
+
+# --- format 1 packages (issue 11: the plan inside data.json, no plan.json) ---
+
+def as_format_1(source: Path, target: Path) -> Path:
+    """The package as the program wrote it before format 2: plan.json joined back into data.json
+    (the form format 1 had), no plan.json member, format_version 1, sealed like any package."""
+    from kehoach_desktop.exchange.content import join_plan
+
+    parts = members(source)
+    manifest = json.loads(parts.pop("manifest.json"))
+    plan = json.loads(parts.pop("plan.json"))
+    parts["data.json"] = json.dumps(join_plan(plan, json.loads(parts["data.json"])), ensure_ascii=False,
+                                    separators=(",", ":")).encode()
+    manifest["format_version"] = 1
+    manifest["members"] = [{"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+                           for name, data in parts.items()]
+    return write_zip(target, [("manifest.json", json.dumps(manifest, ensure_ascii=False).encode()), *parts.items()])

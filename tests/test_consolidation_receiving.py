@@ -221,7 +221,9 @@ def test_texts_taken_as_they_are_only_when_cleaning_would_change_none(texts):
     from kehoach_desktop.exchange.content import PROGRESS_COLUMNS
     from kehoach_desktop.limits import clean_text
 
-    progress = [{key: (texts[n % len(texts)] if key == "result" else None) for key in PROGRESS_COLUMNS}
+    # records as the checks let them through: the free texts are texts (the cleaner relies on it)
+    fixed = {"difficulties": "", "proposals": texts[-1], "updated_at": "2025-06-01T10:00:00"}
+    progress = [{key: (texts[n % len(texts)] if key == "result" else fixed.get(key)) for key in PROGRESS_COLUMNS}
                 for n in range(len(texts))]
     clean = receiving._cleaner({"progress": progress, "evidence": []})
     for record in progress:
@@ -233,9 +235,11 @@ def test_texts_taken_as_they_are_only_when_cleaning_would_change_none(texts):
 
 def _plan_changed(source, target, change):
     def edit(name, raw):
-        if name != "data.json":
+        if name not in ("plan.json", "data.json"):
             return raw
         data = json.loads(raw)
+        if "indices" not in data["plans"][0]:  # format 2's data.json: the plan is in plan.json (issue 11)
+            return raw
         change(data["plans"][0]["indices"][0]["tasks"])
         return json.dumps(data, ensure_ascii=False).encode()
     return rebuild_package(source, target, change=edit, manifest_change=lambda m: m.update(
@@ -292,21 +296,6 @@ def test_the_index_by_task_dropped_for_a_large_receive_is_back_after_it_a_previe
         assert index(ws) == made
         plan = ws.db.execute("EXPLAIN QUERY PLAN SELECT * FROM agency_task WHERE task_id = 1").fetchall()
         assert "agency_task_task" in str(plan)
-
-
-def test_an_agencys_first_package_stores_and_counts_what_weighing_each_task_would(province, tmp_path, monkeypatch):
-    with consolidator(province, tmp_path / "fast") as ws:
-        fast = receiving.receive(ws, [province["packages"]], workers=0)
-        stored_fast = _received(ws)
-    monkeypatch.setattr(receiving, "_first_rows", lambda prepared, agency, package, changes:
-                        receiving._weighed_rows(prepared, {}, {}, agency, package, changes))
-    with consolidator(province, tmp_path / "weighed") as ws:
-        weighed = receiving.receive(ws, [province["packages"]], workers=0)
-        stored_weighed = _received(ws)
-    assert fast.count(receiving.RECEIVED) == len(list(province["packages"].glob("*.khbc")))
-    assert sum(item.changes["evidence_added"] for item in fast.packages) > 0
-    assert _outcomes(fast) == _outcomes(weighed)
-    assert stored_fast == stored_weighed
 
 
 def test_the_command_line_receives_with_the_worker_processes_asked_for(province, tmp_path):

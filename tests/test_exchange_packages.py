@@ -15,6 +15,7 @@ from kehoach_desktop.db import store, transaction
 from kehoach_desktop.errors import ImportRefusedError, KehoachError
 from kehoach_desktop.exchange import manifest as manifest_module
 from kehoach_desktop.exchange.packages import read_package
+from kehoach_desktop.exchange.content import join_plan
 from kehoach_desktop.model import AgencyKind, AgencyProfile, Progress, Status
 from kehoach_desktop.workspace import Workspace
 
@@ -166,7 +167,12 @@ def test_package_layout_manifest_and_utf8_names(source, usb):
     data = json.loads(parts["data.json"])
     assert {e["file_name"] for e in data["evidence"] if e["file_name"]} == {"Báo cáo kết quả tuyên truyền.pdf",
                                                                             "Ảnh hội nghị.jpg"}
-    assert {task["role"] for plan in data["plans"] for index in plan["indices"] for task in index["tasks"]} >= {
+    # format 2 (issue 11): the plan in plan.json, the same for every agency; its roles in data.json
+    plan = json.loads(parts["plan.json"])
+    tasks = [task for whole in plan["plans"] for index in whole["indices"] for task in index["tasks"]]
+    assert tasks and not any("role" in task or "role_override" in task for task in tasks)
+    joined = join_plan(plan, data)
+    assert {task["role"] for plan in joined["plans"] for index in plan["indices"] for task in index["tasks"]} >= {
         "lead", "cooperating", None}
 
 
@@ -349,16 +355,18 @@ def test_an_older_format_is_upgraded_through_the_chain(source, usb, tmp_path, mo
         ws.export_package(usb / "v1.khbc")
     calls = []
 
+    version = manifest_module.FORMAT_VERSION  # the package just written: the program's version
+
     def one_to_two(manifest, data):
         calls.append(manifest["format_version"])
         for plan in data["plans"]:
             plan["title"] = plan["title"] + " (nâng cấp)"
         return manifest, data
 
-    monkeypatch.setattr(manifest_module, "FORMAT_VERSION", 2)
-    monkeypatch.setattr(manifest_module, "UPGRADES", {1: one_to_two})
+    monkeypatch.setattr(manifest_module, "FORMAT_VERSION", version + 1)
+    monkeypatch.setattr(manifest_module, "UPGRADES", {**manifest_module.UPGRADES, version: one_to_two})
     manifest, data, _ = read_package(usb / "v1.khbc", "v1.khbc")
-    assert calls == [1] and manifest["format_version"] == 2
+    assert calls == [version] and manifest["format_version"] == version + 1
     assert data["plans"][0]["title"].endswith("(nâng cấp)")
 
 

@@ -297,6 +297,17 @@ SEED_ROWS[_MIGRATIONS.index(migrations._V_AGENCY_CRITERION_SCORES) + 1] = [
 ]
 
 
+# issue 11 (speed): a plan section received, and the package that brought it naming it
+SEED_ROWS[_MIGRATIONS.index(migrations._V_RECEIVED_PLANS) + 1] = [
+    ("received_plan", {"id": 1, "sha256": "b" * 64, "size": 11, "crc32": 4_000_000_000,
+                       "content": b'{"plans":[]}', "received_at": "2025-08-02T09:00:00"}),
+    ("received_package", {"id": 2, "agency_id": 1, "package_id": "6f1c2d9e-0000-4000-8000-000000000002",
+                          "file_name": "hoa-an-2.khbc", "file_sha256": "c" * 64, "period_code": "year",
+                          "period_year": 2025, "created_at": "2025-12-02T01:00:00+00:00",
+                          "received_at": "2025-12-02T09:00:00", "plan_sha256": "b" * 64}),
+]
+
+
 def test_every_schema_version_has_representative_rows():
     """Adding a migration means adding rows here, so that upgrading from it is tested."""
     assert set(SEED_ROWS) == set(range(1, SCHEMA_VERSION + 1))

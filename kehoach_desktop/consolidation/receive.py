@@ -18,8 +18,12 @@ import json
 import multiprocessing
 import operator
 import os
+import shutil
+import struct
 import sys
+import tempfile
 import unicodedata
+import zlib
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,11 +35,13 @@ from ..db import store
 from ..errors import KehoachError
 from ..evidence_store import FILE_OK, EvidenceStore
 from ..exchange.content import EVIDENCE_COLUMNS, PERIOD_CODES, PROGRESS_COLUMNS, ProgressCallback, period_label
-from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES, MEMBER_NAMES
+from ..exchange.content import PlanCache
+from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES, PLAN_NAME
 from ..exchange.packages import KnownPackage, OpenedPackage, open_package
 from ..exchange.packages import _remove_stale_temp as remove_stale_temp
-from ..exchange.safe_zip import SafeZip, refuse
-from ..exchange.schema import valid_time
+from ..exchange.packages import _Syncer
+from ..exchange.safe_zip import refuse
+from ..exchange.schema import latest_valid_time, valid_time
 from ..limits import _NOT_XML, clean_text
 from ..model import AgencyKind
 from ..text import fold, nfc
@@ -156,11 +162,13 @@ def _acceptor(plans: list[dict], profile_name: str | None, display_name: str, re
                 raise refuse(display_name, f"gói thuộc {number} của “{plan.get('issuer')}” — tỉnh khác; máy này "
                                            f"tổng hợp kế hoạch {mine}")
             raise refuse(display_name, f"gói thuộc {number}, không phải kế hoạch máy này tổng hợp ({mine})")
-        if utc_time(manifest.get("created_at")) is None:
+        moment = valid_time(manifest.get("created_at"), _NO_LATER_THAN_EVER)  # parsed once (kept for _prepare)
+        if moment is None:
             raise refuse(display_name, "thời điểm tạo gói (created_at) không hợp lệ")
-        if valid_time(manifest["created_at"]) is None:  # the one future check of every package (exchange)
+        if moment > latest_valid_time():  # the one future check of every package (exchange)
             raise refuse(display_name, f"thời điểm tạo gói ({manifest['created_at']}) ở tương lai — đồng hồ máy "
                                        "gửi bị sai; hãy chỉnh đồng hồ và xuất lại gói")
+        accept.created = moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
         if manifest.get("package_id") in received:
             raise _AlreadyReceived(manifest)
         period = manifest.get("period")
@@ -191,7 +199,8 @@ class _Context:
     evidence_root: Path
     scope: frozenset[int]
     local_tasks: dict[tuple, dict[tuple, list[int]]]  # (plan number, date) → task key → local task ids
-    matched: list = field(default_factory=list)  # [(a package's plan section, _matched's answer)]
+    matched: list = field(default_factory=list)  # [(a package's plan section or its SHA-256, _matched's answer)]
+    known_plans: PlanCache = field(default_factory=PlanCache)  # plan.json members read and checked (format 2)
 
 
 @dataclass
@@ -200,64 +209,108 @@ class _Prepared:
 
     opened: OpenedPackage  # its data dropped: only the scores' part is kept (issue 12)
     created: str  # the package's creation, UTC ISO
-    rows: list[tuple]  # (task id, role, revision, progress values or None, evidence rows, record time)
+    rows: list[tuple]  # (task id, role, (revision, progress values, record time) or None, evidence rows or None)
     unmatched: int
     in_scope_criteria: set[int]
+    learned: dict = field(default_factory=dict)  # plan.json members read and checked opening it (a worker's too)
 
 
-def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = None):
-    """("ok", _Prepared) | ("known", manifest) | ("refused", reason): never raises for the package's faults."""
+def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = None, shared: "_Unpacked | None" = None):
+    """("ok", _Prepared) | ("known", manifest) | ("refused", reason): never raises for the package's faults.
+    `shared`: one folder that the packages opened in this process unpack into, instead of one each."""
     evidence = evidence or EvidenceStore(context.evidence_root)
+    pending = shared.files if shared is not None else ()
+    accept = _acceptor(context.plans, context.profile_name, path.name, context.received)
+    learned = len(context.known_plans.learned)
     try:
-        package = open_package(path, context.work_root,
-                               accept=_acceptor(context.plans, context.profile_name, path.name, context.received),
-                               already_stored=lambda sha: evidence.verify(sha) == FILE_OK, remove_stale=False)
+        package = open_package(path, context.work_root, accept=accept,
+                               already_stored=lambda sha: sha in pending or evidence.verify(sha) == FILE_OK,
+                               remove_stale=False, plans=context.known_plans,
+                               unpack_to=shared.folder if shared is not None else None,
+                               syncer=shared.syncer if shared is not None else None)
     except _AlreadyReceived as known:  # checked as far as its manifest: seal, zip, members
         return "known", known.manifest
     except KehoachError as error:
         return "refused", _reason(str(error))
+    if shared is not None:  # unpacked once, and counted for each package that brings it (as unpacked apart)
+        for sha, file in package.files.items():
+            if file is not None:
+                shared.files.add(sha)
+            elif sha in pending:
+                package.files[sha] = shared.folder / sha
     try:
-        return "ok", _prepare(package, context)
+        prepared = _prepare(package, context, accept.created)
+        prepared.learned = dict(itertools.islice(context.known_plans.learned.items(), learned, None))
+        return "ok", prepared
     except BaseException:
         package.close()
         raise
 
 
-def _prepare(package: OpenedPackage, context: _Context) -> _Prepared:
+@dataclass
+class _Unpacked:
+    """The folder that the packages opened in this process unpack their evidence into (a folder
+    per package cost ~0.5 ms to make and remove), the files in it, and their fsyncs, waited for
+    once before the files are renamed into the store (each package waited for its own)."""
+
+    folder: Path
+    files: set[str] = field(default_factory=set)
+    syncer: _Syncer = field(default_factory=_Syncer)
+
+
+def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepared:
+    """`created`: the package's creation, UTC ISO, as its manifest was checked."""
     data = package.data
-    matched, unmatched, in_scope = _matched(data, context)
-    progress = {record["task"]: record for record in data["progress"]}
-    evidence: dict[int, list[dict]] = defaultdict(list)
-    for record in data["evidence"]:
-        evidence[record["task"]].append(record)
+    refs, ids, unmatched, in_scope = _matched(data, context, _plan_sha(package.manifest))
+    roles = _roles(data)
+    records = data["progress"]
     clean = _cleaner(data)
-    rows = []
-    for ref, task_id, role in matched:
-        # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
-        # matrix workbook can write whatever an agency sent.
-        items = evidence.get(ref)
-        items = tuple(clean(_EVIDENCE_VALUES(item)) for item in items) if items else ()
-        record = progress.get(ref)
-        if record is None:
-            rows.append((task_id, role, 0, None, items, ""))
-            continue
-        revision = record.get("revision")
-        rows.append((task_id, role, revision if isinstance(revision, int) else 0, clean(_PROGRESS_VALUES(record)),
-                     items, record.get("updated_at") or ""))
+    # Each progress record's (revision, values, record time), built in C loops: the checks made the
+    # revision, when there is one, an integer and the record time a text (issue 11: 300 a package).
+    values = map(_PROGRESS_VALUES, records) if clean is _AS_IS else map(clean, map(_PROGRESS_VALUES, records))
+    progress = dict(zip(map(_TASK, records), zip(map(_REVISION, records), values, map(_UPDATED, records))))
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    for record in data["evidence"]:
+        grouped[record["task"]].append(record)
+    # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
+    # matrix workbook can write whatever an agency sent.
+    evidence = {ref: tuple(clean(_EVIDENCE_VALUES(item)) for item in items) for ref, items in grouped.items()}
+    try:  # a role the program knows, else None
+        chosen = [*map(_KNOWN_ROLES.get, map(roles.get, refs))]
+    except TypeError:  # an unhashable one (a list): not one it knows
+        chosen = [role if role in _ROLES else None for role in map(roles.get, refs)]
+    rows = [*zip(ids, chosen, map(progress.get, refs), map(evidence.get, refs))]
     scores = {"plans": [{"number": plan["number"], "date": plan["date"],
                          "indices": [{"kind": index["kind"], "name": index["name"], "criteria": index["criteria"]}
                                      for index in plan["indices"]]} for plan in data["plans"]],
               "criterion_scores": data.get("criterion_scores") or []} if data.get("criterion_scores") else {}
     package.data = scores
-    created = utc_time(package.manifest["created_at"]).isoformat(timespec="seconds")
     return _Prepared(package, created, rows, unmatched, in_scope)
 
 
-def _matched(data: dict, context: _Context) -> tuple[list[tuple], int, set]:
-    """([(task ref, local task id, role)] of the tasks in scope, how many found no local task, the
+def _plan_sha(manifest: dict) -> str | None:
+    """The SHA-256 of the package's plan.json as verified or known (format 2), else None."""
+    return next((member["sha256"] for member in manifest["members"] if member["name"] == PLAN_NAME), None)
+
+
+_ROLES = ("lead", "implementing", "cooperating")  # a tuple: a role may be any JSON value
+_KNOWN_ROLES = {role: role for role in _ROLES}
+
+
+def _roles(data: dict) -> dict:
+    """task ref → the agency's role as the package says (any value; checked by the caller)."""
+    if "roles" in data:  # a plan.json known already: the roles beside it (format 2)
+        return {ref: role for ref, (_, role) in data["roles"].items()}
+    return {task["ref"]: task.get("role") for plan in data["plans"] for index in plan["indices"]
+            for task in index["tasks"]}
+
+
+def _matched(data: dict, context: _Context, plan_sha: str | None = None) -> tuple[tuple, tuple, int, set]:
+    """(the refs of the tasks in scope, their local task ids, how many found no local task, the
     criterion refs in scope). A receive's packages of one plan carry the same plan section: one
-    equal (==, every value) to a section matched before in this receive is not matched again."""
-    plans = data["plans"]
+    with the SHA-256 of a plan.json matched before (format 2), or equal (==, every value) to a
+    format 1 section matched before in this receive, is not matched again."""
+    plans = data["plans"] if plan_sha is None else plan_sha
     for seen, answer in context.matched:
         if seen == plans:
             return answer
@@ -268,9 +321,8 @@ def _matched(data: dict, context: _Context) -> tuple[list[tuple], int, set]:
         if task_id not in context.scope:
             continue
         in_scope.add(task["criterion"])
-        role = task.get("role") if task.get("role") in ("lead", "implementing", "cooperating") else None
-        matched.append((task["ref"], task_id, role))
-    answer = (matched, unmatched, in_scope)
+        matched.append((task["ref"], task_id))
+    answer = (tuple(ref for ref, _ in matched), tuple(task_id for _, task_id in matched), unmatched, in_scope)
     context.matched = [*context.matched[1 - MATCHED_KEPT:], (plans, answer)]
     return answer
 
@@ -281,13 +333,22 @@ MATCHED_KEPT = 4  # plan sections remembered (a receive mixes a few: lead depart
 def _cleaner(data: dict):
     """clean_text for the strings of a tuple of values; when none of them needs it (the program's own
     packages), the check is made once over all of them together and each is taken as it is."""
-    texts = [record[key] for record in data["progress"] for key in PROGRESS_COLUMNS if type(record[key]) is str]
+    # The progress fields that may hold any text (the checks made the others a status, a date or a
+    # number, which clean_text leaves as they are), gathered in C loops; the few evidence records as before.
+    texts = [*itertools.chain.from_iterable(map(_PROGRESS_TEXTS, data["progress"]))]
     texts += [record[key] for record in data["evidence"] for key in EVIDENCE_COLUMNS if type(record[key]) is str]
     if is_clean_text("\n".join(texts)):  # a line break is kept by clean_text and ends any combining sequence
-        return lambda values: values
+        return _AS_IS
     return lambda values: tuple(clean_text(value) if isinstance(value, str) else value for value in values)
 
 
+def _AS_IS(values):  # noqa: N802 - the cleaner that leaves the values as they are
+    return values
+
+
+_TASK, _UPDATED = operator.itemgetter("task"), operator.itemgetter("updated_at")
+_REVISION = operator.methodcaller("get", "revision", 0)
+_PROGRESS_TEXTS = operator.itemgetter("result", "difficulties", "proposals", "updated_at")  # text, by the checks
 _PROGRESS_VALUES, _EVIDENCE_VALUES = operator.itemgetter(*PROGRESS_COLUMNS), operator.itemgetter(*EVIDENCE_COLUMNS)
 
 
@@ -357,18 +418,22 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     context = _Context(plans, profile.name if profile else None,
                        {row["package_id"] for row in cstore.list_received(workspace.db)},
                        workspace.data_dir / "tmp", workspace.evidence.root, scope,
-                       _local_tasks(workspace.db, plans))
+                       _local_tasks(workspace.db, plans),
+                       known_plans=PlanCache(lambda key: cstore.received_plan(workspace.db, key)))
     context.work_root.mkdir(parents=True, exist_ok=True)
     remove_stale_temp(context.work_root)  # once, not 1,000 times over 1,000 folders
     order = {path.name: i for i, path in enumerate(files)}  # the outcomes are listed as the files were found
     files, known = _by_creation(files, context.received)
     now = dt.datetime.now().isoformat(timespec="seconds")
     prepared: list[_Prepared] = []
+    applied: list[PackageOutcome] = []  # of each prepared package
     try:
         with cstore.page_cache_for_receiving(workspace.db), maybe_rolled_back(workspace.db, dry_run), \
-                _opener(context, len(files) - len(known), workers) as results, \
+                _opener(context, len(files) - len(known), workers, lambda: cstore.received_plans(workspace.db)) \
+                as results, \
                 cstore.task_index_rebuilt_after(workspace.db, (len(files) - len(known)) * len(scope)):
             names = RosterIndex(workspace.db)
+            taken = {row["package_id"] for row in cstore.list_received(workspace.db)}  # read in the transaction
             answers = results(files, known)
             for number, path in enumerate(files, start=1):
                 if progress:
@@ -382,11 +447,18 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                 elif status == "refused":
                     outcomes.append(PackageOutcome(path.name, REFUSED, value))
                 else:
+                    context.known_plans.learned.update(value.learned)  # from a worker process: stored below
                     prepared.append(value)
-                    outcomes.append(_apply(workspace.db, value, now, names))
+                    applied.append(_apply(workspace.db, value, now, names, taken))
+                    outcomes.append(applied[-1])
             if progress:
                 progress(len(files), len(files), "Đang ghi dữ liệu")
+            kept = {_plan_sha(item.opened.manifest) for item, outcome in zip(prepared, applied)
+                    if outcome.status == RECEIVED}  # for the next receive: the plans of what went in
+            cstore.save_received_plans(workspace.db, {key: raw for key, raw in context.known_plans.learned.items()
+                                                      if key[0] in kept}, now)
             if not dry_run:  # files fsynced and renamed into the store before the rows commit
+                getattr(results, "synced", lambda: None)()
                 _store_files(workspace, [item.opened for item in prepared])
     finally:
         for item in prepared:
@@ -402,8 +474,7 @@ def _by_creation(files: list[Path], received: set[str]) -> tuple[list[Path], set
     keys, known = {}, set()
     for path in files:
         try:
-            with SafeZip(path, path.name, MEMBER_NAMES) as archive:  # the untrusted-zip reader, as always
-                manifest = json.loads(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES))
+            manifest = _peek_manifest(path)
             text = manifest.get("created_at")
             if manifest.get("package_id") in received:
                 known.add(path)
@@ -413,6 +484,33 @@ def _by_creation(files: list[Path], received: set[str]) -> tuple[list[Path], set
         moment = utc_time(text) if isinstance(text, str) else None
         keys[path] = (1, _NO_LATER_THAN_EVER) if moment is None else (0, moment)
     return sorted(files, key=keys.__getitem__), known
+
+
+def _peek_manifest(path: Path) -> dict:
+    """The manifest of a package, read from the first bytes of the file, as the program writes it
+    (manifest.json first, deflated): only a hint for the order, so the zip is not opened twice
+    (its directory checked, its members listed) for it. Anything else raises."""
+    with open(path, "rb") as handle:
+        head = handle.read(PEEK_BYTES)
+        signature, _, _, method, _, _, _, _, _, name_length, extra_length = _LOCAL_HEADER.unpack_from(head)
+        start = _LOCAL_HEADER.size + name_length + extra_length
+        if signature != b"PK\x03\x04" or method != 8 \
+                or head[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_length] != MANIFEST_NAME.encode():
+            raise ValueError("not a manifest first")
+        inflater = zlib.decompressobj(-15)
+        text = inflater.decompress(head[start:], MAX_MANIFEST_BYTES)
+        if not inflater.eof:  # a long manifest (many plans): the rest of a bounded read
+            text += inflater.decompress(handle.read(MAX_MANIFEST_BYTES), MAX_MANIFEST_BYTES - len(text))
+    if not inflater.eof:
+        raise ValueError("manifest longer than allowed")
+    manifest = json.loads(text)
+    if not isinstance(manifest, dict):
+        raise ValueError("not a manifest")
+    return manifest
+
+
+PEEK_BYTES = 8 * 1024  # a manifest of one plan deflates to under 1 KB
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 
 
 def default_workers(count: int) -> int:
@@ -449,14 +547,22 @@ MAX_WORKERS = 4  # beyond this the single writer is the limit
 
 
 @contextlib.contextmanager
-def _opener(context: _Context, count: int, workers: int | None):
+def _opener(context: _Context, count: int, workers: int | None, stored_plans=dict):
     """results(files) → an iterator of _open_one's answers, in the files' order: from worker
     processes (spawned, as on Windows), a few packages ahead of the one being written."""
     workers = default_workers(count) if workers is None else workers
     evidence = EvidenceStore(context.evidence_root)
     if workers <= 0 or count <= 0:
-        yield lambda files, known: (_open_one(path, context, evidence) for path in files)
+        shared = _Unpacked(Path(tempfile.mkdtemp(prefix="goi-", dir=context.work_root)))
+        results = lambda files, known: (_open_one(path, context, evidence, shared) for path in files)  # noqa: E731
+        results.synced = shared.syncer.wait  # before the files are renamed into the store
+        try:
+            yield results
+        finally:  # what was not renamed into the store (refused, or a receive that stopped)
+            shared.syncer.wait(quietly=True)
+            shutil.rmtree(shared.folder, ignore_errors=True)
         return
+    context.known_plans.preload(stored_plans())  # the workers cannot ask the database
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_worker_start, initargs=(context,))
     pending: collections.deque = collections.deque()
@@ -527,14 +633,15 @@ def _stored_is_newer(old: dict, revision: int, created: str, record_time: str) -
     return (old["updated_at"] or "") > record_time
 
 
-def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutcome:
+def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str]) -> PackageOutcome:
+    """Store one package; `taken`: the package ids received, before and in this transaction."""
     package = prepared.opened
     manifest = package.manifest
     owner = manifest["profile"]
     name, code = clean_name(owner["name"]), nfc(owner.get("code") or "").strip()
     outcome = PackageOutcome(package.name, RECEIVED, agency=name, kind=owner["kind"], code=code,
                              period=manifest.get("period"), created_at=manifest["created_at"])
-    if cstore.find_received(db, manifest["package_id"]) is not None:  # the same package twice in one go
+    if manifest["package_id"] in taken:  # the same package twice in one go
         outcome.status, outcome.message = UNCHANGED, "gói này đã được nhận trước đây"
         return outcome
     found = lookup(db, name, code, names)
@@ -543,9 +650,10 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
         return outcome
     changes = outcome.changes
     if found.agency is None:
-        agency_id = cstore.insert_agency(db, {"name": name, "kind": AgencyKind(owner["kind"]).value, "code": code,
-                                              "contact": "", "source": "goi", "added_at": now})
-        names.add(cstore.get_agency(db, agency_id))
+        values = {"name": name, "kind": AgencyKind(owner["kind"]).value, "code": code, "contact": "",
+                  "source": "goi", "added_at": now}
+        agency_id = cstore.insert_agency(db, values)
+        names.add({"id": agency_id, **values})  # the row as stored (cstore.ROSTER_FIELDS)
         changes["agency_added"] = 1
     else:
         agency_id = found.agency["id"]
@@ -554,14 +662,12 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
     package_row = cstore.insert_received(db, {
         "agency_id": agency_id, "package_id": manifest["package_id"], "file_name": package.name,
         "file_sha256": package.seal, "period_code": period.get("code"), "period_year": period.get("year"),
-        "created_at": created, "received_at": now})
+        "created_at": created, "received_at": now, "plan_sha256": _plan_sha(manifest)})
+    taken.add(manifest["package_id"])
     changes["tasks_unmatched"] = prepared.unmatched
-    existing = cstore.agency_tasks(db, agency_id)
+    existing = cstore.agency_tasks(db, agency_id) if found.agency is not None else {}
     stored_evidence = cstore.agency_evidence_by_task(db, agency_id) if existing else {}
-    if existing:
-        upserts, evidence = _weighed_rows(prepared, existing, stored_evidence, agency_id, package_row, changes)
-    else:  # the agency's first package (most of a large receive): nothing stored to weigh
-        upserts, evidence = _first_rows(prepared, agency_id, package_row, changes)
+    upserts, evidence = _weighed_rows(prepared, existing, stored_evidence, agency_id, package_row, changes)
     cstore.save_agency_tasks(db, upserts, existing)
     cstore.replace_agency_evidence_rows(db, agency_id, evidence)
     changes["files_added"] = sum(path is not None for path in package.files.values())
@@ -575,48 +681,47 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex) -> PackageOutc
 
 def _weighed_rows(prepared: _Prepared, existing: dict, stored_evidence: dict, agency_id: int, package_row: int,
                   changes: dict) -> tuple[list, list]:
-    """(rows to upsert, [(task id, evidence rows)]): each task weighed against the agency's stored row."""
+    """(rows to upsert, [(task id, evidence rows)]): each task weighed against the agency's stored
+    row; a task with none stored (every task of an agency's first package, most of a large
+    receive) is taken as it is, without the comparisons."""
     created = prepared.created
     upserts: list[tuple] = []
     evidence: list[tuple] = []
-    for task_id, role, revision, values, rows, record_time in prepared.rows:
-        old = existing.get(task_id)
-        if old is None and values is None and role is None:
+    for task_id, role, found, rows in prepared.rows:
+        old = existing.get(task_id) if existing else None
+        revision, values, record_time = _NO_RECORD if found is None else found
+        rows = rows or ()
+        if old is None:
+            if values is None:
+                if role is None:
+                    continue
+                changes["tasks_assigned"] += 1
+                values = _NO_PROGRESS
+            else:
+                changes["tasks_added"] += 1
+            upserts.append((agency_id, task_id, role, *values, revision, created, package_row))
+            if rows:
+                evidence.append((task_id, rows))
+                changes["evidence_added"] += len(rows)
             continue
-        if old is not None and _stored_is_newer(old, revision, created, record_time):
+        if _stored_is_newer(old, revision, created, record_time):
             changes["tasks_kept_newer"] += 1
             continue
         progress = _NO_PROGRESS if values is None else values
         upserts.append((agency_id, task_id, role, *progress, revision, created, package_row))
         before = [tuple(row[key] for key in EVIDENCE_COLUMNS) for row in stored_evidence.get(task_id, ())]
-        if old is not None and old["role"] == role and tuple(old[key] for key in PROGRESS_COLUMNS) == progress \
-                and before == list(rows):
+        if old["role"] == role and tuple(old[key] for key in PROGRESS_COLUMNS) == progress and before == list(rows):
             changes["tasks_unchanged"] += 1  # upserted all the same: the newer package now vouches for it
             continue
         if rows or before:
             evidence.append((task_id, rows))
         if values is not None:
-            changes["tasks_added" if old is None or old["status"] is None else "tasks_updated"] += 1
-        elif old is None:
-            changes["tasks_assigned"] += 1
+            changes["tasks_added" if old["status"] is None else "tasks_updated"] += 1
         if len(rows) > len(before):
             changes["evidence_added"] += len(rows) - len(before)
     return upserts, evidence
 
 
-def _first_rows(prepared: _Prepared, agency_id: int, package_row: int, changes: dict) -> tuple[list, list]:
-    """(rows to insert, [(task id, evidence rows)]) for an agency with no row stored: what
-    _weighed_rows gives with nothing stored, without weighing each task against an old row."""
-    kept = [row for row in prepared.rows if row[3] is not None or row[1] is not None]
-    created = prepared.created
-    upserts = [(agency_id, task_id, role, *(_NO_PROGRESS if values is None else values), revision, created,
-                package_row) for task_id, role, revision, values, _, _ in kept]
-    added = sum(row[3] is not None for row in kept)
-    changes["tasks_added"] += added
-    changes["tasks_assigned"] += len(kept) - added
-    changes["evidence_added"] += sum(len(row[4]) for row in kept)
-    return upserts, [(row[0], row[4]) for row in kept if row[4]]
-
-
+_NO_RECORD = (0, None, "")  # (revision, progress values, record time) of a task without a progress record
 _NO_PROGRESS = tuple({"percent": 0, "result": "", "difficulties": "", "proposals": ""}.get(key)
                      for key in PROGRESS_COLUMNS)

@@ -154,10 +154,11 @@ def lookup(db, name: str, code: str = "", index: "RosterIndex | None" = None) ->
     `index`: the roster's names already folded, for many lookups in a row (receiving)."""
     name, code = clean_name(name), clean_cell(code)
     if code:
-        found = cstore.find_agency_by_code(db, code)
+        found = index.with_code(code) if index is not None else cstore.find_agency_by_code(db, code)
         if found is not None:
             return Lookup(found)
-    exact = [row for row in cstore.find_agencies_by_name(db, name) if not code or not row["code"]]
+    named = index.with_name(name) if index is not None else cstore.find_agencies_by_name(db, name)
+    exact = [row for row in named if not code or not row["code"]]
     if exact:
         return Lookup(exact[0])
     folded, canon = fold(name), canonical(name)
@@ -174,12 +175,26 @@ class RosterIndex:
 
     def __init__(self, db):
         self._by_key: dict[str, dict[int, dict]] = {}
+        self._by_code: dict[str, dict] = {}  # by code and by exact name too: the queries scanned the roster
+        self._by_name: dict[str, dict[int, dict]] = {}
         for row in cstore.list_roster(db):
             self.add(row)
 
     def add(self, row: dict) -> None:
+        """A row as stored (the index must follow every change to the roster while it is used)."""
         for key in {"f" + fold(row["name"]), "c" + canonical(row["name"])}:
             self._by_key.setdefault(key, {})[row["id"]] = row
+        if row["code"]:
+            self._by_code.setdefault(row["code"], row)  # unique (roster_code)
+        self._by_name.setdefault(row["name"], {})[row["id"]] = row
+
+    def with_code(self, code: str) -> dict | None:
+        return self._by_code.get(code)
+
+    def with_name(self, name: str) -> list[dict]:
+        """The rows of this exact name, by id (as find_agencies_by_name)."""
+        found = self._by_name.get(name, {})
+        return [found[key] for key in sorted(found)]
 
     def candidates(self, folded: str, canon: str) -> list[dict]:
         """The rows whose folded or canonical name is this one, in roster order (by id)."""

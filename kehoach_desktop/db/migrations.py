@@ -396,6 +396,21 @@ CREATE TABLE agency_criterion_score (
 CREATE UNIQUE INDEX agency_criterion_score_key ON agency_criterion_score(agency_id, criterion_id)
 """
 
+# issue 11 (speed): the plan sections (plan.json, package format 2) of the packages received, by
+# digest, so that a later receive of the same plan neither reads nor checks it again; each
+# received package names its plan section.
+_V_RECEIVED_PLANS = """
+CREATE TABLE received_plan (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL,
+    crc32 INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    received_at TEXT NOT NULL
+);
+ALTER TABLE received_package ADD COLUMN plan_sha256 TEXT
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: list[str] = [_V1_PLANS_AND_TASKS, _V2_PROGRESS_AND_EVIDENCE, _V3_REPORT_TEXTS]
 MIGRATIONS.append(_V_CRITERION_SCORES)  # issue 12
@@ -404,6 +419,7 @@ MIGRATIONS += [_V_PROGRESS_LOG, _V_PLAN_REPORTING, _V_ISSUED_REPORTS, _V_REPORT_
 MIGRATIONS.append(_V_TASK_ALSO_SERVES)  # issue 14
 MIGRATIONS.append(_V_CONSOLIDATION)  # issue 11
 MIGRATIONS.append(_V_AGENCY_CRITERION_SCORES)  # issue 12 (after issue 11's roster)
+MIGRATIONS.append(_V_RECEIVED_PLANS)  # issue 11
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

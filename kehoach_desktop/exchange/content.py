@@ -220,3 +220,156 @@ def _collect_scores(db, evidence: EvidenceStore, plan_id: int, criterion_refs: d
         else:
             warnings.append(f"Tệp “{name}” của tài liệu kiểm chứng không còn trong kho; "
                             "gói chỉ mang thông tin về tài liệu, không có tệp.")
+
+
+# --- the plan as its own package member (format 2, issue 11) ---
+# plan.json holds the plans as the province issued them (indices, criteria, tasks): the same
+# bytes in every agency's package of one plan, so a consolidator receiving 1,000 of them reads
+# and checks it once. data.json keeps what is the agency's: per plan the file and time it was
+# imported from, its report texts and its roles in the tasks, and the progress, evidence and
+# criterion scores. In memory a package is always the joined form (format 1's data.json), so
+# nothing past the reader changes.
+
+ROLE_KEYS = ("role_override", "role")
+OWN_PLAN_COLUMNS = ("source_file", "imported_at")  # this agency's import of the plan: in data.json
+SHARED_PLAN_COLUMNS = tuple(key for key in PLAN_COLUMNS if key not in OWN_PLAN_COLUMNS)
+
+
+def split_plan(data: dict) -> tuple[dict, dict]:
+    """(plan.json, data.json) of a package's data."""
+    plans, mine = [], []
+    for plan in data["plans"]:
+        roles, indices = [], []
+        with_roles = False
+        for index in plan["indices"]:
+            tasks = []
+            for task in index["tasks"]:
+                if "role" in task or "role_override" in task:
+                    with_roles = True
+                    if task.get("role_override") is not None or task.get("role") is not None:
+                        roles.append([task["ref"], task.get("role_override"), task.get("role")])
+                    task = {key: value for key, value in task.items() if key not in ROLE_KEYS}
+                tasks.append(task)
+            indices.append({**index, "tasks": tasks})
+        plans.append({**{key: plan[key] for key in SHARED_PLAN_COLUMNS}, "indices": indices})
+        own = {"number": plan["number"], "date": plan["date"], **{key: plan[key] for key in OWN_PLAN_COLUMNS},
+               "reports": plan["reports"]}
+        if with_roles:  # a progress package: every task has a role (None when not listed)
+            own["roles"] = roles
+        mine.append(own)
+    return {"plans": plans}, {**data, "plans": mine}
+
+
+class PlanMismatch(ValueError):
+    """plan.json and data.json of one package do not go together (or are not what we write)."""
+
+
+def plan_parts(plan: dict, data: dict) -> list[tuple[dict, dict, dict]]:
+    """[(plan.json's plan, data.json's plan, {ref: (role_override, role)} or None)], the two
+    parts checked to go together; PlanMismatch when they do not."""
+    try:
+        theirs, mine = plan["plans"], data["plans"]
+        if type(theirs) is not list or type(mine) is not list or len(theirs) != len(mine):
+            raise PlanMismatch
+        found = []
+        for whole, own in zip(theirs, mine):
+            if type(whole) is not dict or type(own) is not dict or (whole.get("number"), whole.get("date")) != (
+                    own.get("number"), own.get("date")) or "reports" in whole or "indices" in own \
+                    or not all(key in own for key in OWN_PLAN_COLUMNS):
+                raise PlanMismatch
+            roles = None
+            if "roles" in own:
+                roles = {}
+                for ref, override, role in own["roles"]:
+                    if type(ref) is not int or ref in roles:
+                        raise PlanMismatch
+                    roles[ref] = (override, role)
+            found.append((whole, own, roles))
+        return found
+    except (TypeError, ValueError, KeyError, AttributeError):
+        raise PlanMismatch from None
+
+
+def join_plan(plan: dict, data: dict) -> dict:
+    """The package's data as format 1 had it (plans with their report texts, tasks with roles)."""
+    plans = []
+    try:
+        for whole, own, roles in plan_parts(plan, data):
+            indices = whole["indices"]
+            if roles is not None:
+                none = (None, None)
+                indices = [{**index, "tasks": [{**task, "role_override": roles.get(task["ref"], none)[0],
+                                                "role": roles.get(task["ref"], none)[1]} for task in index["tasks"]]}
+                           for index in indices]
+                if not {task["ref"] for index in indices for task in index["tasks"]}.issuperset(roles):
+                    raise PlanMismatch
+            plans.append({**whole, **{key: own[key] for key in OWN_PLAN_COLUMNS}, "indices": indices,
+                          "reports": own["reports"]})
+    except (TypeError, KeyError, AttributeError):
+        raise PlanMismatch from None
+    return {**data, "plans": plans}
+
+
+def with_known_plan(known: "KnownPlan", data: dict) -> dict:
+    """A receiver's view of a package whose plan.json it knows: the known plan's parts as they
+    are (its tasks carry no roles) and the agency's roles by task ref in `data["roles"]`."""
+    plans, roles = [], {}
+    for whole, own, own_roles in plan_parts(known.plan, data):
+        plans.append({**whole, **{key: own[key] for key in OWN_PLAN_COLUMNS}, "reports": own["reports"]})
+        roles.update(own_roles or {})
+    return {**data, "plans": plans, "roles": roles}
+
+
+@dataclass
+class KnownPlan:
+    """A plan.json already read and checked: its parts and the refs the rest of a package may use."""
+
+    plan: dict
+    task_refs: set
+    criterion_refs: set
+
+
+class PlanCache:
+    """The plan.json members a receiver has read and checked, by (SHA-256, size, CRC-32 in the
+    zip's directory): a package declaring one of them is not read for its plan (the seal still
+    covers those bytes, and a plan.json whose CRC differs is read and checked as any other)."""
+
+    KEPT = 8  # distinct plans remembered (a receive mixes a few)
+
+    def __init__(self, load: Callable[[tuple], bytes | None] | None = None) -> None:
+        self._known: dict[tuple, KnownPlan] = {}
+        self._load = load  # key → stored plan.json from an earlier receive, or None
+        self.learned: dict[tuple, bytes] = {}  # plan.json members read and checked by this cache
+
+    def get(self, key: tuple) -> KnownPlan | None:
+        known = self._known.get(key)
+        if known is None and self._load is not None:
+            raw = self._load(key)
+            if raw is not None:
+                import json
+
+                known = self._remember(key, json.loads(raw))
+        return known
+
+    def learn(self, key: tuple, raw: bytes, plan: dict, refs: tuple[set, set]) -> None:
+        self.learned[key] = raw
+        self._known[key] = KnownPlan(plan, *refs)
+        while len(self._known) > self.KEPT:
+            del self._known[next(iter(self._known))]
+
+    def _remember(self, key: tuple, plan: dict) -> KnownPlan:
+        tasks = {task["ref"] for whole in plan["plans"] for index in whole["indices"] for task in index["tasks"]}
+        criteria = {item["ref"] for whole in plan["plans"] for index in whole["indices"] for item in index["criteria"]}
+        self._known[key] = known = KnownPlan(plan, tasks, criteria)
+        return known
+
+    def preload(self, stored: dict[tuple, bytes]) -> None:
+        """Plans stored by earlier receives, for worker processes (which cannot ask the database)."""
+        import json
+
+        for key, raw in stored.items():
+            if key not in self._known:
+                self._remember(key, json.loads(raw))
+
+    def __getstate__(self):  # sent to worker processes: the plans known, not the database
+        return {"_known": dict(self._known), "_load": None, "learned": {}}

@@ -18,7 +18,7 @@ from .safe_zip import refuse
 
 FORMAT_PROGRESS = "kehoach-khbc"  # progress package: an agency's progress, evidence and report texts
 FORMAT_TASKS = "kehoach-khnv"  # task package: a plan with its criteria and tasks
-FORMAT_VERSION = 2  # issue 17: the seal of version 2 leaves the evidence data out (seal.py)
+FORMAT_VERSION = 2  # 2: the seal leaves the evidence data out (seal.py, issue 17); the plan in its own member, plan.json (issue 11)
 
 EXTENSIONS = {".khbc": FORMAT_PROGRESS, ".khnv": FORMAT_TASKS}
 KIND_LABELS = {FORMAT_PROGRESS: "gói báo cáo tiến độ", FORMAT_TASKS: "gói nhiệm vụ"}
@@ -26,7 +26,8 @@ KIND_LABELS = {FORMAT_PROGRESS: "gói báo cáo tiến độ", FORMAT_TASKS: "g�
 MANIFEST_NAME = "manifest.json"
 DATA_NAME = "data.json"
 EVIDENCE_PREFIX = "evidence/"
-MEMBER_NAMES = re.compile(r"manifest\.json|data\.json|evidence/[0-9a-f]{64}")
+PLAN_NAME = "plan.json"  # format 2 (issue 11)
+MEMBER_NAMES = re.compile(r"manifest\.json|data\.json|plan\.json|evidence/[0-9a-f]{64}")
 
 MAX_MANIFEST_BYTES = 4 * 1024**2
 MAX_DATA_BYTES = 256 * 1024**2
@@ -36,11 +37,12 @@ Upgrade = Callable[[dict, dict], tuple[dict, dict]]
 UPGRADES: dict[int, Upgrade] = {}
 
 
-# --- format version 2: the seal (issue 17) ---
+# --- format version 2: the seal (issue 17) and the plan as its own member (issue 11) ---
 
 def _seal_1_to_2(manifest: dict, data: dict) -> tuple[dict, dict]:
-    """Version 2 changed how the file is sealed (seal.py), not what the manifest and data hold:
-    the reader checks each version's seal, and the data of version 1 is that of version 2."""
+    """Version 2 changed how the file is sealed (seal.py) and put the plans in their own member,
+    plan.json; neither changes what a package holds in memory: the reader checks each version's
+    seal and joins plan.json and data.json into the form version 1 had."""
     return manifest, data
 
 
@@ -107,3 +109,4 @@ def upgrade(manifest: dict, data: dict) -> tuple[dict, dict]:
         version += 1
         manifest = {**manifest, "format_version": version}
     return manifest, data
+

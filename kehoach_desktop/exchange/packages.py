@@ -32,9 +32,11 @@ from ..errors import KehoachError
 from ..evidence_store import EvidenceStore
 from ..model import AgencyProfile
 from .content import EvidenceFile, ExportResult, ProgressCallback, collect
+from .content import KnownPlan, PlanCache, PlanMismatch, join_plan, split_plan, with_known_plan  # issue 11
+from . import manifest as manifest_module
 from .manifest import (
     DATA_NAME, EVIDENCE_PREFIX, EXTENSIONS, FORMAT_PROGRESS, MANIFEST_NAME, MAX_DATA_BYTES, MAX_MANIFEST_BYTES,
-    MEMBER_NAMES, check_manifest, new_manifest, upgrade,
+    MEMBER_NAMES, PLAN_NAME, check_manifest, new_manifest, upgrade,
 )
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
@@ -66,20 +68,24 @@ def export_package(
     if kind == FORMAT_PROGRESS and audience is not None:
         raise ExportError("Chỉ gói nhiệm vụ (.khnv) mới gửi riêng cho một đơn vị.")
     content = collect(db, evidence, kind, profile, plan_ids=plan_ids, period=period, audience=audience)
-    data_bytes = json.dumps(content.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    members = [{"name": DATA_NAME, "size": len(data_bytes), "sha256": hashlib.sha256(data_bytes).hexdigest()}]
+    version_2 = manifest_module.FORMAT_VERSION >= 2  # (version 1 is still written by the tests of its reader)
+    if version_2:
+        plan_bytes, data_bytes = _plan_and_data(content.data)  # issue 11: the plan in its own member
+        parts = ((PLAN_NAME, plan_bytes), (DATA_NAME, data_bytes))
+    else:
+        plan_bytes, data_bytes = b"", json.dumps(content.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        parts = ((DATA_NAME, data_bytes),)
+    members = [{"name": name, "size": len(raw), "sha256": hashlib.sha256(raw).hexdigest()} for name, raw in parts]
     members += [{"name": EVIDENCE_PREFIX + f.sha256, "size": f.size, "sha256": f.sha256} for f in content.files]
     manifest = new_manifest(kind, profile=content.profile, plans=content.plan_list, period=period,
                             audience=content.audience, members=members)
     evidence_bytes = sum(f.size for f in content.files)
-    total = len(data_bytes) + evidence_bytes
-
-    version_2 = manifest["format_version"] >= 2
+    total = len(plan_bytes) + len(data_bytes) + evidence_bytes
     written: dict = {}
 
     def write(out: BinaryIO) -> None:
         if version_2:
-            written.update(_write_zip_v2(out, manifest, data_bytes, content.files, evidence,
+            written.update(_write_zip_v2(out, manifest, parts, content.files, evidence,
                                          _Bytes(progress, total, "Đang ghi gói")))
         else:
             _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
@@ -142,6 +148,7 @@ def _zip_info(name: str, *, stored: bool, size: int = 0) -> zipfile.ZipInfo:
 
 def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[EvidenceFile],
                evidence: EvidenceStore, progress: _Bytes) -> None:
+    """A format version 1 package: sealed whole, the plans inside data.json."""
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     sink = SealingWriter(out)
     with contextlib.closing(sink), zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
@@ -172,9 +179,10 @@ def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[Evi
     sink.seal()
 
 
-def _write_zip_v2(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[EvidenceFile],
+def _write_zip_v2(out: BinaryIO, manifest: dict, parts, files: list[EvidenceFile],
                   evidence: EvidenceStore, progress: _Bytes) -> dict:
-    """A format version 2 package (seal.py): the evidence copied as it is, each file hashed once
+    """A format version 2 package (seal.py): plan.json and data.json (`parts`: name, bytes), then
+    the evidence copied as it is, each file hashed once
     (SHA-256, on a thread) and CRC-32'd by zipfile as it goes by, its data left out of the seal;
     the device writes behind the copy and what is durable is read back meanwhile (seal.ReadBack).
     Returns what verify() needs: size, seal digest, the read-back and its error if any."""
@@ -187,8 +195,9 @@ def _write_zip_v2(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[
         with contextlib.closing(sink), zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
             archive.comment = PLACEHOLDER_V2
             archive.writestr(_zip_info(MANIFEST_NAME, stored=False), manifest_bytes)
-            archive.writestr(_zip_info(DATA_NAME, stored=False), data_bytes)
-            progress(len(data_bytes))
+            for name, raw in parts:
+                archive.writestr(_zip_info(name, stored=False), raw)
+                progress(len(raw))
             copied = _copy_evidence_v2(archive, sink, behind, files, evidence, progress, data_crcs)
             for item, size, digest in copied:  # before the seal: a file that fails is never declared written
                 if size != item.size or digest.hexdigest() != item.sha256:
@@ -243,6 +252,7 @@ def read_package(
     accept: Callable[[dict], None] | None = None,
     already_stored: Callable[[str], bool] = lambda sha: False,
     evidence_sealed: bool = False,
+    plans: PlanCache | None = None,
 ) -> tuple[dict, dict, dict[str, Path]]:
     """Check and read a package: (manifest, data, evidence files extracted to `extract_to`).
 
@@ -255,15 +265,17 @@ def read_package(
     the file is read once, stands for the evidence members, which are then neither read again nor
     unpacked (format 2 is verified by seal.ReadBack instead).
     `progress` gets the bytes of the file as they are read.
+    `plans`: the plan.json members known already (a receiver's, issue 11): one of them is not read again.
     """
     manifest, data, files, _ = _read_package(path, display_name, extract_to=extract_to, progress=progress,
                                              accept=accept, already_stored=already_stored,
-                                             evidence_sealed=evidence_sealed)
+                                             evidence_sealed=evidence_sealed, plans=plans)
     return manifest, data, files
 
 
 def _read_package(path: Path, display_name: str, *, extract_to, progress, accept, already_stored,
-                  evidence_sealed) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
+                  evidence_sealed, plans=None,
+                  syncer=None) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
     """read_package, with the whole file's digest as verified against its seal."""
     try:
         handle = open(path, "rb")
@@ -277,25 +289,33 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
             early = reader.finish()
         with SafeZip(path, display_name, MEMBER_NAMES, source=reader) as archive:
             if early is None and seal_version(archive.comment) == 2:
-                manifest, raw, files, digest = _read_sealed_v2(archive, reader, display_name, extract_to, accept,
-                                                               already_stored)
+                manifest, raw, files, plan, digest = _read_sealed_v2(archive, reader, display_name, extract_to,
+                                                                     accept, already_stored, plans, syncer)
             else:
-                manifest, raw, files, digest = _read_sealed_v1(archive, reader, early, display_name, extract_to,
-                                                               accept, already_stored, evidence_sealed)
-    data = _json(raw, DATA_NAME, display_name)
-    manifest, data = upgrade(manifest, data)
-    check_data(data, manifest, display_name, set(files))
+                manifest, raw, files, plan, digest = _read_sealed_v1(archive, reader, early, display_name,
+                                                                     extract_to, accept, already_stored,
+                                                                     evidence_sealed, plans, syncer)
+    try:  # a refused package leaves nothing unpacked, wherever it unpacked (a caller's folder too)
+        data = _json(raw, DATA_NAME, display_name)
+        data, known = _with_plan(plan, data, display_name)  # the joined form, which the upgrades take
+        manifest, data = upgrade(manifest, data)
+        refs = check_data(data, manifest, display_name, set(files), known)
+    except BaseException:
+        _remove_unpacked(files)
+        raise
+    if plans is not None and plan is not None and known is None:
+        plans.learn(plan[0], plan[1], plan[2], refs)
     return manifest, data, files, digest
 
 
 def _read_sealed_v1(archive: SafeZip, reader: PartSealedReader, early, display_name: str, extract_to, accept,
-                    already_stored, evidence_sealed):
+                    already_stored, evidence_sealed, plans, syncer):
     """A package sealed whole (format version 1): every byte hashed, in file order."""
     if early is None:
         reader.start()
     try:
-        manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                             evidence_sealed, reader.report)
+        manifest, raw, files, plan = _read_members(archive, display_name, extract_to, accept, already_stored,
+                                                   evidence_sealed, reader.report, plans, syncer)
     except (KehoachError, KnownPackage):
         # The seal speaks first: a damaged file is told as damaged, whatever part failed,
         # and a copy of a package received before is only "unchanged" if it is intact.
@@ -308,11 +328,11 @@ def _read_sealed_v1(archive: SafeZip, reader: PartSealedReader, early, display_n
     except BaseException:
         _remove_unpacked(files)
         raise
-    return manifest, raw, files, digest
+    return manifest, raw, files, plan, digest
 
 
 def _read_sealed_v2(archive: SafeZip, reader: PartSealedReader, display_name: str, extract_to, accept,
-                    already_stored):
+                    already_stored, plans, syncer):
     """A package of format version 2 (seal.py): every byte but the evidence data hashed for the
     seal; each evidence member checked by its own SHA-256 as it is unpacked, and one the store
     holds already not read at all."""
@@ -320,8 +340,8 @@ def _read_sealed_v2(archive: SafeZip, reader: PartSealedReader, display_name: st
     reader.exclude(archive.data_spans(evidence_names))
     reader.start()
     try:
-        manifest, raw, files = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                             False, reader.report, version_2=True)
+        manifest, raw, files, plan = _read_members(archive, display_name, extract_to, accept, already_stored,
+                                                   False, reader.report, plans, syncer, version_2=True)
     except KnownPackage:
         # A copy of a package received before is "unchanged" only if it is intact: its evidence too.
         try:
@@ -340,7 +360,7 @@ def _read_sealed_v2(archive: SafeZip, reader: PartSealedReader, display_name: st
     except BaseException:
         _remove_unpacked(files)
         raise
-    return manifest, raw, files, digest
+    return manifest, raw, files, plan, digest
 
 
 def _unpack_evidence_v2(archive: SafeZip, members: list[tuple[str, str]], extract_to: Path | None,
@@ -444,8 +464,8 @@ def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, re
 
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
-                  evidence_sealed, report: Callable[[], None],
-                  version_2: bool = False) -> tuple[dict, bytes, dict[str, Path | None]]:
+                  evidence_sealed, report: Callable[[], None], plans=None, syncer=None,
+                  version_2: bool = False) -> tuple[dict, bytes, dict, tuple | None]:
     """`version_2`: the evidence as _unpack_evidence_v2 reads it."""
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                     MANIFEST_NAME, display_name), display_name)
@@ -457,6 +477,9 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
         raise refuse(display_name, f"có thành phần “{name}” không khai báo trong manifest.json")
     if DATA_NAME not in declared:
         raise refuse(display_name, "thiếu phần dữ liệu data.json")
+    if (PLAN_NAME in declared) != (manifest["format_version"] >= 2):  # issue 11: the plan's member since format 2
+        raise refuse(display_name, "thiếu phần kế hoạch plan.json" if PLAN_NAME not in declared else
+                     "có thành phần “plan.json” mà gói định dạng phiên bản 1 không có")
     for name, member in declared.items():
         if archive.size(name) != member["size"] or (
                 name.startswith(EVIDENCE_PREFIX) and name[len(EVIDENCE_PREFIX):] != member["sha256"]):
@@ -465,12 +488,14 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
         raise refuse(display_name, "khi giải nén quá lớn")
     if accept is not None:
         accept(manifest)
+    plan = _read_plan(archive, declared, display_name, plans)
     raw = archive.read_small(DATA_NAME, MAX_DATA_BYTES)
     if hashlib.sha256(raw).hexdigest() != declared[DATA_NAME]["sha256"]:
         raise refuse(display_name, "phần dữ liệu data.json không đúng mã kiểm tra SHA-256 — gói đã bị "
                                    "thay đổi hoặc hỏng")
     files: dict[str, Path | None] = {}
-    syncer = _Syncer()
+    own_syncer = syncer is None  # a caller's syncer (a receive, issue 11): waited for by the caller, once
+    syncer = _Syncer() if own_syncer else syncer
     try:
         evidence = [(name, declared[name]["sha256"])
                     for name in archive.in_file_order(n for n in declared if n.startswith(EVIDENCE_PREFIX))]
@@ -483,12 +508,49 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
                     continue
                 unpack_to = None if already_stored(sha) else extract_to  # verified all the same
                 files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
-        syncer.wait()
+        if own_syncer:
+            syncer.wait()
     except BaseException:
         syncer.wait(quietly=True)
         _remove_unpacked(files)
         raise
-    return manifest, raw, files
+    return manifest, raw, files, plan
+
+
+# --- the plan as its own member, plan.json (format 2, issue 11) ---
+
+def _plan_and_data(data: dict) -> tuple[bytes, bytes]:
+    return tuple(json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                 for part in split_plan(data))
+
+
+def _read_plan(archive: SafeZip, declared: dict, display_name: str, plans: PlanCache | None):
+    """None (format 1), (key, KnownPlan) for a plan.json the caller knows (not read: the seal
+    covers its bytes), or (key, raw bytes, parsed) read and checked against its SHA-256."""
+    member = declared.get(PLAN_NAME)
+    if member is None:
+        return None
+    key = (member["sha256"], member["size"], archive.infos[PLAN_NAME].CRC)
+    known = plans.get(key) if plans is not None else None
+    if known is not None:
+        return key, known
+    raw = archive.read_small(PLAN_NAME, MAX_DATA_BYTES)
+    if hashlib.sha256(raw).hexdigest() != member["sha256"]:
+        raise refuse(display_name, "phần kế hoạch plan.json không đúng mã kiểm tra SHA-256 — gói đã bị "
+                                   "thay đổi hoặc hỏng")
+    return key, raw, _json(raw, PLAN_NAME, display_name)
+
+
+def _with_plan(plan: tuple | None, data, display_name: str) -> tuple[dict, KnownPlan | None]:
+    """The package's data with its plan: joined (as format 1 had it), or the known plan's view."""
+    if plan is None:
+        return data, None
+    try:
+        if len(plan) == 2:
+            return with_known_plan(plan[1], data), plan[1]
+        return join_plan(plan[2], data), None
+    except PlanMismatch:
+        raise refuse(display_name, "phần kế hoạch plan.json và phần dữ liệu data.json không khớp nhau") from None
 
 
 class _Syncer:
@@ -502,6 +564,7 @@ class _Syncer:
     def __init__(self) -> None:
         self._pool = None
         self._pending = []
+        self._kept = []  # failures a quiet wait left: raised by the next wait (a receive's syncer, issue 11)
 
     def submit(self, out: BinaryIO) -> None:
         if self._pool is None:
@@ -515,17 +578,14 @@ class _Syncer:
         self._pending.append(self._pool.submit(_sync_and_close, out))
 
     def wait(self, *, quietly: bool = False) -> None:
-        """Every file synced and closed; the first failure raised unless `quietly`."""
-        if self._pool is None:
-            return
-        self._pool.shutdown(wait=True)
-        self._pool = None
-        failures = [future.exception() for future in self._pending]
+        """Every file synced and closed; the first failure raised unless `quietly` (then kept for the next)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        self._kept += [failure for failure in (future.exception() for future in self._pending) if failure is not None]
         self._pending = []
-        if not quietly:
-            for failure in failures:
-                if failure is not None:
-                    raise failure
+        if not quietly and self._kept:
+            raise self._kept.pop(0)
 
 
 def _sync_and_close(out: BinaryIO) -> None:
@@ -613,6 +673,9 @@ def open_package(
     accept: Callable[[dict], None] | None = None,
     already_stored: Callable[[str], bool] = lambda sha: False,
     remove_stale: bool = True,
+    plans: PlanCache | None = None,
+    unpack_to: Path | None = None,
+    syncer: "_Syncer | None" = None,
 ) -> OpenedPackage:
     """Read a .khbc/.khnv once, checking everything in it and unpacking its evidence into a
     private temporary folder.
@@ -621,6 +684,10 @@ def open_package(
     the import, or a file changed on it, cannot change what is taken in; nothing is read from
     the stick after this returns; nothing is written outside `work_root`; the caller must close().
     `remove_stale=False`: the caller opening many packages in a row cleaned up once already.
+    `unpack_to`: a folder of the caller's for the evidence (a receive of many packages, issue 11),
+    which the caller removes; else a private folder, made only when there is evidence to unpack.
+    `syncer`: the caller's (with `unpack_to`), which it waits for before it relies on the files
+    unpacked: their fsyncs overlap the packages read after (none waited for one by one).
     """
     source = Path(source)
     if not source.is_file():
@@ -628,10 +695,11 @@ def open_package(
     size = source.stat().st_size
     if size > MAX_TOTAL_BYTES:
         raise refuse(source.name, "tệp quá lớn để là một gói của chương trình")
-    work_root.mkdir(parents=True, exist_ok=True)
+    if unpack_to is None:  # else the caller's folder, made once for many packages
+        work_root.mkdir(parents=True, exist_ok=True)
     if remove_stale:
         _remove_stale_temp(work_root)
-    temp_dir = Path(tempfile.mkdtemp(prefix="goi-", dir=work_root))
+    temp_dir = unpack_to if unpack_to is not None else _LazyFolder(work_root)
     try:
         # Read once, in order, straight off the stick: each member is bounded, hashed and unpacked
         # into this folder as it goes by, and the seal is checked on the same bytes (issue 17: the
@@ -640,11 +708,27 @@ def open_package(
         # folder per package to make and remove (receiving 1,000 packages, issue 11).
         manifest, data, files, digest = _read_package(
             source, source.name, extract_to=temp_dir, accept=accept, already_stored=already_stored,
-            evidence_sealed=False, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"))
-        return OpenedPackage(source, manifest["format"], manifest, data, files, temp_dir, seal=digest[0])
+            evidence_sealed=False, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"),
+            plans=plans, syncer=syncer)
+        own = temp_dir.path if isinstance(temp_dir, _LazyFolder) else None
+        return OpenedPackage(source, manifest["format"], manifest, data, files, own, seal=digest[0])
     except BaseException:
-        shutil.rmtree(temp_dir, ignore_errors=True)
+        if isinstance(temp_dir, _LazyFolder) and temp_dir.path is not None:
+            shutil.rmtree(temp_dir.path, ignore_errors=True)
         raise
+
+
+class _LazyFolder:
+    """A package's private temporary folder, made when the first evidence file is unpacked into
+    it: none for a package without new evidence (issue 11: 1,000 folders made and removed)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.path = root, None
+
+    def __truediv__(self, name: str) -> Path:
+        if self.path is None:
+            self.path = Path(tempfile.mkdtemp(prefix="goi-", dir=self.root))
+        return self.path / name
 
 
 def _remove_stale_temp(work_root: Path) -> None:
