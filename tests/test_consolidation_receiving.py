@@ -315,3 +315,15 @@ def test_the_command_line_receives_with_the_worker_processes_asked_for(province,
         before = snapshot(ws.db)
         code, _ = run_cli("--data-dir", ws.data_dir, "receive", province["packages"], "--workers", "-1")
         assert code == 2 and snapshot(ws.db) == before
+
+
+def test_worker_processes_by_default_only_where_they_are_known_to_work(monkeypatch):
+    """Many cores and many packages: workers on Linux; none by default on Windows, where they were
+    never seen to work (wine hangs Python's process pools); a handful of packages: none anywhere."""
+    monkeypatch.setattr(receiving.os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(receiving, "_spawn_is_safe", lambda: True)
+    monkeypatch.setattr(receiving.sys, "platform", "linux")
+    assert receiving.default_workers(500) == min(7, receiving.MAX_WORKERS)
+    assert receiving.default_workers(receiving.POOL_FROM - 1) == 0
+    monkeypatch.setattr(receiving.sys, "platform", "win32")
+    assert receiving.default_workers(500) == 0

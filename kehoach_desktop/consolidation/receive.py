@@ -519,9 +519,14 @@ def default_workers(count: int) -> int:
 
     Measured on 2 shared cores (benchmarks/consolidation_benchmark.py, 1,000 packages): one
     worker took half of this process's work but cost 15% more CPU in all (pickling, a second
-    interpreter), and with no core free the receive was slower (16.6 s against 13.6 s)."""
+    interpreter), and with no core free the receive was slower (16.6 s against 13.6 s).
+
+    None by default on Windows: worker processes there have not been seen to work. Under wine
+    (the only Windows here) Python's own process pools hang on their pipes, a stdlib-only pool
+    included, so the installed program checks every package in its own process unless
+    `kehoach receive --workers N` asks for workers."""
     cores = os.cpu_count() or 1
-    if count < POOL_FROM or cores < POOL_CORES or not _spawn_is_safe():
+    if count < POOL_FROM or cores < POOL_CORES or sys.platform == "win32" or not _spawn_is_safe():
         return 0
     return min(cores - 1, MAX_WORKERS)
 
