@@ -235,12 +235,12 @@ def test_the_reader_hashes_exactly_the_bytes_outside_the_spans_however_it_is_rea
     import hashlib
     import io
 
-    from kehoach_desktop.exchange.seal import PartSealedReader
+    from kehoach_desktop.exchange.seal import SealedReader
 
     body = len(data) - 64
     points = sorted({min(cut, body) for cut in cuts})
     spans = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]
-    reader = PartSealedReader(io.BytesIO(data), "x.khbc")
+    reader = SealedReader(io.BytesIO(data), "x.khbc")
     reader.exclude(spans)
     reader.start()
     position = 0

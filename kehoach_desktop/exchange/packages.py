@@ -41,7 +41,7 @@ from .manifest import (
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
 from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
-from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealedReader, PartSealingWriter, SealingWriter
+from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealingWriter, SealedReader, SealingWriter
 from .seal import ReadBack, check_seal, seal_version
 from .writer import ExportError, SyncBehind, write_atomically
 
@@ -281,8 +281,8 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
         handle = open(path, "rb")
     except OSError as error:
         raise refuse(display_name, f"không mở được tệp ({error.strerror or error})") from None
-    # PartSealedReader given no spans to leave out is SealedReader: the version 1 seal, every byte
-    with handle, contextlib.closing(PartSealedReader(handle, display_name, progress)) as reader:
+    # Given no spans to leave out (exclude), the reader hashes every byte: the version 1 seal
+    with handle, contextlib.closing(SealedReader(handle, display_name, progress)) as reader:
         early = None
         if evidence_sealed:  # our own file just written: hashed whole in one read, its parts then come from the cache
             reader.start()
@@ -308,7 +308,7 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
     return manifest, data, files, digest
 
 
-def _read_sealed_v1(archive: SafeZip, reader: PartSealedReader, early, display_name: str, extract_to, accept,
+def _read_sealed_v1(archive: SafeZip, reader: SealedReader, early, display_name: str, extract_to, accept,
                     already_stored, evidence_sealed, plans, syncer):
     """A package sealed whole (format version 1): every byte hashed, in file order."""
     if early is None:
@@ -331,7 +331,7 @@ def _read_sealed_v1(archive: SafeZip, reader: PartSealedReader, early, display_n
     return manifest, raw, files, plan, digest
 
 
-def _read_sealed_v2(archive: SafeZip, reader: PartSealedReader, display_name: str, extract_to, accept,
+def _read_sealed_v2(archive: SafeZip, reader: SealedReader, display_name: str, extract_to, accept,
                     already_stored, plans, syncer):
     """A package of format version 2 (seal.py): every byte but the evidence data hashed for the
     seal; each evidence member checked by its own SHA-256 as it is unpacked, and one the store

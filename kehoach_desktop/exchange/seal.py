@@ -178,6 +178,9 @@ class SealedReader:
     Members read in the order they lie in the file are thus read once, and the seal is the
     hash of the very bytes that were unpacked and checked (issue 17: no copy of the file first,
     no second read). finish() hashes the rest, the central directory.
+    For a version 2 seal, the spans given to exclude() (the evidence members' data, sorted, apart)
+    are never hashed, and a span not read by zipfile is skipped, not read: an evidence file the
+    receiver holds already costs no read of its bytes. Without spans, every byte (version 1).
     A read error is the package's (or the stick's) fault and is refused as such. The bytes read
     are told to `progress` by report() (and finish()), never from inside zipfile's reads: a
     cancel raised by the callback must not pass for a damaged member."""
@@ -190,6 +193,8 @@ class SealedReader:
         self.unreported = 0
         self.position = handle.tell()  # kept here: a tell() is a system call, and zipfile asks before every read
         self.active = False
+        self._spans: list[tuple[int, int]] = []  # a version 2 seal's spans left out (exclude()); none for version 1
+        self._next = 0  # the first span not yet wholly behind the frontier
 
     def start(self) -> None:
         advise = getattr(os, "posix_fadvise", None)
@@ -243,10 +248,43 @@ class SealedReader:
             done, self.unreported = self.unreported, 0
             self.progress(done)
 
+    def exclude(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+
+    def _feed(self, data) -> None:
+        start = self.frontier
+        end = start + len(data)
+        view = memoryview(data)
+        position = start
+        while self._next < len(self._spans):
+            low, high = self._spans[self._next]
+            if low >= end:
+                break
+            if low > position:
+                self._batched.update(view[position - start:low - start])
+            position = max(position, min(high, end))
+            if high > end:
+                break
+            self._next += 1
+        if position < end:
+            self._batched.update(view[position - start:])
+        self.frontier = end
+        self.unreported += len(data)
+
     def _advance(self, target: int | None, reporting: bool = False) -> None:
         self.handle.seek(self.frontier)
         while target is None or self.frontier < target:
-            chunk = self._read(CHUNK if target is None else min(CHUNK, target - self.frontier))
+            span = self._span_ahead()
+            if span is not None and span[0] <= self.frontier:  # inside evidence data: skipped, not read
+                skip_to = span[1] if target is None else min(span[1], target)
+                self.unreported += skip_to - self.frontier
+                self.frontier = skip_to
+                self.handle.seek(skip_to)
+                continue
+            size = CHUNK if target is None else min(CHUNK, target - self.frontier)
+            if span is not None:
+                size = min(size, span[0] - self.frontier)
+            chunk = self._read(size)
             if not chunk:
                 break
             self._feed(chunk)
@@ -254,10 +292,11 @@ class SealedReader:
                 self.report()
         self.position = self.handle.seek(target if target is not None else self.frontier)
 
-    def _feed(self, data) -> None:
-        self._batched.update(data)
-        self.frontier += len(data)
-        self.unreported += len(data)
+    def _span_ahead(self) -> tuple[int, int] | None:
+        """The first span that does not lie wholly behind the frontier."""
+        while self._next < len(self._spans) and self._spans[self._next][1] <= self.frontier:
+            self._next += 1
+        return self._spans[self._next] if self._next < len(self._spans) else None
 
     def _read(self, size: int) -> bytes:
         try:
@@ -308,67 +347,6 @@ class PartSealingWriter(SealingWriter):
     def end_data(self) -> tuple[int, int]:
         span, self._data_start = (self._data_start, self.offset), None
         return span
-
-
-class PartSealedReader(SealedReader):
-    """SealedReader for a version 2 seal: the spans given to exclude() (the evidence members'
-    data, sorted, apart) are never hashed, and a span not read by zipfile is skipped, not read:
-    an evidence file the receiver holds already costs no read of its bytes."""
-
-    def __init__(self, handle: BinaryIO, display_name: str, progress=None):
-        super().__init__(handle, display_name, progress)
-        self._spans: list[tuple[int, int]] = []
-        self._next = 0  # the first span not yet wholly behind the frontier
-
-    def exclude(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = sorted(spans)
-
-    def _feed(self, data) -> None:
-        start = self.frontier
-        end = start + len(data)
-        view = memoryview(data)
-        position = start
-        while self._next < len(self._spans):
-            low, high = self._spans[self._next]
-            if low >= end:
-                break
-            if low > position:
-                self._batched.update(view[position - start:low - start])
-            position = max(position, min(high, end))
-            if high > end:
-                break
-            self._next += 1
-        if position < end:
-            self._batched.update(view[position - start:])
-        self.frontier = end
-        self.unreported += len(data)
-
-    def _advance(self, target: int | None, reporting: bool = False) -> None:
-        self.handle.seek(self.frontier)
-        while target is None or self.frontier < target:
-            span = self._span_ahead()
-            if span is not None and span[0] <= self.frontier:  # inside evidence data: skipped, not read
-                skip_to = span[1] if target is None else min(span[1], target)
-                self.unreported += skip_to - self.frontier
-                self.frontier = skip_to
-                self.handle.seek(skip_to)
-                continue
-            size = CHUNK if target is None else min(CHUNK, target - self.frontier)
-            if span is not None:
-                size = min(size, span[0] - self.frontier)
-            chunk = self._read(size)
-            if not chunk:
-                break
-            self._feed(chunk)
-            if reporting:
-                self.report()
-        self.position = self.handle.seek(target if target is not None else self.frontier)
-
-    def _span_ahead(self) -> tuple[int, int] | None:
-        """The first span that does not lie wholly behind the frontier."""
-        while self._next < len(self._spans) and self._spans[self._next][1] <= self.frontier:
-            self._next += 1
-        return self._spans[self._next] if self._next < len(self._spans) else None
 
 
 _PAGE = 64 * 1024  # a multiple of any page size the program runs on
