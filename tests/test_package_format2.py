@@ -279,3 +279,25 @@ def test_files_waiting_for_their_fsync_stay_few(tmp_path, monkeypatch):
         most = max(most, sum(not item.closed for item in outs))
     syncer.wait()
     assert all(item.closed for item in outs) and most <= 4 + packages._Syncer.THREADS
+
+
+@pytest.mark.parametrize("version", ["v1.khbc", "v2.khbc"])
+def test_hashing_on_a_thread_or_in_turn_reads_the_same_and_refuses_the_same(built, version, monkeypatch, tmp_path):
+    """Small packages are hashed on the reading thread (a thread per package cost more than the
+    hashing: issue 11), large ones on a thread of their own: both read alike, both refuse a change."""
+    from kehoach_desktop.exchange import seal
+
+    source = built / version
+    damaged = _changed(source, tmp_path / "hong.khbc", source.stat().st_size - 30)  # the central directory
+    results = []
+    for thread_from in (0, 1 << 40):  # every hash on a thread; none
+        monkeypatch.setattr(seal, "THREAD_FROM", thread_from)
+        manifest_read, data, files = read_package(source, source.name, extract_to=None)
+        results.append((manifest_read, data, sorted(files)))
+        with pytest.raises(ImportRefusedError):
+            read_package(damaged, damaged.name)
+    assert results[0] == results[1]
+    monkeypatch.undo()
+    unknown, small = seal.hash_worker(None), seal.hash_worker(10)
+    unknown.close()
+    assert isinstance(unknown, seal.HashThread) and isinstance(small, seal.InlineHash)

@@ -42,7 +42,7 @@ from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
 from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
 from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealingWriter, SealedReader, SealingWriter
-from .seal import ReadBack, check_seal, seal_version
+from .seal import ReadBack, check_seal, hash_worker, seal_version
 from .writer import ExportError, SyncBehind, write_atomically
 
 STALE_TEMP_SECONDS = 24 * 3600
@@ -373,8 +373,9 @@ def _unpack_evidence_v2(archive: SafeZip, members: list[tuple[str, str]], extrac
     files.update((sha, None) for _, sha in members)
     if extract_to is not None:
         files.update((sha, extract_to / sha) for _, sha in wanted)  # removed with the others if refused
-    opener = _Opener([extract_to / sha for _, sha in wanted]) if extract_to is not None else None
-    thread = HashThread()
+    targets = [extract_to / sha for _, sha in wanted] if extract_to is not None else None
+    opener = None if targets is None else _Opener(targets) if len(targets) >= _Opener.FROM else _OpenInTurn(targets)
+    thread = hash_worker(sum(archive.size(name) for name, _ in wanted))
     pending = []
     try:
         for name, sha in wanted:
@@ -400,12 +401,27 @@ def _unpack_evidence_v2(archive: SafeZip, members: list[tuple[str, str]], extrac
                                        "bị thay đổi hoặc hỏng")
 
 
+class _OpenInTurn:
+    """_Opener's interface for a few files: each created when its turn comes (a thread started
+    for them costs more than it saves: a consolidator's packages bring one file or none)."""
+
+    def __init__(self, targets: list[Path]):
+        self._targets = iter(targets)
+
+    def next(self) -> BinaryIO:
+        return open(next(self._targets), "xb", buffering=0)
+
+    def close(self) -> None:
+        pass
+
+
 class _Opener:
     """The files to unpack into, created ("xb", unbuffered: the chunks are 1 MiB already) by a
     thread of its own a few files ahead of the reading: creating 1,000 files is about 0.3 s of
     the kernel's time, which then runs beside the copy instead of inside it (issue 17)."""
 
     AHEAD = 16
+    FROM = 8  # files: fewer are opened in turn (_OpenInTurn)
 
     def __init__(self, targets: list[Path]):
         import queue

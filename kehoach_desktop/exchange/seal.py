@@ -104,6 +104,25 @@ class HashThread:
             raise self._error
 
 
+class InlineHash:
+    """HashThread's interface, hashing at once on the caller's thread: for little data (each of a
+    consolidator's 1,000 small packages) starting a thread costs more than the hashing it moves."""
+
+    def update(self, hasher, data) -> None:
+        hasher.update(data)
+
+    def close(self) -> None:
+        pass
+
+
+THREAD_FROM = 4 * 1024 * 1024  # bytes to hash: from this on, a thread of its own pays
+
+
+def hash_worker(size: int | None) -> "HashThread | InlineHash":
+    """A HashThread for `size` bytes or more to hash (None: not known), else InlineHash."""
+    return InlineHash() if size is not None and size < THREAD_FROM else HashThread()
+
+
 class _Batched:
     """One hasher fed through a HashThread, small pieces (zip headers, data descriptors: tens of
     bytes each, thousands of them) gathered first, so that each costs no trip to the thread.
@@ -203,7 +222,7 @@ class SealedReader:
                 advise(self.handle.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
             except (OSError, ValueError, AttributeError):
                 pass
-        self.thread = HashThread()
+        self.thread = hash_worker(_file_size(self.handle))
         self._batched = _Batched(self.thread, self.hasher)
         self.active = True
 
@@ -303,6 +322,13 @@ class SealedReader:
             return self.handle.read(size)
         except OSError as error:
             raise refuse(self.name, f"không đọc được tệp ({error.strerror or error}); USB có thể đã bị rút") from None
+
+
+def _file_size(handle) -> int | None:
+    try:
+        return os.fstat(handle.fileno()).st_size
+    except (AttributeError, OSError, ValueError):  # not a file of the system (a test's bytes)
+        return None
 
 
 def check_seal(display_name: str, comment: bytes, digest: str, tail: bytes, prefix: bytes = PREFIX) -> None:
