@@ -94,6 +94,7 @@ def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_ac
     assert {"QTreeView", "QMainWindow"} <= set(seen["qt_types"])
     assert not {"QWizard", "QCalendarWidget", "QColorDialog", "QMdiArea", "QLCDNumber", "QDial"} & set(seen["qt_types"])
     assert "QBrush" in seen["qt_types"] and "QGradient" not in seen["qt_types"]  # the tree's brushes: no gradient presets
+    assert "QAction" in seen["qt_types"] and "QIcon" not in seen["qt_types"]  # menus: QAction(text, parent) made QIcon's type
 
 
 def test_the_window_path_leaves_the_command_modules_and_numpy_unloaded():

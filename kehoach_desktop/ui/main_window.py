@@ -8,7 +8,7 @@ import functools
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
@@ -20,7 +20,7 @@ from ..workspace import Counts, Workspace, count_tasks
 from .help_menu import add_about_action
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
-from .start_order import AfterTasksShown, DetailStandIn, own_viewport
+from .start_order import AfterTasksShown, DetailStandIn, own_viewport, text_action
 from .widgets import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
@@ -77,17 +77,17 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _build_actions(self) -> None:
-        self.import_action = QAction("Nhập phụ lục kế hoạch…", self)
+        self.import_action = text_action("Nhập phụ lục kế hoạch…", self)
         self.import_action.setShortcut(QKeySequence.Open)
         self.import_action.triggered.connect(self.choose_and_import)
-        self.report_action = QAction("Báo cáo…", self)
+        self.report_action = text_action("Báo cáo…", self)
         self.report_action.setShortcut(QKeySequence.Print)
         self.report_action.triggered.connect(self.open_report)
-        self.profile_action = QAction("Thông tin đơn vị…", self)
+        self.profile_action = text_action("Thông tin đơn vị…", self)
         self.profile_action.triggered.connect(self.edit_profile)
-        self.backup_action = QAction("Sao lưu và khôi phục…", self)
+        self.backup_action = text_action("Sao lưu và khôi phục…", self)
         self.backup_action.triggered.connect(self.show_backups)
-        quit_action = QAction("Thoát", self)
+        quit_action = text_action("Thoát", self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -553,7 +553,7 @@ class MainWindow(QMainWindow):
     # --- consolidation (issue 11) ---
 
     def _build_consolidation_menu(self) -> None:
-        self.consolidation_action = QAction("Bảng tổng hợp các đơn vị…", self)
+        self.consolidation_action = text_action("Bảng tổng hợp các đơn vị…", self)
         self.consolidation_action.triggered.connect(self.open_consolidation)
         menu = self.menuBar().addMenu("Tổng &hợp")
         menu.addAction(self.consolidation_action)
@@ -567,7 +567,7 @@ class MainWindow(QMainWindow):
     # --- self-assessment (issue 12) ---
 
     def _add_assessment_action(self, menu, toolbar) -> None:
-        self.assessment_action = QAction("Tự đánh giá, chấm điểm…", self)
+        self.assessment_action = text_action("Tự đánh giá, chấm điểm…", self)
         self.assessment_action.triggered.connect(self.open_assessment)
         menu.insertAction(self.backup_action, self.assessment_action)
         toolbar.addAction(self.assessment_action)
