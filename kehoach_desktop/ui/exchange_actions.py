@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from .lazy_qt import QFileDialog, QMessageBox
 from .operations import describe_error
 from .start_order import text_action
 

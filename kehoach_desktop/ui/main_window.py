@@ -10,14 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter
 from ..workspace import Counts, Workspace, count_tasks
 from .help_menu import add_about_action
+from .lazy_qt import QFileDialog, QMessageBox  # issue 17: their types when first used
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
 from .start_order import AfterTasksShown, DetailStandIn, own_viewport, text_action
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         unit_menu = self.menuBar().addMenu("Đơn &vị")
         unit_menu.addAction(self.profile_action)
         self._build_consolidation_menu()  # issue 11
-        toolbar = self.addToolBar("Công cụ")
+        self.toolbar = toolbar = self.addToolBar("Công cụ")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         toolbar.addAction(self.import_action)
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)  # the right side without one: widths as when “Tổng quan” replaced the pane
         splitter.setSizes([800, 520])
         self.setCentralWidget(splitter)
+        self.splitters = [splitter]  # what screen_fit remembers (issue 17: not found by findChildren)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from ..text import format_date
+from .lazy_qt import QInputDialog, QMessageBox
 from .operations import describe_error
 from .start_order import text_action
 

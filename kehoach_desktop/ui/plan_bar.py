@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from ..plans import (
     carry_over, finished_plans, is_sample, plan_contents, plan_label, remove_plan, unfinished_tasks,
 )
+from .lazy_qt import QDialogButtonBox, QFormLayout, QListWidget, QListWidgetItem, QMessageBox  # issue 17
 from .operations import describe_error
 from .task_tree import DONE_FG, DUE_SOON_BG, OVERDUE_BG, OVERDUE_FG
 from .widgets import accept_cancel_buttons

@@ -12,8 +12,9 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
+from .lazy_qt import QMessageBox
 from .operations import describe_error
 from .start_order import text_action
 

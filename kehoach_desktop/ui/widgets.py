@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDoubleSpinBox, QHBoxLayout, QWidget
+
+from .lazy_qt import QDateEdit, QDialogButtonBox  # issue 17: their types when first used
 
 VI_LOCALE = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
 
 from . import screen_fit
 from .operations import describe_error
@@ -57,6 +57,8 @@ def _narrow_columns(window) -> None:
 
 def _fit_detail_pane(detail) -> None:
     """The form follows the pane's width: long rows put the field under its label, no sideways scroll."""
+    from PySide6.QtWidgets import QFormLayout  # issue 17: the pane is built after the first paint
+
     for form in detail.findChildren(QFormLayout):
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
     for combo in detail.findChildren(QComboBox):
@@ -152,7 +154,7 @@ def _install_overview(window) -> None:
     action.setShortcut(QKeySequence("Ctrl+T"))
     action.triggered.connect(lambda: show_overview(window))
     window.overview_action = action
-    toolbar = window.findChildren(QToolBar)[0]
+    toolbar = window.toolbar  # issue 17: findChildren wrapped every child, making the types of all
     toolbar.insertAction(toolbar.actions()[0], action)
     window.overview_on_show = _OnShow(window, lambda: window.detail.task is None and refresh_overview(window))
     window.plan_bar.plan_changed.connect(lambda _: window.detail.task is None and refresh_overview(window))
