@@ -22,7 +22,7 @@ from .lazy_qt import QFileDialog, QMessageBox  # issue 17: their types when firs
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
 from .start_order import AfterTasksShown, DetailStandIn, own_viewport, text_action
-from .widgets import add_clear_button
+from .clear_button import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
     TaskFilterProxy, TaskTreeModel, build_tree,

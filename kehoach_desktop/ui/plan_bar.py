@@ -15,7 +15,6 @@ from ..plans import (
 from .lazy_qt import QDialogButtonBox, QFormLayout, QListWidget, QListWidgetItem, QMessageBox  # issue 17
 from .operations import describe_error
 from .task_tree import DONE_FG, DUE_SOON_BG, OVERDUE_BG, OVERDUE_FG
-from .widgets import accept_cancel_buttons
 
 ALL_PLANS = "Tất cả kế hoạch"
 
@@ -147,6 +146,8 @@ class RemovePlanDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.addRow("Kế hoạch:", self.combo)
         form.addRow(self.what)
+        from .widgets import accept_cancel_buttons  # issue 17: not loaded at start
+
         self.buttons = accept_cancel_buttons(self, "Xóa kế hoạch này")
         form.addRow(self.buttons)
         self.setMinimumWidth(min(640, self.sizeHint().width() + 200))
@@ -223,6 +224,8 @@ class CarryOverDialog(QDialog):
         form.addRow(intro)
         form.addRow("Sang kế hoạch:", self.target)
         form.addRow(self.tasks)
+        from .widgets import accept_cancel_buttons  # issue 17: not loaded at start
+
         buttons = accept_cancel_buttons(self, "Chuyển các việc đã chọn")
         form.addRow(buttons)
         if self.target.count() == 0:  # nowhere to carry them yet: import the new year's annex first
