@@ -66,6 +66,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "kehoach_desktop.report", "PySide6.QtNetwork", "uuid", "_strptime",
     "kehoach_desktop.ui.detail_pane",  # hidden behind “Tổng quan”: built after that paint too
     "kehoach_desktop.ui.overview_view", "kehoach_desktop.overview",  # “Tổng quan”: its read waits for it anyway
+    "kehoach_desktop.ui.widgets",  # the dialogs' date and score fields (the search box's button: ui/clear_button)
 )
 
 
@@ -94,6 +95,9 @@ def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_ac
     assert {"QTreeView", "QMainWindow"} <= set(seen["qt_types"])
     assert not {"QWizard", "QCalendarWidget", "QColorDialog", "QMdiArea", "QLCDNumber", "QDial"} & set(seen["qt_types"])
     assert "QBrush" in seen["qt_types"] and "QGradient" not in seen["qt_types"]  # the tree's brushes: no gradient presets
+    assert "QAction" in seen["qt_types"] and "QIcon" not in seen["qt_types"]  # menus: QAction(text, parent) made QIcon's type
+    # the dialogs' classes (ui/lazy_qt.py) and the list views findChildren wrapped (screen_fit)
+    assert not {"QMessageBox", "QFileDialog", "QInputDialog", "QListWidget", "QListView", "QDateEdit"} & set(seen["qt_types"])
 
 
 def test_the_window_path_leaves_the_command_modules_and_numpy_unloaded():
@@ -288,3 +292,15 @@ def test_work_waiting_for_a_read_made_before_the_window_showed_waits_for_its_fir
     assert done == []  # not at the show: the first paint comes first
     window.tree.viewport().update()
     qtbot.waitUntil(lambda: done == ["detail pane"], timeout=3000)
+
+
+def test_a_lazy_qt_class_acts_as_the_class_itself(qapp, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox as Real, QWidget
+
+    from kehoach_desktop.ui.lazy_qt import QMessageBox
+
+    box = QMessageBox(QMessageBox.Warning, "Tiêu đề", "Nội dung")
+    assert type(box) is Real and isinstance(box, QMessageBox) and not isinstance(QWidget(), QMessageBox)
+    assert QMessageBox.Yes == Real.Yes and issubclass(Real, QMessageBox)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 7)  # as tests patch a module's QMessageBox
+    assert Real(Real.Warning, "a", "b").exec() == 7

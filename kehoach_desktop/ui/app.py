@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QEventLoop, QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..errors import DatabaseDamagedError, KehoachError
 from ..paths import resolve_data_dir, sample_workbook
 from ..workspace import Workspace
+from .lazy_qt import QMessageBox
 from .main_window import MainWindow
 from .operations import OperationRunner, describe_error
 

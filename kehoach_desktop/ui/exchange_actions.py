@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from .lazy_qt import QFileDialog, QMessageBox
 from .operations import describe_error
+from .start_order import text_action
 
 # issue 17: the exchange services and dialogs load when an action is first used, not at start
 
@@ -25,13 +25,13 @@ class ExchangeActions:
     def __init__(self, window, list_drives=None):
         self.window = window
         self.list_drives = list_drives or _removable_drives
-        self.export_report_action = QAction("Xuất gói báo cáo (.khbc)…", window)
+        self.export_report_action = text_action("Xuất gói báo cáo (.khbc)…", window)
         self.export_report_action.triggered.connect(lambda: self.export(".khbc"))
-        self.export_tasks_action = QAction("Xuất gói nhiệm vụ (.khnv)…", window)
+        self.export_tasks_action = text_action("Xuất gói nhiệm vụ (.khnv)…", window)
         self.export_tasks_action.triggered.connect(lambda: self.export(".khnv"))
-        self.export_workbook_action = QAction("Xuất bảng kết quả Excel…", window)
+        self.export_workbook_action = text_action("Xuất bảng kết quả Excel…", window)
         self.export_workbook_action.triggered.connect(lambda: self.export(".xlsx"))
-        self.import_action = QAction("Nhập gói…", window)
+        self.import_action = text_action("Nhập gói…", window)
         self.import_action.setToolTip("Nhập gói báo cáo (.khbc), gói nhiệm vụ (.khnv) hoặc bảng kết quả Excel")
         self.import_action.triggered.connect(self.choose_and_import)
         menu = window.menuBar().addMenu("T&rao đổi (USB)")

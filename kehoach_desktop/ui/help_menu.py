@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
+from .start_order import text_action
+
 HELP_MENU_TITLE = "&Trợ giúp"
 
 
 def add_about_action(window) -> QAction:
     """Menu "Trợ giúp" → "Giới thiệu…" (the menu is shared with whatever else lives in it)."""
-    action = QAction("Giới thiệu…", window)
+    action = text_action("Giới thiệu…", window)
     action.triggered.connect(lambda: open_about(window))
     help_menu(window).addAction(action)
     return action

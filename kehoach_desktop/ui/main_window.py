@@ -9,20 +9,21 @@ import gc
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter
 from ..workspace import Counts, Workspace, count_tasks
 from .help_menu import add_about_action
+from .lazy_qt import QFileDialog, QMessageBox  # issue 17: their types when first used
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
-from .start_order import AfterTasksShown, DetailStandIn, own_viewport
-from .widgets import add_clear_button
+from .start_order import AfterTasksShown, DetailStandIn, own_viewport, text_action
+from .clear_button import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
     TaskFilterProxy, TaskTreeModel, build_tree,
@@ -79,17 +80,17 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _build_actions(self) -> None:
-        self.import_action = QAction("Nhập phụ lục kế hoạch…", self)
+        self.import_action = text_action("Nhập phụ lục kế hoạch…", self)
         self.import_action.setShortcut(QKeySequence.Open)
         self.import_action.triggered.connect(self.choose_and_import)
-        self.report_action = QAction("Báo cáo…", self)
+        self.report_action = text_action("Báo cáo…", self)
         self.report_action.setShortcut(QKeySequence.Print)
         self.report_action.triggered.connect(self.open_report)
-        self.profile_action = QAction("Thông tin đơn vị…", self)
+        self.profile_action = text_action("Thông tin đơn vị…", self)
         self.profile_action.triggered.connect(self.edit_profile)
-        self.backup_action = QAction("Sao lưu và khôi phục…", self)
+        self.backup_action = text_action("Sao lưu và khôi phục…", self)
         self.backup_action.triggered.connect(self.show_backups)
-        quit_action = QAction("Thoát", self)
+        quit_action = text_action("Thoát", self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         unit_menu = self.menuBar().addMenu("Đơn &vị")
         unit_menu.addAction(self.profile_action)
         self._build_consolidation_menu()  # issue 11
-        toolbar = self.addToolBar("Công cụ")
+        self.toolbar = toolbar = self.addToolBar("Công cụ")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         toolbar.addAction(self.import_action)
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)  # the right side without one: widths as when “Tổng quan” replaced the pane
         splitter.setSizes([800, 520])
         self.setCentralWidget(splitter)
+        self.splitters = [splitter]  # what screen_fit remembers (issue 17: not found by findChildren)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
 
@@ -555,7 +557,7 @@ class MainWindow(QMainWindow):
     # --- consolidation (issue 11) ---
 
     def _build_consolidation_menu(self) -> None:
-        self.consolidation_action = QAction("Bảng tổng hợp các đơn vị…", self)
+        self.consolidation_action = text_action("Bảng tổng hợp các đơn vị…", self)
         self.consolidation_action.triggered.connect(self.open_consolidation)
         menu = self.menuBar().addMenu("Tổng &hợp")
         menu.addAction(self.consolidation_action)
@@ -569,7 +571,7 @@ class MainWindow(QMainWindow):
     # --- self-assessment (issue 12) ---
 
     def _add_assessment_action(self, menu, toolbar) -> None:
-        self.assessment_action = QAction("Tự đánh giá, chấm điểm…", self)
+        self.assessment_action = text_action("Tự đánh giá, chấm điểm…", self)
         self.assessment_action.triggered.connect(self.open_assessment)
         menu.insertAction(self.backup_action, self.assessment_action)
         toolbar.addAction(self.assessment_action)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from ..text import format_date
+from .lazy_qt import QInputDialog, QMessageBox
 from .operations import describe_error
+from .start_order import text_action
 
 
 def _report_calendar():  # issue 17: the report services load at their first use, not at start
@@ -27,14 +28,14 @@ def _report_service():
 class PlanActions:
     def __init__(self, window):
         self.window = window
-        self.edit_action = QAction("Thông tin kế hoạch (số, ngày, trích yếu)…", window)
+        self.edit_action = text_action("Thông tin kế hoạch (số, ngày, trích yếu)…", window)
         self.edit_action.triggered.connect(lambda: self.edit_plan())
         menu = window.menuBar().addMenu("&Kế hoạch")
         menu.addAction(self.edit_action)
-        self.calendar_action = QAction("Lịch báo cáo…", window)
+        self.calendar_action = text_action("Lịch báo cáo…", window)
         self.calendar_action.triggered.connect(lambda: self.edit_calendar())
         menu.addAction(self.calendar_action)
-        self.register_action = QAction("Báo cáo đã ban hành (in lại)…", window)
+        self.register_action = text_action("Báo cáo đã ban hành (in lại)…", window)
         self.register_action.triggered.connect(lambda: self.show_register())
         menu.addAction(self.register_action)
         # The next report due within 14 days and not yet issued (the reporting calendar).

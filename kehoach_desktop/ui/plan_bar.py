@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from ..plans import (
     carry_over, finished_plans, is_sample, plan_contents, plan_label, remove_plan, unfinished_tasks,
 )
+from .lazy_qt import QDialogButtonBox, QFormLayout, QListWidget, QListWidgetItem, QMessageBox  # issue 17
 from .operations import describe_error
 from .task_tree import DONE_FG, DUE_SOON_BG, OVERDUE_BG, OVERDUE_FG
-from .widgets import accept_cancel_buttons
 
 ALL_PLANS = "Tất cả kế hoạch"
 
@@ -146,6 +146,8 @@ class RemovePlanDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.addRow("Kế hoạch:", self.combo)
         form.addRow(self.what)
+        from .widgets import accept_cancel_buttons  # issue 17: not loaded at start
+
         self.buttons = accept_cancel_buttons(self, "Xóa kế hoạch này")
         form.addRow(self.buttons)
         self.setMinimumWidth(min(640, self.sizeHint().width() + 200))
@@ -222,6 +224,8 @@ class CarryOverDialog(QDialog):
         form.addRow(intro)
         form.addRow("Sang kế hoạch:", self.target)
         form.addRow(self.tasks)
+        from .widgets import accept_cancel_buttons  # issue 17: not loaded at start
+
         buttons = accept_cancel_buttons(self, "Chuyển các việc đã chọn")
         form.addRow(buttons)
         if self.target.count() == 0:  # nowhere to carry them yet: import the new year's annex first

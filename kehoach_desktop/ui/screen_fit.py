@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QWidget
+
+from .lazy_qt import QMessageBox
 
 SETTINGS_FILE = "giao-dien.ini"
 # Room for the title bar and borders the window manager adds around a window before it is mapped.
@@ -81,7 +83,7 @@ def restore(widget: QWidget, key: str) -> None:
     size = _settings.value(f"{key}/size")
     if size is not None and size.isValid():
         widget.resize(size.expandedTo(widget.minimumSizeHint()))
-    for index, splitter in enumerate(widget.findChildren(QSplitter)):
+    for index, splitter in enumerate(_splitters(widget)):
         state = _settings.value(f"{key}/splitter{index}")
         if isinstance(state, QByteArray) and not state.isEmpty():
             splitter.restoreState(state)
@@ -94,7 +96,7 @@ def remember(widget: QWidget, key: str) -> None:
     _settings.setValue(f"{key}/maximized", maximized)
     if not maximized:
         _settings.setValue(f"{key}/size", widget.size())
-    for index, splitter in enumerate(widget.findChildren(QSplitter)):
+    for index, splitter in enumerate(_splitters(widget)):
         _settings.setValue(f"{key}/splitter{index}", splitter.saveState())
     _settings.sync()
 
@@ -144,3 +146,14 @@ def install(app: QApplication) -> ScreenFitter:
         app.installEventFilter(existing)
         app._screen_fitter = existing
     return existing
+
+
+# --- start-up (issue 17) ---
+
+
+def _splitters(widget: QWidget) -> list:
+    """The window's splitters, as it names them (`splitters`) or else as findChildren finds them:
+    that wraps every child object in Python, creating the types of their classes (the main
+    window's combo boxes' list views…) before its first paint."""
+    named = getattr(widget, "splitters", None)
+    return list(named) if named is not None else widget.findChildren(QSplitter)

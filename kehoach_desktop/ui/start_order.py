@@ -122,3 +122,13 @@ def own_viewport(view) -> None:
     viewport.setAutoFillBackground(True)
     viewport.grabGesture(Qt.PanGesture)
     view.setViewport(viewport)
+
+
+def text_action(text: str, parent):
+    """QAction(text, parent) without that overload: PySide weighs QAction(icon, text) against it
+    and makes QIcon's Python type for the check (≈ 2 ms at the start, which shows no icon)."""
+    from PySide6.QtGui import QAction
+
+    action = QAction(parent)
+    action.setText(text)
+    return action

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QPushButton
 
+from .lazy_qt import QMessageBox
 from .operations import describe_error
+from .start_order import text_action
 
 MESSAGE_MS = 15000
 
@@ -36,7 +38,7 @@ class UndoController(QObject):
         super().__init__(window)
         self.window = window
         self.step: UndoStep | None = None
-        self.action = QAction("Hoàn tác thay đổi vừa rồi", window)
+        self.action = text_action("Hoàn tác thay đổi vừa rồi", window)
         self.action.setShortcut(QKeySequence.Undo)
         self.action.setEnabled(False)
         self.action.triggered.connect(self.undo)

@@ -7,11 +7,12 @@ wrapped task texts, a detail pane that scrolls only vertically.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
 
 from . import screen_fit
 from .operations import describe_error
+from .start_order import text_action
 from .task_tree import COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK
 from .wrap_delegate import wrap_column
 
@@ -56,6 +57,8 @@ def _narrow_columns(window) -> None:
 
 def _fit_detail_pane(detail) -> None:
     """The form follows the pane's width: long rows put the field under its label, no sideways scroll."""
+    from PySide6.QtWidgets import QFormLayout  # issue 17: the pane is built after the first paint
+
     for form in detail.findChildren(QFormLayout):
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
     for combo in detail.findChildren(QComboBox):
@@ -106,7 +109,7 @@ def _reflow_filters(window) -> None:
 
 
 def _install_shortcuts(window) -> None:
-    find = QAction("Tìm nhiệm vụ", window)
+    find = text_action("Tìm nhiệm vụ", window)
     find.setShortcut(QKeySequence.Find)
     find.triggered.connect(lambda: (window.search.setFocus(Qt.ShortcutFocusReason), window.search.selectAll()))
     window.addAction(find)
@@ -134,7 +137,7 @@ def _install_plans(window) -> None:
     left.insertWidget(left.indexOf(window.agency_label) + 1, window.plan_bar)
     window.legend = Legend()
     left.insertWidget(left.indexOf(window.tree) + 1, window.legend)
-    remove = QAction("Xóa kế hoạch…", window)
+    remove = text_action("Xóa kế hoạch…", window)
     remove.triggered.connect(lambda: remove_plan_interactively(window))
     window.remove_plan_action = remove
     file_menu = window.menuBar().actions()[0].menu()
@@ -147,11 +150,11 @@ def _install_overview(window) -> None:
     window.overview = None  # issue 17: built after the tasks' first paint (_build_overview)
     window.after_tasks_shown.then(lambda: _build_overview(window))
     window.detail.on_shown = lambda task: _show_right(window, task)
-    action = QAction("Tổng quan", window)
+    action = text_action("Tổng quan", window)
     action.setShortcut(QKeySequence("Ctrl+T"))
     action.triggered.connect(lambda: show_overview(window))
     window.overview_action = action
-    toolbar = window.findChildren(QToolBar)[0]
+    toolbar = window.toolbar  # issue 17: findChildren wrapped every child, making the types of all
     toolbar.insertAction(toolbar.actions()[0], action)
     window.overview_on_show = _OnShow(window, lambda: window.detail.task is None and refresh_overview(window))
     window.plan_bar.plan_changed.connect(lambda _: window.detail.task is None and refresh_overview(window))
@@ -254,7 +257,7 @@ def attach_detail(window, detail) -> None:
 
 
 def _install_help_menu(window) -> None:
-    guide = QAction("Hướng dẫn sử dụng", window)
+    guide = text_action("Hướng dẫn sử dụng", window)
     guide.setShortcut(QKeySequence.HelpContents)
     guide.triggered.connect(lambda: open_guide(window))
     from .help_menu import help_menu
