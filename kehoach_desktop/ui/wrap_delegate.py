@@ -9,7 +9,6 @@ width is taken from the header here.
 from __future__ import annotations
 
 import functools
-import html
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextCharFormat, QTextLayout, QTextOption
@@ -116,8 +115,10 @@ class WrappingDelegate(QStyledItemDelegate):
         if self.query.strip() and self.hidden_hits is not None and event is not None:
             lines = self.hidden_hits(index)
             if lines:
-                tip = html.escape(str(index.data(Qt.ToolTipRole) or index.data(Qt.DisplayRole) or ""))
-                found = "<br>".join(html.escape(line) for line in lines)
+                from html import escape  # here, not at start: html.entities alone is ~2.6 ms
+
+                tip = escape(str(index.data(Qt.ToolTipRole) or index.data(Qt.DisplayRole) or ""))
+                found = "<br>".join(escape(line) for line in lines)
                 QToolTip.showText(event.globalPos(), f"{tip}<hr><b>Khớp tìm kiếm:</b><br>{found}", view)
                 return True
         return super().helpEvent(event, view, option, index)
