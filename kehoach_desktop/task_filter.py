@@ -32,9 +32,8 @@ class TaskFilter:
 
     # --- one pass over precomputed keys (issue 17) -------------------------------------------
     # Every condition above is a position of the task's key (`filter_key`: fixed characters, the
-    # plan, then the folded search text), so a filter is one regular expression over keys: the
-    # window's proxy hands `pattern()` to Qt (matched in C++), and `select` applies the same
-    # prefix pattern with the words as plain substring tests (what the lookaheads mean).
+    # plan, then the folded search text), so a filter is one regular expression over the keys'
+    # prefixes, and `select` adds the words as plain substring tests of the texts.
 
     def prefix_pattern(self) -> str:
         removed = "[rk]" if self.show_removed else "k"
@@ -53,10 +52,6 @@ class TaskFilter:
 
     def words(self) -> list[str]:
         return fold(self.query).split()
-
-    def pattern(self) -> str:
-        """The whole filter over a whole key: the prefix, then each word somewhere after it."""
-        return self.prefix_pattern() + "".join(f"(?=.*?{re.escape(word)})" for word in self.words())
 
     def select(self, prefixes: list[str], texts: list[str], among: list[int] | None = None) -> list[int]:
         """The positions of the keys (split by split_key) this filter accepts; only those `among`
@@ -84,7 +79,7 @@ _STATUS_CHARS = {Status.NOT_STARTED: "n", Status.IN_PROGRESS: "p", Status.DONE: 
 
 @functools.lru_cache(maxsize=64)
 def _compile(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.DOTALL)  # as Qt's DotMatchesEverythingOption: one meaning in both
+    return re.compile(pattern)
 
 
 def filter_key(row: TaskRow, today: dt.date, text: str | None = None) -> str:
@@ -118,10 +113,4 @@ def search_text(row: TaskRow) -> str:
 
 def apply_filter(rows: list[TaskRow], task_filter: TaskFilter, today: dt.date | None = None) -> list[TaskRow]:
     today = today or dt.date.today()
-    prefixes, texts = [], []
-    no_text = "" if not task_filter.words() else None  # no words: no text folded
-    for row in rows:
-        prefix, text = split_key(filter_key(row, today, no_text))
-        prefixes += prefix
-        texts += text
-    return [rows[n] for n in task_filter.select(prefixes, texts)]
+    return [row for row in rows if task_filter.accepts(row, today)]

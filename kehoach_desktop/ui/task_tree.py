@@ -309,8 +309,8 @@ class TaskTreeModel(QStandardItemModel):
         return task_filter.select(self._tree.prefixes, self._tree.texts, among)
 
     def conditional_among(self, positions: list[int]) -> bool:
-        prefixes = self._tree.prefixes
-        return any(prefixes[n][6] == "c" for n in positions)  # filter_key's seventh character
+        rows = self._tree.rows
+        return any(rows[n].conditional for n in positions)
 
     def set_tree(self, tree: TreeData) -> None:
         self.beginResetModel()
@@ -326,9 +326,6 @@ class TaskTreeModel(QStandardItemModel):
         tree.roots.clear()  # the model owns the cells now; their wrappers go with this list and `root`
         self._tree = tree
         self.endResetModel()
-
-    def populate(self, rows: list[TaskRow], today: dt.date | None = None) -> None:
-        self.set_tree(build_tree(rows, today))
 
     def task(self, task_id: int) -> TaskRow | None:
         position = self._tree.position.get(task_id)
@@ -365,10 +362,6 @@ class TaskTreeModel(QStandardItemModel):
         for row in path:
             index = self.index(row, 0, index)
         return index
-
-    def task_ids(self) -> list[int]:
-        """Every task of the tree, in annex order."""
-        return [row.id for row in self._tree.rows]
 
 
 # --- filters and sorting ------------------------------------------------------------------------
