@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
         self._counts = _counts_by_plan(tree.rows, self.today)  # from the rows just read, not a second query
         if len(tree.rows) > FREEZE_ABOVE:
             QTimer.singleShot(0, self._spare_the_collector)  # issue 17: once the tasks have painted
+        else:
+            gc.unfreeze()  # smaller data now: what an earlier large load froze is collected again
         self._refresh_counts()
         self._refresh_hint()
         if keep_task is not None and self.select_task(keep_task):
