@@ -61,6 +61,8 @@ def is_overdue_at(row: TaskRow, as_of: dt.date, closed: bool = False) -> bool:
     A recurring task ("Thường xuyên") is due at each report: before its last date of the year it
     is late only when nothing was started by the report; at its last date like any other task.
     """
+    if row.due_date is None and not (row.recurring and row.due_dates):
+        return False  # no date to be late after (_due_by): decided before the task's state
     state = outcome(row, as_of)
     if state not in (Outcome.IN_PROGRESS, Outcome.NOT_STARTED):
         return False
