@@ -327,3 +327,25 @@ def test_worker_processes_by_default_only_where_they_are_known_to_work(monkeypat
     assert receiving.default_workers(receiving.POOL_FROM - 1) == 0
     monkeypatch.setattr(receiving.sys, "platform", "win32")
     assert receiving.default_workers(500) == 0
+
+
+def test_each_evidence_file_is_hashed_at_most_once_in_a_receive(province, tmp_path, monkeypatch):
+    """A file many agencies send (or one the Sở holds already) is checked once, not once per
+    package: keeping it refreshes its date, which no longer makes the store hash it again."""
+    from kehoach_desktop import evidence_store
+
+    with consolidator(province, tmp_path / "first") as ws:
+        receiving.receive(ws, [province["packages"]], workers=0)
+        first_files = {row[0] for row in ws.db.execute("SELECT file_sha256 FROM agency_evidence")}
+    hashed = []
+    real = evidence_store.file_sha256
+    monkeypatch.setattr(evidence_store, "file_sha256", lambda path: hashed.append(path.name) or real(path))
+    with consolidator(province, tmp_path / "again") as ws:
+        for file in (tmp_path / "first" / "evidence").rglob("*"):  # the Sở holds every file already
+            if file.is_file():
+                target = ws.evidence.root / file.relative_to(tmp_path / "first" / "evidence")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file, target)
+        result = receiving.receive(ws, [province["packages"]], workers=0)
+    assert result.count(receiving.RECEIVED) == len(list(province["packages"].glob("*.khbc")))
+    assert len(hashed) == len(set(hashed)) <= len(first_files)

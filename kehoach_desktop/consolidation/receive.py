@@ -429,7 +429,8 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     applied: list[PackageOutcome] = []  # of each prepared package
     try:
         with cstore.page_cache_for_receiving(workspace.db), maybe_rolled_back(workspace.db, dry_run), \
-                _opener(context, len(files) - len(known), workers, lambda: cstore.received_plans(workspace.db)) \
+                _opener(context, len(files) - len(known), workers, lambda: cstore.received_plans(workspace.db),
+                        workspace.evidence) \
                 as results, \
                 cstore.task_index_rebuilt_after(workspace.db, (len(files) - len(known)) * len(scope)):
             names = RosterIndex(workspace.db)
@@ -552,11 +553,14 @@ MAX_WORKERS = 4  # beyond this the single writer is the limit
 
 
 @contextlib.contextmanager
-def _opener(context: _Context, count: int, workers: int | None, stored_plans=dict):
+def _opener(context: _Context, count: int, workers: int | None, stored_plans=dict,
+            evidence: EvidenceStore | None = None):
     """results(files) → an iterator of _open_one's answers, in the files' order: from worker
-    processes (spawned, as on Windows), a few packages ahead of the one being written."""
+    processes (spawned, as on Windows), a few packages ahead of the one being written.
+    `evidence`: the workspace's store, whose record of the files it checked then serves again
+    when the files are stored (_store_files)."""
     workers = default_workers(count) if workers is None else workers
-    evidence = EvidenceStore(context.evidence_root)
+    evidence = evidence or EvidenceStore(context.evidence_root)
     if workers <= 0 or count <= 0:
         shared = _Unpacked(Path(tempfile.mkdtemp(prefix="goi-", dir=context.work_root)))
         results = lambda files, known: (_open_one(path, context, evidence, shared) for path in files)  # noqa: E731
@@ -618,10 +622,13 @@ def _store_files(workspace, packages: list[OpenedPackage]) -> None:
     """Evidence files renamed into the store (each fsynced as it was unpacked, open_package) and
     the store's folders synced, before the rows that refer to them commit."""
     new: dict[str, Path] = {}
+    kept: set[str] = set()
     for package in packages:
         for sha, path in package.files.items():
             if path is None:
-                workspace.evidence.keep(sha)
+                if sha not in kept:  # a file many agencies sent: kept once
+                    kept.add(sha)
+                    workspace.evidence.keep(sha)
             elif sha not in new and workspace.evidence.verify(sha) != FILE_OK:  # not brought by another package
                 new[sha] = path
     for sha, path in new.items():
