@@ -19,7 +19,6 @@ import multiprocessing
 import operator
 import os
 import shutil
-import struct
 import sys
 import tempfile
 import unicodedata
@@ -40,7 +39,7 @@ from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES,
 from ..exchange.packages import KnownPackage, OpenedPackage, open_package
 from ..exchange.packages import _remove_stale_temp as remove_stale_temp
 from ..exchange.packages import _Syncer
-from ..exchange.safe_zip import refuse
+from ..exchange.safe_zip import _LOCAL_HEADER, _LOCAL_SIGNATURE, refuse
 from ..exchange.schema import latest_valid_time, valid_time
 from ..limits import _NOT_XML, clean_text
 from ..model import AgencyKind
@@ -162,13 +161,13 @@ def _acceptor(plans: list[dict], profile_name: str | None, display_name: str, re
                 raise refuse(display_name, f"gói thuộc {number} của “{plan.get('issuer')}” — tỉnh khác; máy này "
                                            f"tổng hợp kế hoạch {mine}")
             raise refuse(display_name, f"gói thuộc {number}, không phải kế hoạch máy này tổng hợp ({mine})")
-        moment = valid_time(manifest.get("created_at"), _NO_LATER_THAN_EVER)  # parsed once (kept for _prepare)
+        moment = utc_time(manifest.get("created_at"))  # parsed once (kept for _prepare)
         if moment is None:
             raise refuse(display_name, "thời điểm tạo gói (created_at) không hợp lệ")
         if moment > latest_valid_time():  # the one future check of every package (exchange)
             raise refuse(display_name, f"thời điểm tạo gói ({manifest['created_at']}) ở tương lai — đồng hồ máy "
                                        "gửi bị sai; hãy chỉnh đồng hồ và xuất lại gói")
-        accept.created = moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+        accept.created = moment.isoformat(timespec="seconds")
         if manifest.get("package_id") in received:
             raise _AlreadyReceived(manifest)
         period = manifest.get("period")
@@ -493,9 +492,10 @@ def _peek_manifest(path: Path) -> dict:
     (its directory checked, its members listed) for it. Anything else raises."""
     with open(path, "rb") as handle:
         head = handle.read(PEEK_BYTES)
-        signature, _, _, method, _, _, _, _, _, name_length, extra_length = _LOCAL_HEADER.unpack_from(head)
+        fields = _LOCAL_HEADER.unpack_from(head)
+        signature, method, (name_length, extra_length) = fields[0], fields[4], fields[-2:]
         start = _LOCAL_HEADER.size + name_length + extra_length
-        if signature != b"PK\x03\x04" or method != 8 \
+        if signature != _LOCAL_SIGNATURE or method != 8 \
                 or head[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_length] != MANIFEST_NAME.encode():
             raise ValueError("not a manifest first")
         inflater = zlib.decompressobj(-15)
@@ -511,7 +511,6 @@ def _peek_manifest(path: Path) -> dict:
 
 
 PEEK_BYTES = 8 * 1024  # a manifest of one plan deflates to under 1 KB
-_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 
 
 def default_workers(count: int) -> int:

@@ -60,12 +60,8 @@ def update_agency(db: sqlite_utils.Database, agency_id: int, values: dict) -> No
 
 # --- packages received -------------------------------------------------------------------------
 
-def find_received(db: sqlite_utils.Database, package_id: str) -> dict | None:
-    return _one(db, "SELECT * FROM received_package WHERE package_id = ?", [package_id])
-
-
 def insert_received(db: sqlite_utils.Database, values: dict) -> int:
-    return _insert(db, "received_package", {key: values.get(key) for key in PACKAGE_FIELDS})
+    return _insert(db, "received_package", {key: values[key] for key in PACKAGE_FIELDS})
 
 
 def list_received(db: sqlite_utils.Database) -> list[dict]:
