@@ -397,8 +397,7 @@ def _unpack_evidence_v2(archive: SafeZip, members: list[tuple[str, str]], extrac
         thread.close()
     for name, sha, digest in pending:
         if digest.hexdigest() != sha:
-            raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
-                                       "bị thay đổi hoặc hỏng")
+            raise _bad_evidence(display_name, name)
 
 
 class _OpenInTurn:
@@ -469,14 +468,17 @@ class _Opener:
                 item.close()
 
 
+def _bad_evidence(display_name: str, name: str) -> KehoachError:
+    return refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã bị thay đổi hoặc hỏng")
+
+
 def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, report) -> None:
     """Every evidence member read (not unpacked) and compared with the SHA-256 its name declares
     (the manifest declared the same, _read_members checked)."""
     for name in archive.in_file_order(names):
         _, digest = archive.copy(name, None, crc=False, progress=lambda _: report())
         if digest != name[len(EVIDENCE_PREFIX):]:
-            raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
-                                       "bị thay đổi hoặc hỏng")
+            raise _bad_evidence(display_name, name)
 
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
@@ -627,8 +629,7 @@ def _read_evidence(archive: SafeZip, name: str, sha: str, extract_to: Path | Non
     try:
         _, digest = archive.copy(name, out, crc=False, progress=lambda _: report())  # its SHA-256 is checked here
         if digest != sha:
-            raise refuse(display_name, f"tệp tài liệu “{name}” không đúng mã kiểm tra SHA-256 — gói đã "
-                                       "bị thay đổi hoặc hỏng")
+            raise _bad_evidence(display_name, name)
     except BaseException:
         if out is not None:
             out.close()
