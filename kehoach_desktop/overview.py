@@ -119,7 +119,7 @@ def data_stamp(ws) -> tuple[int, int]:
 
 def load_overview(ws, rows: list[TaskRow], today: dt.date, plan_id: int | None) -> OverviewLoad:
     """Everything “Tổng quan” shows, read on the worker's own connection."""
-    from .plans import plan_label
+    from .plans import is_finished, plan_label
 
     plans = {plan["id"]: plan for plan in ws.plans()}
     plan = plans.get(plan_id)
@@ -127,7 +127,7 @@ def load_overview(ws, rows: list[TaskRow], today: dt.date, plan_id: int | None) 
     overview = build_overview(rows, today, plan_id, year)
     overview.report_due = _report_due(ws, plan, today, bool(plans))
     overview.own_scores = _own_scores(ws, plan)
-    return OverviewLoad(overview, plan_label(plan) if plan else "", bool(year) and year < today.year, bool(plans))
+    return OverviewLoad(overview, plan_label(plan) if plan else "", bool(plan) and is_finished(plan, today), bool(plans))
 
 
 def _own_scores(ws, plan: dict | None):

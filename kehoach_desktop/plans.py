@@ -93,11 +93,16 @@ class FinishedPlan:
         return f"Kế hoạch năm {self.plan['year']} đã kết thúc: {self.unfinished} nhiệm vụ chưa hoàn thành."
 
 
+def is_finished(plan: dict, today: dt.date) -> bool:
+    """A plan of a past year: its tasks are no longer painted as alarms."""
+    return bool(plan.get("year")) and plan["year"] < today.year
+
+
 def finished_plans(plans: list[dict], rows: list[TaskRow], today: dt.date) -> list[FinishedPlan]:
     """Plans of a past year, with the agency's tasks left unfinished (removed ones left out)."""
     found = []
     for plan in plans:
-        if not plan.get("year") or plan["year"] >= today.year:
+        if not is_finished(plan, today):
             continue
         unfinished = sum(1 for row in rows if row.plan_id == plan["id"] and row.role and not row.removed
                          and row.status not in (Status.DONE, Status.NOT_FEASIBLE))

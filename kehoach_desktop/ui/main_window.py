@@ -668,7 +668,7 @@ def _counts_by_plan(rows, today) -> dict[int, Counts]:
 
 def _read_tree(workspace, today):
     """The tasks read and the tree built (on the worker thread), a past year's plans drawn calm."""
-    from ..plans import finished_plans
+    from ..plans import is_finished
 
-    finished = {item.plan["id"] for item in finished_plans(workspace.plans(), [], today)}  # the plan bar's rule
+    finished = {plan["id"] for plan in workspace.plans() if is_finished(plan, today)}  # the plan bar's rule
     return build_tree(workspace.tasks(), today, finished)
