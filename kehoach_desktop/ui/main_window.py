@@ -25,7 +25,7 @@ from .operations import OperationRunner, describe_error
 from .start_order import AfterTasksShown, DetailStandIn, own_viewport, text_action
 from .clear_button import add_clear_button
 from .task_tree import (
-    COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, TASK_ID_ROLE,
+    COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, task_id_at,
     TaskFilterProxy, TaskTreeModel, build_tree,
 )
 from .wrap_delegate import fit_rows  # loaded at start anyway (window_features)
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current, previous) -> None:
         if self._refiltering:
             return
-        task_id = current.siblingAtColumn(0).data(TASK_ID_ROLE) if current.isValid() else None
+        task_id = task_id_at(current)
         if self.detail.task is not None and self.detail.task.id == task_id:
             return
         if not self.detail.save_if_dirty():
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         if editing and not self.detail.dirty:  # never moves the selection: the user may have clicked on
             if not self.proxy.is_visible(task_id):
                 self.detail.show_task(None)  # the filters no longer show it
-            elif self.tree.currentIndex().siblingAtColumn(0).data(TASK_ID_ROLE) == task_id:
+            elif task_id_at(self.tree.currentIndex()) == task_id:
                 self.detail.show_task(row)  # fresh progress and evidence
         self.statusBar().showMessage("Đã lưu.", 4000)
 

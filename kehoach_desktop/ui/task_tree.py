@@ -50,6 +50,11 @@ STATUS_LABELS = {
 GROUP_BOLD, GROUP_PLAIN, TASK_PLAIN, TASK_OVERDUE, TASK_DUE_SOON = range(5)
 
 
+def task_id_at(index: QModelIndex) -> int | None:
+    """The task of a row, from any of its cells (the id is kept on the first column only)."""
+    return index.siblingAtColumn(0).data(TASK_ID_ROLE) if index.isValid() else None
+
+
 def vietnamese_collator() -> QCollator:
     collator = QCollator(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
     collator.setNumericMode(True)  # "1.10" after "1.9"

@@ -36,10 +36,10 @@ def install(window) -> None:
 def _install_search_hits(window) -> None:
     """Matched words highlighted in the tree; matches in hidden fields named in the tooltip."""
     from ..search_hits import hidden_hits
-    from .task_tree import TASK_ID_ROLE
+    from .task_tree import task_id_at
 
     def hits(index) -> list[str]:
-        task_id = index.siblingAtColumn(0).data(TASK_ID_ROLE)
+        task_id = task_id_at(index)
         row = window.model.task(task_id) if task_id else None  # a lookup, not a scan per painted cell
         return hidden_hits(row, window.search.text()) if row is not None else []
 
