@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
             self.proxy.set_filter(self.filter)  # the window's filter, with the plan the selector chose
         finally:
             self._refiltering = False
-        self._counts = _counts_by_plan(tree.rows, self.today)  # from the rows just read, not a second query
+        self._counts = tree.counts
         if len(tree.rows) > FREEZE_ABOVE:
             QTimer.singleShot(0, self._spare_the_collector)  # issue 17: once the tasks have painted
         else:
@@ -671,4 +671,6 @@ def _read_tree(workspace, today):
     from ..plans import is_finished
 
     finished = {plan["id"] for plan in workspace.plans() if is_finished(plan, today)}  # the plan bar's rule
-    return build_tree(workspace.tasks(), today, finished)
+    tree = build_tree(workspace.tasks(), today, finished)
+    tree.counts = _counts_by_plan(tree.rows, today)  # here, not on the GUI thread (~80 ms at 20,000 tasks)
+    return tree

@@ -96,6 +96,7 @@ class TreeData:
     texts: list[str]
     today: dt.date
     finished: frozenset = frozenset()  # plans of a past year: their rows are drawn calm
+    counts: dict = field(default_factory=dict)  # plan id → the status bar's counts, worked out with the read
     # The shape, for hiding rows (issue 17): each group (numbered as made) its parent group (-1: top
     # level) and its row there; each task (by position) its group and its row in it.
     group_parent: list[int] = field(default_factory=list)
