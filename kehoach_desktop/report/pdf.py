@@ -386,7 +386,11 @@ _CELL_PADDING = [
 
 
 def annex_header_table(content: ReportContent, styles: Styles, width: float) -> Table:
-    names, widths = _annex_columns(content, width)
+    return _header_row(*_annex_columns(content, width), styles)
+
+
+def _header_row(names: list[str], widths: list[float], styles: Styles) -> Table:
+    """An annex's header row, as its first page shows it and the page template repeats it."""
     table = Table([[Paragraph(_text(name), styles.head_cell) for name in names]], colWidths=widths)
     table.setStyle(TableStyle(_CELL_PADDING + [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return table
@@ -497,11 +501,12 @@ def _annex_cells(row: AnnexRow, scored: bool) -> list:
 # --- annexes as plain tables (issue 11: the consolidated report) ----------------------------------
 
 
+def _table_widths(annex, width: float) -> list[float]:
+    return [w * width / sum(annex.widths) for w in annex.widths]  # the annex's are relative
+
+
 def table_header(annex, styles: Styles, width: float) -> Table:
-    widths = [w * width / sum(annex.widths) for w in annex.widths]
-    table = Table([[Paragraph(_text(name), styles.head_cell) for name in annex.headers]], colWidths=widths)
-    table.setStyle(TableStyle(_CELL_PADDING + [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    return table
+    return _header_row(annex.headers, _table_widths(annex, width), styles)
 
 
 def _table_annexes(content: ReportContent, styles: Styles, width: float) -> list:
@@ -513,7 +518,7 @@ def _table_annexes(content: ReportContent, styles: Styles, width: float) -> list
         flowables += [Paragraph(_text(line), styles.annex_title) for line in annex.title]
         flowables.append(Paragraph(_text(annex.subtitle), styles.annex_subtitle))
         flowables.append(table_header(annex, styles, width))
-        widths = [w * width / sum(annex.widths) for w in annex.widths]
+        widths = _table_widths(annex, width)
         headings: list[CellText] = []
         for values in annex.rows:
             if len(values) == 1:  # a group heading across the table, kept with the row under it
