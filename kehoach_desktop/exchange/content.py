@@ -353,14 +353,18 @@ class PlanCache:
 
     def learn(self, key: tuple, raw: bytes, plan: dict, refs: tuple[set, set]) -> None:
         self.learned[key] = raw
-        self._known[key] = KnownPlan(plan, *refs)
-        while len(self._known) > self.KEPT:
-            del self._known[next(iter(self._known))]
+        self._put(key, KnownPlan(plan, *refs))
 
     def _remember(self, key: tuple, plan: dict) -> KnownPlan:
         tasks = {task["ref"] for whole in plan["plans"] for index in whole["indices"] for task in index["tasks"]}
         criteria = {item["ref"] for whole in plan["plans"] for index in whole["indices"] for item in index["criteria"]}
-        self._known[key] = known = KnownPlan(plan, tasks, criteria)
+        return self._put(key, KnownPlan(plan, tasks, criteria))
+
+    def _put(self, key: tuple, known: KnownPlan) -> KnownPlan:
+        """Kept, the oldest let go beyond KEPT, however it came (read, stored, preloaded)."""
+        self._known[key] = known
+        while len(self._known) > self.KEPT:
+            del self._known[next(iter(self._known))]
         return known
 
     def preload(self, stored: dict[tuple, bytes]) -> None:
