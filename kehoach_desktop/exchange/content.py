@@ -227,8 +227,9 @@ def _collect_scores(db, evidence: EvidenceStore, plan_id: int, criterion_refs: d
 # bytes in every agency's package of one plan, so a consolidator receiving 1,000 of them reads
 # and checks it once. data.json keeps what is the agency's: per plan the file and time it was
 # imported from, its report texts and its roles in the tasks, and the progress, evidence and
-# criterion scores. In memory a package is always the joined form (format 1's data.json), so
-# nothing past the reader changes.
+# criterion scores. In memory a package is the joined form (format 1's data.json), so nothing
+# past the reader changes; only a receiver holding the plan already gets with_known_plan's form
+# (the known plan's tasks as they are, the agency's roles apart in data["roles"]).
 
 ROLE_KEYS = ("role_override", "role")
 OWN_PLAN_COLUMNS = ("source_file", "imported_at")  # this agency's import of the plan: in data.json
