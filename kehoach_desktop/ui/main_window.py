@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         own_viewport(self.tree)  # issue 17: not Qt's, whose first use makes every widget type
         self.proxy.show_in(self.tree)  # issue 17: the filters hide the view's rows
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)  # rows of two lines (task_tree): no per-row measuring
+        self.tree.setUniformRowHeights(True)  # until the tasks are read: fit_rows decides by their number
         self.tree.setWordWrap(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.tree.setSortingEnabled(True)
