@@ -318,7 +318,8 @@ def _score_a_criterion(ws: Workspace, task, photo: Path) -> None:
 
 def as_format_1(source: Path, target: Path) -> Path:
     """The package as the program wrote it before format 2: plan.json joined back into data.json
-    (the form format 1 had), no plan.json member, format_version 1, sealed like any package."""
+    (the form format 1 had), no plan.json member, format_version 1, the evidence stored as it is,
+    sealed whole (the version 1 seal, whatever seal the test's crafted zips get)."""
     from kehoach_desktop.exchange.content import join_plan
 
     parts = members(source)
@@ -329,4 +330,14 @@ def as_format_1(source: Path, target: Path) -> Path:
     manifest["format_version"] = 1
     manifest["members"] = [{"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                            for name, data in parts.items()]
-    return write_zip(target, [("manifest.json", json.dumps(manifest, ensure_ascii=False).encode()), *parts.items()])
+
+    def entry(name: str):
+        if not name.startswith("evidence/"):
+            return name
+        info = zipfile.ZipInfo(name, date_time=(2025, 6, 30, 10, 0, 0))
+        info.compress_type = zipfile.ZIP_STORED  # as the program stores already compressed evidence
+        return info
+
+    entries = [("manifest.json", json.dumps(manifest, ensure_ascii=False).encode())]
+    entries += [(entry(name), data) for name, data in parts.items()]
+    return seal(write_zip(target, entries, sealed=False))

@@ -280,16 +280,11 @@ def fresh(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def good_v1(prepared, tmp_path_factory):
     """The good package as format version 1 wrote it (whole-file seal)."""
-    from kehoach_desktop.exchange import manifest
+    from _exchange_support import as_format_1
 
     path = prepared / "good-v1.khbc"
-    saved = manifest.FORMAT_VERSION
-    manifest.FORMAT_VERSION = 1
-    try:
-        with Workspace(prepared / "template") as ws:
-            ws.export_package(path)
-    finally:
-        manifest.FORMAT_VERSION = saved
+    with Workspace(prepared / "template") as ws:
+        as_format_1(ws.export_package(prepared / "good-v2.khbc").path, path)
     assert json.loads(members(path)["manifest.json"])["format_version"] == 1
     return path
 

@@ -350,9 +350,9 @@ def test_export_to_a_missing_folder_or_wrong_extension(source, tmp_path):
 
 def test_an_older_format_is_upgraded_through_the_chain(source, usb, tmp_path, monkeypatch):
     ws, _ = source
-    with monkeypatch.context() as old_program:  # written as format version 1 was (whole-file seal)
-        old_program.setattr(manifest_module, "FORMAT_VERSION", 1)
-        ws.export_package(usb / "v1.khbc")
+    from _exchange_support import as_format_1
+
+    as_format_1(ws.export_package(tmp_path / "v2.khbc").path, usb / "v1.khbc")  # as format version 1 was written
     calls = []
 
     version = manifest_module.FORMAT_VERSION  # the package just written: the program's version

@@ -35,11 +35,7 @@ def built(tmp_path_factory, filled_template) -> Path:
     shutil.copytree(filled_template[0], root / "template")
     with Workspace(root / "template") as ws:
         ws.export_package(root / "v2.khbc")
-        saved, manifest.FORMAT_VERSION = manifest.FORMAT_VERSION, 1
-        try:
-            ws.export_package(root / "v1.khbc")
-        finally:
-            manifest.FORMAT_VERSION = saved
+    _exchange_support.as_format_1(root / "v2.khbc", root / "v1.khbc")
     return root
 
 

@@ -177,13 +177,11 @@ def test_a_large_member_is_stored_and_a_changed_byte_in_it_is_refused(big_packag
     receiver.close()
 
 
-def test_a_changed_byte_in_a_large_member_of_a_version_1_package_is_refused(big_package, tmp_path, monkeypatch):
-    from kehoach_desktop.exchange import manifest
+def test_a_changed_byte_in_a_large_member_of_a_version_1_package_is_refused(big_package, tmp_path):
+    from _exchange_support import as_format_1
 
     ws, _, sha = big_package
-    with monkeypatch.context() as old_program:
-        old_program.setattr(manifest, "FORMAT_VERSION", 1)
-        package = ws.export_package(tmp_path / "usb" / "cu.khbc").path
+    package = as_format_1(ws.export_package(tmp_path / "moi.khbc").path, tmp_path / "usb" / "cu.khbc")
     receiver = _receiver(tmp_path)
     data = bytearray(package.read_bytes())
     data[_member_data_offset(package, sha) + 2 * 1024 * 1024 + 7] ^= 0x10

@@ -33,15 +33,13 @@ from ..evidence_store import EvidenceStore
 from ..model import AgencyProfile
 from .content import EvidenceFile, ExportResult, ProgressCallback, collect
 from .content import KnownPlan, PlanCache, PlanMismatch, join_plan, split_plan, with_known_plan  # issue 11
-from . import manifest as manifest_module
 from .manifest import (
     DATA_NAME, EVIDENCE_PREFIX, EXTENSIONS, FORMAT_PROGRESS, MANIFEST_NAME, MAX_DATA_BYTES, MAX_MANIFEST_BYTES,
     MEMBER_NAMES, PLAN_NAME, check_manifest, new_manifest, upgrade,
 )
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
-from .seal import PLACEHOLDER as SEAL_PLACEHOLDER
-from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealingWriter, SealedReader, SealingWriter
+from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealingWriter, SealedReader
 from .seal import ReadBack, check_seal, hash_worker, seal_version
 from .writer import ExportError, SyncBehind, write_atomically
 
@@ -68,40 +66,24 @@ def export_package(
     if kind == FORMAT_PROGRESS and audience is not None:
         raise ExportError("Chỉ gói nhiệm vụ (.khnv) mới gửi riêng cho một đơn vị.")
     content = collect(db, evidence, kind, profile, plan_ids=plan_ids, period=period, audience=audience)
-    version_2 = manifest_module.FORMAT_VERSION >= 2  # (version 1 is still written by the tests of its reader)
-    if version_2:
-        plan_bytes, data_bytes = _plan_and_data(content.data)  # issue 11: the plan in its own member
-        parts = ((PLAN_NAME, plan_bytes), (DATA_NAME, data_bytes))
-    else:
-        plan_bytes, data_bytes = b"", json.dumps(content.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        parts = ((DATA_NAME, data_bytes),)
+    plan_bytes, data_bytes = _plan_and_data(content.data)  # issue 11: the plan in its own member
+    parts = ((PLAN_NAME, plan_bytes), (DATA_NAME, data_bytes))
     members = [{"name": name, "size": len(raw), "sha256": hashlib.sha256(raw).hexdigest()} for name, raw in parts]
     members += [{"name": EVIDENCE_PREFIX + f.sha256, "size": f.size, "sha256": f.sha256} for f in content.files]
     manifest = new_manifest(kind, profile=content.profile, plans=content.plan_list, period=period,
                             audience=content.audience, members=members)
     evidence_bytes = sum(f.size for f in content.files)
     total = len(plan_bytes) + len(data_bytes) + evidence_bytes
-    written: dict = {}
+    sealed: dict = {}
 
     def write(out: BinaryIO) -> None:
-        if version_2:
-            written.update(_write_zip_v2(out, manifest, parts, content.files, evidence,
-                                         _Bytes(progress, total, "Đang ghi gói")))
-        else:
-            _write_zip(out, manifest, data_bytes, content.files, evidence, _Bytes(progress, total, "Đang ghi gói"))
+        sealed.update(_write_zip_v2(out, manifest, parts, content.files, evidence,
+                                    _Bytes(progress, total, "Đang ghi gói")))
 
-    def verify(path: Path) -> None:
-        if version_2:  # the bytes on the device against what was written: seal and CRC-32 (issue 17)
-            checker = written["read_back"]
-            if written["error"] is not None:
-                raise written["error"]
-            checker.finish(path, written["size"], written["digest"])
-            return
-        # One read of the written file: its seal (the SHA-256 of every byte, taken while writing)
-        # proves each byte is what was written, and the evidence was checked against its
-        # SHA-256 while it was copied in; hashing each member again would read it twice (issue 17).
-        read_package(path, path.name, progress=_Bytes(progress, total, "Đang đọc lại và kiểm tra gói"),
-                     evidence_sealed=True)
+    def verify(path: Path) -> None:  # the bytes on the device against what was written: seal and CRC-32 (issue 17)
+        if sealed["error"] is not None:
+            raise sealed["error"]
+        sealed["read_back"].finish(path, sealed["size"], sealed["digest"])
 
     written = write_atomically(target, write, verify, expected_size=total + 1024 * (len(members) + 4))
     return ExportResult(
@@ -144,39 +126,6 @@ def _zip_info(name: str, *, stored: bool, size: int = 0) -> zipfile.ZipInfo:
     info.external_attr = 0o100644 << 16  # a regular file, never a link
     info.file_size = size
     return info
-
-
-def _write_zip(out: BinaryIO, manifest: dict, data_bytes: bytes, files: list[EvidenceFile],
-               evidence: EvidenceStore, progress: _Bytes) -> None:
-    """A format version 1 package: sealed whole, the plans inside data.json."""
-    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    sink = SealingWriter(out)
-    with contextlib.closing(sink), zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
-        archive.comment = SEAL_PLACEHOLDER
-        archive.writestr(_zip_info(MANIFEST_NAME, stored=False), manifest_bytes)
-        archive.writestr(_zip_info(DATA_NAME, stored=False), data_bytes)
-        progress(len(data_bytes))
-        checks = HashThread()  # each file hashed once, as it is copied, on a thread beside the seal's
-        copied = []
-        try:
-            for item in files:  # already compressed formats mostly (PDF, DOCX, JPG): stored as they are
-                digest = hashlib.sha256()
-                size = 0
-                with open(evidence.path_for(item.sha256), "rb") as source, \
-                        archive.open(_zip_info(EVIDENCE_PREFIX + item.sha256, stored=True, size=item.size), "w") as dest:
-                    while chunk := source.read(CHUNK):
-                        checks.update(digest, chunk)
-                        dest.write(chunk)
-                        size += len(chunk)
-                        progress(len(chunk))
-                copied.append((item, size, digest))
-        finally:
-            checks.close()
-        for item, size, digest in copied:  # before the seal: a file that fails it is never declared written
-            if size != item.size or digest.hexdigest() != item.sha256:
-                raise ExportError(f"Tệp tài liệu kiểm chứng “{item.name}” trong kho đã bị thay đổi hoặc hỏng "
-                                  "(nội dung không khớp mã kiểm tra); gói không được ghi.")
-    sink.seal()
 
 
 def _write_zip_v2(out: BinaryIO, manifest: dict, parts, files: list[EvidenceFile],
@@ -251,7 +200,6 @@ def read_package(
     progress: Callable[[int], None] | None = None,
     accept: Callable[[dict], None] | None = None,
     already_stored: Callable[[str], bool] = lambda sha: False,
-    evidence_sealed: bool = False,
     plans: PlanCache | None = None,
 ) -> tuple[dict, dict, dict[str, Path]]:
     """Check and read a package: (manifest, data, evidence files extracted to `extract_to`).
@@ -261,21 +209,17 @@ def read_package(
     digest taken from the same bytes as they were read: the file is read once, in order.
     `accept(manifest)` may refuse early (another agency's package) before the evidence is read;
     files for which `already_stored(sha256)` is true are verified but not unpacked (their path is None).
-    `evidence_sealed` is for our own format 1 file just written: the whole-file seal, computed while
-    the file is read once, stands for the evidence members, which are then neither read again nor
-    unpacked (format 2 is verified by seal.ReadBack instead).
     `progress` gets the bytes of the file as they are read.
     `plans`: the plan.json members known already (a receiver's, issue 11): one of them is not read again.
     """
     manifest, data, files, _ = _read_package(path, display_name, extract_to=extract_to, progress=progress,
                                              accept=accept, already_stored=already_stored,
-                                             evidence_sealed=evidence_sealed, plans=plans)
+                                             plans=plans)
     return manifest, data, files
 
 
 def _read_package(path: Path, display_name: str, *, extract_to, progress, accept, already_stored,
-                  evidence_sealed, plans=None,
-                  syncer=None) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
+                  plans=None, syncer=None) -> tuple[dict, dict, dict[str, Path | None], tuple[str, bytes]]:
     """read_package, with the whole file's digest as verified against its seal."""
     try:
         handle = open(path, "rb")
@@ -283,18 +227,13 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
         raise refuse(display_name, f"không mở được tệp ({error.strerror or error})") from None
     # Given no spans to leave out (exclude), the reader hashes every byte: the version 1 seal
     with handle, contextlib.closing(SealedReader(handle, display_name, progress)) as reader:
-        early = None
-        if evidence_sealed:  # our own file just written: hashed whole in one read, its parts then come from the cache
-            reader.start()
-            early = reader.finish()
         with SafeZip(path, display_name, MEMBER_NAMES, source=reader) as archive:
-            if early is None and seal_version(archive.comment) == 2:
+            if seal_version(archive.comment) == 2:
                 manifest, raw, files, plan, digest = _read_sealed_v2(archive, reader, display_name, extract_to,
                                                                      accept, already_stored, plans, syncer)
             else:
-                manifest, raw, files, plan, digest = _read_sealed_v1(archive, reader, early, display_name,
-                                                                     extract_to, accept, already_stored,
-                                                                     evidence_sealed, plans, syncer)
+                manifest, raw, files, plan, digest = _read_sealed_v1(archive, reader, display_name, extract_to,
+                                                                     accept, already_stored, plans, syncer)
     try:  # a refused package leaves nothing unpacked, wherever it unpacked (a caller's folder too)
         data = _json(raw, DATA_NAME, display_name)
         data, known = _with_plan(plan, data, display_name)  # the joined form, which the upgrades take
@@ -308,21 +247,20 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
     return manifest, data, files, digest
 
 
-def _read_sealed_v1(archive: SafeZip, reader: SealedReader, early, display_name: str, extract_to, accept,
-                    already_stored, evidence_sealed, plans, syncer):
+def _read_sealed_v1(archive: SafeZip, reader: SealedReader, display_name: str, extract_to, accept,
+                    already_stored, plans, syncer):
     """A package sealed whole (format version 1): every byte hashed, in file order."""
-    if early is None:
-        reader.start()
+    reader.start()
     try:
         manifest, raw, files, plan = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                                   evidence_sealed, reader.report, plans, syncer)
+                                                   reader.report, plans, syncer)
     except (KehoachError, KnownPackage):
         # The seal speaks first: a damaged file is told as damaged, whatever part failed,
         # and a copy of a package received before is only "unchanged" if it is intact.
         # (A cancel stops here.)
-        check_seal(display_name, archive.comment, *(early or reader.finish()))
+        check_seal(display_name, archive.comment, *reader.finish())
         raise
-    digest = early or reader.finish()
+    digest = reader.finish()
     try:
         check_seal(display_name, archive.comment, *digest)
     except BaseException:
@@ -341,7 +279,7 @@ def _read_sealed_v2(archive: SafeZip, reader: SealedReader, display_name: str, e
     reader.start()
     try:
         manifest, raw, files, plan = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                                   False, reader.report, plans, syncer, version_2=True)
+                                                   reader.report, plans, syncer, version_2=True)
     except KnownPackage:
         # A copy of a package received before is "unchanged" only if it is intact: its evidence too.
         try:
@@ -482,7 +420,7 @@ def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, re
 
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
-                  evidence_sealed, report: Callable[[], None], plans=None, syncer=None,
+                  report: Callable[[], None], plans=None, syncer=None,
                   version_2: bool = False) -> tuple[dict, bytes, dict, tuple | None]:
     """`version_2`: the evidence as _unpack_evidence_v2 reads it."""
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
@@ -521,9 +459,6 @@ def _read_members(archive: SafeZip, display_name: str, extract_to, accept, alrea
             _unpack_evidence_v2(archive, evidence, extract_to, already_stored, display_name, syncer, report, files)
         else:
             for name, sha in evidence:
-                if evidence_sealed:
-                    files[sha] = None
-                    continue
                 unpack_to = None if already_stored(sha) else extract_to  # verified all the same
                 files[sha] = _read_evidence(archive, name, sha, unpack_to, display_name, syncer, report)
         if own_syncer:
@@ -725,7 +660,7 @@ def open_package(
         # folder per package to make and remove (receiving 1,000 packages, issue 11).
         manifest, data, files, digest = _read_package(
             source, source.name, extract_to=temp_dir, accept=accept, already_stored=already_stored,
-            evidence_sealed=False, progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"),
+            progress=_Bytes(progress, size, f"Đang đọc và kiểm tra {source.name}"),
             plans=plans, syncer=syncer)
         own = temp_dir.path if isinstance(temp_dir, _LazyFolder) else None
         return OpenedPackage(source, manifest["format"], manifest, data, files, own, seal=digest[0])
