@@ -39,7 +39,7 @@ from .manifest import (
 )
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
-from .seal import PLACEHOLDER_V2, PREFIX_V2, HashThread, PartSealingWriter, SealedReader
+from .seal import PLACEHOLDER_V2, PREFIX, PREFIX_V2, HashThread, PartSealingWriter, SealedReader
 from .seal import ReadBack, check_seal, hash_worker, seal_version
 from .writer import ExportError, SyncBehind, write_atomically
 
@@ -228,12 +228,8 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
     # Given no spans to leave out (exclude), the reader hashes every byte: the version 1 seal
     with handle, contextlib.closing(SealedReader(handle, display_name, progress)) as reader:
         with SafeZip(path, display_name, MEMBER_NAMES, source=reader) as archive:
-            if seal_version(archive.comment) == 2:
-                manifest, raw, files, plan, digest = _read_sealed_v2(archive, reader, display_name, extract_to,
-                                                                     accept, already_stored, plans, syncer)
-            else:
-                manifest, raw, files, plan, digest = _read_sealed_v1(archive, reader, display_name, extract_to,
-                                                                     accept, already_stored, plans, syncer)
+            manifest, raw, files, plan, digest = _read_sealed(archive, reader, display_name, extract_to,
+                                                              accept, already_stored, plans, syncer)
     try:  # a refused package leaves nothing unpacked, wherever it unpacked (a caller's folder too)
         data = _json(raw, DATA_NAME, display_name)
         data, known = _with_plan(plan, data, display_name)  # the joined form, which the upgrades take
@@ -247,54 +243,35 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
     return manifest, data, files, digest
 
 
-def _read_sealed_v1(archive: SafeZip, reader: SealedReader, display_name: str, extract_to, accept,
-                    already_stored, plans, syncer):
-    """A package sealed whole (format version 1): every byte hashed, in file order."""
-    reader.start()
-    try:
-        manifest, raw, files, plan = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                                   reader.report, plans, syncer)
-    except (KehoachError, KnownPackage):
-        # The seal speaks first: a damaged file is told as damaged, whatever part failed,
-        # and a copy of a package received before is only "unchanged" if it is intact.
-        # (A cancel stops here.)
-        check_seal(display_name, archive.comment, *reader.finish())
-        raise
-    digest = reader.finish()
-    try:
-        check_seal(display_name, archive.comment, *digest)
-    except BaseException:
-        _remove_unpacked(files)
-        raise
-    return manifest, raw, files, plan, digest
-
-
-def _read_sealed_v2(archive: SafeZip, reader: SealedReader, display_name: str, extract_to, accept,
-                    already_stored, plans, syncer):
-    """A package of format version 2 (seal.py): every byte but the evidence data hashed for the
-    seal; each evidence member checked by its own SHA-256 as it is unpacked, and one the store
-    holds already not read at all."""
+def _read_sealed(archive: SafeZip, reader: SealedReader, display_name: str, extract_to, accept,
+                 already_stored, plans, syncer):
+    """Version 1, sealed whole: every byte hashed, in file order. Version 2 (seal.py): every byte
+    but the evidence data hashed for the seal; each evidence member checked by its own SHA-256 as
+    it is unpacked, and one the store holds already not read at all."""
+    version_2 = seal_version(archive.comment) == 2
+    prefix = PREFIX_V2 if version_2 else PREFIX
     evidence_names = [name for name in archive.names() if name.startswith(EVIDENCE_PREFIX)]
-    reader.exclude(archive.data_spans(evidence_names))
+    if version_2:
+        reader.exclude(archive.data_spans(evidence_names))
     reader.start()
     try:
         manifest, raw, files, plan = _read_members(archive, display_name, extract_to, accept, already_stored,
-                                                   reader.report, plans, syncer, version_2=True)
-    except KnownPackage:
-        # A copy of a package received before is "unchanged" only if it is intact: its evidence too.
-        try:
-            _check_evidence_v2(archive, evidence_names, display_name, reader.report)
-        except KehoachError:
-            check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)
-            raise
-        check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)
-        raise
-    except KehoachError:
-        check_seal(display_name, archive.comment, *reader.finish(), prefix=PREFIX_V2)  # the seal speaks first
+                                                   reader.report, plans, syncer, version_2=version_2)
+    except (KehoachError, KnownPackage) as stopped:
+        # The seal speaks first: a damaged file is told as damaged, whatever part failed, and a
+        # copy of a package received before is "unchanged" only if it is intact, its evidence too
+        # (which version 2 leaves out of the seal). (A cancel stops here.)
+        if version_2 and isinstance(stopped, KnownPackage):
+            try:
+                _check_evidence_v2(archive, evidence_names, display_name, reader.report)
+            except KehoachError:
+                check_seal(display_name, archive.comment, *reader.finish(), prefix=prefix)
+                raise
+        check_seal(display_name, archive.comment, *reader.finish(), prefix=prefix)
         raise
     try:
         digest = reader.finish()
-        check_seal(display_name, archive.comment, *digest, prefix=PREFIX_V2)
+        check_seal(display_name, archive.comment, *digest, prefix=prefix)
     except BaseException:
         _remove_unpacked(files)
         raise
@@ -413,10 +390,8 @@ def _bad_evidence(display_name: str, name: str) -> KehoachError:
 def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, report) -> None:
     """Every evidence member read (not unpacked) and compared with the SHA-256 its name declares
     (the manifest declared the same, _read_members checked)."""
-    for name in archive.in_file_order(names):
-        _, digest = archive.copy(name, None, crc=False, progress=lambda _: report())
-        if digest != name[len(EVIDENCE_PREFIX):]:
-            raise _bad_evidence(display_name, name)
+    members = [(name, name[len(EVIDENCE_PREFIX):]) for name in archive.in_file_order(names)]
+    _unpack_evidence_v2(archive, members, None, lambda sha: False, display_name, None, report, {})
 
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
