@@ -15,6 +15,7 @@ import functools
 import sys
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import attrgetter
 
 import shiboken6
 from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt
@@ -315,8 +316,8 @@ class TaskTreeModel(QStandardItemModel):
         return task_filter.select(self._tree.prefixes, self._tree.texts, among)
 
     def conditional_among(self, positions: list[int]) -> bool:
-        rows = self._tree.rows
-        return any(rows[n].conditional for n in positions)
+        # in C loops: a generator here cost ~10 ms a keystroke at 20,000 tasks
+        return any(map(_CONDITIONAL, map(self._tree.rows.__getitem__, positions)))
 
     def set_tree(self, tree: TreeData) -> None:
         self.beginResetModel()
@@ -518,6 +519,9 @@ class TaskFilterProxy(CollatingProxy):
                     made.append(self.index(row, 0, parent))
             self._groups = made
         return self._groups
+
+
+_CONDITIONAL = attrgetter("conditional")
 
 
 def rows_to_change(tree: TreeData, shown: list[int], shown_set: set[int], hidden_tasks: set[int],
