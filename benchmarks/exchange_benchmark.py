@@ -49,8 +49,9 @@ MB = 1024 * 1024
 # after another, each just after the last one's file was removed, and the imports with nothing
 # removed before them: the reference ran on warm memory, the import on cold. Now no measured step,
 # reference or not, runs just after a removal: the exports write a new file each, the copies are
-# kept as the imports are. A real PC has no host behind its memory. --warm measures every step,
-# reference and import alike, just after one file of the package's size is removed instead.
+# kept as the imports are. (Freeing a file of the package's size just before each step instead
+# did not make the memory warm again: perf showed the import's writes still in the kernel's copy
+# into new pages, 47% of its samples.) A real PC has no host behind its memory.
 
 
 def fill(ws: Workspace, folder: Path, total_mb: int, files: int) -> int:
@@ -78,41 +79,15 @@ def fill(ws: Workspace, folder: Path, total_mb: int, files: int) -> int:
     return sum(item.size for item in stored)
 
 
-class Ballast:
-    """--warm: one file of `size` bytes, removed just before each measured step (its memory then
-    just freed, see FRESH MEMORY) and written again after it, reference and import alike."""
-
-    path: Path | None = None
-
-    def __init__(self, path: Path | None = None, size: int = 0):
-        self.path, self.size = path, size
-        self.make()
-
-    def make(self) -> None:
-        if self.path is not None:
-            block = os.urandom(MB)
-            with open(self.path, "wb", buffering=0) as out:
-                for _ in range(self.size // MB + 1):
-                    out.write(block)
-
-    def release(self) -> None:
-        if self.path is not None:
-            self.path.unlink()
-
-
-def timed(fn, ballast: Ballast = Ballast()) -> tuple[float, object]:
-    """Time fn after flushing earlier writes, so that their writeback does not land in this figure
-    (and, --warm, just after the ballast is removed); timed.cpu is this process's CPU time for it
-    (all threads), steadier than wall time under load."""
+def timed(fn) -> tuple[float, object]:
+    """Time fn after flushing earlier writes, so that their writeback does not land in this figure;
+    timed.cpu is this process's CPU time for it (all threads), steadier than wall time under load."""
     if hasattr(os, "sync"):
         os.sync()
-    ballast.release()
     start, start_cpu = time.perf_counter(), time.process_time()
     result = fn()
     timed.cpu = time.process_time() - start_cpu
-    elapsed = time.perf_counter() - start
-    ballast.make()
-    return elapsed, result
+    return time.perf_counter() - start, result
 
 
 def copy_with_fsync(source: Path, target: Path) -> None:
@@ -147,8 +122,6 @@ def main() -> None:
     parser.add_argument("--mb", type=int, default=500)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3, help="exports and imports measured (the median is printed)")
-    parser.add_argument("--warm", action="store_true", help="each step just after a file of the package's size "
-                        "is removed (see FRESH MEMORY)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -162,31 +135,30 @@ def main() -> None:
             evidence_bytes = fill(ws, root / "files", args.mb, args.files)
             usb = root / "usb"
             usb.mkdir()
-            ballast = Ballast(root / "ballast", evidence_bytes + 16 * MB) if args.warm else Ballast()
             for run in range(args.runs):
                 # A new file each time, none removed (FRESH MEMORY); replacing the last run's 500 MB file
                 # would also free its blocks inside the rename (0.17 s here, the disk mounted with online discard).
-                seconds, result = timed(lambda: ws.export_package(usb / f"bao-cao-{run}.khbc"), ballast)  # noqa: B023
+                seconds, result = timed(lambda: ws.export_package(usb / f"bao-cao-{run}.khbc"))  # noqa: B023
                 exports.append((seconds, timed.cpu))
         package = result.path
         size = package.stat().st_size
         package.read_bytes()  # in the page cache, as before any copy: the export drops what it verified
         copies = []
         for run in range(max(3, args.runs)):  # the disk is noisy: the best copy is the reference
-            seconds, _ = timed(lambda: copy_with_fsync(package, root / f"copy-{run}.khbc"), ballast)  # noqa: B023
+            seconds, _ = timed(lambda: copy_with_fsync(package, root / f"copy-{run}.khbc"))  # noqa: B023
             copies.append((seconds, timed.cpu))  # kept: see FRESH MEMORY
         copy_time, copy_cpu = min(copies)
-        floors = [timed(lambda: files_with_fsync(package, root / f"files-{run}"), ballast)[0]  # noqa: B023
+        floors = [timed(lambda: files_with_fsync(package, root / f"files-{run}"))[0]  # noqa: B023
                   for run in range(max(3, args.runs))]
         imports = []
         for run in range(args.runs):
             with Workspace(root / f"new-pc-{run}") as new_pc:
                 new_pc.save_profile(profile)
-                seconds, summary = timed(lambda: new_pc.import_package(package), ballast)
+                seconds, summary = timed(lambda: new_pc.import_package(package))
                 imports.append((seconds, timed.cpu))
                 assert summary.changes["files_added"] == args.files and summary.changes["tasks_added"] == result.tasks
                 if run == 0:
-                    again_time, again = timed(lambda: new_pc.import_package(package), ballast)
+                    again_time, again = timed(lambda: new_pc.import_package(package))
                     again_cpu = timed.cpu
                     assert again.changes_nothing
             # not removed before the next run: see RECENTLY_DELETED
@@ -194,7 +166,6 @@ def main() -> None:
         def rate(seconds: float) -> str:
             return f"{size / MB / seconds:7.1f} MB/s"
 
-        print(f"memory: {'warm (each step just after a removal)' if args.warm else 'as found (nothing removed before a step)'}")
         print(f"package: {result.tasks} tasks, {result.evidence_files} evidence files, "
               f"{evidence_bytes / MB:.0f} MB of evidence, {size / MB:.1f} MB on the stick; median of {args.runs} runs")
         print(f"plain copy + fsync (reference): {copy_time:6.2f} s  {rate(copy_time)}   CPU {copy_cpu:5.2f} s"
