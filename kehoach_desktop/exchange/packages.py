@@ -39,7 +39,7 @@ from .manifest import (
 )
 from .safe_zip import CHUNK, MAX_TOTAL_BYTES, SafeZip, refuse
 from .schema import check_data
-from .seal import PLACEHOLDER_V2, PREFIX, PREFIX_V2, HashThread, PartSealingWriter, SealedReader
+from .seal import PLACEHOLDER_V2, PREFIX, PREFIX_V2, HashThread, SealingWriter, SealedReader
 from .seal import ReadBack, check_seal, hash_worker, seal_version
 from .writer import ExportError, SyncBehind, write_atomically
 
@@ -136,7 +136,7 @@ def _write_zip_v2(out: BinaryIO, manifest: dict, parts, files: list[EvidenceFile
     the device writes behind the copy and what is durable is read back meanwhile (seal.ReadBack).
     Returns what verify() needs: size, seal digest, the read-back and its error if any."""
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    sink = PartSealingWriter(out)
+    sink = SealingWriter(out)
     data_crcs: list[tuple[int, int, int]] = []
     checker = ReadBack(data_crcs)  # what is durable already is read back while the copy goes on
     behind = SyncBehind(out, after_sync=lambda upto: checker.check(Path(out.name), upto))
@@ -159,7 +159,7 @@ def _write_zip_v2(out: BinaryIO, manifest: dict, parts, files: list[EvidenceFile
     return {"size": sink.offset, "digest": sink.hasher.result()[0], "read_back": checker, "error": behind.error}
 
 
-def _copy_evidence_v2(archive: zipfile.ZipFile, sink: PartSealingWriter, behind: SyncBehind,
+def _copy_evidence_v2(archive: zipfile.ZipFile, sink: SealingWriter, behind: SyncBehind,
                       files: list[EvidenceFile], evidence: EvidenceStore, progress: _Bytes,
                       data_crcs: list) -> list:
     checks = HashThread()  # the SHA-256 on its own thread, the CRC-32 and the writes on this one

@@ -151,8 +151,10 @@ class _Batched:
 
 
 class SealingWriter:
-    """The file object a package is written through: it hashes as it goes and, having no
-    seek(), makes zipfile write sequentially (sizes in data descriptors), so one pass does."""
+    """The file object a package is written through: it hashes for the version 2 seal as it goes
+    (bytes written between begin_data() and end_data(), an evidence member's data, are written but
+    not hashed; end_data() gives their span) and, having no seek(), makes zipfile write
+    sequentially (sizes in data descriptors), so one pass does."""
 
     def __init__(self, out: BinaryIO):
         self.out = out
@@ -160,12 +162,21 @@ class SealingWriter:
         self.thread = HashThread()
         self._feed = _Batched(self.thread, self.hasher)
         self.offset = 0
+        self._data_start: int | None = None
 
     def write(self, data) -> int:
         self.out.write(data)
-        self._feed.update(data)
+        if self._data_start is None:
+            self._feed.update(data)
         self.offset += len(data)
         return len(data)
+
+    def begin_data(self) -> None:
+        self._data_start = self.offset
+
+    def end_data(self) -> tuple[int, int]:
+        span, self._data_start = (self._data_start, self.offset), None
+        return span
 
     def close(self) -> None:
         """Everything written hashed, and the hashing thread stopped (seal() then uses the digest)."""
@@ -350,29 +361,6 @@ PLACEHOLDER_V2 = PREFIX_V2 + b"0" * DIGEST_LENGTH
 def seal_version(comment: bytes) -> int:
     """2 for a version 2 seal, else 1 (the version 1 reader refuses a comment that is neither)."""
     return 2 if comment.startswith(PREFIX_V2) else 1
-
-
-class PartSealingWriter(SealingWriter):
-    """SealingWriter for a version 2 seal: bytes written between begin_data() and end_data()
-    (an evidence member's data) are written but not hashed; end_data() gives their span."""
-
-    def __init__(self, out: BinaryIO):
-        super().__init__(out)
-        self._data_start: int | None = None
-
-    def write(self, data) -> int:
-        if self._data_start is None:
-            return super().write(data)
-        self.out.write(data)
-        self.offset += len(data)
-        return len(data)
-
-    def begin_data(self) -> None:
-        self._data_start = self.offset
-
-    def end_data(self) -> tuple[int, int]:
-        span, self._data_start = (self._data_start, self.offset), None
-        return span
 
 
 _PAGE = 64 * 1024  # a multiple of any page size the program runs on
