@@ -239,7 +239,7 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
         _remove_unpacked(files)
         raise
     if plans is not None and plan is not None and known is None:
-        plans.learn(plan[0], plan[1], plan[2], refs)
+        plans.learn(plan.key, plan.raw, plan.parsed, refs)
     return manifest, data, files, digest
 
 
@@ -452,31 +452,42 @@ def _plan_and_data(data: dict) -> tuple[bytes, bytes]:
                  for part in split_plan(data))
 
 
-def _read_plan(archive: SafeZip, declared: dict, display_name: str, plans: PlanCache | None):
-    """None (format 1), (key, KnownPlan) for a plan.json the caller knows (not read: the seal
-    covers its bytes), or (key, raw bytes, parsed) read and checked against its SHA-256."""
+@dataclass
+class _PlanMember:
+    """A package's plan.json: one the caller knows (not read: the seal covers its bytes), or its
+    bytes read, checked against its SHA-256, and parsed."""
+
+    key: tuple  # (SHA-256, size, CRC-32), as PlanCache keeps them
+    known: KnownPlan | None = None
+    raw: bytes = b""
+    parsed: object = None
+
+
+def _read_plan(archive: SafeZip, declared: dict, display_name: str,
+               plans: PlanCache | None) -> _PlanMember | None:
+    """None for format 1, which has no plan.json."""
     member = declared.get(PLAN_NAME)
     if member is None:
         return None
     key = (member["sha256"], member["size"], archive.infos[PLAN_NAME].CRC)
     known = plans.get(key) if plans is not None else None
     if known is not None:
-        return key, known
+        return _PlanMember(key, known=known)
     raw = archive.read_small(PLAN_NAME, MAX_DATA_BYTES)
     if hashlib.sha256(raw).hexdigest() != member["sha256"]:
         raise refuse(display_name, "phần kế hoạch plan.json không đúng mã kiểm tra SHA-256 — gói đã bị "
                                    "thay đổi hoặc hỏng")
-    return key, raw, _json(raw, PLAN_NAME, display_name)
+    return _PlanMember(key, raw=raw, parsed=_json(raw, PLAN_NAME, display_name))
 
 
-def _with_plan(plan: tuple | None, data, display_name: str) -> tuple[dict, KnownPlan | None]:
+def _with_plan(plan: _PlanMember | None, data, display_name: str) -> tuple[dict, KnownPlan | None]:
     """The package's data with its plan: joined (as format 1 had it), or the known plan's view."""
     if plan is None:
         return data, None
     try:
-        if len(plan) == 2:
-            return with_known_plan(plan[1], data), plan[1]
-        return join_plan(plan[2], data), None
+        if plan.known is not None:
+            return with_known_plan(plan.known, data), plan.known
+        return join_plan(plan.parsed, data), None
     except PlanMismatch:
         raise refuse(display_name, "phần kế hoạch plan.json và phần dữ liệu data.json không khớp nhau") from None
 
