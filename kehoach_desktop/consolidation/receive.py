@@ -437,6 +437,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
             names = RosterIndex(workspace.db)
             taken = {row["package_id"] for row in cstore.list_received(workspace.db)}  # read in the transaction
             answers = results(files, known)
+            writer = cstore.AgencyTaskWriter(workspace.db)  # flushed below, in the transaction
             for number, path in enumerate(files, start=1):
                 if progress:
                     progress(number - 1, len(files), f"Đang kiểm tra và ghi {path.name} ({number}/{len(files)})")
@@ -451,9 +452,10 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
                 else:
                     context.known_plans.learned.update(value.learned)  # from a worker process: stored below
                     prepared.append(value)
-                    applied.append(_apply(workspace.db, value, now, names, taken))
+                    applied.append(_apply(workspace.db, value, now, names, taken, writer))
                     outcomes.append(applied[-1])
                     value.rows = value.opened.data = None  # written: the files are all that is kept
+            writer.flush()
             if progress:
                 progress(len(files), len(files), "Đang ghi dữ liệu")
             kept = {_plan_sha(item.opened.manifest) for item, outcome in zip(prepared, applied)
@@ -662,8 +664,10 @@ def _stored_is_newer(old: dict, revision: int, created: str, record_time: str) -
     return (old["updated_at"] or "") > record_time
 
 
-def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str]) -> PackageOutcome:
-    """Store one package; `taken`: the package ids received, before and in this transaction."""
+def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str],
+           writer: cstore.AgencyTaskWriter | None = None) -> PackageOutcome:
+    """Store one package; `taken`: the package ids received, before and in this transaction;
+    `writer`: where its agency_task rows go (written by the caller's flush), else written here."""
     package = prepared.opened
     manifest = package.manifest
     owner = manifest["profile"]
@@ -694,10 +698,16 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str
         "created_at": created, "received_at": now, "plan_sha256": _plan_sha(manifest)})
     taken.add(manifest["package_id"])
     changes["tasks_unmatched"] = prepared.unmatched
+    alone = writer is None
+    writer = cstore.AgencyTaskWriter(db) if alone else writer
+    if writer.pending_for(agency_id):  # a second package of this agency in this receive
+        writer.flush()
     existing = cstore.agency_tasks(db, agency_id) if found.agency is not None else {}
     stored_evidence = cstore.agency_evidence_by_task(db, agency_id) if existing else {}
     upserts, evidence = _weighed_rows(prepared, existing, stored_evidence, agency_id, package_row, changes)
-    cstore.save_agency_tasks(db, upserts, existing)
+    writer.add(upserts, existing)
+    if alone:
+        writer.flush()
     cstore.replace_agency_evidence_rows(db, agency_id, evidence)
     changes["files_added"] = sum(path is not None for path in package.files.values())
     # --- criterion scores (issue 12): the lead department's proposals, per criterion in scope ---
