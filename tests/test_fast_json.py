@@ -32,21 +32,32 @@ def _fast(raw: bytes):
 
 
 def _same(first, second) -> bool:
-    """Equal, and of the same types all the way down (1 is not 1.0, nor True)."""
-    if type(first) is not type(second):
-        return False
-    if isinstance(first, dict):
-        return list(first) == list(second) and all(_same(first[key], second[key]) for key in first)
-    if isinstance(first, (list, tuple)):
-        return len(first) == len(second) and all(map(_same, first, second))
-    return first == second or (first != first and second != second)  # NaN is never let through
+    """Equal, and of the same types all the way down (1 is not 1.0, nor True); without recursion
+    (the values may be nested as deep as json.loads allows)."""
+    pending = [(first, second)]
+    while pending:
+        one, other = pending.pop()
+        if type(one) is not type(other):
+            return False
+        if isinstance(one, dict):
+            if list(one) != list(other):
+                return False
+            pending += [(one[key], other[key]) for key in one]
+        elif isinstance(one, (list, tuple)):
+            if len(one) != len(other):
+                return False
+            pending += zip(one, other)
+        elif one != other:
+            return False
+    return True
 
 
 HOSTILE = [
     b'["a\x01b"]', b'\xef\xbb\xbf[1]', b"[01]", b"[1.]", b"[.5]", b"[+1]", b"[1] x", b'{"a":1,}', b"[1,]",
     b'["\\x41"]', b"['a']", b"[-]", b'"\xed\xa0\x80"', b"[\x0c1]", b'["\\ud800"]', b"[NaN]", b"[Infinity]",
     b"[-Infinity]", b"[1e999]", b"[-1e999]", b"[" * 5000 + b"]" * 5000, b'[{"a":' * 2000 + b"1" + b"}]" * 2000,
-    b"[" * 255 + b"]" * 255, b"[" * 256 + b"]" * 256, b'{"a":1,"a":2}', b'{"\\u0000":1}',
+    b"[" * 255 + b"]" * 255, b"[" * 256 + b"]" * 256, b"[" * 700 + b"]" * 700, b"[" * 990 + b"]" * 990,
+    b"[" * 1200 + b"]" * 1200, b"[[]," * 400 + b"[]" + b"]" * 400, b"[" + b"[1]," * 2000 + b"[1]]", b'{"a":1,"a":2}', b'{"\\u0000":1}',
     b"[18446744073709551615]", b"[18446744073709551616]", b"[-9223372036854775809]", b"[" + b"9" * 5000 + b"]",
     b'"\xc0\xaf"', b'"\xf4\x90\x80\x80"', b"", b" ", b"nul", b"[true, false, null]", b'{"x": [1.5e-400, 5e-324]}',
 ]
@@ -81,3 +92,15 @@ def test_a_package_record_reads_the_same_with_and_without_orjson(monkeypatch):
     fast = fast_json.loads(raw, _refuse_constant)
     monkeypatch.setattr(fast_json, "_ORJSON", None)  # as where orjson is not installed
     assert _same(fast, fast_json.loads(raw, _refuse_constant))
+
+
+@pytest.mark.parametrize("depth", [600, 850, 950, 1000, 1100])
+def test_nesting_near_the_recursion_limit_reads_as_the_standard_library_reads_it_however_deep_the_caller(depth):
+    raw = b"[" * depth + b"]" * depth
+
+    def nested(levels: int):  # a caller deeper in the stack: json.loads reaches its limit sooner
+        return nested(levels - 1) if levels else (_fast(raw), _standard(raw))
+
+    for levels in (0, 100, 300):
+        fast, standard = nested(levels)
+        assert _same(fast, standard), (depth, levels)

@@ -262,7 +262,6 @@ def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepar
     """`created`: the package's creation, UTC ISO, as its manifest was checked."""
     data = package.data
     refs, ids, unmatched, in_scope = _matched(data, context, _plan_sha(package.manifest))
-    roles = _roles(data)
     records = data["progress"]
     clean = _cleaner(data)
     # Each progress record's (revision, values, record time), built in C loops: the checks made the
@@ -275,10 +274,11 @@ def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepar
     # Cleaned as a package's texts always are (issue 15): the consolidated Word report and the
     # matrix workbook can write whatever an agency sent.
     evidence = {ref: tuple(clean(_EVIDENCE_VALUES(item)) for item in items) for ref, items in grouped.items()}
+    found = _roles_of(data, refs)
     try:  # a role the program knows, else None
-        chosen = [*map(_KNOWN_ROLES.get, map(roles.get, refs))]
+        chosen = [*map(_KNOWN_ROLES.get, found)]
     except TypeError:  # an unhashable one (a list): not one it knows
-        chosen = [role if role in _ROLES else None for role in map(roles.get, refs)]
+        chosen = [role if role in _ROLES else None for role in found]
     rows = [*zip(ids, chosen, map(progress.get, refs), map(evidence.get, refs))]
     scores = {"plans": [{"number": plan["number"], "date": plan["date"],
                          "indices": [{"kind": index["kind"], "name": index["name"], "criteria": index["criteria"]}
@@ -297,12 +297,16 @@ _ROLES = ("lead", "implementing", "cooperating")  # a tuple: a role may be any J
 _KNOWN_ROLES = {role: role for role in _ROLES}
 
 
-def _roles(data: dict) -> dict:
-    """task ref → the agency's role as the package says (any value; checked by the caller)."""
-    if "roles" in data:  # a plan.json known already: the roles beside it (format 2)
-        return {ref: role for ref, (_, role) in data["roles"].items()}
-    return {task["ref"]: task.get("role") for plan in data["plans"] for index in plan["indices"]
-            for task in index["tasks"]}
+def _roles_of(data: dict, refs: tuple) -> list:
+    """The agency's role for each task ref as the package says (any value; checked by the caller)."""
+    if "roles" in data:  # a plan.json known already: (override, role) beside it (format 2), by C loops
+        return [*map(_SECOND, map(data["roles"].get, refs, itertools.repeat(_NO_ROLE)))]
+    roles = {task["ref"]: task.get("role") for plan in data["plans"] for index in plan["indices"]
+             for task in index["tasks"]}
+    return [*map(roles.get, refs)]
+
+
+_SECOND, _NO_ROLE = operator.itemgetter(1), (None, None)
 
 
 def _matched(data: dict, context: _Context, plan_sha: str | None = None) -> tuple[tuple, tuple, int, set]:

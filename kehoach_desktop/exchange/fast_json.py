@@ -6,13 +6,15 @@ everything json.loads refuses with parse_constant refusing NaN/Infinity (invalid
 characters, a BOM, lone surrogates, trailing text: tests/test_fast_json.py) and 1e999; but it
 reads any nesting, where json.loads raises RecursionError at ~1,000 levels, and it turns an
 integer of more than 64 bits into a float where json.loads keeps it an int. So a text with a run
-of 19 or more digits, one nested deeper than 255 levels, and any text orjson refuses, is parsed
-by json.loads as before: the same value, or the same refusal.
+of 19 or more digits, one nested deeper than 255 levels that might reach json.loads's limit
+(_shallow_enough), and any text orjson refuses, is parsed by json.loads as before: the same
+value, or the same refusal.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 
 # 2**63 has 19 digits: below them orjson's ints are exact. Found by making every digit a 0 and
 # looking for nineteen of them (a regular expression took 0.9 ms over a data.json, this 0.05 ms).
@@ -28,12 +30,27 @@ def loads(raw: bytes, parse_constant):
     if orjson is not None and _LONG_DIGITS not in raw.translate(_DIGITS_AS_ZERO):
         try:
             value = orjson.loads(raw)
-            if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
+            if not _shallow_enough(raw.count(b"[") + raw.count(b"{")):
                 orjson.dumps(value)  # refuses nesting deeper than MAX_DEPTH (0.13 ms over a data.json)
             return value
         except (orjson.JSONDecodeError, orjson.JSONEncodeError):
             pass  # json.loads says why (or, for 1e999 or deep nesting, what it makes of it)
     return json.loads(raw.decode("utf-8"), parse_constant=parse_constant)
+
+
+def _shallow_enough(brackets: int) -> bool:
+    """True when a text of this many opening brackets (its nesting cannot be deeper) would not
+    reach the recursion limit in json.loads called here (each level of nesting takes one level
+    of the limit, as each frame of the calls below this one does; MARGIN for the rest)."""
+    if brackets <= MAX_DEPTH:
+        return True
+    frames, frame = 0, sys._getframe()
+    while frame is not None:
+        frames, frame = frames + 1, frame.f_back
+    return brackets + frames + MARGIN < sys.getrecursionlimit()
+
+
+MARGIN = 100
 
 
 def _orjson():
