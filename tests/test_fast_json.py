@@ -104,3 +104,36 @@ def test_nesting_near_the_recursion_limit_reads_as_the_standard_library_reads_it
     for levels in (0, 100, 300):
         fast, standard = nested(levels)
         assert _same(fast, standard), (depth, levels)
+
+
+# --- data.json's roles of a format 2 package, read in C loops (content._own_roles, issue 11) ---
+
+from kehoach_desktop.exchange import content  # noqa: E402
+
+
+def _roles_one_by_one(entries):
+    """The reading as it was, one entry at a time: the reference."""
+    roles = {}
+    for ref, override, role in entries:
+        if type(ref) is not int or ref in roles:
+            raise content.PlanMismatch
+        roles[ref] = (override, role)
+    return roles
+
+
+_entry = st.lists(st.integers(0, 5) | st.booleans() | st.none() | st.text(max_size=2)
+                  | st.sampled_from(["lead", "implementing", "cooperating"]), min_size=2, max_size=4)
+_entries = st.lists(_entry | st.text(min_size=3, max_size=3) | st.dictionaries(st.text(max_size=1), st.none()),
+                    max_size=6) | st.dictionaries(st.text(max_size=2), st.none(), max_size=3) | st.none()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_entries)
+def test_roles_read_together_as_one_entry_at_a_time(entries):
+    def outcome(read):
+        try:
+            return "ok", read(entries)
+        except (content.PlanMismatch, TypeError, ValueError, KeyError, AttributeError):
+            return ("refused",)
+
+    assert _same(outcome(content._own_roles), outcome(_roles_one_by_one))
