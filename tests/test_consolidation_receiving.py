@@ -349,3 +349,32 @@ def test_each_evidence_file_is_hashed_at_most_once_in_a_receive(province, tmp_pa
         result = receiving.receive(ws, [province["packages"]], workers=0)
     assert result.count(receiving.RECEIVED) == len(list(province["packages"].glob("*.khbc")))
     assert len(hashed) == len(set(hashed)) <= len(first_files)
+
+
+def test_rows_written_in_batches_of_any_size_are_the_rows_written_one_package_at_a_time(province, tmp_path,
+                                                                                        monkeypatch):
+    """AgencyTaskWriter flushes every BATCH_ROWS rows (mid-package too) and before an agency's rows
+    are read again; the collector is back on after a receive, a cancelled one included."""
+    import gc
+
+    from kehoach_desktop.db import consolidation_store as cstore
+
+    stored, outcomes = [], []
+    for batch in (10**9, 1, 7):  # all at the end; each row alone; a few rows
+        monkeypatch.setattr(cstore.AgencyTaskWriter, "BATCH_ROWS", batch)
+        with consolidator(province, tmp_path / f"snv{batch}") as ws:
+            result = receiving.receive(ws, [province["packages"]], workers=0)
+            again = receiving.receive(ws, [province["packages"]], workers=0)  # nothing new: all unchanged
+            assert gc.isenabled()
+            stored.append(_received(ws))
+            outcomes.append((_outcomes(result), _outcomes(again)))
+    assert stored[0] == stored[1] == stored[2] and outcomes[0] == outcomes[1] == outcomes[2]
+    assert len(stored[0]["agency_task"]) > 100
+
+    with consolidator(province, tmp_path / "cancelled") as ws:
+        def progress(done, total, text):
+            if done == 5:
+                raise Cancelled()
+        with pytest.raises(Cancelled):
+            receiving.receive(ws, [province["packages"]], progress=progress, workers=0)
+        assert gc.isenabled()
