@@ -39,7 +39,6 @@ _LIBRARIES = [
     ("defusedxml", "defusedxml", "PSF-2.0"),
     ("pypdfium2 (PDFium)", "pypdfium2", "Apache-2.0 hoặc BSD-3-Clause (PDFium: BSD-3-Clause)"),
     ("Pillow", "pillow", "MIT-CMU"),
-    ("orjson", "orjson", "Apache-2.0 hoặc MIT"),  # issue 11
     ("click, click-default-group, tabulate, sqlite-fts4, python-dateutil", "click",
      "BSD-3-Clause, Public Domain, MIT, Apache-2.0, BSD/Apache-2.0"),
 ]

@@ -33,7 +33,6 @@ from ..evidence_store import EvidenceStore
 from ..model import AgencyProfile
 from .content import EvidenceFile, ExportResult, ProgressCallback, collect
 from .content import KnownPlan, PlanCache, PlanMismatch, join_plan, split_plan, with_known_plan  # issue 11
-from . import fast_json  # issue 11
 from .manifest import (
     DATA_NAME, EVIDENCE_PREFIX, EXTENSIONS, FORMAT_PROGRESS, MANIFEST_NAME, MAX_DATA_BYTES, MAX_MANIFEST_BYTES,
     MEMBER_NAMES, PLAN_NAME, check_manifest, new_manifest, upgrade,
@@ -568,7 +567,7 @@ def _refuse_constant(name: str):
 
 def _json(raw: bytes, member: str, display_name: str):
     try:
-        return fast_json.loads(raw, _refuse_constant)  # issue 11: the same as json.loads, faster
+        return json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise refuse(display_name, f"phần “{member}” không phải là JSON hợp lệ") from None
 
