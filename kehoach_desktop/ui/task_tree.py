@@ -17,17 +17,18 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 import shiboken6
-from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from ..model import Status, TaskRow
 from ..task_filter import TaskFilter, filter_key, split_key
 from ..text import format_date
 from ..workspace import is_due_soon, is_overdue
+from . import qt_values as qv  # issue 17: not PySide's Qt namespace before the tasks' first paint
 
-TASK_ID_ROLE = Qt.UserRole.value + 1
-SORT_ROLE = Qt.UserRole.value + 2
-CALM_ROLE = Qt.UserRole.value + 4  # True on the cells of a finished plan's task
+TASK_ID_ROLE = qv.USER_ROLE + 1
+SORT_ROLE = qv.USER_ROLE + 2
+CALM_ROLE = qv.USER_ROLE + 4  # True on the cells of a finished plan's task
 
 COLUMNS = ["Mã", "Nhiệm vụ", "Vai trò", "Thời hạn", "Tình trạng"]
 COL_CODE, COL_TASK, COL_ROLE, COL_DEADLINE, COL_STATUS = range(len(COLUMNS))
@@ -56,6 +57,8 @@ def task_id_at(index: QModelIndex) -> int | None:
 
 
 def vietnamese_collator() -> QCollator:
+    from PySide6.QtCore import Qt
+
     collator = QCollator(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
     collator.setNumericMode(True)  # "1.10" after "1.9"
     collator.setCaseSensitivity(Qt.CaseInsensitive)
@@ -132,15 +135,12 @@ class _Look:
     """Brushes and fonts, and prototype cells cloned for every row (one call per cell, not five)."""
 
     def __init__(self):
-        # issue 17: QBrush(colour) alone also weighs the QGradient overload, whose Python type
-        # (180 presets) PySide then makes: 2-3 ms of the start; the pattern named, it does not
-        def solid(colour) -> QBrush:
-            return QBrush(colour, Qt.SolidPattern)
-
-        self.group_bg = solid(GROUP_BG)
-        self.overdue_bg, self.overdue_fg = solid(OVERDUE_BG), solid(OVERDUE_FG)
-        self.due_soon_bg, self.done_fg = solid(DUE_SOON_BG), solid(DONE_FG)
-        self.calm_fg = solid(CALM_TEXT)
+        # The colours themselves: the delegate paints a QColor in a colour role as a solid brush.
+        # issue 17: a QBrush needs Qt.SolidPattern (QBrush(colour) alone makes QGradient's type)
+        self.group_bg = GROUP_BG
+        self.overdue_bg, self.overdue_fg = OVERDUE_BG, OVERDUE_FG
+        self.due_soon_bg, self.done_fg = DUE_SOON_BG, DONE_FG
+        self.calm_fg = CALM_TEXT
         self.bold = QFont()
         self.bold.setBold(True)
         self.plain = QFont()
@@ -154,7 +154,7 @@ class _Look:
         prototype = self._cells.get(key)
         if prototype is None:
             prototype = self._cells[key] = QStandardItem()
-            prototype.setFlags(flags)
+            prototype.setData(flags, qv.ITEM_FLAGS_ROLE)  # setFlags, without Qt's ItemFlag (issue 17)
             for role, value in ((_BACKGROUND, background), (_FOREGROUND, foreground), (_FONT, font),
                                 (CALM_ROLE, True if calm else None)):
                 if value is not None:
@@ -165,10 +165,10 @@ class _Look:
 _LOOKS: list[_Look] = []
 
 # Plain ints: PySide's enum members cost microseconds per use, a million times per build.
-_DISPLAY, _TOOLTIP, _BACKGROUND = Qt.DisplayRole.value, Qt.ToolTipRole.value, Qt.BackgroundRole.value
-_FOREGROUND, _FONT = Qt.ForegroundRole.value, Qt.FontRole.value
-_TASK_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemNeverHasChildren
-_GROUP_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_DISPLAY, _TOOLTIP, _BACKGROUND = qv.DISPLAY_ROLE, qv.TOOLTIP_ROLE, qv.BACKGROUND_ROLE
+_FOREGROUND, _FONT = qv.FOREGROUND_ROLE, qv.FONT_ROLE
+_TASK_FLAGS = qv.ITEM_IS_ENABLED | qv.ITEM_IS_SELECTABLE | qv.ITEM_NEVER_HAS_CHILDREN
+_GROUP_FLAGS = qv.ITEM_IS_ENABLED | qv.ITEM_IS_SELECTABLE
 _CELL_ROLES = (_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, SORT_ROLE, CALM_ROLE, TASK_ID_ROLE)
 
 
@@ -377,13 +377,29 @@ class CollatingProxy(QSortFilterProxyModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._collator = vietnamese_collator()
+        self._made_collator: QCollator | None = None  # at the first sort (issue 17)
+        self._source_order = True  # sorted by no column, source rows ascending (see `sort`)
         self.setSortRole(SORT_ROLE)
 
+    @property
+    def _collator(self) -> QCollator:
+        if self._made_collator is None:
+            self._made_collator = vietnamese_collator()
+        return self._made_collator
+
     def lessThan(self, left, right) -> bool:
-        a = left.data(SORT_ROLE) or left.data(Qt.DisplayRole) or ""
-        b = right.data(SORT_ROLE) or right.data(Qt.DisplayRole) or ""
+        a = left.data(SORT_ROLE) or left.data(_DISPLAY) or ""
+        b = right.data(SORT_ROLE) or right.data(_DISPLAY) or ""
         return self._collator.compare(str(a), str(b)) < 0
+
+    def sort(self, column: int, order=None) -> None:
+        """As Qt's; remembers whether rows are in source order, so that the filter's row hiding
+        need not ask sortOrder(), whose answer is one of Qt's enums (issue 17: before the first paint)."""
+        from PySide6.QtCore import Qt
+
+        order = Qt.AscendingOrder if order is None else order
+        self._source_order = column < 0 and order == Qt.AscendingOrder
+        super().sort(column, order)
 
 
 class TaskFilterProxy(CollatingProxy):
@@ -501,7 +517,7 @@ class TaskFilterProxy(CollatingProxy):
 
     def _in_source_order(self) -> bool:
         """Each proxy row is its source row: not sorted by a column, nor by source row backwards."""
-        return self.sortColumn() < 0 and self.sortOrder() == Qt.AscendingOrder
+        return self._source_order
 
     def _group_indexes(self, tree: TreeData) -> list:
         """Every group's index in this proxy, made once per tree and sort order (top down: a parent

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextCharFormat, QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QTreeView
+from PySide6.QtCore import QRect, QSize, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QTreeView
 
 from ..search_hits import match_spans
+from .qt_values import DISPLAY_ROLE, FONT_ROLE, TEXT_WORD_WRAP, TOOLTIP_ROLE
+
+# issue 17: what only a search's highlighting needs (text layouts, their formats) is imported
+# there; the tasks' first paint needs none of it, nor Qt's enum namespace (ui/qt_values)
 
 HIT_BACKGROUND, HIT_TEXT = "#ffe082", "#000000"  # a matched word: dark on amber
 
@@ -52,10 +56,10 @@ class WrappingDelegate(QStyledItemDelegate):
         if self.tree.uniformRowHeights():  # a large tree: every row two lines (see fit_rows)
             base = super().sizeHint(option, index)
             return QSize(base.width(), max(base.height(), UNIFORM_LINES * option.fontMetrics.lineSpacing() + 6))
-        text = index.data(Qt.DisplayRole)
+        text = index.data(DISPLAY_ROLE)
         if not text:
             return super().sizeHint(option, index)
-        font = index.data(Qt.FontRole)
+        font = index.data(FONT_ROLE)
         width = self.tree.columnWidth(self.column)
         if self.tree.header().visualIndex(self.column) == 0:
             width -= self.tree.indentation() * (self._depth(index) + 1)
@@ -78,7 +82,7 @@ class WrappingDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics
         if font is not None:
             metrics = QFontMetrics(font)
-        needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextWordWrap, str(text)).height()
+        needed = metrics.boundingRect(QRect(0, 0, width, 100000), TEXT_WORD_WRAP, str(text)).height()
         lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
 
@@ -90,11 +94,15 @@ class WrappingDelegate(QStyledItemDelegate):
             self.tree.viewport().update()
 
     def paint(self, painter, option, index) -> None:
-        text = index.data(Qt.DisplayRole)
+        text = index.data(DISPLAY_ROLE)
         spans = _spans(str(text), self.query) if text and self.query.strip() else ()
         if not spans:
             super().paint(painter, option, index)
             return
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -117,18 +125,22 @@ class WrappingDelegate(QStyledItemDelegate):
             if lines:
                 from html import escape  # here, not at start: html.entities alone is ~2.6 ms
 
-                tip = escape(str(index.data(Qt.ToolTipRole) or index.data(Qt.DisplayRole) or ""))
+                from PySide6.QtWidgets import QToolTip
+
+                tip = escape(str(index.data(TOOLTIP_ROLE) or index.data(DISPLAY_ROLE) or ""))
                 found = "<br>".join(escape(line) for line in lines)
                 QToolTip.showText(event.globalPos(), f"{tip}<hr><b>Khớp tìm kiếm:</b><br>{found}", view)
                 return True
         return super().helpEvent(event, view, option, index)
 
 
-def _hit_layout(text: str, spans, font, width: int, height: int) -> tuple[QTextLayout, float]:
+def _hit_layout(text: str, spans, font, width: int, height: int) -> tuple:
     """The text wrapped to the width with the matched spans marked, as many whole lines as the
     height holds (the last one elided when text remains, as Qt draws an unmarked cell), and the
     height they take. A QTextLayout, not a QTextDocument of HTML: a search repaints a hundred
     cells, and each document was parsed anew (~0.4 ms each)."""
+    from PySide6.QtCore import Qt
+
     text = text.replace("\n", "\u2028")  # the same length: the spans still fit
     layout = _laid_out(text, spans, font, width)
     metrics = QFontMetrics(font)
@@ -141,7 +153,10 @@ def _hit_layout(text: str, spans, font, width: int, height: int) -> tuple[QTextL
     return layout, sum(layout.lineAt(n).height() for n in range(lines))
 
 
-def _laid_out(text: str, spans, font, width: int) -> QTextLayout:
+def _laid_out(text: str, spans, font, width: int):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QTextLayout, QTextOption
+
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
@@ -172,7 +187,9 @@ def _spans(text: str, query: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=1)
-def _hit_format() -> QTextCharFormat:
+def _hit_format():
+    from PySide6.QtGui import QColor, QTextCharFormat
+
     marked = QTextCharFormat()
     marked.setBackground(QColor(HIT_BACKGROUND))
     marked.setForeground(QColor(HIT_TEXT))
