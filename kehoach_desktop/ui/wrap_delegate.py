@@ -12,10 +12,10 @@ import functools
 
 from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QTreeView
+from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
 
 from ..search_hits import match_spans
-from .qt_values import DISPLAY_ROLE, FONT_ROLE, TEXT_WORD_WRAP, TOOLTIP_ROLE
+from .qt_values import DISPLAY_ROLE, FONT_ROLE, TOOLTIP_ROLE
 
 # issue 17: what only a search's highlighting needs (text layouts, their formats) is imported
 # there; the tasks' first paint needs none of it, nor Qt's enum namespace (ui/qt_values)
@@ -23,6 +23,7 @@ from .qt_values import DISPLAY_ROLE, FONT_ROLE, TEXT_WORD_WRAP, TOOLTIP_ROLE
 HIT_BACKGROUND, HIT_TEXT = "#ffe082", "#000000"  # a matched word: dark on amber
 
 MAX_LINES = 3
+MIN_WRAP_WIDTH = 46  # px: a narrower column keeps one line (40 px of text and the style's margins)
 UNIFORM_LINES = 2
 # Above this many tasks every row is two lines high (the rest elided; tooltip and detail pane show
 # it all): the view then measures one row, not each of 20,000 (issue 17). Rows of varied height
@@ -75,14 +76,17 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def _measure(self, option, index, text, font, width: int) -> QSize:
         base = super().sizeHint(option, index)
-        style = self.tree.style()
-        width -= 2 * (style.pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.tree) + 1)
-        if width < 40:
+        if width < MIN_WRAP_WIDTH:
             return base
         metrics = option.fontMetrics
         if font is not None:
             metrics = QFontMetrics(font)
-        needed = metrics.boundingRect(QRect(0, 0, width, 100000), TEXT_WORD_WRAP, str(text)).height()
+        # Qt's own measure of the text wrapped in a cell of that width, margins taken off as the
+        # style paints them (the view asks with no width). issue 17: the style's margins asked from
+        # here made QStyle's Python type, with its enums (~8 ms), before the first paint.
+        cell = type(option)(option)
+        cell.rect = QRect(0, 0, width, 100000)
+        needed = super().sizeHint(cell, index).height()
         lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
 
@@ -101,7 +105,7 @@ class WrappingDelegate(QStyledItemDelegate):
             return
         from PySide6.QtCore import QPointF
         from PySide6.QtGui import QPalette
-        from PySide6.QtWidgets import QStyleOptionViewItem
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
