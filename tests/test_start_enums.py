@@ -106,3 +106,27 @@ def test_the_header_sorts_once_the_tasks_have_painted_and_the_annex_order_shows_
     assert first_rows() == in_annex_order and window.visible_task_ids() == annex
     assert proxy.mapToSource(proxy.index(0, 0, QModelIndex())).row() == 0
     assert proxy._in_source_order()  # the filter's row hiding maps rows directly again
+
+
+def test_search_texts_folded_after_the_first_paint_answer_as_folded_at_once(tmp_path, qapp):
+    """The start's read leaves the tasks' search texts for later (issue 17): a search before they
+    are folded folds them itself, a task saved meanwhile is found by its new text."""
+    from kehoach_desktop.task_filter import ALL, TaskFilter
+    from kehoach_desktop.ui.task_tree import fold_texts
+
+    rows = _rows(tmp_path)
+    now, later = TaskTreeModel(), TaskTreeModel()
+    now.set_tree(build_tree(list(rows), TODAY))  # each its own list: a save replaces its row in place
+    later.set_tree(build_tree(list(rows), TODAY, fold=False))
+    everything = TaskFilter(scope=ALL)
+    assert later.select(everything) == now.select(everything)  # no words: nothing folded for it
+    assert not later._tree.texts_folded
+    later.update_task(dataclasses.replace(rows[1], result="Đã tổ chức hội nghị đối thoại"))
+    word = TaskFilter(scope=ALL, query="hoi nghi doi thoai")
+    assert later.select(word) == [1]  # folded at this first search, the saved text with them
+    assert later._tree.texts_folded
+    for query in ("cchc", "ke hoach", rows[0].code):
+        assert later.select(TaskFilter(scope=ALL, query=query)) == now.select(TaskFilter(scope=ALL, query=query))
+    tree = build_tree(list(rows), TODAY, fold=False)
+    fold_texts(tree)
+    assert tree.texts == now._tree.texts

@@ -613,10 +613,11 @@ class MainWindow(QMainWindow):
         try:
             if self.workspace.task_count() > READ_HERE_UP_TO:
                 return False
-            tree = _read_tree(self.workspace, self.today)
+            tree = _read_tree(self.workspace, self.today, fold=False)  # folded once the tasks have painted
         except Exception:  # said as it always is: by the worker's read, after the window shows
             return False
         self.after_tasks_shown.paint_first = True
+        self.after_tasks_shown.then(self.model.fold_texts)  # the search texts (a search before folds them itself)
         self._tree_loaded(tree, keep_task)
         return True
 
@@ -673,11 +674,11 @@ def _counts_by_plan(rows, today) -> dict[int, Counts]:
 
 # --- tree speed (issue 17) ---
 
-def _read_tree(workspace, today):
+def _read_tree(workspace, today, fold: bool = True):
     """The tasks read and the tree built (on the worker thread), a past year's plans drawn calm."""
     from ..plans import is_finished
 
     finished = {plan["id"] for plan in workspace.plans() if is_finished(plan, today)}  # the plan bar's rule
-    tree = build_tree(workspace.tasks(), today, finished)
+    tree = build_tree(workspace.tasks(), today, finished, fold=fold)
     tree.counts = _counts_by_plan(tree.rows, today)  # here, not on the GUI thread (~80 ms at 20,000 tasks)
     return tree

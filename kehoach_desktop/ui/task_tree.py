@@ -21,7 +21,7 @@ from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyMode
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from ..model import Status, TaskRow
-from ..task_filter import TaskFilter, filter_key, split_key
+from ..task_filter import TaskFilter, filter_key, search_text, split_key
 from ..text import format_date
 from ..workspace import is_due_soon, is_overdue
 from . import qt_values as qv  # issue 17: not PySide's Qt namespace before the tasks' first paint
@@ -106,6 +106,7 @@ class TreeData:
     group_row: list[int] = field(default_factory=list)
     task_group: list[int] = field(default_factory=list)
     task_row: list[int] = field(default_factory=list)
+    texts_folded: bool = True  # False: `texts` are "" until fold_texts (the start's read, issue 17)
 
 
 def task_texts(row: TaskRow, today: dt.date) -> tuple[int, tuple, tuple, tuple]:
@@ -235,11 +236,14 @@ def _group_row(style: int, code: str, title: str) -> list[QStandardItem]:
     return cells
 
 
-def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=frozenset()) -> TreeData:
-    """Group the rows by index, area and criterion, as the annex does."""
+def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=frozenset(), *,
+               fold: bool = True) -> TreeData:
+    """Group the rows by index, area and criterion, as the annex does. `fold=False`: the search
+    texts are folded later (fold_texts), when no search needs them before the first paint."""
     today = today or dt.date.today()
     tree = TreeData(rows=rows, roots=[], by_task={}, position={}, prefixes=[], texts=[], today=today,
-                    finished=frozenset(finished))
+                    finished=frozenset(finished), texts_folded=fold)
+    text = None if fold else ""
     groups: dict[tuple, list] = {}  # key → [first cell, its row numbers, how many rows below it, its number]
     top = [None, (), 0, -1]
 
@@ -271,8 +275,15 @@ def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=froze
         tree.task_row.append(parent[2])
         parent[2] += 1
         tree.position[row.id] = position
-        _keep_key(tree, position, filter_key(row, today))
+        _keep_key(tree, position, filter_key(row, today, text))
     return tree
+
+
+def fold_texts(tree: TreeData) -> None:
+    """Every task's folded search text, if build_tree left them for later."""
+    if not tree.texts_folded:
+        tree.texts[:] = [search_text(row) for row in tree.rows]
+        tree.texts_folded = True
 
 
 def _keep_key(tree: TreeData, position: int, key: str) -> None:
@@ -312,6 +323,8 @@ class TaskTreeModel(QStandardItemModel):
 
     def select(self, task_filter: TaskFilter, among: list[int] | None = None) -> list[int]:
         """The positions (in rows) of the tasks the filter accepts: one pass over the precomputed keys."""
+        if task_filter.words():
+            self.fold_texts()
         return task_filter.select(self._tree.prefixes, self._tree.texts, among)
 
     def conditional_among(self, positions: list[int]) -> bool:
@@ -332,6 +345,10 @@ class TaskTreeModel(QStandardItemModel):
         tree.roots.clear()  # the model owns the cells now; their wrappers go with this list and `root`
         self._tree = tree
         self.endResetModel()
+
+    def fold_texts(self) -> None:
+        """The search texts, if the tree came without them (issue 17: folded after the first paint)."""
+        fold_texts(self._tree)
 
     def task(self, task_id: int) -> TaskRow | None:
         position = self._tree.position.get(task_id)

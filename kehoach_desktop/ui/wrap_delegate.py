@@ -81,6 +81,8 @@ class WrappingDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics
         if font is not None:
             metrics = QFontMetrics(font)
+        if base.width() <= width and "\n" not in str(text):  # its one line fits: nothing to wrap
+            return QSize(base.width(), max(base.height(), metrics.lineSpacing() + 6))
         # Qt's own measure of the text wrapped in a cell of that width, margins taken off as the
         # style paints them (the view asks with no width). issue 17: the style's margins asked from
         # here made QStyle's Python type, with its enums (~8 ms), before the first paint.
