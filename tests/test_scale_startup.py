@@ -19,7 +19,7 @@ def _loaded_after(code: str) -> set[str]:
 
 # The real start (`kehoach --data-dir DIR`): the modules loaded when the window first paints its tasks.
 _AT_FIRST_PAINT = """
-import json, sys
+import gc, json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from kehoach_desktop.cli import main
@@ -38,7 +38,8 @@ class Watch(QObject):
             FIT.update(fitter=hasattr(QApplication.instance(), "_screen_fitter"),
                        fitted=bool(WINDOW[0].property("kehoach_fitted")))
             STYLE.append(QApplication.style().name())  # after the types were listed: this makes QStyle's
-            QTimer.singleShot(0, QApplication.instance().quit)
+            FIT.update(collector=gc.isenabled())
+            QTimer.singleShot(300, lambda: (FIT.update(collector_later=gc.isenabled()), QApplication.instance().quit()))
         return False
 
 WINDOW, SEEN, FIT, TYPES, FIRST, STYLE, _show = [], [], {}, [], {}, [], MainWindow.show
@@ -90,7 +91,8 @@ def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_ac
     assert early == []
     # issue 17: the application-wide screen fitter (its first event costs 10–15 ms) waits for that
     # paint; the main window itself was fitted to the screen as it showed
-    assert seen["fit"] == {"fitter": False, "fitted": True, "fitter_later": True, "qt_namespace": False}
+    assert seen["fit"] == {"fitter": False, "fitted": True, "fitter_later": True, "qt_namespace": False,
+                           "collector": False, "collector_later": True}  # issue 17: no collections before it
     assert seen["first_with_tasks"]  # a small plan is read before the window shows: no empty first paint
     # PySide makes the Python type of a Qt class at its first use; a widget pointer it has not seen
     # (Qt's own viewport of the tree) made it create every widget class of QtWidgets (30-40 ms)

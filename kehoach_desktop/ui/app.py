@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import QEventLoop, QLocale
@@ -127,6 +128,13 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
 
 
 def run(data_dir=None) -> int:
+    try:
+        return _run(data_dir)
+    finally:
+        gc.enable()  # issue 17: whatever way the start went (the command line disabled it)
+
+
+def _run(data_dir) -> int:
     from .single_instance import InstanceLock
 
     from .screen_fit import fit_first_show
@@ -152,6 +160,7 @@ def run(data_dir=None) -> int:
         fit_first_show(window)
         window.show()
         later.at_latest(STARTED_BY_MS)  # should the read of the tasks fail
+        later.then(gc.enable)  # issue 17: the start's garbage collections, once the tasks are on the screen
         later.then(fit_windows_now)
         later.then(lambda: lock.listen(window))
         first_run(window)
