@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from PySide6.QtCore import QEventLoop, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from ..errors import DatabaseDamagedError, KehoachError
@@ -92,6 +92,8 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
     Nothing is written unless the user chooses to restore. Returns the main window on the
     restored data, or None to quit.
     """
+    from PySide6.QtCore import QEventLoop  # issue 17: not at every start
+
     from ..backup import BackupManager
     from .backup_dialog import DamagedDataDialog
 

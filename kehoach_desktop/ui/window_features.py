@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
 
 from . import screen_fit
 from .lazy_qt import Qt  # issue 17: its uses here come after the first paint
@@ -58,7 +57,8 @@ def _narrow_columns(window) -> None:
 
 def _fit_detail_pane(detail) -> None:
     """The form follows the pane's width: long rows put the field under its label, no sideways scroll."""
-    from PySide6.QtWidgets import QFormLayout  # issue 17: the pane is built after the first paint
+    # issue 17: the pane is built after the first paint; so are these types (QSizePolicy's ~1 ms)
+    from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy
 
     for form in detail.findChildren(QFormLayout):
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
