@@ -58,7 +58,7 @@ class WrappingDelegate(QStyledItemDelegate):
             base = super().sizeHint(option, index)
             return QSize(base.width(), max(base.height(), UNIFORM_LINES * option.fontMetrics.lineSpacing() + 6))
         text = index.data(DISPLAY_ROLE)
-        if not text:
+        if not text or not self.tree.isVisible():  # issue 17: not shown yet, its widths are not yet its own
             return super().sizeHint(option, index)
         font = index.data(FONT_ROLE)
         width = self.tree.columnWidth(self.column)
