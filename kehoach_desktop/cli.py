@@ -159,6 +159,9 @@ def _main(argv: list[str] | None = None) -> int:
     _utf8_when_redirected()
     window_only, data_dir = _window_data_dir(sys.argv[1:] if argv is None else list(argv))
     if window_only:  # issue 17: the window starts without building every command's parser
+        import gc
+
+        gc.disable()  # issue 17: no collections until the window's first paint (ui.app.run enables them)
         from .ui.app import run  # the window, only when asked for
 
         return run(data_dir=data_dir)

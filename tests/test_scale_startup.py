@@ -19,7 +19,7 @@ def _loaded_after(code: str) -> set[str]:
 
 # The real start (`kehoach --data-dir DIR`): the modules loaded when the window first paints its tasks.
 _AT_FIRST_PAINT = """
-import json, sys
+import gc, json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from kehoach_desktop.cli import main
@@ -34,12 +34,15 @@ class Watch(QObject):
             import PySide6.QtGui as gui, PySide6.QtWidgets as widgets
             TYPES.extend(name for module in (gui, widgets) for name, value in vars(module).items()
                          if isinstance(value, type))
+            FIT.update(qt_namespace="Qt" in vars(sys.modules["PySide6.QtCore"]))  # made at its first use
             FIT.update(fitter=hasattr(QApplication.instance(), "_screen_fitter"),
                        fitted=bool(WINDOW[0].property("kehoach_fitted")))
-            QTimer.singleShot(0, QApplication.instance().quit)
+            STYLE.append(QApplication.style().name())  # after the types were listed: this makes QStyle's
+            FIT.update(collector=gc.isenabled())
+            QTimer.singleShot(300, lambda: (FIT.update(collector_later=gc.isenabled()), QApplication.instance().quit()))
         return False
 
-WINDOW, SEEN, FIT, TYPES, FIRST, _show = [], [], {}, [], {}, MainWindow.show
+WINDOW, SEEN, FIT, TYPES, FIRST, STYLE, _show = [], [], {}, [], {}, [], MainWindow.show
 def shown(window):
     WINDOW.append(window)
     window.watch = Watch()
@@ -50,7 +53,7 @@ MainWindow.show = shown
 main(["--data-dir", sys.argv[1]])
 FIT["fitter_later"] = hasattr(QApplication.instance(), "_screen_fitter")
 print(json.dumps({"tasks": WINDOW[0].proxy.visible_count(), "modules": SEEN[0] if SEEN else [], "fit": FIT,
-                  "qt_types": sorted(TYPES), "first_with_tasks": FIRST.get("first_with_tasks")}))
+                  "qt_types": sorted(TYPES), "first_with_tasks": FIRST.get("first_with_tasks"), "style": STYLE}))
 """
 
 # What only a user's later action needs: nothing of it may load before the window shows its tasks.
@@ -88,13 +91,17 @@ def test_the_first_paint_of_the_window_comes_before_the_services_only_a_later_ac
     assert early == []
     # issue 17: the application-wide screen fitter (its first event costs 10–15 ms) waits for that
     # paint; the main window itself was fitted to the screen as it showed
-    assert seen["fit"] == {"fitter": False, "fitted": True, "fitter_later": True}
+    assert seen["fit"] == {"fitter": False, "fitted": True, "fitter_later": True, "qt_namespace": False,
+                           "collector": False, "collector_later": True}  # issue 17: no collections before it
     assert seen["first_with_tasks"]  # a small plan is read before the window shows: no empty first paint
     # PySide makes the Python type of a Qt class at its first use; a widget pointer it has not seen
     # (Qt's own viewport of the tree) made it create every widget class of QtWidgets (30-40 ms)
     assert {"QTreeView", "QMainWindow"} <= set(seen["qt_types"])
     assert not {"QWizard", "QCalendarWidget", "QColorDialog", "QMdiArea", "QLCDNumber", "QDial"} & set(seen["qt_types"])
-    assert "QBrush" in seen["qt_types"] and "QGradient" not in seen["qt_types"]  # the tree's brushes: no gradient presets
+    assert "QGradient" not in seen["qt_types"]  # the tree's colours: no gradient presets
+    # issue 17: the style is named on Qt's command line (setStyle returned it: QStyle's enums, ~8 ms)
+    # and the rows are measured without asking it for margins
+    assert "QStyle" not in seen["qt_types"] and seen["style"] == ["fusion"]
     assert "QAction" in seen["qt_types"] and "QIcon" not in seen["qt_types"]  # menus: QAction(text, parent) made QIcon's type
     # the dialogs' classes (ui/lazy_qt.py) and the list views findChildren wrapped (screen_fit)
     assert not {"QMessageBox", "QFileDialog", "QInputDialog", "QListWidget", "QListView", "QDateEdit"} & set(seen["qt_types"])
@@ -185,7 +192,10 @@ def test_the_cheaper_pyside_feature_check_answers_as_pyside_does():
 
     cheaper = feature._mod_uses_pyside
     assert getattr(cheaper, "reads_bytes", False)
-    for module, uses in ((task_tree, True), (model, False), (math, False), (email, False)):
+    import PySide6.QtCore
+
+    # the standard library is answered without reading it; a package beside it (site-packages) is read
+    for module, uses in ((task_tree, True), (model, False), (math, False), (email, False), (PySide6, True)):
         assert cheaper(module) is uses, module.__name__
 
 

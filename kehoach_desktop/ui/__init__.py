@@ -16,8 +16,12 @@ def _cheaper_pyside_feature_check() -> None:
     if original is None or getattr(original, "reads_bytes", False):
         return
 
+    stdlib = _stdlib_folder()
+
     def mod_uses_pyside(module) -> bool:
         path = getattr(module, "__file__", None)
+        if stdlib and isinstance(path, str) and path.startswith(stdlib) and "-packages" not in path:
+            return False  # the standard library never names PySide6: ~30 files not read at start
         if isinstance(path, str) and path.endswith(".py"):
             try:
                 with open(path, "rb") as source:
@@ -28,6 +32,14 @@ def _cheaper_pyside_feature_check() -> None:
 
     mod_uses_pyside.reads_bytes = True
     feature._mod_uses_pyside = mod_uses_pyside
+
+
+def _stdlib_folder() -> str | None:
+    """The standard library's folder (where `os` lives), ending in a separator."""
+    import os
+
+    path = getattr(os, "__file__", None)
+    return os.path.join(os.path.dirname(path), "") if path else None
 
 
 try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
-from PySide6.QtCore import QEventLoop, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from ..errors import DatabaseDamagedError, KehoachError
@@ -19,11 +20,15 @@ from .operations import OperationRunner, describe_error
 
 def make_application(argv: list[str] | None = None, *, fit_windows: bool = True) -> QApplication:
     """`fit_windows=False` (the program's start): the screen fitter waits, see `fit_windows_now`."""
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:  # issue 17: the style named as Qt reads it from a command line; setStyle("Fusion")
+        # returns the style, whose Python type PySide then makes (QStyle's enums: ~8 ms of the start)
+        app = QApplication([*(argv or sys.argv[:1]), "-style", "Fusion"])
+    else:
+        app.setStyle("Fusion")
     QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
     app.setApplicationName("Kế hoạch CCHC")
     app.setOrganizationName("kehoach_desktop")
-    app.setStyle("Fusion")
     font = app.font()
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
@@ -87,6 +92,8 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
     Nothing is written unless the user chooses to restore. Returns the main window on the
     restored data, or None to quit.
     """
+    from PySide6.QtCore import QEventLoop  # issue 17: not at every start
+
     from ..backup import BackupManager
     from .backup_dialog import DamagedDataDialog
 
@@ -123,6 +130,13 @@ def recover_from_damage(error: DatabaseDamagedError, data_dir, *, synchronous: b
 
 
 def run(data_dir=None) -> int:
+    try:
+        return _run(data_dir)
+    finally:
+        gc.enable()  # issue 17: whatever way the start went (the command line disabled it)
+
+
+def _run(data_dir) -> int:
     from .single_instance import InstanceLock
 
     from .screen_fit import fit_first_show
@@ -148,6 +162,7 @@ def run(data_dir=None) -> int:
         fit_first_show(window)
         window.show()
         later.at_latest(STARTED_BY_MS)  # should the read of the tasks fail
+        later.then(gc.enable)  # issue 17: the start's garbage collections, once the tasks are on the screen
         later.then(fit_windows_now)
         later.then(lambda: lock.listen(window))
         first_run(window)

@@ -6,6 +6,9 @@ paint. `from .lazy_qt import QMessageBox` gives a stand-in that becomes the clas
 use: calls, attributes (QMessageBox.Yes, .warning), isinstance, and a test's monkeypatch on it
 (which reaches the real class). Not for subclassing, nor for Qt calls that take a type
 (findChildren): import those classes as usual.
+
+`Qt` is the enum namespace (ui/qt_values says why it waits): for modules on the start path whose
+uses of it all come after the tasks' first paint (dialogs, actions, the detail pane).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ class _LazyClass:
         return "<lazy %s.%s>" % object.__getattribute__(self, "_where")
 
 
+Qt = _LazyClass("PySide6.QtCore", "Qt")
 QMessageBox = _LazyClass("PySide6.QtWidgets", "QMessageBox")
 QFileDialog = _LazyClass("PySide6.QtWidgets", "QFileDialog")
 QInputDialog = _LazyClass("PySide6.QtWidgets", "QInputDialog")

@@ -8,7 +8,7 @@ import functools
 import gc
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer  # issue 17: not Qt before the first paint (ui/qt_values)
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
@@ -81,17 +81,17 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.import_action = text_action("Nhập phụ lục kế hoạch…", self)
-        self.import_action.setShortcut(QKeySequence.Open)
+        self.import_action.setShortcuts(QKeySequence.Open)
         self.import_action.triggered.connect(self.choose_and_import)
         self.report_action = text_action("Báo cáo…", self)
-        self.report_action.setShortcut(QKeySequence.Print)
+        self.report_action.setShortcuts(QKeySequence.Print)
         self.report_action.triggered.connect(self.open_report)
         self.profile_action = text_action("Thông tin đơn vị…", self)
         self.profile_action.triggered.connect(self.edit_profile)
         self.backup_action = text_action("Sao lưu và khôi phục…", self)
         self.backup_action.triggered.connect(self.show_backups)
         quit_action = text_action("Thoát", self)
-        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.setShortcuts(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&Tệp")
         file_menu.addAction(self.import_action)
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._build_consolidation_menu()  # issue 11
         self.toolbar = toolbar = self.addToolBar("Công cụ")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by its key: no Qt enum (issue 17)
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.report_action)
         toolbar.addAction(self.profile_action)
@@ -153,8 +153,7 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)  # until the tasks are read: fit_rows decides by their number
         self.tree.setWordWrap(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(-1, Qt.AscendingOrder)
+        self.after_tasks_shown.then(self._enable_sorting)  # issue 17: Qt's SortOrder after the first paint
         header = self.tree.header()
         header.setSectionResizeMode(COL_TASK, QHeaderView.Stretch)
         header.setStretchLastSection(False)
@@ -614,12 +613,21 @@ class MainWindow(QMainWindow):
         try:
             if self.workspace.task_count() > READ_HERE_UP_TO:
                 return False
-            tree = _read_tree(self.workspace, self.today)
+            tree = _read_tree(self.workspace, self.today, fold=False)  # folded once the tasks have painted
         except Exception:  # said as it always is: by the worker's read, after the window shows
             return False
         self.after_tasks_shown.paint_first = True
+        self.after_tasks_shown.then(self.model.fold_texts)  # the search texts (a search before folds them itself)
         self._tree_loaded(tree, keep_task)
         return True
+
+    def _enable_sorting(self) -> None:
+        """Header clicks sort the tree (Vietnamese collation); the annex's order until then.
+        The indicator goes off first: enabling sorts by it, and Qt's default is column 0."""
+        from PySide6.QtCore import Qt
+
+        self.tree.header().setSortIndicator(-1, Qt.AscendingOrder)
+        self.tree.setSortingEnabled(True)  # sorts by (-1, ascending): the proxy already is, nothing moves
 
     # --- tree speed (issue 17) ---
 
@@ -666,11 +674,11 @@ def _counts_by_plan(rows, today) -> dict[int, Counts]:
 
 # --- tree speed (issue 17) ---
 
-def _read_tree(workspace, today):
+def _read_tree(workspace, today, fold: bool = True):
     """The tasks read and the tree built (on the worker thread), a past year's plans drawn calm."""
     from ..plans import is_finished
 
     finished = {plan["id"] for plan in workspace.plans() if is_finished(plan, today)}  # the plan bar's rule
-    tree = build_tree(workspace.tasks(), today, finished)
+    tree = build_tree(workspace.tasks(), today, finished, fold=fold)
     tree.counts = _counts_by_plan(tree.rows, today)  # here, not on the GUI thread (~80 ms at 20,000 tasks)
     return tree

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..errors import KehoachError
@@ -190,6 +190,7 @@ class _LateDialog:
     def show(self) -> None:
         if self.cancel.is_set() or self.dialog is not None:
             return
+        from PySide6.QtCore import Qt  # issue 17: not at start (ui/qt_values)
         from PySide6.QtWidgets import QProgressDialog
 
         self.dialog = dialog = QProgressDialog(self.title, "Hủy", 0, 0, self.parent)

@@ -3,7 +3,7 @@ year), the colour legend; and removing a plan (backup first, a confirmation nami
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout, QWidget,
@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
 from ..plans import (
     carry_over, finished_plans, is_sample, plan_contents, plan_label, remove_plan, unfinished_tasks,
 )
-from .lazy_qt import QDialogButtonBox, QFormLayout, QListWidget, QListWidgetItem, QMessageBox  # issue 17
+from .lazy_qt import QDialogButtonBox, QFormLayout, QListWidget, QListWidgetItem, QMessageBox, Qt  # issue 17
 from .operations import describe_error
+from .qt_values import TOOLTIP_ROLE
 from .task_tree import DONE_FG, DUE_SOON_BG, OVERDUE_BG, OVERDUE_FG
 
 ALL_PLANS = "Tất cả kế hoạch"
@@ -87,7 +88,7 @@ class PlanBar(QWidget):
         self.combo.clear()
         for plan in plans:
             self.combo.addItem(plan_label(plan), plan["id"])
-            self.combo.setItemData(self.combo.count() - 1, plan_label(plan), Qt.ToolTipRole)
+            self.combo.setItemData(self.combo.count() - 1, plan_label(plan), TOOLTIP_ROLE)
         if len(plans) > 1:
             self.combo.addItem(ALL_PLANS, None)
         self.combo.setCurrentIndex(max(self.combo.findData(keep), 0))

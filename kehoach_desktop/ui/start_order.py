@@ -111,8 +111,8 @@ def own_viewport(view) -> None:
     The first `view.viewport()` on Qt's own viewport makes PySide look for the most derived Python
     type of a bare QWidget pointer: it creates the Python types of every widget class of QtWidgets
     (wizards, calendars, dials…): 36 ms alone, 8–10 ms of the window's start (which needs many of
-    them anyway). A widget made in Python is known as it is."""
-    from PySide6.QtCore import Qt
+    them anyway). A widget made in Python is known as it is. (setViewport grabs the pan gesture
+    for it, as for Qt's own.)"""
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QWidget
 
@@ -120,7 +120,6 @@ def own_viewport(view) -> None:
     viewport.setObjectName("qt_scrollarea_viewport")  # as QAbstractScrollArea names its own
     viewport.setBackgroundRole(QPalette.Base)
     viewport.setAutoFillBackground(True)
-    viewport.grabGesture(Qt.PanGesture)
     view.setViewport(viewport)
 
 

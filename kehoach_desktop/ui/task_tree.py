@@ -18,17 +18,18 @@ from itertools import compress
 from operator import attrgetter
 
 import shiboken6
-from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from ..model import Status, TaskRow
-from ..task_filter import TaskFilter, filter_key, split_key
+from ..task_filter import TaskFilter, filter_key, search_text, split_key
 from ..text import format_date
 from ..workspace import is_due_soon, is_overdue
+from . import qt_values as qv  # issue 17: not PySide's Qt namespace before the tasks' first paint
 
-TASK_ID_ROLE = Qt.UserRole.value + 1
-SORT_ROLE = Qt.UserRole.value + 2
-CALM_ROLE = Qt.UserRole.value + 4  # True on the cells of a finished plan's task
+TASK_ID_ROLE = qv.USER_ROLE + 1
+SORT_ROLE = qv.USER_ROLE + 2
+CALM_ROLE = qv.USER_ROLE + 4  # True on the cells of a finished plan's task
 
 COLUMNS = ["Mã", "Nhiệm vụ", "Vai trò", "Thời hạn", "Tình trạng"]
 COL_CODE, COL_TASK, COL_ROLE, COL_DEADLINE, COL_STATUS = range(len(COLUMNS))
@@ -57,6 +58,8 @@ def task_id_at(index: QModelIndex) -> int | None:
 
 
 def vietnamese_collator() -> QCollator:
+    from PySide6.QtCore import Qt
+
     collator = QCollator(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
     collator.setNumericMode(True)  # "1.10" after "1.9"
     collator.setCaseSensitivity(Qt.CaseInsensitive)
@@ -104,6 +107,7 @@ class TreeData:
     group_row: list[int] = field(default_factory=list)
     task_group: list[int] = field(default_factory=list)
     task_row: list[int] = field(default_factory=list)
+    texts_folded: bool = True  # False: `texts` are "" until fold_texts (the start's read, issue 17)
 
 
 def task_texts(row: TaskRow, today: dt.date) -> tuple[int, tuple, tuple, tuple]:
@@ -133,15 +137,12 @@ class _Look:
     """Brushes and fonts, and prototype cells cloned for every row (one call per cell, not five)."""
 
     def __init__(self):
-        # issue 17: QBrush(colour) alone also weighs the QGradient overload, whose Python type
-        # (180 presets) PySide then makes: 2-3 ms of the start; the pattern named, it does not
-        def solid(colour) -> QBrush:
-            return QBrush(colour, Qt.SolidPattern)
-
-        self.group_bg = solid(GROUP_BG)
-        self.overdue_bg, self.overdue_fg = solid(OVERDUE_BG), solid(OVERDUE_FG)
-        self.due_soon_bg, self.done_fg = solid(DUE_SOON_BG), solid(DONE_FG)
-        self.calm_fg = solid(CALM_TEXT)
+        # The colours themselves: the delegate paints a QColor in a colour role as a solid brush.
+        # issue 17: a QBrush needs Qt.SolidPattern (QBrush(colour) alone makes QGradient's type)
+        self.group_bg = GROUP_BG
+        self.overdue_bg, self.overdue_fg = OVERDUE_BG, OVERDUE_FG
+        self.due_soon_bg, self.done_fg = DUE_SOON_BG, DONE_FG
+        self.calm_fg = CALM_TEXT
         self.bold = QFont()
         self.bold.setBold(True)
         self.plain = QFont()
@@ -155,7 +156,7 @@ class _Look:
         prototype = self._cells.get(key)
         if prototype is None:
             prototype = self._cells[key] = QStandardItem()
-            prototype.setFlags(flags)
+            prototype.setData(flags, qv.ITEM_FLAGS_ROLE)  # setFlags, without Qt's ItemFlag (issue 17)
             for role, value in ((_BACKGROUND, background), (_FOREGROUND, foreground), (_FONT, font),
                                 (CALM_ROLE, True if calm else None)):
                 if value is not None:
@@ -166,10 +167,10 @@ class _Look:
 _LOOKS: list[_Look] = []
 
 # Plain ints: PySide's enum members cost microseconds per use, a million times per build.
-_DISPLAY, _TOOLTIP, _BACKGROUND = Qt.DisplayRole.value, Qt.ToolTipRole.value, Qt.BackgroundRole.value
-_FOREGROUND, _FONT = Qt.ForegroundRole.value, Qt.FontRole.value
-_TASK_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemNeverHasChildren
-_GROUP_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_DISPLAY, _TOOLTIP, _BACKGROUND = qv.DISPLAY_ROLE, qv.TOOLTIP_ROLE, qv.BACKGROUND_ROLE
+_FOREGROUND, _FONT = qv.FOREGROUND_ROLE, qv.FONT_ROLE
+_TASK_FLAGS = qv.ITEM_IS_ENABLED | qv.ITEM_IS_SELECTABLE | qv.ITEM_NEVER_HAS_CHILDREN
+_GROUP_FLAGS = qv.ITEM_IS_ENABLED | qv.ITEM_IS_SELECTABLE
 _CELL_ROLES = (_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, SORT_ROLE, CALM_ROLE, TASK_ID_ROLE)
 
 
@@ -236,11 +237,14 @@ def _group_row(style: int, code: str, title: str) -> list[QStandardItem]:
     return cells
 
 
-def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=frozenset()) -> TreeData:
-    """Group the rows by index, area and criterion, as the annex does."""
+def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=frozenset(), *,
+               fold: bool = True) -> TreeData:
+    """Group the rows by index, area and criterion, as the annex does. `fold=False`: the search
+    texts are folded later (fold_texts), when no search needs them before the first paint."""
     today = today or dt.date.today()
     tree = TreeData(rows=rows, roots=[], by_task={}, position={}, prefixes=[], texts=[], today=today,
-                    finished=frozenset(finished))
+                    finished=frozenset(finished), texts_folded=fold)
+    text = None if fold else ""
     groups: dict[tuple, list] = {}  # key → [first cell, its row numbers, how many rows below it, its number]
     top = [None, (), 0, -1]
 
@@ -272,8 +276,15 @@ def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=froze
         tree.task_row.append(parent[2])
         parent[2] += 1
         tree.position[row.id] = position
-        _keep_key(tree, position, filter_key(row, today))
+        _keep_key(tree, position, filter_key(row, today, text))
     return tree
+
+
+def fold_texts(tree: TreeData) -> None:
+    """Every task's folded search text, if build_tree left them for later."""
+    if not tree.texts_folded:
+        tree.texts[:] = [search_text(row) for row in tree.rows]
+        tree.texts_folded = True
 
 
 def _keep_key(tree: TreeData, position: int, key: str) -> None:
@@ -313,6 +324,8 @@ class TaskTreeModel(QStandardItemModel):
 
     def select(self, task_filter: TaskFilter, among: list[int] | None = None) -> list[int]:
         """The positions (in rows) of the tasks the filter accepts: one pass over the precomputed keys."""
+        if task_filter.words():
+            self.fold_texts()
         return task_filter.select(self._tree.prefixes, self._tree.texts, among)
 
     def conditional_among(self, positions: list[int]) -> bool:
@@ -333,6 +346,10 @@ class TaskTreeModel(QStandardItemModel):
         tree.roots.clear()  # the model owns the cells now; their wrappers go with this list and `root`
         self._tree = tree
         self.endResetModel()
+
+    def fold_texts(self) -> None:
+        """The search texts, if the tree came without them (issue 17: folded after the first paint)."""
+        fold_texts(self._tree)
 
     def task(self, task_id: int) -> TaskRow | None:
         position = self._tree.position.get(task_id)
@@ -378,13 +395,29 @@ class CollatingProxy(QSortFilterProxyModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._collator = vietnamese_collator()
+        self._made_collator: QCollator | None = None  # at the first sort (issue 17)
+        self._source_order = True  # sorted by no column, source rows ascending (see `sort`)
         self.setSortRole(SORT_ROLE)
 
+    @property
+    def _collator(self) -> QCollator:
+        if self._made_collator is None:
+            self._made_collator = vietnamese_collator()
+        return self._made_collator
+
     def lessThan(self, left, right) -> bool:
-        a = left.data(SORT_ROLE) or left.data(Qt.DisplayRole) or ""
-        b = right.data(SORT_ROLE) or right.data(Qt.DisplayRole) or ""
+        a = left.data(SORT_ROLE) or left.data(_DISPLAY) or ""
+        b = right.data(SORT_ROLE) or right.data(_DISPLAY) or ""
         return self._collator.compare(str(a), str(b)) < 0
+
+    def sort(self, column: int, order=None) -> None:
+        """As Qt's; remembers whether rows are in source order, so that the filter's row hiding
+        need not ask sortOrder(), whose answer is one of Qt's enums (issue 17: before the first paint)."""
+        from PySide6.QtCore import Qt
+
+        order = Qt.AscendingOrder if order is None else order
+        self._source_order = column < 0 and order == Qt.AscendingOrder
+        super().sort(column, order)
 
 
 class TaskFilterProxy(CollatingProxy):
@@ -502,7 +535,7 @@ class TaskFilterProxy(CollatingProxy):
 
     def _in_source_order(self) -> bool:
         """Each proxy row is its source row: not sorted by a column, nor by source row backwards."""
-        return self.sortColumn() < 0 and self.sortOrder() == Qt.AscendingOrder
+        return self._source_order
 
     def _group_indexes(self, tree: TreeData) -> list:
         """Every group's index in this proxy, made once per tree and sort order (top down: a parent

@@ -39,7 +39,7 @@ class UndoController(QObject):
         self.window = window
         self.step: UndoStep | None = None
         self.action = text_action("Hoàn tác thay đổi vừa rồi", window)
-        self.action.setShortcut(QKeySequence.Undo)
+        self.action.setShortcuts(QKeySequence.Undo)
         self.action.setEnabled(False)
         self.action.triggered.connect(self.undo)
         window.addAction(self.action)

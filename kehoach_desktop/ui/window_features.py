@@ -6,11 +6,11 @@ wrapped task texts, a detail pane that scrolls only vertically.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QScrollArea, QSizePolicy, QToolBar
 
 from . import screen_fit
+from .lazy_qt import Qt  # issue 17: its uses here come after the first paint
 from .operations import describe_error
 from .start_order import text_action
 from .task_tree import COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK
@@ -57,7 +57,8 @@ def _narrow_columns(window) -> None:
 
 def _fit_detail_pane(detail) -> None:
     """The form follows the pane's width: long rows put the field under its label, no sideways scroll."""
-    from PySide6.QtWidgets import QFormLayout  # issue 17: the pane is built after the first paint
+    # issue 17: the pane is built after the first paint; so are these types (QSizePolicy's ~1 ms)
+    from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QSizePolicy
 
     for form in detail.findChildren(QFormLayout):
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
@@ -110,7 +111,7 @@ def _reflow_filters(window) -> None:
 
 def _install_shortcuts(window) -> None:
     find = text_action("Tìm nhiệm vụ", window)
-    find.setShortcut(QKeySequence.Find)
+    find.setShortcuts(QKeySequence.Find)
     find.triggered.connect(lambda: (window.search.setFocus(Qt.ShortcutFocusReason), window.search.selectAll()))
     window.addAction(find)
     window.find_action = find
@@ -151,7 +152,7 @@ def _install_overview(window) -> None:
     window.after_tasks_shown.then(lambda: _build_overview(window))
     window.detail.on_shown = lambda task: _show_right(window, task)
     action = text_action("Tổng quan", window)
-    action.setShortcut(QKeySequence("Ctrl+T"))
+    action.setShortcuts([QKeySequence("Ctrl+T")])
     action.triggered.connect(lambda: show_overview(window))
     window.overview_action = action
     toolbar = window.toolbar  # issue 17: findChildren wrapped every child, making the types of all
@@ -258,7 +259,7 @@ def attach_detail(window, detail) -> None:
 
 def _install_help_menu(window) -> None:
     guide = text_action("Hướng dẫn sử dụng", window)
-    guide.setShortcut(QKeySequence.HelpContents)
+    guide.setShortcuts(QKeySequence.HelpContents)
     guide.triggered.connect(lambda: open_guide(window))
     from .help_menu import help_menu
 

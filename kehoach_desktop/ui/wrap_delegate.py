@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextCharFormat, QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QTreeView
+from PySide6.QtCore import QRect, QSize, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
 
 from ..search_hits import match_spans
+from .qt_values import DISPLAY_ROLE, FONT_ROLE, TOOLTIP_ROLE
+
+# issue 17: what only a search's highlighting needs (text layouts, their formats) is imported
+# there; the tasks' first paint needs none of it, nor Qt's enum namespace (ui/qt_values)
 
 HIT_BACKGROUND, HIT_TEXT = "#ffe082", "#000000"  # a matched word: dark on amber
 
 MAX_LINES = 3
+MIN_WRAP_WIDTH = 46  # px: a narrower column keeps one line (40 px of text and the style's margins)
 UNIFORM_LINES = 2
 # Above this many tasks every row is two lines high (the rest elided; tooltip and detail pane show
 # it all): the view then measures one row, not each of 20,000 (issue 17). Rows of varied height
@@ -52,10 +57,10 @@ class WrappingDelegate(QStyledItemDelegate):
         if self.tree.uniformRowHeights():  # a large tree: every row two lines (see fit_rows)
             base = super().sizeHint(option, index)
             return QSize(base.width(), max(base.height(), UNIFORM_LINES * option.fontMetrics.lineSpacing() + 6))
-        text = index.data(Qt.DisplayRole)
-        if not text:
+        text = index.data(DISPLAY_ROLE)
+        if not text or not self.tree.isVisible():  # issue 17: not shown yet, its widths are not yet its own
             return super().sizeHint(option, index)
-        font = index.data(Qt.FontRole)
+        font = index.data(FONT_ROLE)
         width = self.tree.columnWidth(self.column)
         if self.tree.header().visualIndex(self.column) == 0:
             width -= self.tree.indentation() * (self._depth(index) + 1)
@@ -71,14 +76,19 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def _measure(self, option, index, text, font, width: int) -> QSize:
         base = super().sizeHint(option, index)
-        style = self.tree.style()
-        width -= 2 * (style.pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.tree) + 1)
-        if width < 40:
+        if width < MIN_WRAP_WIDTH:
             return base
         metrics = option.fontMetrics
         if font is not None:
             metrics = QFontMetrics(font)
-        needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextWordWrap, str(text)).height()
+        if base.width() <= width and "\n" not in str(text):  # its one line fits: nothing to wrap
+            return QSize(base.width(), max(base.height(), metrics.lineSpacing() + 6))
+        # Qt's own measure of the text wrapped in a cell of that width, margins taken off as the
+        # style paints them (the view asks with no width). issue 17: the style's margins asked from
+        # here made QStyle's Python type, with its enums (~8 ms), before the first paint.
+        cell = type(option)(option)
+        cell.rect = QRect(0, 0, width, 100000)
+        needed = super().sizeHint(cell, index).height()
         lines = min(MAX_LINES, max(1, round(needed / max(metrics.lineSpacing(), 1))))
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + 6))
 
@@ -90,11 +100,15 @@ class WrappingDelegate(QStyledItemDelegate):
             self.tree.viewport().update()
 
     def paint(self, painter, option, index) -> None:
-        text = index.data(Qt.DisplayRole)
+        text = index.data(DISPLAY_ROLE)
         spans = _spans(str(text), self.query) if text and self.query.strip() else ()
         if not spans:
             super().paint(painter, option, index)
             return
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -117,18 +131,22 @@ class WrappingDelegate(QStyledItemDelegate):
             if lines:
                 from html import escape  # here, not at start: html.entities alone is ~2.6 ms
 
-                tip = escape(str(index.data(Qt.ToolTipRole) or index.data(Qt.DisplayRole) or ""))
+                from PySide6.QtWidgets import QToolTip
+
+                tip = escape(str(index.data(TOOLTIP_ROLE) or index.data(DISPLAY_ROLE) or ""))
                 found = "<br>".join(escape(line) for line in lines)
                 QToolTip.showText(event.globalPos(), f"{tip}<hr><b>Khớp tìm kiếm:</b><br>{found}", view)
                 return True
         return super().helpEvent(event, view, option, index)
 
 
-def _hit_layout(text: str, spans, font, width: int, height: int) -> tuple[QTextLayout, float]:
+def _hit_layout(text: str, spans, font, width: int, height: int) -> tuple:
     """The text wrapped to the width with the matched spans marked, as many whole lines as the
     height holds (the last one elided when text remains, as Qt draws an unmarked cell), and the
     height they take. A QTextLayout, not a QTextDocument of HTML: a search repaints a hundred
     cells, and each document was parsed anew (~0.4 ms each)."""
+    from PySide6.QtCore import Qt
+
     text = text.replace("\n", "\u2028")  # the same length: the spans still fit
     layout = _laid_out(text, spans, font, width)
     metrics = QFontMetrics(font)
@@ -141,7 +159,10 @@ def _hit_layout(text: str, spans, font, width: int, height: int) -> tuple[QTextL
     return layout, sum(layout.lineAt(n).height() for n in range(lines))
 
 
-def _laid_out(text: str, spans, font, width: int) -> QTextLayout:
+def _laid_out(text: str, spans, font, width: int):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QTextLayout, QTextOption
+
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
@@ -172,7 +193,9 @@ def _spans(text: str, query: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=1)
-def _hit_format() -> QTextCharFormat:
+def _hit_format():
+    from PySide6.QtGui import QColor, QTextCharFormat
+
     marked = QTextCharFormat()
     marked.setBackground(QColor(HIT_BACKGROUND))
     marked.setForeground(QColor(HIT_TEXT))
