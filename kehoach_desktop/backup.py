@@ -54,6 +54,7 @@ Progress = Callable[[int, int, str], Any]
 
 @dataclass(frozen=True)
 class BackupInfo:
+    """One backup file: where, when, why it was made, and its size."""
     path: Path
     created_at: dt.datetime
     reason: str
@@ -87,6 +88,7 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class RestoreResult:
+    """What a restore did: the backup restored, the copies it kept, the evidence missing."""
     restored: BackupInfo
     safety_backup: BackupInfo | None  # the data as it was just before, when it could be read
     damaged_kept_at: Path | None  # where a damaged data file was copied, when it was damaged

@@ -18,6 +18,7 @@ _ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "
 
 @dataclass(frozen=True)
 class Deadline:
+    """A deadline text as read: its dates, and whether it recurs."""
     text: str
     dates: tuple[dt.date, ...] = field(default_factory=tuple)
     recurring: bool = False  # "Thường xuyên", "Hằng năm": due at each reporting period

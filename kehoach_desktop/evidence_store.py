@@ -23,6 +23,7 @@ _CHUNK = 1024 * 1024
 
 @dataclass(frozen=True)
 class StoredFile:
+    """A file in the evidence store: its SHA-256 (its name there), size and the user's own file name."""
     sha256: str
     size: int
     name: str  # the original file name, kept as data

@@ -42,6 +42,7 @@ DAMAGED_DIR = "damaged"
 
 @dataclass(frozen=True)
 class _WalIndex:
+    """The write-ahead log's index header, as the check reads it."""
     max_frame: int
     backfilled: int
     salt: bytes

@@ -49,6 +49,7 @@ def canonical(text: str) -> str:
 
 @dataclass(frozen=True)
 class Group:
+    """A group name of the annexes ("UBND cấp xã", "các sở, ban, ngành") and the kinds of agency it takes in."""
     label: str  # how we name the group to the user
     pattern: re.Pattern
     kinds: frozenset[AgencyKind]
@@ -169,6 +170,7 @@ def _split_commas(piece: str) -> list[str]:
 
 @dataclass(frozen=True)
 class PhraseMatch:
+    """Why one responsibility phrase names the agency."""
     reason: str
     conditional: bool
 
@@ -255,6 +257,7 @@ def _match_cell(cell: str, name: str, kind: AgencyKind) -> PhraseMatch | None:
 
 @dataclass(frozen=True)
 class RoleMatch:
+    """The agency's role in a task, and why."""
     role: Role | None
     reason: str  # "nhóm “UBND cấp xã” trong cột Chủ trì"
     conditional: bool

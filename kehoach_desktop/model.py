@@ -95,6 +95,7 @@ class Status(str, Enum):
 
 @dataclass
 class AgencyProfile:
+    """The agency using the program (or one in a consolidator's roster)."""
     name: str
     kind: AgencyKind
     governing_body: str = ""
@@ -119,6 +120,7 @@ class AgencyProfile:
 
 @dataclass
 class Plan:
+    """A provincial plan (kế hoạch): its number, date, issuer and year."""
     number: str  # "2163/KH-UBND"
     date: dt.date | None = None
     issuer: str = ""
@@ -129,6 +131,7 @@ class Plan:
 
 @dataclass
 class PlanIndex:
+    """One index of a plan's annex (PAR INDEX, SIPAS, PAPI), as one annex sheet or part."""
     kind: IndexKind
     name: str  # as written, e.g. "Phụ lục 1 — PAR INDEX, SIPAS"
     position: int = 0
@@ -138,6 +141,7 @@ class PlanIndex:
 
 @dataclass
 class Criterion:
+    """A criterion of an index, or an area (lĩnh vực) grouping criteria."""
     code: str  # as printed: "1", "1.3", "2.4.1"; "" when the row has none
     title: str
     max_score: float | None = None
@@ -155,6 +159,7 @@ class Criterion:
 
 @dataclass
 class Task:
+    """A task of the annex, with its responsibility phrases as written."""
     content: str
     deadline_text: str = ""
     evidence_required: str = ""
@@ -174,6 +179,7 @@ class Task:
 
 @dataclass
 class Progress:
+    """What the agency recorded about one task."""
     task_id: int
     status: Status = Status.NOT_STARTED
     percent: int = 0
@@ -188,6 +194,7 @@ class Progress:
 
 @dataclass
 class Evidence:
+    """One piece of evidence (tài liệu kiểm chứng) of a task."""
     task_id: int
     number: str = ""  # "15/QĐ-UBND"
     date: dt.date | None = None

@@ -18,6 +18,7 @@ ALL = "all"
 
 @dataclass
 class TaskFilter:
+    """What the tree shows: scope, status, overdue only and the search words."""
     scope: str = MINE_ANY  # "all", "mine", or a Role value ("lead", "implementing", "cooperating")
     status: Status | None = None
     overdue_only: bool = False

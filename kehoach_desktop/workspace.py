@@ -42,6 +42,7 @@ DUE_SOON_DAYS = 14
 
 @dataclass(frozen=True)
 class Counts:
+    """The status bar's figures."""
     total: int
     mine: int
     done: int
