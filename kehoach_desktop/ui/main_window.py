@@ -22,7 +22,7 @@ from .help_menu import add_about_action
 from .lazy_qt import QFileDialog, QMessageBox  # issue 17: their types when first used
 from .exchange_actions import ExchangeActions
 from .operations import OperationRunner, describe_error
-from .start_order import AfterTasksShown, DetailStandIn, own_viewport, text_action
+from .start_order import AfterTasksShown, DetailStandIn, at_next_paint, own_viewport, text_action
 from .clear_button import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, task_id_at,
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
             self._refiltering = False
         self._counts = tree.counts
         if len(tree.rows) > FREEZE_ABOVE:
-            QTimer.singleShot(0, self._spare_the_collector)  # issue 17: once the tasks have painted
+            at_next_paint(self.tree.viewport(), self._spare_the_collector)  # issue 17: after the tasks' paint
         else:
             gc.unfreeze()  # smaller data now: what an earlier large load froze is collected again
         self._refresh_counts()

@@ -49,16 +49,12 @@ class AfterTasksShown(QObject):
             self.window.installEventFilter(self)
 
     def _at_next_paint(self) -> None:
-        self.window.tree.viewport().installEventFilter(self)
-        QTimer.singleShot(self.LATEST_MS, self, self._run)
+        at_next_paint(self.window.tree.viewport(), self._run, self.LATEST_MS)
 
     def eventFilter(self, obj, event) -> bool:
         if self.done:
             return False
-        if event.type() == QEvent.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
-        elif event.type() == QEvent.Show and obj is self.window:
+        if event.type() == QEvent.Show and obj is self.window:
             obj.removeEventFilter(self)
             self._at_next_paint() if self.paint_first else self._run()
         return False
@@ -70,6 +66,33 @@ class AfterTasksShown(QObject):
         pending, self.pending = self.pending, []
         for action in pending:
             action()
+
+
+def at_next_paint(widget, action, latest_ms: int = 1000) -> None:
+    """Run `action` once, just after `widget`'s next paint is on the screen, or after `latest_ms`
+    if no paint comes (a hidden window). A zero-delay timer set beside new rows runs before they
+    are painted: Qt paints them at a later turn of the event loop."""
+    _NextPaint(widget, action, latest_ms)
+
+
+class _NextPaint(QObject):
+    def __init__(self, widget, action, latest_ms: int):
+        super().__init__(widget)
+        self._action, self._done = action, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._run)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Paint and not self._done:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
+        return False
+
+    def _run(self) -> None:
+        if not self._done:
+            self._done = True
+            self._action()
+            self.deleteLater()
 
 
 class DetailStandIn:
