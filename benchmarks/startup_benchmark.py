@@ -69,6 +69,8 @@ APP.exec()
 PROGRAM = _WATCH + """
 import sys
 from kehoach_desktop.cli import main
+import gc
+gc.disable()  # as cli.main does before it imports the window (the import below is this start's)
 from kehoach_desktop.ui.main_window import MainWindow
 _show = MainWindow.show
 def _shown(window):
@@ -95,6 +97,8 @@ from PySide6.QtWidgets import QApplication
 mark("PySide6 QtCore, QtWidgets imported")
 import kehoach_desktop.cli
 mark("kehoach_desktop.cli imported")
+import gc
+gc.disable()  # as cli.main does before it imports the window
 from kehoach_desktop.ui import app, main_window
 mark("ui.app, ui.main_window imported")
 W = main_window.MainWindow

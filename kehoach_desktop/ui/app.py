@@ -136,6 +136,14 @@ def run(data_dir=None) -> int:
         gc.enable()  # issue 17: whatever way the start went (the command line disabled it)
 
 
+def _start_path_left() -> None:
+    """What the start put off until the first window's tasks are shown, or until the start takes
+    another way (a second start, damaged data, a refusal): every later window fitted to its
+    screen, and the garbage collections the command line stopped (issue 17)."""
+    fit_windows_now()
+    gc.enable()
+
+
 def _run(data_dir) -> int:
     from .single_instance import InstanceLock
 
@@ -144,26 +152,25 @@ def _run(data_dir) -> int:
     app = make_application(fit_windows=False)  # issue 17: see fit_windows_now
     lock = InstanceLock(resolve_data_dir(data_dir))  # issue 10: one program per data folder
     if not lock.acquire():
-        fit_windows_now()
+        _start_path_left()
         return second_start(lock)
     try:
         try:
             window = open_main_window(data_dir)
         except DatabaseDamagedError as error:
-            fit_windows_now()
+            _start_path_left()
             window = recover_from_damage(error, data_dir)
             if window is None:
                 return 2
         except KehoachError as error:
-            fit_windows_now()
+            _start_path_left()
             QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(error))
             return 2
         later = window.after_tasks_shown  # issue 17: what the tasks' first paint does not need waits for it
         fit_first_show(window)
         window.show()
         later.at_latest(STARTED_BY_MS)  # should the read of the tasks fail
-        later.then(gc.enable)  # issue 17: the start's garbage collections, once the tasks are on the screen
-        later.then(fit_windows_now)
+        later.then(_start_path_left)  # issue 17: once the tasks are on the screen
         later.then(lambda: lock.listen(window))
         first_run(window)
         later.then(window.start_automatic_backups)
