@@ -30,8 +30,7 @@ def test_the_plain_numbers_are_qts_own():
     pairs = [(qv.DISPLAY_ROLE, Qt.DisplayRole), (qv.TOOLTIP_ROLE, Qt.ToolTipRole), (qv.FONT_ROLE, Qt.FontRole),
              (qv.BACKGROUND_ROLE, Qt.BackgroundRole), (qv.FOREGROUND_ROLE, Qt.ForegroundRole),
              (qv.USER_ROLE, Qt.UserRole), (qv.ITEM_IS_SELECTABLE, Qt.ItemIsSelectable),
-             (qv.ITEM_IS_ENABLED, Qt.ItemIsEnabled), (qv.ITEM_NEVER_HAS_CHILDREN, Qt.ItemNeverHasChildren),
-             (qv.TEXT_WORD_WRAP, Qt.TextWordWrap)]
+             (qv.ITEM_IS_ENABLED, Qt.ItemIsEnabled), (qv.ITEM_NEVER_HAS_CHILDREN, Qt.ItemNeverHasChildren)]
     assert [number for number, _ in pairs] == [member.value for _, member in pairs]
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QCheckBox, QDialog, QDoubleSpinBox, QHBoxLayout, QWidget
-
-from .lazy_qt import QDateEdit, QDialogButtonBox  # issue 17: their types when first used
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QWidget
 
 VI_LOCALE = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 
@@ -72,8 +70,3 @@ def accept_cancel_buttons(dialog: QDialog, accept_text: str) -> QDialogButtonBox
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
-
-
-# --- start-up (issue 17) ---
-
-from .clear_button import add_clear_button  # noqa: E402,F401  (moved: loaded at start without this module)
