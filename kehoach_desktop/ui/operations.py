@@ -109,7 +109,8 @@ class OperationRunner:
     def supersede(self, key: object) -> None:
         """Drop the result of any request of this kind still running (the caller shows
         something newer without a request of its own)."""
-        self._latest[key] = object()
+        if key in self._latest:  # a request of this kind is running (a finished one has left)
+            self._latest[key] = object()
 
     def run(
         self,
@@ -159,12 +160,18 @@ class OperationRunner:
     def _newest_only(self, key, on_done, on_error):
         request = self._latest[key] = object()
 
+        def newest() -> bool:  # and, being newest, it lets the key go (views are keys: kept no longer)
+            if self._latest.get(key) is not request:
+                return False
+            del self._latest[key]
+            return True
+
         def done(result) -> None:
-            if self._latest.get(key) is request:
+            if newest():
                 on_done(result)
 
         def failed(error) -> None:
-            if self._latest.get(key) is request:
+            if newest():
                 on_error(error)
 
         return done, failed
