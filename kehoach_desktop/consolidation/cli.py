@@ -98,10 +98,10 @@ def _print_change(change: rosters.RosterChange, args) -> int:
 
 
 def cmd_receive(workspace, args) -> int:
+    if args.workers is not None and args.workers < 0:  # before the backup: a refusal costs nothing
+        raise InvalidInputError("Số tiến trình phụ (--workers) không được âm.")
     if not args.dry_run:
         workspace.backup_before("nhan-goi")
-    if args.workers is not None and args.workers < 0:
-        raise InvalidInputError("Số tiến trình phụ (--workers) không được âm.")
     result = receiving.receive(workspace, args.paths, dry_run=args.dry_run, workers=args.workers)
     if args.json:
         _print_json(result.to_json())
