@@ -213,6 +213,7 @@ class _Prepared:
     unmatched: int
     in_scope_criteria: set[int]
     learned: dict = field(default_factory=dict)  # plan.json members read and checked opening it (a worker's too)
+    plan_sha: str | None = None  # its plan.json's SHA-256 (format 2), else None
 
 
 def _open_one(path: Path, context: _Context, evidence: EvidenceStore | None = None, shared: "_Unpacked | None" = None):
@@ -261,7 +262,8 @@ class _Unpacked:
 def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepared:
     """`created`: the package's creation, UTC ISO, as its manifest was checked."""
     data = package.data
-    refs, ids, unmatched, in_scope = _matched(data, context, _plan_sha(package.manifest))
+    plan_sha = _plan_sha(package.manifest)
+    refs, ids, unmatched, in_scope = _matched(data, context, plan_sha)
     records = data["progress"]
     clean = _cleaner(data)
     # Each progress record's (revision, values, record time), built in C loops: the checks made the
@@ -285,7 +287,7 @@ def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepar
                                      for index in plan["indices"]]} for plan in data["plans"]],
               "criterion_scores": data.get("criterion_scores") or []} if data.get("criterion_scores") else {}
     package.data = scores
-    return _Prepared(package, created, rows, unmatched, in_scope)
+    return _Prepared(package, created, rows, unmatched, in_scope, plan_sha=plan_sha)
 
 
 def _plan_sha(manifest: dict) -> str | None:
@@ -462,7 +464,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
             writer.flush()
             if progress:
                 progress(len(files), len(files), "Đang ghi dữ liệu")
-            kept = {_plan_sha(item.opened.manifest) for item, outcome in zip(prepared, applied)
+            kept = {item.plan_sha for item, outcome in zip(prepared, applied)
                     if outcome.status == RECEIVED}  # for the next receive: the plans of what went in
             cstore.save_received_plans(workspace.db, {key: raw for key, raw in context.known_plans.learned.items()
                                                       if key[0] in kept}, now)
@@ -669,9 +671,9 @@ def _stored_is_newer(old: dict, revision: int, created: str, record_time: str) -
 
 
 def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str],
-           writer: cstore.AgencyTaskWriter | None = None) -> PackageOutcome:
+           writer: cstore.AgencyTaskWriter) -> PackageOutcome:
     """Store one package; `taken`: the package ids received, before and in this transaction;
-    `writer`: where its agency_task rows go (written by the caller's flush), else written here."""
+    `writer`: where its agency_task rows go (written by the caller's flush)."""
     package = prepared.opened
     manifest = package.manifest
     owner = manifest["profile"]
@@ -699,19 +701,15 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str
     package_row = cstore.insert_received(db, {
         "agency_id": agency_id, "package_id": manifest["package_id"], "file_name": package.name,
         "file_sha256": package.seal, "period_code": period.get("code"), "period_year": period.get("year"),
-        "created_at": created, "received_at": now, "plan_sha256": _plan_sha(manifest)})
+        "created_at": created, "received_at": now, "plan_sha256": prepared.plan_sha})
     taken.add(manifest["package_id"])
     changes["tasks_unmatched"] = prepared.unmatched
-    alone = writer is None
-    writer = cstore.AgencyTaskWriter(db) if alone else writer
     if writer.pending_for(agency_id):  # a second package of this agency in this receive
         writer.flush()
     existing = cstore.agency_tasks(db, agency_id) if found.agency is not None else {}
     stored_evidence = cstore.agency_evidence_by_task(db, agency_id) if existing else {}
     upserts, evidence = _weighed_rows(prepared, existing, stored_evidence, agency_id, package_row, changes)
     writer.add(upserts, existing)
-    if alone:
-        writer.flush()
     cstore.replace_agency_evidence_rows(db, agency_id, evidence)
     changes["files_added"] = sum(path is not None for path in package.files.values())
     # --- criterion scores (issue 12): the lead department's proposals, per criterion in scope ---

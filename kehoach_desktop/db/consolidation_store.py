@@ -96,18 +96,12 @@ _UPDATE_AGENCY_TASK = (f"UPDATE agency_task SET {', '.join(f'{key} = ?' for key 
                        "WHERE id = ? AND agency_id = ? AND task_id = ?")
 
 
-def save_agency_tasks(db: sqlite_utils.Database, rows: list[tuple], existing: dict[int, dict]) -> None:
-    """Insert or replace the agency's rows for these tasks, each a tuple of the values in
-    AGENCY_TASK_FIELDS order; `existing`: task id → the agency's row as read (agency_tasks).
-    New rows are inserted and the others updated by id: an upsert costs three times as much."""
-    writer = AgencyTaskWriter(db)
-    writer.add(rows, existing)
-    writer.flush()
-
-
 class AgencyTaskWriter:
-    """save_agency_tasks for the packages of one receive, a few packages' rows written together
-    (issue 11, speed): the CHECK switch below is a PRAGMA, and each PRAGMA makes SQLite prepare
+    """The agency_task rows of one receive's packages, a few packages' rows written together
+    (issue 11, speed). `add(rows, existing)` takes one agency's rows, each a tuple of the values
+    in AGENCY_TASK_FIELDS order, with `existing` (task id → the agency's row as read,
+    agency_tasks): new rows are inserted and the others updated by id (an upsert costs three
+    times as much). Speed: the CHECK switch below is a PRAGMA, and each PRAGMA makes SQLite prepare
     every statement again; switched around each package's rows it cost ~0.2 ms a package (the
     roster's insert alone went from 20 to 150 µs). The caller flushes before it reads the rows of
     an agency with rows pending (pending_for) and at the end, inside its transaction."""
@@ -122,7 +116,6 @@ class AgencyTaskWriter:
         self.agencies: set[int] = set()
 
     def add(self, rows: list[tuple], existing: dict[int, dict]) -> None:
-        """One agency's rows, as save_agency_tasks takes them."""
         if not rows:
             return
         self.rows += rows
