@@ -1,8 +1,9 @@
 """Progress packages (.khbc) and task packages (.khnv) as files: writing and reading them safely.
 
-A package is a zip: `manifest.json` (see manifest.py), `data.json` with the plans and,
-for a progress package, the progress records, evidence records and report texts, and the
-evidence files under `evidence/<sha256>` (the user's file names are data, never paths).
+A package is a zip: `manifest.json` (see manifest.py), `plan.json` with the plans (format 2;
+format 1 had them in data.json), `data.json` with the agency's roles and, for a progress
+package, the progress records, evidence records and report texts, and the evidence files under
+`evidence/<sha256>` (the user's file names are data, never paths).
 
 Writing goes through writer.py (NAME.partial, fsync, rename, read back and verify) and a
 sealed zip (seal.py); reading checks the zip's directory (safe_zip.py), then reads the file
@@ -208,7 +209,8 @@ def read_package(
     SHA-256 the manifest declares, and the whole file with the seal in its comment, its
     digest taken from the same bytes as they were read: the file is read once, in order.
     `accept(manifest)` may refuse early (another agency's package) before the evidence is read;
-    files for which `already_stored(sha256)` is true are verified but not unpacked (their path is None).
+    files for which `already_stored(sha256)` is true are not unpacked (their path is None): format 2
+    does not read them (their own SHA-256 is the store's name for them), format 1 verifies them.
     `progress` gets the bytes of the file as they are read.
     `plans`: the plan.json members known already (a receiver's, issue 11): one of them is not read again.
     """
@@ -396,7 +398,7 @@ def _check_evidence_v2(archive: SafeZip, names: list[str], display_name: str, re
 
 def _read_members(archive: SafeZip, display_name: str, extract_to, accept, already_stored,
                   report: Callable[[], None], plans=None, syncer=None,
-                  version_2: bool = False) -> tuple[dict, bytes, dict, tuple | None]:
+                  version_2: bool = False) -> tuple[dict, bytes, dict, "_PlanMember | None"]:
     """`version_2`: the evidence as _unpack_evidence_v2 reads it."""
     manifest = check_manifest(_json(archive.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES),
                                     MANIFEST_NAME, display_name), display_name)

@@ -15,7 +15,7 @@ every byte of the file before those 64 digits EXCEPT the stored bytes of the evi
   need not hash them a second time (version 1 hashed each evidence byte twice on import, and
   twice more on export: while writing and while verifying);
 - everything else is sealed byte for byte: every local header and data descriptor (names,
-  sizes, CRCs, times, flags), manifest.json and data.json as stored (a flipped bit of their
+  sizes, CRCs, times, flags), manifest.json, plan.json and data.json as stored (a flipped bit of their
   deflate streams included), the central directory (names, sizes, order, offsets) and the end
   records; the excluded spans are where the sealed central directory and the sealed local
   headers say the evidence data lies, so moving or resizing one breaks the seal too;
@@ -193,7 +193,7 @@ class SealingWriter:
         """Replace the comment's placeholder digits (the file's last bytes) by the digest."""
         self.close()
         digest, tail = self.hasher.result()
-        if tail != PLACEHOLDER[-DIGEST_LENGTH:]:
+        if tail != PLACEHOLDER_V2[-DIGEST_LENGTH:]:
             raise RuntimeError("the zip must end with the seal placeholder as its comment")
         self.out.seek(-DIGEST_LENGTH, os.SEEK_END)
         self.out.write(digest.encode("ascii"))

@@ -675,7 +675,8 @@ def _counts_by_plan(rows, today) -> dict[int, Counts]:
 # --- tree speed (issue 17) ---
 
 def _read_tree(workspace, today, fold: bool = True):
-    """The tasks read and the tree built (on the worker thread), a past year's plans drawn calm."""
+    """The tasks read and the tree built, a past year's plans drawn calm: on the worker thread, or
+    before the window shows for a plan of up to READ_HERE_UP_TO tasks (_read_here_first)."""
     from ..plans import is_finished
 
     finished = {plan["id"] for plan in workspace.plans() if is_finished(plan, today)}  # the plan bar's rule

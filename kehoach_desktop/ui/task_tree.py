@@ -89,7 +89,7 @@ def short_deadline(row: TaskRow) -> str:
 
 @dataclass
 class TreeData:
-    """The tasks read and their tree cells, built off the GUI thread."""
+    """The tasks read and their tree cells, as _read_tree builds them for the model."""
     rows: list[TaskRow]  # every task, in annex order
     # The index groups' rows, their groups and tasks below; handed to the model by set_tree, which
     # then empties this list: no Python wrapper of a cell may outlive the model that owns the cell
