@@ -316,6 +316,11 @@ class TaskTreeModel(QStandardItemModel):
     # --- what the window calls
 
     @property
+    def tree(self) -> TreeData:
+        """The data shown: its rows and shape (the proxy hides rows by it)."""
+        return self._tree
+
+    @property
     def rows(self) -> list[TaskRow]:
         return self._tree.rows
 
@@ -494,7 +499,7 @@ class TaskFilterProxy(CollatingProxy):
         return self._visible_set
 
     def is_visible(self, task_id: int) -> bool:
-        position = self.sourceModel()._tree.position.get(task_id)
+        position = self.sourceModel().tree.position.get(task_id)
         return position is not None and position in self._shown_set()
 
     def visible_task_ids(self) -> list[int]:
@@ -514,7 +519,7 @@ class TaskFilterProxy(CollatingProxy):
         view = self._view
         if view is None or not shiboken6.isValid(view) or view.model() is not self:
             return
-        tree = self.sourceModel()._tree
+        tree = self.sourceModel().tree
         groups = self._group_indexes(tree)  # made at the first filter after a reload, not at the first keystroke
         if self._shown() == self._applied:  # the same tasks ("Tất cả" where every task is the agency's, …)
             return
