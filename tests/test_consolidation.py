@@ -476,3 +476,29 @@ def test_received_texts_are_cleaned_like_any_package(province, tmp_path):
     code, _ = run_cli("--data-dir", tmp_path / "snv", "report", "--consolidated", "--period", "year",
                       "--year", "2025", "--out", docx)
     assert code == 0 and docx.is_file()
+
+
+def test_a_role_that_is_not_text_is_refused_whether_the_plan_is_new_or_known(province, tmp_path, monkeypatch):
+    """Issue 11: one rule for a task's role, whether the receiver reads the package's plan.json or
+    knows it already (the same file was taken the first time and refused once the plan was known)."""
+    import _exchange_support
+
+    monkeypatch.setitem(_exchange_support.SEAL_VERSION, "value", 2)
+    first, other = sorted(province["packages"].glob("*.khbc"))[:2]
+
+    def numeric_role(name, data):
+        if name != "data.json":
+            return data
+        value = json.loads(data)
+        value["plans"][0]["roles"][0][2] = 5
+        return json.dumps(value, ensure_ascii=False).encode()
+
+    odd = rebuild_package(other, tmp_path / "vai-tro-so.khbc", change=numeric_role)
+    with consolidator(province, tmp_path / "new") as ws:  # the plan read from the package
+        new = receiving.receive(ws, [odd])
+    with consolidator(province, tmp_path / "known") as ws:  # the plan known from a package before
+        assert receiving.receive(ws, [first]).count(receiving.RECEIVED) == 1
+        known = receiving.receive(ws, [odd])
+    for result in (new, known):
+        assert [item.status for item in result.packages] == [receiving.REFUSED]
+        assert "vai trò trong nhiệm vụ" in result.packages[0].message

@@ -201,6 +201,8 @@ def check_data(data, manifest: dict, display_name: str, files: set[str], known=N
                 _need(task, TASK_SPEC, f"{where}, nhiệm vụ", display_name)
                 if kind != FORMAT_TASKS and task.get("role_override") not in ROLE_OVERRIDES:
                     raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, vai trò tự đặt)")
+                if kind != FORMAT_TASKS and not _role(task.get("role")):
+                    raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, vai trò trong nhiệm vụ)")
                 if task["criterion"] is not None and task["criterion"] not in criterion_refs:
                     raise refuse(display_name, f"dữ liệu trong gói không hợp lệ ({where}, nhiệm vụ trỏ tới "
                                                "tiêu chí không có)")
@@ -243,7 +245,7 @@ def _known_plan_refs(data: dict, known, display_name: str) -> tuple[set, set]:
     except TypeError:  # an unhashable value
         pairs = {(None, [])}
     if not known.task_refs.issuperset(roles) or any(
-            override not in ROLE_OVERRIDES or not (role is None or _text(role)) for override, role in pairs):
+            override not in ROLE_OVERRIDES or not _role(role) for override, role in pairs):
         raise refuse(display_name, "dữ liệu trong gói không hợp lệ (vai trò trong nhiệm vụ)")
     return known.task_refs, known.criterion_refs
 
@@ -254,6 +256,13 @@ def _known_plan_refs(data: dict, known, display_name: str) -> tuple[set, set]:
 
 _REF, _TASK, _CRITERION, _UPDATED = (operator.itemgetter(key) for key in ("ref", "task", "criterion", "updated_at"))
 _ROLE_OVERRIDE = operator.methodcaller("get", "role_override")
+_ROLE = operator.methodcaller("get", "role")
+
+
+def _role(value) -> bool:
+    """A task's role as a package gives it: none, or a text (one the program does not know is
+    taken as none). The same rule whether the plan is read or known already (issue 11)."""
+    return value is None or _text(value)
 _ALSO_SERVES = operator.methodcaller("get", "also_serves", [])
 _REVISION = operator.methodcaller("get", "revision", 0)
 
@@ -273,7 +282,8 @@ def _tasks_together(tasks: list, kind: str, criterion_refs: set[int], all_refs: 
     if not _FAST[id(TASK_SPEC)].passes_all(tasks):
         return None
     try:
-        if kind != FORMAT_TASKS and {*map(_ROLE_OVERRIDE, tasks)} - set(ROLE_OVERRIDES):
+        if kind != FORMAT_TASKS and ({*map(_ROLE_OVERRIDE, tasks)} - set(ROLE_OVERRIDES)
+                                     or not all(map(_role, {*map(_ROLE, tasks)}))):
             return None
     except TypeError:  # an unhashable role
         return None
