@@ -9,7 +9,8 @@ import unicodedata
 
 from .errors import InvalidInputError
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_SPACE_CHARS = r"\t\u00a0\u2000-\u200b\u202f\u3000"  # with " ": the spaces a text may hold
+_SPACES = re.compile(f"[ {_SPACE_CHARS}]+")
 
 
 def nfc(value: object) -> str:
@@ -57,8 +58,7 @@ def _fold(text: str) -> str:
 _VIETNAMESE_MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"  # grave…dot below, circumflex, breve, horn
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 # _SPACES's runs but a single plain space (most of a text's matches), which needs no change
-_SPACES_TO_CHANGE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u3000][ \t\u00a0\u2000-\u200b\u202f\u3000]*"
-                               r"| [ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_SPACES_TO_CHANGE = re.compile(f"[{_SPACE_CHARS}][ {_SPACE_CHARS}]*| [ {_SPACE_CHARS}]+")
 
 
 def _without_marks(match: re.Match) -> str:

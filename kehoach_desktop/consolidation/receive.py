@@ -43,7 +43,7 @@ from ..exchange.packages import _Syncer
 from ..exchange.safe_zip import _LOCAL_HEADER, _LOCAL_SIGNATURE, refuse
 from ..exchange.schema import latest_valid_time, valid_time
 from ..limits import _NOT_XML, clean_text
-from ..model import AgencyKind
+from ..model import AgencyKind, Role
 from ..text import fold, nfc
 from . import maybe_rolled_back
 from .roster import RosterIndex, clean_name, lookup, scope_tasks
@@ -295,7 +295,7 @@ def _plan_sha(manifest: dict) -> str | None:
     return next((member["sha256"] for member in manifest["members"] if member["name"] == PLAN_NAME), None)
 
 
-_ROLES = ("lead", "implementing", "cooperating")  # a tuple: a role may be any JSON value
+_ROLES = tuple(role.value for role in Role)  # a tuple: a role may be any JSON value
 _KNOWN_ROLES = {role: role for role in _ROLES}
 
 
