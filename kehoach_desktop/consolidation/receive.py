@@ -23,7 +23,6 @@ import shutil
 import sys
 import tempfile
 import unicodedata
-import zlib
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -40,7 +39,7 @@ from ..exchange.manifest import FORMAT_TASKS, MANIFEST_NAME, MAX_MANIFEST_BYTES,
 from ..exchange.packages import KnownPackage, OpenedPackage, open_package
 from ..exchange.packages import _remove_stale_temp as remove_stale_temp
 from ..exchange.packages import _Syncer
-from ..exchange.safe_zip import _LOCAL_HEADER, _LOCAL_SIGNATURE, refuse
+from ..exchange.safe_zip import peek_first_member, refuse
 from ..exchange.schema import latest_valid_time, valid_time
 from ..limits import _NOT_XML, clean_text
 from ..model import AgencyKind, Role
@@ -516,21 +515,7 @@ def _peek_manifest(path: Path) -> dict:
     """The manifest of a package, read from the first bytes of the file, as the program writes it
     (manifest.json first, deflated): only a hint for the order, so the zip is not opened twice
     (its directory checked, its members listed) for it. Anything else raises."""
-    with open(path, "rb") as handle:
-        head = handle.read(PEEK_BYTES)
-        fields = _LOCAL_HEADER.unpack_from(head)
-        signature, method, (name_length, extra_length) = fields[0], fields[4], fields[-2:]
-        start = _LOCAL_HEADER.size + name_length + extra_length
-        if signature != _LOCAL_SIGNATURE or method != 8 \
-                or head[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_length] != MANIFEST_NAME.encode():
-            raise ValueError("not a manifest first")
-        inflater = zlib.decompressobj(-15)
-        text = inflater.decompress(head[start:], MAX_MANIFEST_BYTES)
-        if not inflater.eof:  # a long manifest (many plans): the rest of a bounded read
-            text += inflater.decompress(handle.read(MAX_MANIFEST_BYTES), MAX_MANIFEST_BYTES - len(text))
-    if not inflater.eof:
-        raise ValueError("manifest longer than allowed")
-    manifest = json.loads(text)
+    manifest = json.loads(peek_first_member(path, MANIFEST_NAME, MAX_MANIFEST_BYTES, PEEK_BYTES))
     if not isinstance(manifest, dict):
         raise ValueError("not a manifest")
     return manifest

@@ -17,6 +17,7 @@ import stat
 import struct
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
@@ -294,3 +295,24 @@ def check_no_overlap(path: Path, infos: list[zipfile.ZipInfo], directory_start: 
         raise refuse(display_name, "các thành phần chồng lên mục lục của tệp nén — dấu hiệu của tệp “bom nén” "
                                    "hoặc tệp hỏng")
     return data_starts
+
+
+def peek_first_member(path: Path, name: str, limit: int, head_bytes: int) -> bytes:
+    """The data of `name` when it is the file's first member and deflated (as the program writes
+    its manifest), read from the file's first `head_bytes` (more only for a long member, up to
+    `limit` bytes) without the zip's directory: a hint, nothing checked. Anything else raises."""
+    with open(path, "rb") as handle:
+        head = handle.read(head_bytes)
+        fields = _LOCAL_HEADER.unpack_from(head)
+        signature, method, (name_length, extra_length) = fields[0], fields[4], fields[-2:]
+        start = _LOCAL_HEADER.size + name_length + extra_length
+        if signature != _LOCAL_SIGNATURE or method != zipfile.ZIP_DEFLATED \
+                or head[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_length] != name.encode():
+            raise ValueError(f"not {name} first")
+        inflater = zlib.decompressobj(-15)
+        data = inflater.decompress(head[start:], limit)
+        if not inflater.eof:  # a long member: the rest of a bounded read
+            data += inflater.decompress(handle.read(limit), limit - len(data))
+    if not inflater.eof:
+        raise ValueError(f"{name} longer than allowed")
+    return data
