@@ -113,5 +113,7 @@ def search_text(row: TaskRow) -> str:
 
 
 def apply_filter(rows: list[TaskRow], task_filter: TaskFilter, today: dt.date | None = None) -> list[TaskRow]:
+    """The rows the filter accepts, one `accepts` at a time: the plain statement of the rule, which
+    the tests hold the tree's one-pass `TaskFilter.select` to (the program itself uses select)."""
     today = today or dt.date.today()
     return [row for row in rows if task_filter.accepts(row, today)]
