@@ -325,8 +325,8 @@ def as_format_1(source: Path, target: Path) -> Path:
     parts = members(source)
     manifest = json.loads(parts.pop("manifest.json"))
     plan = json.loads(parts.pop("plan.json"))
-    parts["data.json"] = json.dumps(join_plan(plan, json.loads(parts["data.json"])), ensure_ascii=False,
-                                    separators=(",", ":")).encode()
+    parts["data.json"] = json.dumps(join_plan(plan, with_progress_records(json.loads(parts["data.json"]))),
+                                    ensure_ascii=False, separators=(",", ":")).encode()
     manifest["format_version"] = 1
     manifest["members"] = [{"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                            for name, data in parts.items()]
@@ -341,3 +341,30 @@ def as_format_1(source: Path, target: Path) -> Path:
     entries = [("manifest.json", json.dumps(manifest, ensure_ascii=False).encode())]
     entries += [(entry(name), data) for name, data in parts.items()]
     return seal(write_zip(target, entries, sealed=False))
+
+# --- format 2 packages (issue 11: the progress as records in data.json, before format 3's columns) ---
+
+def with_progress_records(data: dict) -> dict:
+    """data.json of format 3 with its progress columns as the records formats 1 and 2 wrote."""
+    from kehoach_desktop.exchange.content import progress_records
+
+    return {**data, "progress": progress_records(data["progress"])}
+
+
+def edit_progress(data: dict, change) -> dict:
+    """data.json of format 3 with `change(records)` applied to its progress as records, written back as columns."""
+    from kehoach_desktop.exchange.content import progress_columns
+
+    records = with_progress_records(data)["progress"]
+    change(records)
+    return {**data, "progress": progress_columns(records)}
+
+
+def as_format_2(source: Path, target: Path) -> Path:
+    """The package as format 2 wrote it: data.json's progress as records, format_version 2."""
+    def change(name: str, raw: bytes) -> bytes:
+        if name != "data.json":
+            return raw
+        return json.dumps(with_progress_records(json.loads(raw)), ensure_ascii=False, separators=(",", ":")).encode()
+
+    return rebuild_package(source, target, change=change, manifest_change=lambda m: m.update(format_version=2))

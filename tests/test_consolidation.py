@@ -17,7 +17,7 @@ from kehoach_desktop.workspace import Workspace
 from _consolidation_support import (  # noqa: F401 - the fixture
     AGENCIES, UNREPORTED, consolidator, own_tasks, province, run_cli,
 )
-from _exchange_support import rebuild_package
+from _exchange_support import edit_progress, rebuild_package
 from _support import snapshot
 
 CLOSED = ("hoàn thành", "không thực hiện được")
@@ -462,9 +462,8 @@ def test_received_texts_are_cleaned_like_any_package(province, tmp_path):
     def dirty(name, data):
         if name != "data.json":
             return data
-        content = json.loads(data)
-        for record in content["progress"]:
-            record["result"] = "Đã xong\x07 đợt\ufffe 1"
+        content = edit_progress(json.loads(data), lambda records: [
+            record.update(result="Đã xong\x07 đợt\ufffe 1") for record in records])
         return json.dumps(content, ensure_ascii=False).encode()
 
     package = rebuild_package(source, tmp_path / "ban.khbc", change=dirty)

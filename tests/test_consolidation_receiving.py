@@ -18,7 +18,7 @@ from kehoach_desktop.limits import MAX_TEXT_CHARS
 from kehoach_desktop.ui.operations import Cancelled
 
 from _consolidation_support import consolidator, province  # noqa: F401 - the fixture
-from _exchange_support import rebuild_package
+from _exchange_support import edit_progress, rebuild_package
 from _support import snapshot
 
 
@@ -130,8 +130,7 @@ def test_a_bad_record_among_many_is_refused_with_the_same_message(province, tmp_
         def change(name, raw):
             if name != "data.json":
                 return raw
-            data = json.loads(raw)
-            data["progress"][-1][key] = value
+            data = edit_progress(json.loads(raw), lambda records: records[-1].update({key: value}))
             return json.dumps(data, ensure_ascii=False).encode()
         return change
     cases = {"phan-tram.khbc": ("percent", 101, "mục “percent”"),
@@ -225,7 +224,7 @@ def test_texts_taken_as_they_are_only_when_cleaning_would_change_none(texts):
     fixed = {"difficulties": "", "proposals": texts[-1], "updated_at": "2025-06-01T10:00:00"}
     progress = [{key: (texts[n % len(texts)] if key == "result" else fixed.get(key)) for key in PROGRESS_COLUMNS}
                 for n in range(len(texts))]
-    clean = receiving._cleaner({"progress": progress, "evidence": []})
+    clean = receiving._cleaner(receiving._progress_columns([{"task": n, **record} for n, record in enumerate(progress)]), [])
     for record in progress:
         values = tuple(record[key] for key in PROGRESS_COLUMNS)
         assert clean(values) == tuple(clean_text(v) if isinstance(v, str) else v for v in values)

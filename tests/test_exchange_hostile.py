@@ -22,7 +22,7 @@ from kehoach_desktop.workspace import Workspace
 
 import _exchange_support
 from _exchange_support import (
-    deflate_entry_zip, members, overlapping_zip, rebuild_package, write_zip,
+    deflate_entry_zip, edit_progress, members, overlapping_zip, rebuild_package, write_zip,
 )
 from _support import listing, snapshot
 
@@ -130,8 +130,7 @@ def _version(number):
 def _bad_percent(name, data):
     if name != "data.json":
         return data
-    value = json.loads(data)
-    value["progress"][0]["percent"] = 150
+    value = edit_progress(json.loads(data), lambda records: records[0].update(percent=150))
     return json.dumps(value).encode()
 
 

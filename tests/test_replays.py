@@ -16,7 +16,7 @@ from kehoach_desktop.model import AgencyKind, AgencyProfile
 from kehoach_desktop.workspace import Workspace
 
 import _exchange_support
-from _exchange_support import rebuild_package
+from _exchange_support import edit_progress, rebuild_package
 from _support import snapshot
 
 filled = _exchange_support.filled
@@ -39,9 +39,7 @@ def _with_progress_time(good, target, value):
     def change(name, data):
         if name != "data.json":
             return data
-        payload = json.loads(data)
-        for record in payload["progress"]:
-            record["updated_at"] = value
+        payload = edit_progress(json.loads(data), lambda records: [record.update(updated_at=value) for record in records])
         return json.dumps(payload).encode()
 
     return rebuild_package(good, target, change=change)

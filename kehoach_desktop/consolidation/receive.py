@@ -263,12 +263,13 @@ def _prepare(package: OpenedPackage, context: _Context, created: str) -> _Prepar
     data = package.data
     plan_sha = _plan_sha(package.manifest)
     refs, ids, unmatched, in_scope = _matched(data, context, plan_sha)
-    records = data["progress"]
-    clean = _cleaner(data)
+    columns = _progress_columns(data["progress"])
+    clean = _cleaner(columns, data["evidence"])
     # Each progress record's (revision, values, record time), built in C loops: the checks made the
-    # revision, when there is one, an integer and the record time a text (issue 11: 300 a package).
-    values = map(_PROGRESS_VALUES, records) if clean is _AS_IS else map(clean, map(_PROGRESS_VALUES, records))
-    progress = dict(zip(map(_TASK, records), zip(map(_REVISION, records), values, map(_UPDATED, records))))
+    # revision an integer and the record time a text (issue 11: 300 a package).
+    values = zip(*(columns[key] for key in PROGRESS_COLUMNS))
+    values = values if clean is _AS_IS else map(clean, values)
+    progress = dict(zip(columns["task"], zip(columns["revision"], values, columns["updated_at"])))
     grouped: dict[int, list[dict]] = defaultdict(list)
     for record in data["evidence"]:
         grouped[record["task"]].append(record)
@@ -335,13 +336,23 @@ def _matched(data: dict, context: _Context, plan_sha: str | None = None) -> tupl
 MATCHED_KEPT = 4  # plan sections remembered (a receive mixes a few: lead departments', communes')
 
 
-def _cleaner(data: dict):
+def _progress_columns(progress: list | dict) -> dict[str, list]:
+    """A package's progress as columns ({key: [its value in each record]}): format 3's as the
+    reader gave them, else gathered from the records (a revision format 1 left out is 0)."""
+    if type(progress) is dict:
+        return progress
+    columns = {key: [*map(operator.itemgetter(key), progress)] for key in ("task", *PROGRESS_COLUMNS)}
+    columns["revision"] = [*map(_REVISION, progress)]
+    return columns
+
+
+def _cleaner(progress: dict[str, list], evidence: list[dict]):
     """clean_text for the strings of a tuple of values; when none of them needs it (the program's own
     packages), the check is made once over all of them together and each is taken as it is."""
     # The progress fields that may hold any text (the checks made the others a status, a date or a
-    # number, which clean_text leaves as they are), gathered in C loops; the few evidence records as before.
-    texts = [*itertools.chain.from_iterable(map(_PROGRESS_TEXTS, data["progress"]))]
-    texts += [record[key] for record in data["evidence"] for key in EVIDENCE_COLUMNS if type(record[key]) is str]
+    # number, which clean_text leaves as they are); the few evidence records one by one.
+    texts = [*itertools.chain.from_iterable(progress[key] for key in _PROGRESS_TEXTS)]
+    texts += [record[key] for record in evidence for key in EVIDENCE_COLUMNS if type(record[key]) is str]
     if is_clean_text("\n".join(texts)):  # a line break is kept by clean_text and ends any combining sequence
         return _AS_IS
     return lambda values: tuple(clean_text(value) if isinstance(value, str) else value for value in values)
@@ -351,10 +362,9 @@ def _AS_IS(values):  # noqa: N802 - the cleaner that leaves the values as they a
     return values
 
 
-_TASK, _UPDATED = operator.itemgetter("task"), operator.itemgetter("updated_at")
 _REVISION = operator.methodcaller("get", "revision", 0)
-_PROGRESS_TEXTS = operator.itemgetter("result", "difficulties", "proposals", "updated_at")  # text, by the checks
-_PROGRESS_VALUES, _EVIDENCE_VALUES = operator.itemgetter(*PROGRESS_COLUMNS), operator.itemgetter(*EVIDENCE_COLUMNS)
+_PROGRESS_TEXTS = ("result", "difficulties", "proposals", "updated_at")  # text, by the checks
+_EVIDENCE_VALUES = operator.itemgetter(*EVIDENCE_COLUMNS)
 
 
 def is_clean_text(text: str) -> bool:

@@ -259,7 +259,7 @@ def split_plan(data: dict) -> tuple[dict, dict]:
         if with_roles:  # a progress package: every task has a role (None when not listed)
             own["roles"] = roles
         mine.append(own)
-    return {"plans": plans}, {**data, "plans": mine}
+    return {"plans": plans}, {**data, "plans": mine, "progress": progress_columns(data["progress"])}
 
 
 class PlanMismatch(ValueError):
@@ -392,3 +392,28 @@ class PlanCache:
 
     def __getstate__(self):  # sent to worker processes: the plans known, not the database
         return {"_known": dict(self._known), "_load": None, "learned": {}}
+
+
+# --- the progress records as columns in data.json (format 3, issue 11) ---
+# A consolidator receives 1,000 packages of ~300 records each: read as columns, data.json parses
+# in 40% of the time of the same records as objects (no key repeated 300 times), and the checks
+# and the receive take each column as it is. Every other reader gets the records back as they
+# were (progress_records); only a receiver holding the package's plan keeps the columns.
+
+PROGRESS_KEYS = ("task", *PROGRESS_COLUMNS, "revision")  # every column, in the order written
+
+
+def progress_columns(records: list[dict]) -> dict[str, list]:
+    """The records as columns: {key: [its value in each record]} for every key of PROGRESS_KEYS."""
+    return {key: [*map(operator.itemgetter(key), records)] for key in PROGRESS_KEYS}
+
+
+def is_progress_table(value) -> bool:
+    """Columns as progress_columns writes them: exactly PROGRESS_KEYS, each a list, all as long."""
+    return (type(value) is dict and len(value) == len(PROGRESS_KEYS) and all(key in value for key in PROGRESS_KEYS)
+            and {*map(type, value.values())} == {list} and len({*map(len, value.values())}) == 1)
+
+
+def progress_records(columns: dict[str, list]) -> list[dict]:
+    """The records of columns that pass is_progress_table (as format 1 and 2 wrote them)."""
+    return [dict(zip(PROGRESS_KEYS, values)) for values in zip(*(columns[key] for key in PROGRESS_KEYS))]

@@ -18,7 +18,8 @@ from .safe_zip import refuse
 
 FORMAT_PROGRESS = "kehoach-khbc"  # progress package: an agency's progress, evidence and report texts
 FORMAT_TASKS = "kehoach-khnv"  # task package: a plan with its criteria and tasks
-FORMAT_VERSION = 2  # 2: the seal leaves the evidence data out (seal.py, issue 17); the plan in its own member, plan.json (issue 11)
+FORMAT_VERSION = 3  # 2: the seal leaves the evidence data out (seal.py, issue 17); the plan in its own member, plan.json (issue 11)
+# 3: the progress records as columns in data.json (content.progress_columns, issue 11)
 
 EXTENSIONS = {".khbc": FORMAT_PROGRESS, ".khnv": FORMAT_TASKS}
 KIND_LABELS = {FORMAT_PROGRESS: "gói báo cáo tiến độ", FORMAT_TASKS: "gói nhiệm vụ"}
@@ -47,6 +48,17 @@ def _seal_1_to_2(manifest: dict, data: dict) -> tuple[dict, dict]:
 
 
 UPGRADES[1] = _seal_1_to_2
+
+
+# --- format version 3: the progress records as columns (issue 11) ---
+
+def _columns_2_to_3(manifest: dict, data: dict) -> tuple[dict, dict]:
+    """Version 3 writes data.json's progress records as columns; the reader gives them back as
+    records (packages._progress_read), so in memory a version 2 package is already a version 3 one."""
+    return manifest, data
+
+
+UPGRADES[2] = _columns_2_to_3
 
 
 def new_manifest(kind: str, *, profile: dict | None, plans: list[dict], period: dict | None,

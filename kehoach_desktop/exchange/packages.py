@@ -34,6 +34,7 @@ from ..evidence_store import EvidenceStore
 from ..model import AgencyProfile
 from .content import EvidenceFile, ExportResult, ProgressCallback, collect
 from .content import KnownPlan, PlanCache, PlanMismatch, join_plan, split_plan, with_known_plan  # issue 11
+from .content import is_progress_table, progress_records  # format 3 (issue 11)
 from .manifest import (
     DATA_NAME, EVIDENCE_PREFIX, EXTENSIONS, FORMAT_PROGRESS, MANIFEST_NAME, MAX_DATA_BYTES, MAX_MANIFEST_BYTES,
     MEMBER_NAMES, PLAN_NAME, check_manifest, new_manifest, upgrade,
@@ -235,6 +236,7 @@ def _read_package(path: Path, display_name: str, *, extract_to, progress, accept
     try:  # a refused package leaves nothing unpacked, wherever it unpacked (a caller's folder too)
         data = _json(raw, DATA_NAME, display_name)
         data, known = _with_plan(plan, data, display_name)  # the joined form, which the upgrades take
+        data = _progress_read(data, manifest["format_version"], known, display_name)
         manifest, data = upgrade(manifest, data)
         refs = check_data(data, manifest, display_name, set(files), known)
     except BaseException:
@@ -492,6 +494,21 @@ def _with_plan(plan: _PlanMember | None, data, display_name: str) -> tuple[dict,
         return join_plan(plan.parsed, data), None
     except PlanMismatch:
         raise refuse(display_name, "phần kế hoạch plan.json và phần dữ liệu data.json không khớp nhau") from None
+
+
+def _progress_read(data, version: int, known: KnownPlan | None, display_name: str):
+    """Format 3's progress columns as records (the form older formats wrote), except for a
+    receiver holding the package's plan (`known`), which takes the columns as they are (issue 11)."""
+    if type(data) is not dict:  # check_data refuses it
+        return data
+    columns = data.get("progress")
+    if version < 3:  # records, as check_data checks them; columns are format 3's alone
+        if type(columns) is dict:
+            raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tiến độ)")
+        return data
+    if not is_progress_table(columns):
+        raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tiến độ)")
+    return data if known is not None else {**data, "progress": progress_records(columns)}
 
 
 class _Syncer:

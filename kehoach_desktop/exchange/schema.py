@@ -11,7 +11,7 @@ import operator
 
 from ..model import AgencyKind, AgencyProfile, Authority, Status
 from ..text import nfc
-from .content import FORMAT_WORKBOOK
+from .content import FORMAT_WORKBOOK, is_progress_table, progress_records
 from .manifest import FORMAT_PROGRESS, FORMAT_TASKS
 from .safe_zip import refuse
 
@@ -109,9 +109,9 @@ class _FastSpec:
         def optional(kind):
             return [key for key, check in spec.items() if getattr(check, "optional_of", None) is kind]
 
-        self.texts, self.ints, self.bools = _column(of(_text)), _column(of(_int)), _column(of(_bool))
-        self.optional_ints = _column(optional(_int))
-        grouped = set(of(_text) + of(_int) + of(_bool) + optional(_int))
+        self.keys = (of(_text), of(_int), of(_bool), optional(_int))  # texts, ints, bools, optional ints
+        self.columns = [_column(keys) for keys in self.keys]
+        grouped = {key for keys in self.keys for key in keys}
         self.others = [(key, check) for key, check in spec.items() if key not in grouped]
 
     def passes(self, record) -> bool:
@@ -125,13 +125,25 @@ class _FastSpec:
         try:
             if {*map(type, records)} - {dict}:
                 return False
-            texts, ints = self.texts(records), self.ints(records)
-            bools, optional_ints = self.bools(records), self.optional_ints(records)
-            for key, check in self.others:
-                values = [*map(operator.itemgetter(key), records)]
+            values = [column(records) for column in self.columns]
+            others = [(check, [*map(operator.itemgetter(key), records)]) for key, check in self.others]
+        except (KeyError, TypeError):  # a field missing
+            return False
+        return self._pass(*values, others)
+
+    def passes_columns(self, columns: dict[str, list]) -> bool:
+        """passes_all() for records given as columns ({key: [its value in each record]}, every key there)."""
+        chained = itertools.chain.from_iterable
+        values = [[*chained(columns[key] for key in keys)] for keys in self.keys]
+        return self._pass(*values, [(check, columns[key]) for key, check in self.others])
+
+    @staticmethod
+    def _pass(texts: list, ints: list, bools: list, optional_ints: list, others: list[tuple]) -> bool:
+        try:
+            for check, values in others:
                 if not all(check(value) for _, value in {*zip(map(type, values), values)}):
                     return False
-        except (KeyError, TypeError):  # a field missing; an unhashable value (a list where a status goes)
+        except TypeError:  # an unhashable value (a list where a status goes)
             return False
         if texts and ({*map(type, texts)} != {str} or max(map(len, texts)) > MAX_TEXT_CHARS):
             return False
@@ -141,7 +153,7 @@ class _FastSpec:
             kinds = {*map(type, optional_ints)}
             if not kinds <= {int, type(None)}:
                 return False
-            ints += filter(_not_none, optional_ints)
+            ints = [*ints, *filter(_not_none, optional_ints)]
         return not ints or ({*map(type, ints)} == {int} and max(map(abs, ints)) < 2**53)
 
 
@@ -164,7 +176,7 @@ def check_data(data, manifest: dict, display_name: str, files: set[str], known=N
     `known`: the package's plan.json as checked before (content.KnownPlan, issue 11): its indices
     are not checked again, the agency's roles in data["roles"] are. Returns (task refs, criterion refs)."""
     kind = manifest["format"]
-    _need(data, {"plans": _list, "progress": _list, "evidence": _list}, "data.json", display_name)
+    _need(data, {"plans": _list, "progress": _progress_form, "evidence": _list}, "data.json", display_name)
     if kind != FORMAT_TASKS:
         _need(manifest.get("profile"), PROFILE_SPEC, "thông tin đơn vị", display_name)
     task_refs: set[int] = set()
@@ -218,7 +230,7 @@ def check_data(data, manifest: dict, display_name: str, files: set[str], known=N
     if known is not None:
         task_refs, all_criteria = _known_plan_refs(data, known, display_name)
     seen_progress: set[int] = set()
-    for record in [] if _progress_together(data["progress"], task_refs, times) else data["progress"]:
+    for record in _progress_to_check_one_by_one(data["progress"], task_refs, times):
         _need(record, PROGRESS_SPEC, "tiến độ", display_name)
         _check_revision_and_time(record, "tiến độ", display_name, times)
         if record["task"] not in task_refs or record["task"] in seen_progress:
@@ -228,7 +240,7 @@ def check_data(data, manifest: dict, display_name: str, files: set[str], known=N
         _need(record, EVIDENCE_SPEC, "tài liệu kiểm chứng", display_name)
         if record["task"] not in task_refs:
             raise refuse(display_name, "dữ liệu trong gói không hợp lệ (tài liệu của nhiệm vụ không có)")
-    if kind == FORMAT_TASKS and (data["progress"] or data["evidence"]):
+    if kind == FORMAT_TASKS and (progress_count(data["progress"]) or data["evidence"]):
         raise refuse(display_name, "gói nhiệm vụ không được mang tiến độ hay tài liệu kiểm chứng")
     _check_scores(data, kind, all_criteria, task_refs, display_name)  # issue 12
     return task_refs, all_criteria
@@ -311,6 +323,36 @@ def _progress_together(records: list, task_refs: set[int], times: "_Times") -> b
         return False
     tasks = [*map(_TASK, records)]
     return len({*tasks}) == len(tasks) and task_refs.issuperset(tasks)
+
+
+def _progress_columns_together(columns: dict[str, list], task_refs: set[int], times: "_Times") -> bool:
+    """_progress_together for format 3's columns as a receiver takes them (content.progress_columns)."""
+    if not _FAST[id(PROGRESS_SPEC)].passes_columns(columns):
+        return False
+    revisions, tasks = columns["revision"], columns["task"]
+    if revisions and ({*map(type, revisions)} != {int} or min(revisions) < 0 or max(revisions) >= 2**53):
+        return False
+    if not all(map(times.valid, {*columns["updated_at"]})):  # texts and ints by now: hashable
+        return False
+    return len({*tasks}) == len(tasks) and task_refs.issuperset(tasks)
+
+
+def _progress_form(value) -> bool:
+    """Records (formats 1 and 2, and any reader's joined form), or format 3's columns as the
+    reader has checked them (packages._progress_read: a receiver holding the plan keeps them)."""
+    return _list(value) or is_progress_table(value)
+
+
+def progress_count(progress: list | dict) -> int:
+    """How many progress records, given as records or as columns."""
+    return len(progress["task"]) if type(progress) is dict else len(progress)
+
+
+def _progress_to_check_one_by_one(progress: list | dict, task_refs: set[int], times: "_Times") -> list[dict]:
+    """Nothing when all the records pass together; else all of them, for check_data to name the first bad one."""
+    if type(progress) is dict:
+        return [] if _progress_columns_together(progress, task_refs, times) else progress_records(progress)
+    return [] if _progress_together(progress, task_refs, times) else progress
 
 
 def _evidence_together(records: list, task_refs: set[int]) -> bool:
