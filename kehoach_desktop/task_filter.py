@@ -7,10 +7,11 @@ import functools
 import re
 from dataclasses import dataclass
 from itertools import compress
+from operator import attrgetter
 
 from .model import Role, Status, TaskRow
 from .text import fold
-from .workspace import is_due_soon, is_overdue
+from .workspace import Counts, is_due_soon, is_overdue
 
 MINE_ANY = "mine"
 ALL = "all"
@@ -83,16 +84,22 @@ def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def filter_key(row: TaskRow, today: dt.date, text: str | None = None) -> str:
+def filter_key(row: TaskRow, today: dt.date, text: str | None = None, overdue: bool | None = None,
+               due_soon: bool | None = None) -> str:
     """What every filter asks of a task, as one string: removed, role, status, overdue, due soon,
     done without evidence, conditional role (one character each), the plan's id, '|', then the
-    folded search text."""
+    folded search text. `overdue`, `due_soon`: is_overdue and is_due_soon at `today`, when the
+    caller worked them out already (the tree's build, issue 17)."""
+    if overdue is None:
+        overdue = is_overdue(row, today)
+    if due_soon is None:
+        due_soon = is_due_soon(row, today)
     return "".join((
         "r" if row.removed else "k",
         _ROLE_CHARS[row.role] if row.role is not None else "-",
         _STATUS_CHARS[row.status],
-        "o" if is_overdue(row, today) else "-",
-        "s" if is_due_soon(row, today) else "-",
+        "o" if overdue else "-",
+        "s" if due_soon else "-",
         "e" if row.status == Status.DONE and not row.evidence_count else "-",
         "c" if row.conditional else "-",
         str(int(row.plan_id or 0)), "|",
@@ -117,3 +124,25 @@ def apply_filter(rows: list[TaskRow], task_filter: TaskFilter, today: dt.date | 
     the tests hold the tree's one-pass `TaskFilter.select` to (the program itself uses select)."""
     today = today or dt.date.today()
     return [row for row in rows if task_filter.accepts(row, today)]
+
+
+# --- start-up (issue 17) ---
+
+def counts_by_plan(rows: list[TaskRow], prefixes: list[str]) -> dict:
+    """plan id → count_tasks of that plan's rows, read off their keys' prefixes (split_key, in the
+    rows' order): removed, role, status, overdue and due soon are the keys' first characters, so a
+    plan's few hundred distinct prefixes are tallied instead of each task being asked again."""
+    from collections import Counter
+
+    figures: dict = {}
+    for (plan_id, prefix), number in Counter(zip(map(attrgetter("plan_id"), rows), prefixes)).items():
+        counts = figures.setdefault(plan_id, [0, 0, 0, 0, 0])  # total, mine, done, overdue, due soon
+        if prefix[0] != "k":  # removed from the plan: not counted
+            continue
+        counts[0] += number
+        if prefix[1] != "-":  # the agency's task
+            counts[1] += number
+            counts[2] += number if prefix[2] == _STATUS_CHARS[Status.DONE] else 0
+            counts[3] += number if prefix[3] == "o" else 0
+            counts[4] += number if prefix[4] == "s" else 0
+    return {plan_id: Counts(*counts) for plan_id, counts in figures.items()}

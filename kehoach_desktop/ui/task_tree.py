@@ -111,15 +111,20 @@ class TreeData:
     texts_folded: bool = True  # False: `texts` are "" until fold_texts (the start's read, issue 17)
 
 
-def task_texts(row: TaskRow, today: dt.date) -> tuple[int, tuple, tuple, tuple]:
-    """A task row's style, cell texts, tooltips and sort keys."""
+def task_texts(row: TaskRow, today: dt.date, overdue: bool | None = None,
+               soon: bool | None = None) -> tuple[int, tuple, tuple, tuple]:
+    """A task row's style, cell texts, tooltips and sort keys (`overdue`, `soon`: is_overdue and
+    is_due_soon at `today`, when the caller has them)."""
     role = row.role.label if row.role else ""
     if row.role and row.conditional:
         role += " *"
     status = STATUS_LABELS[row.status]
     if row.status == Status.IN_PROGRESS and row.percent:
         status += f" ({row.percent}%)"
-    overdue, soon = is_overdue(row, today), is_due_soon(row, today)
+    if overdue is None:
+        overdue = is_overdue(row, today)
+    if soon is None:
+        soon = is_due_soon(row, today)
     deadline = short_deadline(row)
     if overdue:
         deadline += " · quá hạn"
@@ -213,8 +218,9 @@ def _task_prototypes(row: TaskRow, style: int, calm: bool) -> list[QStandardItem
     return found
 
 
-def _task_row(row: TaskRow, today: dt.date, calm: bool) -> list[QStandardItem]:
-    style, texts, tooltips, sort_keys = task_texts(row, today)
+def _task_row(row: TaskRow, today: dt.date, calm: bool, overdue: bool | None = None,
+              soon: bool | None = None) -> list[QStandardItem]:
+    style, texts, tooltips, sort_keys = task_texts(row, today, overdue, soon)
     cells = [prototype.clone() for prototype in _task_prototypes(row, style, calm)]
     for column, cell in enumerate(cells):
         text = texts[column]
@@ -271,13 +277,14 @@ def build_tree(rows: list[TaskRow], today: dt.date | None = None, finished=froze
             parent = group(parent, (*index_key, row.area_code, row.area_title), GROUP_BOLD, row.area_code, row.area_title)
         if row.criterion:
             parent = group(parent, (*index_key, row.code, row.criterion), GROUP_PLAIN, row.code, row.criterion)
-        parent[0].appendRow(_task_row(row, today, row.plan_id in tree.finished))
+        overdue, soon = is_overdue(row, today), is_due_soon(row, today)  # once a task (issue 17)
+        parent[0].appendRow(_task_row(row, today, row.plan_id in tree.finished, overdue, soon))
         tree.by_task[row.id] = (*parent[1], parent[2])
         tree.task_group.append(parent[3])
         tree.task_row.append(parent[2])
         parent[2] += 1
         tree.position[row.id] = position
-        _keep_key(tree, position, filter_key(row, today, text))
+        _keep_key(tree, position, filter_key(row, today, text, overdue, soon))
     return tree
 
 
