@@ -250,8 +250,12 @@ def overview_json(snapshot: Snapshot) -> dict:
 
 def register(snapshot: Snapshot, state: str | None = None) -> list[dict]:
     """Each rostered agency and its report for the period; `state` filters (chưa nộp, nộp muộn)."""
-    rows = [snapshot.register_row(agency) for agency in snapshot.agencies]
-    return [row for row in rows if state is None or row["state"] == state]
+    return in_state([snapshot.register_row(agency) for agency in snapshot.agencies], state)
+
+
+def in_state(register_rows: list[dict], state: str | None) -> list[dict]:
+    """The register's rows in `state` (all of them for None)."""
+    return [row for row in register_rows if state is None or row["state"] == state]
 
 
 def agency_task(workspace, agency_id: int, task_id: int) -> dict:

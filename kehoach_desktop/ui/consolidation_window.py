@@ -35,6 +35,7 @@ class ConsolidationWindow(QMainWindow):
         self.workspace, self.runner = workspace, runner
         self.today = today or dt.date.today()
         self.snapshot: views.Snapshot | None = None
+        self._register: list[dict] = []  # the snapshot's register, every state
         self._lists: dict = {}  # what the areas and actions tabs show, computed with the snapshot
         self.setWindowTitle("Tổng hợp báo cáo của các đơn vị")
         self.resize(1340, 800)
@@ -211,8 +212,8 @@ class ConsolidationWindow(QMainWindow):
             widget.setCurrentIndex(value) if widget is self.period else widget.setValue(value)
             widget.blockSignals(False)
         snap = self.snapshot
-        register = views.register(snap)
-        sent = sum(row["state"] in (views.SUBMITTED, views.LATE) for row in register)
+        self._register = views.register(snap)  # once a snapshot: the state filter picks from it
+        sent = sum(row["state"] in (views.SUBMITTED, views.LATE) for row in self._register)
         self.summary.setText(
             f"{len(snap.agencies)} đơn vị, {len(snap.tasks)} nhiệm vụ; đã nộp {sent}, "
             f"hạn nộp {format_date(views.due_date(snap.period))}")
@@ -226,7 +227,7 @@ class ConsolidationWindow(QMainWindow):
 
     def _fill_register(self) -> None:
         if self.snapshot is not None:
-            self.register_model.set_rows(self.snapshot, views.register(self.snapshot, self.state_filter.currentData()))
+            self.register_model.set_rows(self.snapshot, views.in_state(self._register, self.state_filter.currentData()))
             for col in range(1, self.register_model.columnCount()):
                 self.register_view.resizeColumnToContents(col)
             self.register_view.resizeColumnToContents(0)
