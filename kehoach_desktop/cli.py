@@ -293,9 +293,11 @@ def import_detail_lines(summary) -> list[str]:
 
 
 def cmd_tasks(workspace, args) -> int:
-    rows = workspace.tasks(mine_only=args.mine)
+    rows = workspace.iter_tasks(mine_only=args.mine)  # written as they are read (issue 17)
     if args.json:
-        _print_json([row.to_json() for row in rows])
+        from .console import print_json_items
+
+        print_json_items(row.to_json() for row in rows)
         return 0
     for row in rows:
         role = row.role.label if row.role else "—"

@@ -4,7 +4,35 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Iterable
 
 
 def print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(readable_json(value) + "\n")
+
+
+def print_json_items(items: Iterable) -> None:
+    """print_json(list(items)), each item written as it comes: a listing of 20,000 tasks is not
+    held in memory to be printed (issue 17)."""
+    write, first = sys.stdout.write, True
+    for item in items:
+        write(("[\n  " if first else ",\n  ") + readable_json(item, 1))
+        first = False
+    write("[]\n" if first else "\n]\n")
+
+
+def readable_json(value, depth: int = 0) -> str:
+    """JSON as `json.dumps(value, ensure_ascii=False)` reads it back, laid out for a reader: a
+    list's items one a line, down to the lists in a top-level object, and a top-level object's
+    keys one a line; below that each item on its one line. The items are written by json's C
+    encoder: its indenting encoder is pure Python, 2-3× slower (`tasks --json` at 20,000 tasks:
+    0.93 against 0.45 s, issue 17)."""
+    if isinstance(value, list) and value and depth <= 1:
+        pad = "  " * (depth + 1)
+        items = f",\n{pad}".join(readable_json(item, depth + 1) for item in value)
+        return f"[\n{pad}{items}\n{'  ' * depth}]"
+    if isinstance(value, dict) and value and depth == 0 and all(type(key) is str for key in value):
+        items = ",\n  ".join(f"{json.dumps(key, ensure_ascii=False)}: {readable_json(item, 1)}"
+                             for key, item in value.items())
+        return "{\n  " + items + "\n}"
+    return json.dumps(value, ensure_ascii=False)

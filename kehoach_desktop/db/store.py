@@ -6,7 +6,7 @@ Callers group them into one transaction per user action with :func:`transaction`
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from typing import TYPE_CHECKING
 
@@ -384,12 +384,13 @@ def criterion_chain(db: sqlite_utils.Database, criterion_id: int | None) -> list
         "WHERE c.parent_id IS NOT NULL) SELECT c.* FROM criterion c JOIN up ON c.id = up.id", [criterion_id]))
 
 
-def task_listing(db: sqlite_utils.Database) -> list[sqlite3.Row]:
+def task_listing(db: sqlite_utils.Database) -> Iterator[sqlite3.Row]:
     """task_rows() for every task as sqlite3.Row (read by column name): no dict per row, which
-    costs as much as the query itself at 20,000 tasks."""
+    costs as much as the query itself at 20,000 tasks. Rows as the query yields them, so that a
+    listing can be written out as it is read (`tasks --json`, issue 17)."""
     cursor = db.conn.cursor()
     cursor.row_factory = sqlite3.Row
-    return cursor.execute(_TASK_ROWS + " ORDER BY pl.id, i.position, t.position").fetchall()
+    return cursor.execute(_TASK_ROWS + " ORDER BY pl.id, i.position, t.position")
 
 
 # --- undoing an evidence removal (issue 16) ---------------------------------------------------
@@ -410,11 +411,11 @@ def data_stamp(db: sqlite_utils.Database) -> tuple[int, int]:
 
 # --- one plan's tasks (issue 16: a report reads its own plan only) ---------------------------
 
-def plan_task_listing(db: sqlite_utils.Database, plan_id: int) -> list[sqlite3.Row]:
+def plan_task_listing(db: sqlite_utils.Database, plan_id: int) -> Iterator[sqlite3.Row]:
     """task_listing() for the tasks of one plan, in annex order."""
     cursor = db.conn.cursor()
     cursor.row_factory = sqlite3.Row
-    return cursor.execute(_TASK_ROWS + " WHERE t.plan_id = ? ORDER BY i.position, t.position", [plan_id]).fetchall()
+    return cursor.execute(_TASK_ROWS + " WHERE t.plan_id = ? ORDER BY i.position, t.position", [plan_id])
 
 
 def plan_criteria_rows(db: sqlite_utils.Database, plan_id: int) -> list[dict]:
