@@ -13,8 +13,8 @@ With --growth it prints instead how import, `tasks --json`, the PDF and the DOCX
 from __future__ import annotations
 
 import argparse
-import gc
 import datetime as dt
+import gc
 import shutil
 import subprocess
 import sys

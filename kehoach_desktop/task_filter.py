@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
@@ -132,8 +133,6 @@ def counts_by_plan(rows: list[TaskRow], prefixes: list[str]) -> dict:
     """plan id → count_tasks of that plan's rows, read off their keys' prefixes (split_key, in the
     rows' order): removed, role, status, overdue and due soon are the keys' first characters, so a
     plan's few hundred distinct prefixes are tallied instead of each task being asked again."""
-    from collections import Counter
-
     figures: dict = {}
     for (plan_id, prefix), number in Counter(zip(map(attrgetter("plan_id"), rows), prefixes)).items():
         counts = figures.setdefault(plan_id, [0, 0, 0, 0, 0])  # total, mine, done, overdue, due soon
