@@ -13,7 +13,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
-import gc
 import itertools
 import json
 import multiprocessing
@@ -29,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .. import collector
 from ..db import consolidation_store as cstore
 from ..db import store
 from ..errors import KehoachError
@@ -443,7 +443,7 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
     prepared: list[_Prepared] = []
     applied: list[PackageOutcome] = []  # of each prepared package
     try:
-        with _collector_paused(), cstore.page_cache_for_receiving(workspace.db), \
+        with collector.paused(), cstore.page_cache_for_receiving(workspace.db), \
                 maybe_rolled_back(workspace.db, dry_run), \
                 _opener(context, len(files) - len(known), workers, lambda: cstore.received_plans(workspace.db),
                         workspace.evidence) \
@@ -485,21 +485,6 @@ def receive(workspace, paths: Iterable[str | Path], *, dry_run: bool = False,
             item.opened.close()
     outcomes.sort(key=lambda item: order.get(item.file, -1))
     return ReceiveResult(outcomes, applied=not dry_run)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while the packages are read and written: each
-    package's data.json makes ~3,000 objects, which set off collections that walk everything
-    alive (1,000 packages: 0.5–1.5 s of 5–7 s CPU, measured on 2 shared cores). What a receive makes is freed by reference
-    counting as it goes; a cycle made meanwhile is collected once the collector is back."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _by_creation(files: list[Path], received: set[str]) -> tuple[list[Path], set[Path]]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
+from .. import collector
 from ..model import Role, Status
 from ..task_filter import ALL, MINE_ANY, TaskFilter, counts_by_plan
 from ..workspace import Counts, Workspace, count_tasks
@@ -674,8 +675,9 @@ def _read_tree(workspace, today, fold: bool = True):
     from ..plans import is_finished
 
     finished = {plan["id"] for plan in workspace.plans() if is_finished(plan, today)}  # the plan bar's rule
-    tree = build_tree(workspace.tasks(), today, finished, fold=fold)
-    tree.counts = counts_by_plan(tree.rows, tree.prefixes)  # from the filter keys: each task is not asked again
+    with collector.paused():  # 20,000 tasks: 3.7 s → 2.1 s (_spare_the_collector, after)
+        tree = build_tree(workspace.tasks(), today, finished, fold=fold)
+        tree.counts = counts_by_plan(tree.rows, tree.prefixes)  # from the filter keys: each task is not asked again
     return tree
 
 
