@@ -3,9 +3,13 @@ agencies, one agency's task, and the lists to act on; all from one read of the d
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import itertools
+import operator
 from dataclasses import dataclass, field
 
+from .. import collector
 from ..db import consolidation_store as cstore
 from ..errors import NotFoundError
 from ..model import Role, Status
@@ -58,10 +62,21 @@ class Snapshot:
     _task_totals: dict = field(default_factory=dict)  # task id → [done, assigned]
     _kind_totals: dict = field(default_factory=dict)  # (task id, kind) → [done, assigned]
     _task_overdue: dict = field(default_factory=dict)  # task id → agencies overdue on it
-    _cells: dict = field(default_factory=dict)  # agency id → {task id: (role, status, completed_on)}
+    _rows_by_agency: dict = field(default_factory=dict)  # agency id → its rows as read (_count's codes)
+    _cells: dict = field(default_factory=dict)  # agency id → {task id: (role, status, completed_on)}, made when asked
+    _overdue_since: dict = field(default_factory=dict)  # task id → days late today (tasks past their due date)
+    _unstarted_only: set = field(default_factory=set)  # of those, the tasks late only when not started
+    _overdue_by_agency: dict = field(default_factory=dict)  # agency id → the tasks it is late on
+    _started: set = field(default_factory=set)  # tasks an agency that reported has started (or done)
+    _past_due: dict = field(default_factory=dict)  # task id → the date it is late since
 
     def _agency_cells(self, agency_id: int) -> dict:
-        return self._cells.get(agency_id, {})
+        cells = self._cells.get(agency_id)
+        if cells is None:
+            cells = self._cells[agency_id] = {
+                task_id: (ROLE_CODES[role], STATUS_CODES[status], completed)
+                for _, task_id, role, status, completed in self._rows_by_agency.get(agency_id, ())}
+        return cells
 
     def roles(self, agency_id: int) -> dict[int, str]:
         """task id → the agency's role: its own (from its package) once it reported, else the annex's."""
@@ -88,6 +103,9 @@ class Snapshot:
         """Days late today by the agency report's own rule (outcomes.overdue_after); 0 if not late."""
         if status is None or status in CLOSED:
             return 0
+        if task.id in self._task_overdue:  # a task of the snapshot: as _count worked it out
+            days = self._overdue_since.get(task.id, 0)
+            return 0 if task.id in self._unstarted_only and status != NOT_STARTED else days
         due, unstarted_only = overdue_after(task.due_date, task.due_dates, task.recurring, self.today, self.closed)
         if due is None or (unstarted_only and status != NOT_STARTED):
             return 0
@@ -149,74 +167,115 @@ def load(workspace, period: ReportPeriod | None = None, today: dt.date | None = 
     # Once an agency has reported, its own roles (its overrides included) are what it reports on.
     matched = {agency["id"]: matched_roles(agency, tasks) for agency in agencies if agency["id"] not in reported}
     snap = Snapshot(period, today, consolidates, tasks, agencies, matched, packages, reported, closed=closed)
-    _count(snap, db)
+    with collector.paused():  # 3·10⁵ rows read: 0.69 → 0.41 s
+        _count(snap, db)
     return snap
 
 
 def _count(snap: Snapshot, db) -> None:
-    """Per agency, per task and per (task, kind of agency), in one pass over what the agencies
-    reported (3·10⁵ plain tuples), then the annex's roles for those that sent nothing."""
+    """Per agency, per task and per (task, kind of agency): what the agencies reported (3·10⁵
+    plain tuples) and the annex's roles of those that sent nothing, counted as rows alike.
+
+    Each count is one pass in C over the rows (Counter over itemgetter's keys, compress by a
+    flag), not a Python statement per row: 3·10⁵ rows took 1.1 s in a loop of dict updates."""
     today = snap.today
     tasks = {task.id: task for task in snap.tasks}
     overdue_since, unstarted_only = {}, set()  # task id → days late; late only if not started
+    snap._past_due = {}  # task id → the date it is late since (a recurring task with no date: its last report's)
     for task in snap.tasks:
         since, only_unstarted = overdue_after(task.due_date, task.due_dates, task.recurring, today, snap.closed)
         if since is not None:
+            snap._past_due[task.id] = since
             overdue_since[task.id] = max((today - since).days, 1)
             if only_unstarted:
                 unstarted_only.add(task.id)
+    reported = _reported_rows(cstore.agency_task_states(db, ROLE_CODES, STATUS_CODES),
+                              {a["id"] for a in snap.agencies} - set(snap.matched), tasks, today.isoformat())
+    snap._rows_by_agency = {agency_id: list(rows) for agency_id, rows in itertools.groupby(reported, _AGENCY)}
+    assigned = list(itertools.compress(reported, map(_ROLE, reported)))
+    assigned += [(agency_id, task_id, ROLE_CODES.index(role), _NOT_STARTED, None)
+                 for agency_id, roles in snap.matched.items() for task_id, role in roles.items()]
+    overdue = _overdue_rows(assigned, overdue_since, unstarted_only)
+    done = list(itertools.compress(assigned, map(operator.eq, map(_STATUS, assigned), itertools.repeat(_DONE))))
     due = {task.id: task.due_date.isoformat() for task in snap.tasks if task.due_date is not None}
+    late = collections.Counter(agency_id for agency_id, task_id, _, _, completed in done
+                               if completed is not None and task_id in due and completed > due[task_id])
     kinds = {agency["id"]: agency["kind"] for agency in snap.agencies}
+    by_kind: dict[str, list] = collections.defaultdict(list)  # the assignments of each kind of agency
+    done_by_kind: dict[str, list] = collections.defaultdict(list)
     counts = {agency["id"]: _empty_counts() for agency in snap.agencies}
-    task_totals = {task_id: [0, 0] for task_id in tasks}
-    task_overdue = dict.fromkeys(tasks, 0)
-    kind_totals: dict[tuple[int, str], list[int]] = {}
-    cells: dict[int, dict] = {agency_id: {} for agency_id in counts if agency_id not in snap.matched}
-    as_of = today.isoformat()
-    for agency_id, task_id, role, status, completed in cstore.agency_task_states(db):
-        mine = cells.get(agency_id)
-        if mine is None or task_id not in tasks:
-            continue
-        if status == DONE and completed is not None and completed > as_of:
-            status = IN_PROGRESS  # finished after the day counted: still in progress then (the agency report's rule)
-        mine[task_id] = (role, status, completed)
-        if not role:
-            continue
-        status = status or NOT_STARTED
+    for agency_id, rows in itertools.groupby(assigned, _AGENCY):  # by agency: reported rows sorted, then the annex's
+        rows = list(rows)
+        _add_assignments(counts[agency_id], rows)
+        by_kind[kinds[agency_id]] += rows
+    for agency_id, rows in itertools.groupby(done, _AGENCY):
+        done_by_kind[kinds[agency_id]] += rows
         c = counts[agency_id]
-        c["tasks"] += 1
-        c[role] += 1
-        c[_COUNT_KEYS[status]] += 1
-        totals = task_totals[task_id]
-        totals[1] += 1
-        kind = kind_totals.get((task_id, kinds[agency_id]))
-        if kind is None:
-            kind = kind_totals[(task_id, kinds[agency_id])] = [0, 0]
-        kind[1] += 1
-        if status == DONE:
-            totals[0] += 1
-            kind[0] += 1
-            late = completed is not None and task_id in due and completed > due[task_id]
-            c["done_late" if late else "done_on_time"] += 1
-        elif (status != NOT_FEASIBLE and task_id in overdue_since
-              and (status == NOT_STARTED or task_id not in unstarted_only)):
-            task_overdue[task_id] += 1
-            c["overdue"] += 1
-            c["overdue_days"] = max(c["overdue_days"], overdue_since[task_id])
-    for agency_id, roles in snap.matched.items():
-        c = counts[agency_id]
-        for task_id, role in roles.items():
-            c["tasks"] += 1
-            c[role] += 1
-            c["not_started"] += 1
-            task_totals[task_id][1] += 1
-            kind_totals.setdefault((task_id, kinds[agency_id]), [0, 0])[1] += 1
-            if task_id in overdue_since:
-                task_overdue[task_id] += 1
-                c["overdue"] += 1
-                c["overdue_days"] = max(c["overdue_days"], overdue_since[task_id])
-    snap._counts, snap._task_totals, snap._kind_totals = counts, task_totals, kind_totals
-    snap._task_overdue, snap._cells = task_overdue, cells
+        c["done_late"] = late[agency_id]
+        c["done_on_time"] = c["done"] - c["done_late"]
+    snap._overdue_by_agency = {}
+    for agency_id, rows in itertools.groupby(overdue, _AGENCY):
+        late_on = snap._overdue_by_agency[agency_id] = set(map(_TASK, rows))
+        counts[agency_id]["overdue"] = len(late_on)
+        counts[agency_id]["overdue_days"] = max(map(overdue_since.__getitem__, late_on))
+    snap._counts = counts
+    snap._task_totals = _done_and_assigned(done, assigned, tasks)
+    snap._kind_totals = {}
+    for kind, rows in by_kind.items():
+        of_kind = _done_and_assigned(done_by_kind[kind], rows, tasks)
+        snap._kind_totals.update({(task_id, kind): pair for task_id, pair in of_kind.items() if pair[1]})
+    per_task_overdue = collections.Counter(map(_TASK, overdue))
+    snap._task_overdue = {task_id: per_task_overdue[task_id] for task_id in tasks}
+    snap._overdue_since, snap._unstarted_only = overdue_since, unstarted_only
+    started = map(operator.contains, itertools.repeat(_STARTED), map(_STATUS, assigned))
+    snap._started = set(map(_TASK, itertools.compress(assigned, started)))
+
+
+# The rows counted: (agency id, task id, role, status, completed_on), role and status as their
+# places in these tuples (0: none), as cstore.agency_task_states reads them.
+ROLE_CODES = (None, Role.LEAD.value, Role.IMPLEMENTING.value, Role.COOPERATING.value)
+STATUS_CODES = (None, NOT_STARTED, IN_PROGRESS, DONE, NOT_FEASIBLE)
+_NOT_STARTED, _IN_PROGRESS, _DONE = (STATUS_CODES.index(status) for status in (NOT_STARTED, IN_PROGRESS, DONE))
+_STARTED = frozenset(STATUS_CODES.index(status) for status in (IN_PROGRESS, DONE, NOT_FEASIBLE))
+_AGENCY, _TASK, _ROLE, _STATUS = (operator.itemgetter(n) for n in range(4))
+
+
+def _reported_rows(rows: list[tuple], agencies: set[int], tasks: dict, as_of: str) -> list[tuple]:
+    """The rows of these agencies on these tasks, by agency (in table order within each), a task
+    finished after the day counted being in progress then (the agency report's rule)."""
+    if not agencies.issuperset(map(_AGENCY, rows)) or not tasks.keys() >= set(map(_TASK, rows)):
+        rows = [row for row in rows if row[0] in agencies and row[1] in tasks]
+    if any(map(operator.lt, itertools.repeat(as_of), filter(None, map(operator.itemgetter(4), rows)))):
+        rows = [(agency_id, task_id, role, _IN_PROGRESS, completed)
+                if status == _DONE and completed is not None and completed > as_of else
+                (agency_id, task_id, role, status, completed)
+                for agency_id, task_id, role, status, completed in rows]
+    return sorted(rows, key=_AGENCY)
+
+
+def _overdue_rows(assigned: list[tuple], overdue_since: dict, unstarted_only: set) -> list[tuple]:
+    """The assignments late today: not closed, on a task past its due date (one that is late
+    only if not started: not started)."""
+    late = {(task_id, status) for task_id in overdue_since for status in (0, _NOT_STARTED)}
+    late |= {(task_id, _IN_PROGRESS) for task_id in overdue_since if task_id not in unstarted_only}
+    return list(itertools.compress(assigned, map(late.__contains__, map(operator.itemgetter(1, 3), assigned))))
+
+
+def _add_assignments(c: dict, rows: list[tuple]) -> None:
+    """One agency's assignments counted by role and by status (no status yet: not started)."""
+    roles, statuses = collections.Counter(map(_ROLE, rows)), collections.Counter(map(_STATUS, rows))
+    for code, role in enumerate(ROLE_CODES[1:], start=1):
+        c[role] = roles[code]
+    for code, status in enumerate(STATUS_CODES[1:], start=1):
+        c[_COUNT_KEYS[status]] = statuses[code]
+    c["not_started"] += statuses[0]
+    c["tasks"] = len(rows)
+
+
+def _done_and_assigned(done: list[tuple], assigned: list[tuple], tasks: dict) -> dict[int, list[int]]:
+    """task id → [agencies that did it, agencies assigned it]."""
+    done_per_task, per_task = collections.Counter(map(_TASK, done)), collections.Counter(map(_TASK, assigned))
+    return {task_id: [done_per_task[task_id], per_task[task_id]] for task_id in tasks}
 
 
 def agency_texts(workspace) -> dict[tuple[int, int], dict]:
@@ -288,23 +347,19 @@ def action_lists(snapshot: Snapshot) -> dict:
     """Overdue tasks by agency, agencies with nothing reported, tasks no agency has started."""
     overdue = []
     for agency in snapshot.agencies:
-        items = []
-        if not snapshot.counts(agency["id"])["overdue"]:
+        late = snapshot._overdue_by_agency.get(agency["id"])
+        if not late:
             continue
-        for task in snapshot.tasks:
-            days = snapshot.overdue_days(task, snapshot.status(agency["id"], task.id))
-            if days:
-                items.append({"task_id": task.id, "code": task.code, "content": task.content, "days": days,
-                              "due_date": task.due_date.isoformat()})
+        items = [{"task_id": task.id, "code": task.code, "content": task.content,
+                  "days": snapshot._overdue_since[task.id], "due_date": (task.due_date or snapshot._past_due[task.id]).isoformat()}
+                 for task in snapshot.tasks if task.id in late]
         if items:
             overdue.append({"agency": agency["name"], "agency_id": agency["id"], "tasks": items})
     silent = [agency["name"] for agency in snapshot.agencies if agency["id"] not in snapshot.any_package]
     untouched = []
     for task in snapshot.tasks:
         done, assigned = snapshot.task_totals(task.id)
-        started = done or any(snapshot.status(a["id"], task.id) not in (None, NOT_STARTED)
-                              for a in snapshot.agencies if a["id"] in snapshot.any_package)
-        if assigned and not started:
+        if assigned and not done and task.id not in snapshot._started:
             untouched.append({"task_id": task.id, "code": task.code, "content": task.content, "agencies": assigned})
     return {"overdue": overdue, "not_reported": silent, "not_started": untouched}
 
