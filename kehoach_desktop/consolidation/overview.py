@@ -64,11 +64,9 @@ class Snapshot:
     _task_overdue: dict = field(default_factory=dict)  # task id → agencies overdue on it
     _rows_by_agency: dict = field(default_factory=dict)  # agency id → its rows as read (_count's codes)
     _cells: dict = field(default_factory=dict)  # agency id → {task id: (role, status, completed_on)}, made when asked
-    _overdue_since: dict = field(default_factory=dict)  # task id → days late today (tasks past their due date)
-    _unstarted_only: set = field(default_factory=set)  # of those, the tasks late only when not started
+    _lateness: dict = field(default_factory=dict)  # task id → overdue_after's answer today (_late_since)
     _overdue_by_agency: dict = field(default_factory=dict)  # agency id → the tasks it is late on
     _started: set = field(default_factory=set)  # tasks an agency that reported has started (or done)
-    _past_due: dict = field(default_factory=dict)  # task id → the date it is late since
 
     def _agency_cells(self, agency_id: int) -> dict:
         cells = self._cells.get(agency_id)
@@ -103,12 +101,21 @@ class Snapshot:
         """Days late today by the agency report's own rule (outcomes.overdue_after); 0 if not late."""
         if status is None or status in CLOSED:
             return 0
-        if task.id in self._task_overdue:  # a task of the snapshot: as _count worked it out
-            days = self._overdue_since.get(task.id, 0)
-            return 0 if task.id in self._unstarted_only and status != NOT_STARTED else days
-        due, unstarted_only = overdue_after(task.due_date, task.due_dates, task.recurring, self.today, self.closed)
+        due, unstarted_only = self._late_since(task)
         if due is None or (unstarted_only and status != NOT_STARTED):
             return 0
+        return self._days_late(due)
+
+    def _late_since(self, task: PlanTask) -> tuple[dt.date | None, bool]:
+        """outcomes.overdue_after for the task today, worked out once a task (the matrix asks it
+        for every cell it draws, the counts for 3·10⁵ assignments)."""
+        found = self._lateness.get(task.id)
+        if found is None:
+            found = self._lateness[task.id] = overdue_after(task.due_date, task.due_dates, task.recurring,
+                                                            self.today, self.closed)
+        return found
+
+    def _days_late(self, due: dt.date) -> int:
         return max((self.today - due).days, 1)  # due on a closed period's last day: late all the same
 
     def counts(self, agency_id: int) -> dict:
@@ -177,56 +184,29 @@ def _count(snap: Snapshot, db) -> None:
     plain tuples) and the annex's roles of those that sent nothing, counted as rows alike.
 
     Each count is one pass in C over the rows (Counter over itemgetter's keys, compress by a
-    flag), not a Python statement per row: 3·10⁵ rows took 1.1 s in a loop of dict updates."""
-    today = snap.today
+    flag, groupby by agency), not a Python statement per row: 3·10⁵ rows took 1.1 s in a loop
+    of dict updates."""
     tasks = {task.id: task for task in snap.tasks}
-    overdue_since, unstarted_only = {}, set()  # task id → days late; late only if not started
-    snap._past_due = {}  # task id → the date it is late since (a recurring task with no date: its last report's)
-    for task in snap.tasks:
-        since, only_unstarted = overdue_after(task.due_date, task.due_dates, task.recurring, today, snap.closed)
-        if since is not None:
-            snap._past_due[task.id] = since
-            overdue_since[task.id] = max((today - since).days, 1)
-            if only_unstarted:
-                unstarted_only.add(task.id)
+    lateness = {task.id: snap._late_since(task) for task in snap.tasks}
+    overdue_since = {task_id: snap._days_late(due) for task_id, (due, _) in lateness.items() if due is not None}
+    unstarted_only = {task_id for task_id, (due, only) in lateness.items() if due is not None and only}
     reported = _reported_rows(cstore.agency_task_states(db, ROLE_CODES, STATUS_CODES),
-                              {a["id"] for a in snap.agencies} - set(snap.matched), tasks, today.isoformat())
+                              {a["id"] for a in snap.agencies} - set(snap.matched), tasks, snap.today.isoformat())
     snap._rows_by_agency = {agency_id: list(rows) for agency_id, rows in itertools.groupby(reported, _AGENCY)}
     assigned = list(itertools.compress(reported, map(_ROLE, reported)))
     assigned += [(agency_id, task_id, ROLE_CODES.index(role), _NOT_STARTED, None)
                  for agency_id, roles in snap.matched.items() for task_id, role in roles.items()]
     overdue = _overdue_rows(assigned, overdue_since, unstarted_only)
     done = list(itertools.compress(assigned, map(operator.eq, map(_STATUS, assigned), itertools.repeat(_DONE))))
-    due = {task.id: task.due_date.isoformat() for task in snap.tasks if task.due_date is not None}
-    late = collections.Counter(agency_id for agency_id, task_id, _, _, completed in done
-                               if completed is not None and task_id in due and completed > due[task_id])
-    kinds = {agency["id"]: agency["kind"] for agency in snap.agencies}
-    by_kind: dict[str, list] = collections.defaultdict(list)  # the assignments of each kind of agency
-    done_by_kind: dict[str, list] = collections.defaultdict(list)
-    counts = {agency["id"]: _empty_counts() for agency in snap.agencies}
-    for agency_id, rows in itertools.groupby(assigned, _AGENCY):  # by agency: reported rows sorted, then the annex's
-        rows = list(rows)
-        _add_assignments(counts[agency_id], rows)
-        by_kind[kinds[agency_id]] += rows
-    for agency_id, rows in itertools.groupby(done, _AGENCY):
-        done_by_kind[kinds[agency_id]] += rows
-        c = counts[agency_id]
-        c["done_late"] = late[agency_id]
-        c["done_on_time"] = c["done"] - c["done_late"]
-    snap._overdue_by_agency = {}
-    for agency_id, rows in itertools.groupby(overdue, _AGENCY):
-        late_on = snap._overdue_by_agency[agency_id] = set(map(_TASK, rows))
-        counts[agency_id]["overdue"] = len(late_on)
-        counts[agency_id]["overdue_days"] = max(map(overdue_since.__getitem__, late_on))
-    snap._counts = counts
+    snap._overdue_by_agency = {agency_id: set(map(_TASK, rows)) for agency_id, rows in itertools.groupby(overdue, _AGENCY)}
+    snap._counts = _agency_counts(snap, assigned, done, overdue_since)
     snap._task_totals = _done_and_assigned(done, assigned, tasks)
-    snap._kind_totals = {}
-    for kind, rows in by_kind.items():
-        of_kind = _done_and_assigned(done_by_kind[kind], rows, tasks)
-        snap._kind_totals.update({(task_id, kind): pair for task_id, pair in of_kind.items() if pair[1]})
+    kinds = {agency["id"]: agency["kind"] for agency in snap.agencies}
+    done_by_kind = _by_kind(done, kinds)
+    snap._kind_totals = {(task_id, kind): pair for kind, rows in _by_kind(assigned, kinds).items()
+                         for task_id, pair in _done_and_assigned(done_by_kind[kind], rows, tasks).items() if pair[1]}
     per_task_overdue = collections.Counter(map(_TASK, overdue))
     snap._task_overdue = {task_id: per_task_overdue[task_id] for task_id in tasks}
-    snap._overdue_since, snap._unstarted_only = overdue_since, unstarted_only
     started = map(operator.contains, itertools.repeat(_STARTED), map(_STATUS, assigned))
     snap._started = set(map(_TASK, itertools.compress(assigned, started)))
 
@@ -261,15 +241,38 @@ def _overdue_rows(assigned: list[tuple], overdue_since: dict, unstarted_only: se
     return list(itertools.compress(assigned, map(late.__contains__, map(operator.itemgetter(1, 3), assigned))))
 
 
-def _add_assignments(c: dict, rows: list[tuple]) -> None:
-    """One agency's assignments counted by role and by status (no status yet: not started)."""
-    roles, statuses = collections.Counter(map(_ROLE, rows)), collections.Counter(map(_STATUS, rows))
-    for code, role in enumerate(ROLE_CODES[1:], start=1):
-        c[role] = roles[code]
-    for code, status in enumerate(STATUS_CODES[1:], start=1):
-        c[_COUNT_KEYS[status]] = statuses[code]
-    c["not_started"] += statuses[0]
-    c["tasks"] = len(rows)
+def _agency_counts(snap: Snapshot, assigned: list[tuple], done: list[tuple], overdue_since: dict) -> dict[int, dict]:
+    """Each agency's counts: its assignments by role and by status (no status yet: not started),
+    done on time or late, and the tasks it is late on (snap._overdue_by_agency)."""
+    counts = {agency["id"]: _empty_counts() for agency in snap.agencies}
+    for agency_id, rows in itertools.groupby(assigned, _AGENCY):  # by agency: reported rows sorted, then the annex's
+        rows = list(rows)
+        c = counts[agency_id]
+        roles, statuses = collections.Counter(map(_ROLE, rows)), collections.Counter(map(_STATUS, rows))
+        for code, role in enumerate(ROLE_CODES[1:], start=1):
+            c[role] = roles[code]
+        for code, status in enumerate(STATUS_CODES[1:], start=1):
+            c[_COUNT_KEYS[status]] = statuses[code]
+        c["not_started"] += statuses[0]
+        c["tasks"] = len(rows)
+    due = {task.id: task.due_date.isoformat() for task in snap.tasks if task.due_date is not None}
+    for agency_id, task_id, _, _, completed in done:
+        if completed is not None and task_id in due and completed > due[task_id]:
+            counts[agency_id]["done_late"] += 1
+    for c in counts.values():
+        c["done_on_time"] = c["done"] - c["done_late"]
+    for agency_id, late_on in snap._overdue_by_agency.items():
+        counts[agency_id]["overdue"] = len(late_on)
+        counts[agency_id]["overdue_days"] = max(map(overdue_since.__getitem__, late_on))
+    return counts
+
+
+def _by_kind(rows: list[tuple], kinds: dict[int, str]) -> dict[str, list[tuple]]:
+    """The rows (grouped by agency) of each kind of agency."""
+    grouped: dict[str, list[tuple]] = collections.defaultdict(list)
+    for agency_id, of_agency in itertools.groupby(rows, _AGENCY):
+        grouped[kinds[agency_id]] += of_agency
+    return grouped
 
 
 def _done_and_assigned(done: list[tuple], assigned: list[tuple], tasks: dict) -> dict[int, list[int]]:
@@ -350,9 +353,7 @@ def action_lists(snapshot: Snapshot) -> dict:
         late = snapshot._overdue_by_agency.get(agency["id"])
         if not late:
             continue
-        items = [{"task_id": task.id, "code": task.code, "content": task.content,
-                  "days": snapshot._overdue_since[task.id], "due_date": (task.due_date or snapshot._past_due[task.id]).isoformat()}
-                 for task in snapshot.tasks if task.id in late]
+        items = [_overdue_item(snapshot, task) for task in snapshot.tasks if task.id in late]
         if items:
             overdue.append({"agency": agency["name"], "agency_id": agency["id"], "tasks": items})
     silent = [agency["name"] for agency in snapshot.agencies if agency["id"] not in snapshot.any_package]
@@ -362,6 +363,12 @@ def action_lists(snapshot: Snapshot) -> dict:
         if assigned and not done and task.id not in snapshot._started:
             untouched.append({"task_id": task.id, "code": task.code, "content": task.content, "agencies": assigned})
     return {"overdue": overdue, "not_reported": silent, "not_started": untouched}
+
+
+def _overdue_item(snapshot: Snapshot, task: PlanTask) -> dict:
+    due = snapshot._late_since(task)[0]  # a recurring task with no date: its last report's date
+    return {"task_id": task.id, "code": task.code, "content": task.content, "days": snapshot._days_late(due),
+            "due_date": (task.due_date or due).isoformat()}
 
 
 def task_counts(snapshot: Snapshot, task: PlanTask) -> tuple[int, int]:
