@@ -199,7 +199,7 @@ def _count(snap: Snapshot, db) -> None:
     overdue = _overdue_rows(assigned, overdue_since, unstarted_only)
     done = list(itertools.compress(assigned, map(operator.eq, map(_STATUS, assigned), itertools.repeat(_DONE))))
     snap._overdue_by_agency = {agency_id: set(map(_TASK, rows)) for agency_id, rows in itertools.groupby(overdue, _AGENCY)}
-    snap._counts = _agency_counts(snap, assigned, done, overdue_since)
+    snap._counts = _agency_counts(snap, assigned, done, snap._overdue_by_agency, overdue_since)
     snap._task_totals = _done_and_assigned(done, assigned, tasks)
     kinds = {agency["id"]: agency["kind"] for agency in snap.agencies}
     done_by_kind = _by_kind(done, kinds)
@@ -241,9 +241,10 @@ def _overdue_rows(assigned: list[tuple], overdue_since: dict, unstarted_only: se
     return list(itertools.compress(assigned, map(late.__contains__, map(operator.itemgetter(1, 3), assigned))))
 
 
-def _agency_counts(snap: Snapshot, assigned: list[tuple], done: list[tuple], overdue_since: dict) -> dict[int, dict]:
+def _agency_counts(snap: Snapshot, assigned: list[tuple], done: list[tuple], overdue_by_agency: dict[int, set],
+                   overdue_since: dict) -> dict[int, dict]:
     """Each agency's counts: its assignments by role and by status (no status yet: not started),
-    done on time or late, and the tasks it is late on (snap._overdue_by_agency)."""
+    done on time or late, and the tasks it is late on."""
     counts = {agency["id"]: _empty_counts() for agency in snap.agencies}
     for agency_id, rows in itertools.groupby(assigned, _AGENCY):  # by agency: reported rows sorted, then the annex's
         rows = list(rows)
@@ -261,7 +262,7 @@ def _agency_counts(snap: Snapshot, assigned: list[tuple], done: list[tuple], ove
             counts[agency_id]["done_late"] += 1
     for c in counts.values():
         c["done_on_time"] = c["done"] - c["done_late"]
-    for agency_id, late_on in snap._overdue_by_agency.items():
+    for agency_id, late_on in overdue_by_agency.items():
         counts[agency_id]["overdue"] = len(late_on)
         counts[agency_id]["overdue_days"] = max(map(overdue_since.__getitem__, late_on))
     return counts
