@@ -128,7 +128,7 @@ def test_a_past_years_plan_says_it_has_ended(window):
 
     def first_row_calm() -> bool:
         task_id = window.visible_task_ids()[0]
-        index = window.proxy.mapFromSource(window.model.index_of_task(task_id).siblingAtColumn(COL_DEADLINE))
+        index = window.proxy.view_index(window.model.index_of_task(task_id).siblingAtColumn(COL_DEADLINE))
         return bool(index.data(CALM_ROLE))  # a finished plan's look, built into the items
 
     window.today = dt.date(2025, 10, 1)

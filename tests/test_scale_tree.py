@@ -69,7 +69,7 @@ def test_after_editing_a_task_the_click_on_another_is_kept(window, qtbot):
     first, second = _mine(window)[0], _mine(window)[5]
     assert window.select_task(first.id)
     window.detail.result.setPlainText("Đã triển khai")  # edited, not saved
-    index = window.proxy.mapFromSource(window.model.index_of_task(second.id))
+    index = window.proxy.view_index(window.model.index_of_task(second.id))
     rect = window.tree.visualRect(index)
     window.tree.scrollTo(index)
     rect = window.tree.visualRect(index)

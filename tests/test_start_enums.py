@@ -65,7 +65,7 @@ def test_cells_keep_their_flags_and_an_overdue_row_is_painted_red(tmp_path, qtbo
     view.resize(900, 400)
     view.show()
     qtbot.waitExposed(view)
-    cell = proxy.mapFromSource(task.siblingAtColumn(COL_DEADLINE))
+    cell = proxy.view_index(task.siblingAtColumn(COL_DEADLINE))
     view.scrollTo(cell)
     rect = view.visualRect(cell)
     image = view.viewport().grab().toImage()
@@ -105,6 +105,7 @@ def test_the_header_sorts_once_the_tasks_have_painted_and_the_annex_order_shows_
     assert first_rows() == in_annex_order and window.visible_task_ids() == annex
     assert proxy.mapToSource(proxy.index(0, 0, QModelIndex())).row() == 0
     assert proxy._in_source_order()  # the filter's row hiding maps rows directly again
+    assert tree.model() is window.model  # and the view shows the model itself, without the proxy
 
 
 def test_search_texts_folded_after_the_first_paint_answer_as_folded_at_once(tmp_path, qapp):

@@ -125,10 +125,10 @@ def _signals(model):
     return seen
 
 
-def _expanded_everywhere(tree, proxy, parent=QModelIndex()) -> bool:
-    for row in range(proxy.rowCount(parent)):
-        index = proxy.index(row, 0, parent)
-        if proxy.rowCount(index) and (not tree.isExpanded(index) or not _expanded_everywhere(tree, proxy, index)):
+def _expanded_everywhere(tree, model, parent=QModelIndex()) -> bool:
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        if model.rowCount(index) and (not tree.isExpanded(index) or not _expanded_everywhere(tree, model, index)):
             return False
     return True
 
@@ -136,8 +136,9 @@ def _expanded_everywhere(tree, proxy, parent=QModelIndex()) -> bool:
 def test_filters_and_search_re_map_the_proxy_only_and_closed_groups_stay_closed(window):
     seen = _signals(window.model)
     first_cell = window.model.index_of_task(window._rows[0].id)
-    proxy, tree = window.proxy, window.tree
-    group = proxy.index(0, 0)  # the first index group: the user closes it
+    tree = window.tree
+    shown = tree.model()  # the model itself, in the annex's order
+    group = shown.index(0, 0)  # the first index group: the user closes it
     tree.collapse(group)
     window.scope.setCurrentIndex(window.scope.findData(ALL))
     window.search.setText("tuyen truyen")
@@ -149,13 +150,13 @@ def test_filters_and_search_re_map_the_proxy_only_and_closed_groups_stay_closed(
     assert window.model.index_of_task(window._rows[0].id) == first_cell
     expected = [row.id for row in apply_filter(window._rows, window.filter, window.today)]
     assert window.visible_task_ids() == expected and expected
-    closed = proxy.index(0, 0)
+    closed = shown.index(0, 0)
     assert not tree.isExpanded(closed)  # still closed after five filter changes
     tree.expand(closed)
-    assert _expanded_everywhere(tree, proxy)  # every other group was opened again
+    assert _expanded_everywhere(tree, shown)  # every other group was opened again
     window.search.setText("")
     window._filters_changed()
-    assert tree.isExpanded(proxy.index(0, 0))  # opened by the user: no longer kept closed
+    assert tree.isExpanded(shown.index(0, 0))  # opened by the user: no longer kept closed
 
 
 def test_a_large_tree_has_uniform_two_line_rows_a_small_one_wraps(window, monkeypatch):
@@ -167,8 +168,8 @@ def test_a_large_tree_has_uniform_two_line_rows_a_small_one_wraps(window, monkey
     window.reload()
     assert tree.uniformRowHeights()
     line = tree.fontMetrics().lineSpacing()
-    heights = {tree.visualRect(window.proxy.index(row, 0)).height() for row in range(window.proxy.rowCount())}
-    heights |= {tree.visualRect(window.proxy.mapFromSource(window.model.index_of_task(task_id))).height()
+    heights = {tree.visualRect(tree.model().index(row, 0)).height() for row in range(tree.model().rowCount())}
+    heights |= {tree.visualRect(window.proxy.view_index(window.model.index_of_task(task_id))).height()
                 for task_id in window.visible_task_ids()[:30]}
     assert len(heights) == 1 and heights.pop() >= 2 * line  # two lines each; the tooltip holds the rest
 
@@ -214,6 +215,48 @@ def test_a_column_sort_survives_a_filter_change(window):
     names = [proxy.index(row, COL_TASK, group).data() for row in range(proxy.rowCount(group))]
     collator = proxy._collator
     assert names and all(collator.compare(a, b) >= 0 for a, b in zip(names, names[1:]))  # still Z → A
+
+
+def test_sorting_by_a_column_and_back_keeps_the_task_selected_groups_closed_and_rows_hidden(window, qtbot):
+    """In the annex's order the view shows the model itself (its layout a third faster than through
+    the proxy); a header click puts the proxy in between, the sort back takes it out: neither loses
+    what the user set (issue 17)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from kehoach_desktop.ui.task_tree import COL_STATUS, COL_TASK, task_id_at
+
+    tree, proxy, header = window.tree, window.proxy, window.tree.header()
+    qtbot.waitUntil(lambda: window.after_tasks_shown.done, timeout=3000)
+    assert tree.model() is window.model
+    window.scope.setCurrentIndex(window.scope.findData(ALL))
+    window.search.setText("ke hoach")
+    window._filters_changed()
+    shown = window.visible_task_ids()
+    assert 3 < len(shown) < len(window._rows)
+    chosen, other = shown[len(shown) // 2], shown[0]
+    assert window.select_task(chosen) and window.detail.task.id == chosen
+    closed_group = window.model.index_of_task(other).parent()
+    tree.collapse(proxy.view_index(closed_group))
+    widths = [header.sectionSize(column) for column in range(header.count())]
+
+    def state():
+        return (sorted(shown_ids(tree)), task_id_at(tree.currentIndex()), tree.isExpanded(proxy.view_index(closed_group)),
+                [header.sectionSize(column) for column in range(header.count())])
+
+    for click in range(2):  # ascending, then descending
+        QTest.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(COL_TASK) + 20, 5))
+        assert tree.model() is proxy and proxy.sortColumn() == COL_TASK
+        assert state() == (sorted(shown), chosen, False, widths)
+    tree.sortByColumn(-1, Qt.AscendingOrder)
+    assert tree.model() is window.model and header.sortIndicatorSection() == -1
+    assert state() == (sorted(shown), chosen, False, widths)
+    tree.sortByColumn(COL_STATUS, Qt.AscendingOrder)
+    tree.setCurrentIndex(proxy.view_index(window.model.index_of_task(other).siblingAtColumn(COL_TASK)))
+    assert window.detail.task.id == other  # the detail pane follows the new selection model
+    tree.sortByColumn(-1, Qt.AscendingOrder)
+    tree.setCurrentIndex(window.model.index_of_task(chosen))
+    assert window.detail.task.id == chosen  # and the model's own again
 
 
 def test_a_wrapped_row_is_measured_once_per_width_and_again_when_the_column_changes(window, monkeypatch):
@@ -317,7 +360,7 @@ def test_a_save_while_searching_updates_the_shown_row_and_can_bring_a_task_into_
     assert window.select_task(target)
     window.workspace.save_progress(Progress(task_id=target, status=Status.IN_PROGRESS, percent=40, result="Đã họp"))
     window._task_saved(target)  # what the detail pane's save calls
-    view_index = window.proxy.mapFromSource(window.model.index_of_task(target).siblingAtColumn(COL_STATUS))
+    view_index = window.proxy.view_index(window.model.index_of_task(target).siblingAtColumn(COL_STATUS))
     assert view_index.data(Qt.DisplayRole) == "Đang thực hiện (40%)"  # the row shown changed in place
     assert window.visible_task_ids() == shown and window.tree.currentIndex().siblingAtColumn(0).data(TASK_ID_ROLE) == target
 

@@ -276,10 +276,10 @@ def test_search_box_drives_the_highlight_and_the_tooltip_names_hidden_matches(wi
     from kehoach_desktop.ui.task_tree import COL_TASK
 
     source = window.model.index_of_task(task.id)
-    index = window.proxy.mapFromSource(source.siblingAtColumn(COL_TASK)) if source is not None else None
+    index = window.proxy.view_index(source.siblingAtColumn(COL_TASK)) if source is not None else None
     if index is None:  # the filter has not run yet (debounced): run it now
         window._filters_changed()
-        index = window.proxy.mapFromSource(window.model.index_of_task(task.id).siblingAtColumn(COL_TASK))
+        index = window.proxy.view_index(window.model.index_of_task(task.id).siblingAtColumn(COL_TASK))
     lines = window.wrap_delegates[0].hidden_hits(index)
     assert any(line.startswith("Chủ trì: ") and lead_word in line for line in lines)
 
@@ -330,7 +330,7 @@ def test_a_long_task_text_wraps_in_the_tree(window, qtbot):
     short_task = min(rows, key=lambda row: len(row.content))
 
     def height(task) -> int:
-        index = window.proxy.mapFromSource(window.model.index_of_task(task.id).siblingAtColumn(COL_TASK))
+        index = window.proxy.view_index(window.model.index_of_task(task.id).siblingAtColumn(COL_TASK))
         window.tree.doItemsLayout()
         return window.tree.visualRect(index).height()
 

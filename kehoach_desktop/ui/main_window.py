@@ -27,7 +27,7 @@ from .start_order import AfterTasksShown, DetailStandIn, at_next_paint, own_view
 from .clear_button import add_clear_button
 from .task_tree import (
     COL_CODE, COL_DEADLINE, COL_ROLE, COL_STATUS, COL_TASK, STATUS_LABELS, task_id_at,
-    TaskFilterProxy, TaskTreeModel, build_tree,
+    TaskFilterProxy, TaskTreeModel, build_tree, expand_all,
 )
 from .wrap_delegate import fit_rows  # loaded at start anyway (window_features)
 
@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
         self.tree.setIndentation(14)
         for column, width in ((COL_CODE, 92), (COL_ROLE, 82), (COL_DEADLINE, 150), (COL_STATUS, 130)):
             header.resizeSection(column, width)
-        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._follow_current_row()
+        self.proxy.view_model_changed.connect(self._follow_current_row)  # sorted or back in annex order
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
             self.model.set_tree(tree)
             fit_rows(self.tree, len(tree.rows))  # issue 17: wrapped rows, or two lines each at scale
             self._plans_reloaded()  # issue 16: the plan selector, banners, overview (and the filter's plan)
-            _expand_all(self.tree)  # every group, before the filter hides some: each opens when it shows again
+            expand_all(self.tree)  # every group, before the filter hides some: each opens when it shows again
             self.proxy.set_filter(self.filter)  # the window's filter, with the plan the selector chose
         finally:
             self._refiltering = False
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
         source = self.model.index_of_task(task_id)
         if source is None or not self.proxy.is_visible(task_id):
             return False
-        index = self.proxy.mapFromSource(source)
+        index = self.proxy.view_index(source)
         if not index.isValid():
             return False
         self.tree.setCurrentIndex(index)
@@ -295,6 +296,10 @@ class MainWindow(QMainWindow):
             plan_id=self.current_plan_id,  # issue 16: the plan selector
         )
         self._apply_filter()
+
+    def _follow_current_row(self) -> None:
+        """The detail pane follows the view's current row (of a new selection model after a sort)."""
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def _current_changed(self, current, previous) -> None:
         if self._refiltering:
@@ -679,16 +684,3 @@ def _read_tree(workspace, today, fold: bool = True):
         tree = build_tree(workspace.tasks(), today, finished, fold=fold)
         tree.counts = counts_by_plan(tree.rows, tree.prefixes)  # from the filter keys: each task is not asked again
     return tree
-
-
-def _expand_all(tree) -> None:
-    """tree.expandAll(), the rows measured when they are next laid out, not now: expandAll lays
-    out every row at once and asks the height of the last screenful (five cells a row, each text
-    measured: ~6 ms at 300 tasks) for heights that the next layout (the window shown, the filter's
-    hidden rows) works out again. With uniform heights for the while, Qt measures one row."""
-    uniform = tree.uniformRowHeights()
-    tree.setUniformRowHeights(True)
-    try:
-        tree.expandAll()
-    finally:
-        tree.setUniformRowHeights(uniform)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sys
+from collections import deque
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 from operator import attrgetter
 
 import shiboken6
-from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from ..model import Status, TaskRow
@@ -319,6 +320,14 @@ class TaskTreeModel(QStandardItemModel):
         _look()  # made in the GUI thread, before any worker builds a tree
         self.setHorizontalHeaderLabels(COLUMNS)
         self._tree = empty_tree()
+        self._conditional: set[int] | None = None  # positions of the conditional tasks, when first asked
+        # Who sorts for a view of this model (TaskFilterProxy.show_in): its rows keep the annex's order.
+        self.sort_by = None
+
+    def sort(self, column: int, order=None) -> None:
+        """A view's sortByColumn (a header click): passed to the proxy that sorts for it."""
+        if self.sort_by is not None:
+            self.sort_by(column, order)
 
     # --- what the window calls
 
@@ -341,9 +350,14 @@ class TaskTreeModel(QStandardItemModel):
             self.fold_texts()
         return task_filter.select(self._tree.prefixes, self._tree.texts, among)
 
-    def conditional_among(self, positions: list[int]) -> bool:
-        # in C loops: a generator here cost ~10 ms a keystroke at 20,000 tasks
-        return any(map(_CONDITIONAL, map(self._tree.rows.__getitem__, positions)))
+    def conditional_among(self, positions: set[int]) -> bool:
+        """Whether a task at one of these positions is assigned on a condition ("… có liên quan").
+        The conditional tasks are few and found once a tree: a pass over 20,000 rows at every
+        keystroke cost ~5 ms."""
+        if self._conditional is None:
+            rows = self._tree.rows
+            self._conditional = set(compress(range(len(rows)), map(_CONDITIONAL, rows)))
+        return not self._conditional.isdisjoint(positions)
 
     def set_tree(self, tree: TreeData) -> None:
         self.beginResetModel()
@@ -358,6 +372,7 @@ class TaskTreeModel(QStandardItemModel):
             self.blockSignals(False)
         tree.roots.clear()  # the model owns the cells now; their wrappers go with this list and `root`
         self._tree = tree
+        self._conditional = None
         self.endResetModel()
 
     def fold_texts(self) -> None:
@@ -380,6 +395,8 @@ class TaskTreeModel(QStandardItemModel):
         position = tree.position[row.id]
         old = tree.rows[position]
         tree.rows[position] = row
+        if old.conditional != row.conditional:
+            self._conditional = None
         _keep_key(tree, position, filter_key(row, tree.today))
         fresh = _task_row(row, tree.today, row.plan_id in tree.finished)
         for column, cell in enumerate(fresh):  # the new values over the old cells: one dataChanged each
@@ -439,11 +456,19 @@ class TaskFilterProxy(CollatingProxy):
     The filter picks its tasks in one pass in Python over the tasks' precomputed keys
     (TaskFilter.select), and the view it is shown in (`show_in`) hides the other rows: only the rows
     whose state changes, a whole group when none of its tasks shows (QTreeView.setRowHidden).
-    The proxy itself only sorts. Hidden rows keep the proxy's mapping and the view's open and
-    closed groups, so a filter change costs the rows that change and one layout of the view; a
-    pattern in Qt's recursive filter instead re-tested every row (once per level above it) when the
-    view next asked, and the tree had to be expanded afresh: ~85 ms of a keystroke at 20,000 tasks.
+    Hidden rows keep the view's open and closed groups, so a filter change costs the rows that
+    change and one layout of the view; a pattern in Qt's recursive filter instead re-tested every
+    row (once per level above it) when the view next asked, and the tree had to be expanded
+    afresh: ~85 ms of a keystroke at 20,000 tasks.
+
+    The proxy only sorts, and the view shows it only while a column is sorted: in the annex's
+    order the view shows the model itself, whose rows a layout walks a third faster than through
+    a proxy (30 against 45-55 ms for the 31,000 rows of 20,000 tasks, at every filter change).
     """
+
+    # The view shows the other model now (sorted or not), with a new selection model: whoever
+    # listens to the view's current row connects again.
+    view_model_changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -458,7 +483,7 @@ class TaskFilterProxy(CollatingProxy):
         self._applied: list[int] | None = None  # the tasks shown when the view's rows were last set
         # (prefix pattern, words, positions) of the filter last worked out: a narrower one tests only those
         self._before: tuple | None = None
-        self._groups: list | None = None  # each group's index in this proxy, until a sort moves rows
+        self._groups: list | None = None  # each group's index in the view's model (and the root last)
         self.modelReset.connect(self._forget)  # the view forgets its hidden rows on a reset too
         self.layoutChanged.connect(self._forget_indexes)
 
@@ -470,11 +495,54 @@ class TaskFilterProxy(CollatingProxy):
         self._hidden_tasks, self._hidden_groups = set(), set()
 
     def show_in(self, view) -> None:
-        """The view that shows this proxy: it hides the rows the filter leaves out."""
-        view.setModel(self)
+        """The view that shows the tasks: it hides the rows the filter leaves out."""
+        self.sourceModel().sort_by = self.sort  # the view's sortByColumn, while it shows the model
         self._view = view
-        self._hidden_tasks, self._hidden_groups, self._applied = set(), set(), None
+        view.setModel(self.sourceModel())
+        self._hidden_tasks, self._hidden_groups, self._applied, self._groups = set(), set(), None, None
         self._apply()
+
+    def view_index(self, source_index: QModelIndex) -> QModelIndex:
+        """A cell of the model as the view shows it (the same cell, or its place in the sort)."""
+        return self.mapFromSource(source_index) if self._shows_proxy() else source_index
+
+    def sort(self, column: int, order=None) -> None:
+        """Sort by a column (Vietnamese collation), or by none (-1): the annex's order, where the
+        view shows the model itself again. Rows hidden, groups closed and the current task stay."""
+        from PySide6.QtCore import Qt
+
+        order = Qt.AscendingOrder if order is None else order
+        super().sort(column, order)
+        if self._view is not None and shiboken6.isValid(self._view):
+            self._show_model(self.sourceModel() if self._in_source_order() else self)
+
+    def _shows_proxy(self) -> bool:
+        view = self._view
+        return view is not None and shiboken6.isValid(view) and view.model() is self
+
+    def _show_model(self, model) -> None:
+        """The view switched to `model` (this proxy or its source) in the state it had."""
+        view = self._view
+        if view.model() is model:
+            return
+        tree = self.sourceModel().tree
+        old_groups = self._group_indexes(tree)
+        closed = [n for n, index in enumerate(old_groups[:-1]) if not view.isExpanded(index)]
+        current = task_id_at(view.currentIndex())
+        selection = view.selectionModel()
+        view.setModel(model)
+        selection.deleteLater()
+        self._hidden_tasks, self._hidden_groups, self._applied, self._groups = set(), set(), None, None
+        expand_all(view)
+        groups = self._group_indexes(tree)
+        for n in closed:
+            view.collapse(groups[n])
+        self.view_model_changed.emit()
+        self._apply()
+        task = self.sourceModel().index_of_task(current) if current is not None else None
+        if task is not None and self.is_visible(current):
+            view.setCurrentIndex(self.view_index(task))
+            view.scrollTo(view.currentIndex())
 
     def set_filter(self, task_filter: TaskFilter) -> None:
         self._filter = task_filter
@@ -515,7 +583,7 @@ class TaskFilterProxy(CollatingProxy):
         return [rows[n].id for n in self._shown()]
 
     def any_visible_conditional(self) -> bool:
-        return self.sourceModel().conditional_among(self._shown())
+        return self.sourceModel().conditional_among(self._shown_set())
 
     def visible_count(self) -> int:
         return len(self._shown())
@@ -524,7 +592,7 @@ class TaskFilterProxy(CollatingProxy):
 
     def _apply(self) -> None:
         view = self._view
-        if view is None or not shiboken6.isValid(view) or view.model() is not self:
+        if view is None or not shiboken6.isValid(view) or view.model() not in (self, self.sourceModel()):
             return
         tree = self.sourceModel().tree
         groups = self._group_indexes(tree)  # made at the first filter after a reload, not at the first keystroke
@@ -535,36 +603,58 @@ class TaskFilterProxy(CollatingProxy):
         self._applied = self._shown()
         self._hidden_tasks = (self._hidden_tasks - show_tasks) | hide_tasks
         self._hidden_groups = (self._hidden_groups - show_groups) | hide_groups
-        hidden, root, mapped = view.setRowHidden, QModelIndex(), not self._in_source_order()
+        hide, rows_of, parents_of = view.setRowHidden, self._rows_in_view, groups.__getitem__
         task_group, task_row, group_parent, group_row = tree.task_group, tree.task_row, tree.group_parent, tree.group_row
         for flag, changed_tasks, changed_groups in ((True, hide_tasks, hide_groups), (False, show_tasks, show_groups)):
-            rows = [(groups[task_group[n]], task_row[n]) for n in changed_tasks]
-            rows += [(groups[group_parent[n]] if group_parent[n] >= 0 else root, group_row[n]) for n in changed_groups]
-            if mapped:  # sorted: a proxy row is not its source row
-                source, to_source, from_source = self.sourceModel(), self.mapToSource, self.mapFromSource
-                rows = [(parent, from_source(source.index(row, 0, to_source(parent))).row()) for parent, row in rows]
-            for parent, row in rows:
-                hidden(row, parent, flag)
+            # a task's parent is its group; a group's is its parent group, or the root (-1: the last index)
+            for changed, parents, rows in ((changed_tasks, task_group, task_row), (changed_groups, group_parent, group_row)):
+                parent_indexes = list(map(parents_of, map(parents.__getitem__, changed)))
+                row_numbers = rows_of(parent_indexes, map(rows.__getitem__, changed))
+                deque(map(hide, row_numbers, parent_indexes, repeat(flag)), maxlen=0)  # the calls in a C loop
+
+    def _rows_in_view(self, parents: list, rows):
+        """The row numbers, in the view's model, of these source rows below these parents (view indexes)."""
+        if not self._shows_proxy() or self._in_source_order():
+            return rows
+        source, to_source, from_source = self.sourceModel(), self.mapToSource, self.mapFromSource
+        return [from_source(source.index(row, 0, to_source(parent))).row() for parent, row in zip(parents, rows)]
 
     def _in_source_order(self) -> bool:
         """Each proxy row is its source row: not sorted by a column, nor by source row backwards."""
         return self._source_order
 
     def _group_indexes(self, tree: TreeData) -> list:
-        """Every group's index in this proxy, made once per tree and sort order (top down: a parent
-        comes first). Plain indexes: 11,000 persistent ones cost ~90 ms to make and ~35 ms to free."""
+        """Every group's index in the view's model, made once per tree and sort order (top down:
+        a parent comes first), and the root last (a top-level group's parent number is -1).
+        Plain indexes: 11,000 persistent ones cost ~90 ms to make and ~35 ms to free."""
         if self._groups is None:
             made: list = []
             root, source = QModelIndex(), self.sourceModel()
-            mapped = not self._in_source_order()
+            if not self._shows_proxy():
+                index = source.index
+            elif self._in_source_order():
+                index = self.index
+            else:
+                def index(row, column, parent):
+                    return self.mapFromSource(source.index(row, column, self.mapToSource(parent)))
             for above, row in zip(tree.group_parent, tree.group_row):
-                parent = made[above] if above >= 0 else root
-                if mapped:
-                    made.append(self.mapFromSource(source.index(row, 0, self.mapToSource(parent))))
-                else:
-                    made.append(self.index(row, 0, parent))
+                made.append(index(row, 0, made[above] if above >= 0 else root))
+            made.append(root)
             self._groups = made
         return self._groups
+
+
+def expand_all(view) -> None:
+    """view.expandAll(), the rows measured when they are next laid out, not now: expandAll lays
+    out every row at once and asks the height of the last screenful (five cells a row, each text
+    measured: ~6 ms at 300 tasks) for heights that the next layout (the window shown, the filter's
+    hidden rows) works out again. With uniform heights for the while, Qt measures one row."""
+    uniform = view.uniformRowHeights()
+    view.setUniformRowHeights(True)
+    try:
+        view.expandAll()
+    finally:
+        view.setUniformRowHeights(uniform)
 
 
 _CONDITIONAL = attrgetter("conditional")
@@ -575,6 +665,8 @@ def rows_to_change(tree: TreeData, shown: list[int], shown_set: set[int], hidden
     """The tasks (by position) and the groups (by number) to hide and to show again for these tasks
     to be the ones shown: a row hides when it does not show and its parent does; below a hidden
     group nothing changes. Set operations, most of them in C: 20,000 tasks in a few milliseconds."""
+    if len(shown_set) == len(tree.rows):  # every task (a search erased): what is hidden shows again
+        return (set(), set(hidden_tasks)), (set(), set(hidden_groups))
     groups = set(map(tree.task_group.__getitem__, shown))  # the groups holding a task shown, and above
     parent_of = tree.group_parent
     rising = groups
