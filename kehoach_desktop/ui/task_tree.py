@@ -509,9 +509,6 @@ class TaskFilterProxy(CollatingProxy):
     def sort(self, column: int, order=None) -> None:
         """Sort by a column (Vietnamese collation), or by none (-1): the annex's order, where the
         view shows the model itself again. Rows hidden, groups closed and the current task stay."""
-        from PySide6.QtCore import Qt
-
-        order = Qt.AscendingOrder if order is None else order
         super().sort(column, order)
         if self._view is not None and shiboken6.isValid(self._view):
             self._show_model(self.sourceModel() if self._in_source_order() else self)
@@ -616,8 +613,20 @@ class TaskFilterProxy(CollatingProxy):
         """The row numbers, in the view's model, of these source rows below these parents (view indexes)."""
         if not self._shows_proxy() or self._in_source_order():
             return rows
-        source, to_source, from_source = self.sourceModel(), self.mapToSource, self.mapFromSource
-        return [from_source(source.index(row, 0, to_source(parent))).row() for parent, row in zip(parents, rows)]
+        index = self._index_in_view()
+        return [index(row, 0, parent).row() for parent, row in zip(parents, rows)]
+
+    def _index_in_view(self):
+        """index(row, column, parent) of the view's model for a source row below a parent of the view's model."""
+        source = self.sourceModel()
+        if not self._shows_proxy():
+            return source.index
+        if self._in_source_order():
+            return self.index
+
+        def index(row, column, parent):  # sorted: a proxy row is not its source row
+            return self.mapFromSource(source.index(row, column, self.mapToSource(parent)))
+        return index
 
     def _in_source_order(self) -> bool:
         """Each proxy row is its source row: not sorted by a column, nor by source row backwards."""
@@ -629,14 +638,7 @@ class TaskFilterProxy(CollatingProxy):
         Plain indexes: 11,000 persistent ones cost ~90 ms to make and ~35 ms to free."""
         if self._groups is None:
             made: list = []
-            root, source = QModelIndex(), self.sourceModel()
-            if not self._shows_proxy():
-                index = source.index
-            elif self._in_source_order():
-                index = self.index
-            else:
-                def index(row, column, parent):
-                    return self.mapFromSource(source.index(row, column, self.mapToSource(parent)))
+            root, index = QModelIndex(), self._index_in_view()
             for above, row in zip(tree.group_parent, tree.group_row):
                 made.append(index(row, 0, made[above] if above >= 0 else root))
             made.append(root)
