@@ -16,6 +16,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from . import collector
 from .db import store, transaction
 from .errors import ImportRefusedError
 from .importer import ParsedAnnex, Warning, parse_grids, read_excel_grids
@@ -72,7 +73,11 @@ def read_annex(path: Path | str, columns: ColumnOverrides | None = None) -> Pars
     the mapping remembered for a table's layout, if any, is not applied here (see
     `read_annex_with_memory`).
     """
-    path = Path(path)
+    with collector.paused():  # a 20,000-row annex keeps ~10⁶ objects alive until it is parsed
+        return _read_annex(Path(path), columns)
+
+
+def _read_annex(path: Path, columns: ColumnOverrides | None) -> ParsedAnnex:
     if not path.exists():
         raise ImportRefusedError(f"Không tìm thấy tệp “{path}”.")
     suffix = path.suffix.lower()

@@ -418,3 +418,33 @@ def test_score_column_gives_criteria_a_maximum(tmp_path):
     annex = read_annex(build_scored_annex(tmp_path / "diem.xlsx"))
     scores = {c.code: c.max_score for c in annex.indices[0].criteria}
     assert scores == {"1": 9.5, "1.1": 1.5, "1.2": 2.0}
+
+
+# --- issue 17: a large annex read in linear time ----------------------------------------------------
+
+
+def test_an_annex_is_read_with_the_collector_held_off_and_it_is_back_after(tmp_path, monkeypatch):
+    import gc
+
+    from kehoach_desktop import importing
+
+    seen = []
+    real_parse = importing.parse_grids
+    monkeypatch.setattr(importing, "parse_grids", lambda *args: (seen.append(gc.isenabled()), real_parse(*args))[1])
+    rows = [["STT", "Nhiệm vụ", "Thời gian thực hiện", "Đơn vị chủ trì"], [1, "Rà soát văn bản", "Quý II", "Sở Tư pháp"]]
+    read_annex(build_workbook(tmp_path / "a.xlsx", {"PL": rows}))
+    with pytest.raises(ImportRefusedError):  # no task table: refused, and the collector is back all the same
+        read_annex(build_workbook(tmp_path / "b.xlsx", {"PL": [["Tiêu đề"], ["chỉ có chữ"]]}))
+    assert seen == [False, False] and gc.isenabled()
+
+
+def test_the_cells_of_a_repeated_text_are_shared_within_a_read_and_not_kept_for_the_next(tmp_path):
+    from kehoach_desktop.importer.excel import read_excel_grids
+
+    rows = [["STT", "Nhiệm vụ", "Đơn vị chủ trì"]] + [[n, f"Nhiệm vụ {n}", "Sở Nội vụ"] for n in range(1, 40)]
+    path = build_workbook(tmp_path / "a.xlsx", {"PL1": rows, "PL2": rows})
+    first, second = read_excel_grids(path), read_excel_grids(path)
+    leads = {id(grid.rows[r][2]) for grid in first for r in range(1, 40)}
+    assert len(leads) == 1  # one Cell for the agency repeated over both sheets
+    assert id(second[0].rows[1][2]) not in leads  # a new read makes its own (nothing kept across reads)
+    assert [[cell.text for cell in row] for row in second[1].rows] == [[cell.text for cell in row] for row in first[1].rows]

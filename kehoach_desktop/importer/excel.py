@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import ImportRefusedError
-from .annex import Cell, Grid
+from .annex import Cell, CellMaker, Grid
 from .container import check_office_file
 
 MAX_SHEETS = 50
@@ -36,7 +36,8 @@ def read_excel_grids(path: Path | str) -> list[Grid]:
         if len(workbook.worksheets) > MAX_SHEETS:
             raise ImportRefusedError(f"Tệp “{path.name}” có quá nhiều trang tính ({len(workbook.worksheets)}).")
         facts = _sheet_facts(path)
-        return [_sheet_grid(sheet, path.name, *facts.get(sheet.title, ((), set())))
+        cells = CellMaker()  # the sheets of an annex repeat the same agencies and deadlines
+        return [_sheet_grid(sheet, path.name, *facts.get(sheet.title, ((), set())), cells=cells)
                 for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
     except ImportRefusedError:
         raise
@@ -97,7 +98,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _sheet_grid(sheet, file_name: str, merged_ranges: list[Range] = (),
-                unvalued: set[tuple[int, int]] = frozenset()) -> Grid:
+                unvalued: set[tuple[int, int]] = frozenset(), cells: CellMaker | None = None) -> Grid:
     sheet.reset_dimensions()  # the size the file declares is not trusted: the rows are counted
     values = [row for row in sheet.iter_rows(values_only=True)]
     # As many rows and columns as hold a cell or a merged range (at least one, as openpyxl's own
@@ -117,6 +118,7 @@ def _sheet_grid(sheet, file_name: str, merged_ranges: list[Range] = (),
                 if (row, col) != (min_row, min_col):
                     merged_from[(row, col)] = (min_row, min_col)
     rows: list[list[Cell]] = []
+    cell_of = (cells or CellMaker()).of
     for r, row_values in enumerate(values, start=1):
         cells = []
         for c in range(1, max_col + 1):
@@ -124,11 +126,11 @@ def _sheet_grid(sheet, file_name: str, merged_ranges: list[Range] = (),
             if origin:
                 top = values[origin[0] - 1]
                 value = top[origin[1] - 1] if origin[1] - 1 < len(top) else None
-                cells.append(Cell.of(value, merged_up=origin[0] < r, merged_left=origin[1] < c))
+                cells.append(cell_of(value, merged_up=origin[0] < r, merged_left=origin[1] < c))
             elif (r, c) in unvalued:
                 cells.append(Cell("", problem=_UNVALUED))
             else:
                 value = row_values[c - 1] if c - 1 < len(row_values) else None
-                cells.append(Cell.of(value))
+                cells.append(cell_of(value))
         rows.append(cells)
     return Grid(name=sheet.title, rows=rows)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import ImportRefusedError
 from ..text import clean_cell
-from .annex import Cell, Grid
+from .annex import Cell, CellMaker, Grid
 from .container import check_office_file
 
 MAX_TABLE_ROWS = 20_000
@@ -61,6 +61,7 @@ def _cell_text(tc, qn) -> str:
 
 def _table_rows(table, qn) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
+    cell_of = CellMaker().of
     for tr in table.iterchildren(qn("w:tr")):
         if len(rows) >= MAX_TABLE_ROWS:
             raise ImportRefusedError("Bảng trong tệp Word có quá nhiều dòng để là một phụ lục.")
@@ -75,7 +76,7 @@ def _table_rows(table, qn) -> list[list[Cell]]:
                 above = rows[-1][column] if rows and column < len(rows[-1]) else Cell("")
                 first = Cell(above.text, above.number, merged_up=True)
             else:
-                first = Cell.of(_cell_text(tc, qn))
+                first = cell_of(_cell_text(tc, qn))
             cells.append(first)
             cells.extend(Cell(first.text, first.number, first.merged_up, merged_left=True) for _ in range(span - 1))
             if len(cells) > MAX_COLUMNS:
