@@ -299,3 +299,19 @@ def test_unscored_plan_has_no_score_columns_and_a_scored_one_has(reporting, tmp_
         scored.import_annex(build_scored_annex(tmp_path / "scored.xlsx"))
         reader = pypdf.PdfReader(io.BytesIO(service.render(scored.build_report(PERIOD, today=TODAY), "PDF")))
     assert "Điểm tối đa" in _flat(reader) and "Điểm tự chấm" in _flat(reader)
+
+
+def test_a_report_is_rendered_with_the_collector_held_off_and_it_is_back_after(reporting, tmp_path, monkeypatch):
+    import gc
+
+    from kehoach_desktop.report import pdf, word
+
+    workspace, _ = reporting
+    seen = []
+    for module, name in ((pdf, "render_pdf"), (word, "render_docx")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, real=real: (seen.append(gc.isenabled()), real(*args))[1])
+    for suffix in (".pdf", ".docx"):
+        path = workspace.write_report(tmp_path / f"bao-cao{suffix}", PERIOD, _texts(workspace), today=TODAY)
+        assert path.stat().st_size > 1000
+    assert seen == [False, False] and gc.isenabled()
