@@ -2,7 +2,8 @@
 
 For each size a data folder is written through the import service (benchmarks/scale_data.py),
 then every measurement runs in its own process, so start-up and peak memory are the process's own:
-  - a bare PySide6 window (the reference for start to first paint);
+  - a bare PySide6 window (the reference for start to first paint), started `--starts` times (5)
+    in alternation with as many starts of the program (medians: one start of each varied 1.6-2.6×);
   - a bare QTreeView over a QStandardItemModel of the same texts (the reference for memory)
     and a QSortFilterProxyModel re-filter of those strings, the tree expanded again (the reference
     for search and filters; the view is collapsed first, else Qt re-maps range by range and moves
@@ -14,8 +15,10 @@ then every measurement runs in its own process, so start-up and peak memory are 
 Targets (issue 17): first paint ≤ 2× a bare window at 300 tasks and ≤ 1.5 s at 20,000; search and
 filter ≤ 100 ms; select ≤ 50 ms; save ≤ 50 ms; peak memory ≤ 2× the bare tree. Run:
     python benchmarks/gui_benchmark.py [--sizes 300 2000 20000] [--platform offscreen xvfb] [--starts 5]
-Under `xvfb` the children run with QT_QPA_PLATFORM=xcb inside `xvfb-run -s '-screen 0 1366x768x24'`
-(with openbox as window manager when it is installed). Wall-clock ms, with the process's CPU ms
+The program's children import a byte-compiled copy of the package (compileall, as the installer
+ships it) and start as ui.app._run starts it, but for the one-program lock. Under `xvfb` the
+children run with QT_QPA_PLATFORM=xcb inside `xvfb-run -s '-screen 0 1366x768x24'` (with openbox as
+window manager when it is installed). Wall-clock ms, with the process's CPU ms
 beside search and filter (the machine is shared: CPU time holds better under load).
 """
 
