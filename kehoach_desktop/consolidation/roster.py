@@ -188,6 +188,15 @@ class RosterIndex:
             self._by_code.setdefault(row["code"], row)  # unique (roster_code)
         self._by_name.setdefault(row["name"], {})[row["id"]] = row
 
+    def replace(self, old: dict, new: dict) -> None:
+        """A stored row changed (its name or code may have): found by its new values only."""
+        for key in {"f" + fold(old["name"]), "c" + canonical(old["name"])}:
+            self._by_key.get(key, {}).pop(old["id"], None)
+        if old["code"] and self._by_code.get(old["code"], {}).get("id") == old["id"]:
+            del self._by_code[old["code"]]
+        self._by_name.get(old["name"], {}).pop(old["id"], None)
+        self.add(new)
+
     def with_code(self, code: str) -> dict | None:
         return self._by_code.get(code)
 
@@ -230,14 +239,19 @@ class RosterChange:
                 "applied": self.applied}
 
 
-def _put(db, values: dict, source: str, change: RosterChange, *, allow_similar: bool) -> None:
-    found = lookup(db, values["name"], values["code"])
+def _put(db, values: dict, source: str, change: RosterChange, *, allow_similar: bool,
+         index: RosterIndex | None = None) -> None:
+    """`index`: the roster's names for many puts in a row (a list of 1,000 agencies compared each
+    name with every one before it: 8.5 s); it follows what is written here."""
+    found = lookup(db, values["name"], values["code"], index)
     if found.agency is None:
         if found.similar and not allow_similar:
             change.questions.append(found.question(values["name"]))
             return
-        now = dt.datetime.now().isoformat(timespec="seconds")
-        cstore.insert_agency(db, {**values, "source": source, "added_at": now})
+        row = {**values, "source": source, "added_at": dt.datetime.now().isoformat(timespec="seconds")}
+        agency_id = cstore.insert_agency(db, row)
+        if index is not None:
+            index.add({"id": agency_id, **row})
         change.added.append(values)
         return
     row = found.agency
@@ -245,6 +259,8 @@ def _put(db, values: dict, source: str, change: RosterChange, *, allow_similar: 
     if differs:
         cstore.update_agency(db, row["id"], differs)
         change.updated.append({**row, **differs})
+        if index is not None:
+            index.replace(row, {**row, **differs})
     else:
         change.unchanged += 1
 
@@ -331,8 +347,9 @@ def import_roster(workspace, path: str | Path, *, dry_run: bool = False) -> Rost
         raise ImportRefusedError(f"Tệp “{path.name}” không có trang nào có cột tên đơn vị (tiêu đề “Tên đơn vị”).")
     db = workspace.db
     with maybe_rolled_back(db, dry_run):
+        index = RosterIndex(db)
         for _sheet, _row, values in rows_in:
-            _put(db, values, "excel", change, allow_similar=False)
+            _put(db, values, "excel", change, allow_similar=False, index=index)
     change.applied = not dry_run
     return change
 
