@@ -99,6 +99,39 @@ def test_receive_then_register_matrix_and_one_agency_task(snv_window, province, 
     window.tabs.setCurrentIndex(3)
     _shot(window, "actions")
     assert window.actions_tree.topLevelItemCount() == 3
+    _click_through_an_overdue_task(window, qtbot)
+
+
+def _click_through_an_overdue_task(window, qtbot):
+    """An agency's overdue tasks come when its line is opened (a province has 3·10⁵ of them), as
+    the list says, and a double-click opens the agency's task."""
+    from PySide6.QtCore import Qt
+
+    from kehoach_desktop.consolidation import overview as views
+    from kehoach_desktop.ui.consolidation_models import TASK_ID_ROLE
+
+    overdue = window.actions_tree.topLevelItem(0)
+    expected = views.action_lists(window.snapshot)["overdue"]
+    assert overdue.childCount() == len(expected) > 0
+    agency = overdue.child(0)
+    assert agency.childCount() == 0 and agency.text(1) == f"{len(expected[0]['tasks'])} nhiệm vụ"
+    tree = window.actions_tree
+    tree.scrollToItem(agency)
+    rect = tree.visualItemRect(agency)
+    qtbot.mouseClick(tree.viewport(), Qt.LeftButton, pos=rect.center())  # a double-click opens the line
+    qtbot.mouseDClick(tree.viewport(), Qt.LeftButton, pos=rect.center())
+    assert agency.isExpanded()
+    assert [agency.child(n).data(0, TASK_ID_ROLE) for n in range(agency.childCount())] == \
+        [task["task_id"] for task in expected[0]["tasks"]]
+    task = agency.child(0)
+    tree.scrollToItem(task)
+    qtbot.mouseClick(tree.viewport(), Qt.LeftButton, pos=tree.visualItemRect(task).center())
+    qtbot.mouseDClick(tree.viewport(), Qt.LeftButton, pos=tree.visualItemRect(task).center())
+    assert window.last_detail.windowTitle().startswith(expected[0]["agency"])
+    window.last_detail.close()
+    agency.setExpanded(False)
+    agency.setExpanded(True)  # opened again: the same tasks, not twice
+    assert agency.childCount() == len(expected[0]["tasks"])
 
 
 def test_window_writes_the_report_matrix_and_task_packages(snv_window, province, qtbot, monkeypatch, tmp_path):
