@@ -70,6 +70,8 @@ class CellMaker:
         if cell is None:
             cell = self._texts[value] = Cell._of(value)
         return cell
+
+
 ERROR_VALUES = frozenset({"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                           "#GETTING_DATA"})
 

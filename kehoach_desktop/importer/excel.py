@@ -36,8 +36,8 @@ def read_excel_grids(path: Path | str) -> list[Grid]:
         if len(workbook.worksheets) > MAX_SHEETS:
             raise ImportRefusedError(f"Tệp “{path.name}” có quá nhiều trang tính ({len(workbook.worksheets)}).")
         facts = _sheet_facts(path)
-        cells = CellMaker()  # the sheets of an annex repeat the same agencies and deadlines
-        return [_sheet_grid(sheet, path.name, *facts.get(sheet.title, ((), set())), cells=cells)
+        maker = CellMaker()  # the sheets of an annex repeat the same agencies and deadlines
+        return [_sheet_grid(sheet, path.name, *facts.get(sheet.title, ((), set())), maker=maker)
                 for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
     except ImportRefusedError:
         raise
@@ -98,7 +98,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _sheet_grid(sheet, file_name: str, merged_ranges: list[Range] = (),
-                unvalued: set[tuple[int, int]] = frozenset(), cells: CellMaker | None = None) -> Grid:
+                unvalued: set[tuple[int, int]] = frozenset(), maker: CellMaker | None = None) -> Grid:
     sheet.reset_dimensions()  # the size the file declares is not trusted: the rows are counted
     values = [row for row in sheet.iter_rows(values_only=True)]
     # As many rows and columns as hold a cell or a merged range (at least one, as openpyxl's own
@@ -118,7 +118,7 @@ def _sheet_grid(sheet, file_name: str, merged_ranges: list[Range] = (),
                 if (row, col) != (min_row, min_col):
                     merged_from[(row, col)] = (min_row, min_col)
     rows: list[list[Cell]] = []
-    cell_of = (cells or CellMaker()).of
+    cell_of = (maker or CellMaker()).of
     for r, row_values in enumerate(values, start=1):
         cells = []
         for c in range(1, max_col + 1):
