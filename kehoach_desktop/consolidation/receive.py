@@ -45,7 +45,7 @@ from ..limits import _NOT_XML, clean_text
 from ..model import AgencyKind, Role
 from ..text import fold, nfc
 from . import maybe_rolled_back
-from .roster import RosterIndex, clean_name, lookup, scope_tasks
+from .roster import RosterIndex, clean_name, insert_agency, lookup, scope_tasks
 
 PACKAGE_SUFFIX = ".khbc"
 
@@ -669,10 +669,8 @@ def _apply(db, prepared: _Prepared, now: str, names: RosterIndex, taken: set[str
         return outcome
     changes = outcome.changes
     if found.agency is None:
-        values = {"name": name, "kind": AgencyKind(owner["kind"]).value, "code": code, "contact": "",
-                  "source": "goi", "added_at": now}
-        agency_id = cstore.insert_agency(db, values)
-        names.add({"id": agency_id, **values})  # the row as stored (cstore.ROSTER_FIELDS)
+        agency_id = insert_agency(db, {"name": name, "kind": AgencyKind(owner["kind"]).value, "code": code,
+                                       "contact": "", "source": "goi", "added_at": now}, names)
         changes["agency_added"] = 1
     else:
         agency_id = found.agency["id"]

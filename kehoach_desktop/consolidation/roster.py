@@ -239,6 +239,14 @@ class RosterChange:
                 "applied": self.applied}
 
 
+def insert_agency(db, row: dict, index: RosterIndex | None = None) -> int:
+    """Add a row (cstore.ROSTER_FIELDS) to the roster, and to `index` when one is in use."""
+    agency_id = cstore.insert_agency(db, row)
+    if index is not None:
+        index.add({"id": agency_id, **row})
+    return agency_id
+
+
 def _put(db, values: dict, source: str, change: RosterChange, *, allow_similar: bool,
          index: RosterIndex | None = None) -> None:
     """`index`: the roster's names for many puts in a row (a list of 1,000 agencies compared each
@@ -248,10 +256,8 @@ def _put(db, values: dict, source: str, change: RosterChange, *, allow_similar: 
         if found.similar and not allow_similar:
             change.questions.append(found.question(values["name"]))
             return
-        row = {**values, "source": source, "added_at": dt.datetime.now().isoformat(timespec="seconds")}
-        agency_id = cstore.insert_agency(db, row)
-        if index is not None:
-            index.add({"id": agency_id, **row})
+        insert_agency(db, {**values, "source": source, "added_at": dt.datetime.now().isoformat(timespec="seconds")},
+                      index)
         change.added.append(values)
         return
     row = found.agency
