@@ -142,17 +142,10 @@ def start_window(folder: str):
 
     gc.disable()  # as the program starts (cli._main): no collections until the tasks are shown
     from kehoach_desktop.ui import app as app_module
-    from kehoach_desktop.ui.screen_fit import fit_first_show
 
     application = app_module.make_application(fit_windows=False)
     window = app_module.open_main_window(folder)
-    later = window.after_tasks_shown
-    fit_first_show(window)
-    window.show()
-    later.at_latest(app_module.STARTED_BY_MS)
-    later.then(app_module._start_path_left)  # gc.enable() among what it does
-    app_module.first_run(window)
-    later.then(window.start_automatic_backups)
+    app_module.show_first_window(window)  # gc.enable() among what waits for the tasks' paint
     paints: list[tuple[float, bool]] = []  # (when, were tasks shown)
     # An event loop, as the program runs in: processEvents(WaitForMoreEvents) holds the interpreter's
     # lock while it waits, and the worker thread reading the tasks then ran ~3× slower.

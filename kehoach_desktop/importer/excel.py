@@ -97,8 +97,8 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _sheet_grid(sheet, file_name: str, merged_ranges: list[Range] = (),
-                unvalued: set[tuple[int, int]] = frozenset(), maker: CellMaker | None = None) -> Grid:
+def _sheet_grid(sheet, file_name: str, merged_ranges: list[Range], unvalued: set[tuple[int, int]],
+                maker: CellMaker) -> Grid:
     sheet.reset_dimensions()  # the size the file declares is not trusted: the rows are counted
     values = [row for row in sheet.iter_rows(values_only=True)]
     # As many rows and columns as hold a cell or a merged range (at least one, as openpyxl's own
@@ -118,7 +118,7 @@ def _sheet_grid(sheet, file_name: str, merged_ranges: list[Range] = (),
                 if (row, col) != (min_row, min_col):
                     merged_from[(row, col)] = (min_row, min_col)
     rows: list[list[Cell]] = []
-    cell_of = (maker or CellMaker()).of
+    cell_of = maker.of
     for r, row_values in enumerate(values, start=1):
         cells = []
         for c in range(1, max_col + 1):

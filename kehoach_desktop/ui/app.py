@@ -144,10 +144,24 @@ def _start_path_left() -> None:
     gc.enable()
 
 
+def show_first_window(window: MainWindow, *once_shown) -> None:
+    """The start's window shown, the first-start questions asked; what the tasks' first paint does
+    not need waits for it (issue 17): `once_shown`, then the start-up backup."""
+    from .screen_fit import fit_first_show
+
+    later = window.after_tasks_shown
+    fit_first_show(window)
+    window.show()
+    later.at_latest(STARTED_BY_MS)  # should the read of the tasks fail
+    later.then(_start_path_left)  # once the tasks are on the screen
+    for action in once_shown:
+        later.then(action)
+    first_run(window)
+    later.then(window.start_automatic_backups)
+
+
 def _run(data_dir) -> int:
     from .single_instance import InstanceLock
-
-    from .screen_fit import fit_first_show
 
     app = make_application(fit_windows=False)  # issue 17: see fit_windows_now
     lock = InstanceLock(resolve_data_dir(data_dir))  # issue 10: one program per data folder
@@ -166,14 +180,7 @@ def _run(data_dir) -> int:
             _start_path_left()
             QMessageBox.critical(None, "Không mở được dữ liệu", describe_error(error))
             return 2
-        later = window.after_tasks_shown  # issue 17: what the tasks' first paint does not need waits for it
-        fit_first_show(window)
-        window.show()
-        later.at_latest(STARTED_BY_MS)  # should the read of the tasks fail
-        later.then(_start_path_left)  # issue 17: once the tasks are on the screen
-        later.then(lambda: lock.listen(window))
-        first_run(window)
-        later.then(window.start_automatic_backups)
+        show_first_window(window, lambda: lock.listen(window))
         return app.exec()
     finally:
         lock.release()
